@@ -1,0 +1,103 @@
+/* zz-id.c: collision-resistant ids in the cuid format
+ *
+ * The platform's Prisma schema gives every row an id made by cuid(): a 25
+ * character string of lowercase base-36 digits starting with 'c'. Rows made
+ * here travel to the web platform and the team server, so they use the same
+ * shape: 'c', a timestamp, a per-process counter, a host fingerprint and
+ * random blocks.
+ */
+#define G_LOG_DOMAIN "zz-id"
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "zz-id.h"
+
+#define BLOCK_SIZE 4
+#define BASE 36
+
+static void
+append_base36 (GString *str,
+               guint64  value,
+               guint    width)
+{
+  static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  char buf[16];
+  guint i;
+
+  for (i = 0; i < width; i++)
+    {
+      buf[width - 1 - i] = digits[value % BASE];
+      value /= BASE;
+    }
+  g_string_append_len (str, buf, width);
+}
+
+static guint64
+fingerprint (void)
+{
+  static guint64 value;
+
+  if (g_once_init_enter (&value))
+    {
+      guint64 pid = (guint64) getpid ();
+      guint hash = g_str_hash (g_get_host_name ());
+      guint64 fp = ((pid % (BASE * BASE)) * BASE * BASE) + (hash % (BASE * BASE));
+
+      g_once_init_leave (&value, fp + 1);
+    }
+
+  return value - 1;
+}
+
+/**
+ * zz_id_new:
+ *
+ * Makes a new cuid: 25 characters, 'c' then 24 base-36 digits.
+ *
+ * Returns: (transfer full): a new id
+ */
+char *
+zz_id_new (void)
+{
+  static gint counter;
+  GString *str = g_string_sized_new (26);
+  guint64 now = (guint64) (g_get_real_time () / 1000);
+  guint count = (guint) g_atomic_int_add (&counter, 1);
+
+  g_string_append_c (str, 'c');
+  append_base36 (str, now, 8);
+  append_base36 (str, count, BLOCK_SIZE);
+  append_base36 (str, fingerprint (), BLOCK_SIZE);
+  append_base36 (str, g_random_int (), BLOCK_SIZE);
+  append_base36 (str, g_random_int (), BLOCK_SIZE);
+
+  return g_string_free (str, FALSE);
+}
+
+/**
+ * zz_id_is_valid:
+ * @id: (nullable): a string
+ *
+ * Checks that @id looks like an id: non-empty, printable ASCII without
+ * spaces. Ids from the web platform need not be cuids (seeded files use
+ * "node-1"), so this accepts any such token.
+ *
+ * Returns: %TRUE if @id may be used as an id
+ */
+gboolean
+zz_id_is_valid (const char *id)
+{
+  if (id == NULL || *id == '\0')
+    return FALSE;
+
+  for (const char *p = id; *p; p++)
+    {
+      if (!g_ascii_isgraph (*p))
+        return FALSE;
+    }
+
+  return strlen (id) <= 256;
+}

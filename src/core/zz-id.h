@@ -1,0 +1,10 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *zz_id_new      (void);
+gboolean  zz_id_is_valid (const char *id);
+
+G_END_DECLS

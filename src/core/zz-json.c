@@ -1,0 +1,365 @@
+/* zz-json.c: JSON helpers shared by the store, the document and the CLI
+ *
+ * json-glib reports syntax errors as "<data>:3:14: Parse error: ...". Users
+ * read these messages, so they are rewritten to "line 3, column 14: ...".
+ * The getters read a member only when it has the expected type, so that a
+ * file with a wrong type gets the default instead of a critical.
+ */
+#define G_LOG_DOMAIN "zz-json"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "zz-json.h"
+
+G_DEFINE_QUARK (zz-json-error-quark, zz_json_error)
+
+static char *
+describe_parse_error (const char *message)
+{
+  const char *p = message;
+  guint64 line = 0;
+  guint64 column = 0;
+  char *end = NULL;
+
+  /* Skip the "<data>" or file name part. */
+  if ((p = strstr (message, ">:")) != NULL)
+    p += 2;
+  else
+    return g_strdup (message);
+
+  line = g_ascii_strtoull (p, &end, 10);
+  if (end == p || *end != ':')
+    return g_strdup (message);
+  p = end + 1;
+  column = g_ascii_strtoull (p, &end, 10);
+  if (end == p || *end != ':')
+    return g_strdup (message);
+  p = end + 1;
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "Parse error: "))
+    p += strlen ("Parse error: ");
+
+  return g_strdup_printf (_("line %" G_GUINT64_FORMAT ", column %" G_GUINT64_FORMAT ": %s"),
+                          line, column, p);
+}
+
+/**
+ * zz_json_parse:
+ * @data: JSON text
+ * @length: length of @data, or -1 if nul-terminated
+ * @error: return location for a #GError
+ *
+ * Parses @data. Syntax errors are %ZZ_JSON_ERROR_SYNTAX with a message
+ * naming the line and column.
+ *
+ * Returns: (transfer full): the root node
+ */
+JsonNode *
+zz_json_parse (const char  *data,
+               gssize       length,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_autofree char *message = describe_parse_error (local_error->message);
+      g_set_error (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_SYNTAX,
+                   _("Not valid JSON: %s"), message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_SYNTAX,
+                           _("Not valid JSON: the text is empty"));
+      return NULL;
+    }
+
+  return json_node_copy (root);
+}
+
+/**
+ * zz_json_parse_object:
+ * @data: JSON text
+ * @length: length of @data, or -1 if nul-terminated
+ * @error: return location for a #GError
+ *
+ * Like zz_json_parse(), and fails with %ZZ_JSON_ERROR_TYPE unless the text
+ * is an object.
+ *
+ * Returns: (transfer full): the object
+ */
+JsonObject *
+zz_json_parse_object (const char  *data,
+                      gssize       length,
+                      GError     **error)
+{
+  g_autoptr(JsonNode) root = zz_json_parse (data, length, error);
+
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_TYPE,
+                           _("Expected a JSON object at the top level"));
+      return NULL;
+    }
+
+  return json_node_dup_object (root);
+}
+
+char *
+zz_json_to_string (JsonNode *node,
+                   gboolean  pretty)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+char *
+zz_json_object_to_string (JsonObject *object,
+                          gboolean    pretty)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  return zz_json_to_string (node, pretty);
+}
+
+char *
+zz_json_array_to_string (JsonArray *array,
+                         gboolean   pretty)
+{
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
+
+  return zz_json_to_string (node, pretty);
+}
+
+gboolean
+zz_json_is_valid (const char *text)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (text == NULL)
+    return FALSE;
+
+  node = zz_json_parse (text, -1, NULL);
+
+  return node != NULL;
+}
+
+static JsonNode *
+get_value_member (JsonObject *object,
+                  const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  return node;
+}
+
+const char *
+zz_json_object_get_string (JsonObject *object,
+                           const char *member,
+                           const char *default_value)
+{
+  JsonNode *node = get_value_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return default_value;
+
+  return json_node_get_string (node);
+}
+
+gint64
+zz_json_object_get_int (JsonObject *object,
+                        const char *member,
+                        gint64      default_value)
+{
+  JsonNode *node = get_value_member (object, member);
+
+  if (node == NULL)
+    return default_value;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_get_int (node);
+    case G_TYPE_DOUBLE:
+      return (gint64) json_node_get_double (node);
+    default:
+      return default_value;
+    }
+}
+
+double
+zz_json_object_get_double (JsonObject *object,
+                           const char *member,
+                           double      default_value)
+{
+  JsonNode *node = get_value_member (object, member);
+
+  if (node == NULL)
+    return default_value;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return (double) json_node_get_int (node);
+    case G_TYPE_DOUBLE:
+      return json_node_get_double (node);
+    default:
+      return default_value;
+    }
+}
+
+gboolean
+zz_json_object_get_bool (JsonObject *object,
+                         const char *member,
+                         gboolean    default_value)
+{
+  JsonNode *node = get_value_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return default_value;
+
+  return json_node_get_boolean (node);
+}
+
+/**
+ * zz_json_object_get_object:
+ *
+ * Returns: (transfer none) (nullable): the member if it is an object
+ */
+JsonObject *
+zz_json_object_get_object (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_node_get_object (node);
+}
+
+/**
+ * zz_json_object_get_array:
+ *
+ * Returns: (transfer none) (nullable): the member if it is an array
+ */
+JsonArray *
+zz_json_object_get_array (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  return json_node_get_array (node);
+}
+
+/**
+ * zz_json_array_to_strv:
+ * @array: (nullable): an array
+ *
+ * Returns: (transfer full): the string elements of @array; others are skipped
+ */
+char **
+zz_json_array_to_strv (JsonArray *array)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) &&
+          json_node_get_value_type (element) == G_TYPE_STRING)
+        g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * zz_json_array_new_from_strv:
+ *
+ * Returns: (transfer full): a JSON array of the strings in @strv
+ */
+JsonArray *
+zz_json_array_new_from_strv (const char * const *strv)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_array_add_string_element (array, strv[i]);
+
+  return array;
+}
+
+/**
+ * zz_json_strv_from_string:
+ * @text: (nullable): a JSON array of strings, as a `String[]` column holds it
+ *
+ * Returns: (transfer full): the strings; empty if @text is not such an array
+ */
+char **
+zz_json_strv_from_string (const char *text)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (text != NULL)
+    node = zz_json_parse (text, -1, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return g_new0 (char *, 1);
+
+  return zz_json_array_to_strv (json_node_get_array (node));
+}
+
+/**
+ * zz_json_strv_to_string:
+ *
+ * Returns: (transfer full): @strv as a compact JSON array
+ */
+char *
+zz_json_strv_to_string (const char * const *strv)
+{
+  g_autoptr(JsonArray) array = zz_json_array_new_from_strv (strv);
+
+  return zz_json_array_to_string (array, FALSE);
+}
