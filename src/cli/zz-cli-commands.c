@@ -1,1 +1,421 @@
-/* placeholder: being written */
+/* zz-cli-commands.c: the commands of zzyra-cli
+ *
+ * Each command prints what a script needs on stdout and nothing else, and
+ * every error on stderr, with a specific reason, and a non-zero exit.
+ */
+#define G_LOG_DOMAIN "zzyra-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "zz-bench-store.h"
+#include "zz-cli-commands.h"
+#include "zz-json.h"
+#include "zz-store.h"
+#include "zz-time.h"
+
+/* Larger files are refused before they are read: no real workflow is near
+ * this, and reading a mistaken multi-gigabyte file would exhaust memory. */
+#define MAX_IMPORT_SIZE (64 * 1024 * 1024)
+
+static ZzStore *
+open_store (ZzCliContext  *context,
+            GError       **error)
+{
+  g_autofree char *default_path = NULL;
+  const char *path = context->db_path;
+
+  if (path == NULL)
+    path = default_path = zz_store_dup_default_path ();
+
+  return zz_store_open (path, error);
+}
+
+static int
+fail (const char   *what,
+      const GError *error)
+{
+  if (what != NULL)
+    g_printerr ("zzyra-cli: %s: %s\n", what, error->message);
+  else
+    g_printerr ("zzyra-cli: %s\n", error->message);
+
+  return ZZ_CLI_EXIT_FAILED;
+}
+
+/* Parses a command's options; on a usage error prints it and returns FALSE. */
+static gboolean
+parse_command_options (const char    *parameters,
+                       const char    *summary,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv,
+                       int            n_positional)
+{
+  g_autoptr(GOptionContext) option_context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (option_context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (option_context, argc, argv, &error))
+    {
+      g_printerr ("zzyra-cli %s: %s\n", (*argv)[0], error->message);
+      return FALSE;
+    }
+
+  /* argv[0] is the command name. */
+  if (*argc - 1 != n_positional)
+    {
+      g_autofree char *help = g_option_context_get_help (option_context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* init ------------------------------------------------------------------ */
+
+static int
+command_init (ZzCliContext  *context,
+              int            argc,
+              char         **argv)
+{
+  g_autoptr(ZzStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command_options ("", _("Create the database, or bring it up to date."),
+                              NULL, &argc, &argv, 0))
+    return ZZ_CLI_EXIT_USAGE;
+
+  if (!(store = open_store (context, &error)))
+    return fail (NULL, error);
+
+  g_print (_("Database ready: %s (schema version %d)\n"),
+           zz_store_get_path (store), zz_store_get_version (store));
+
+  return ZZ_CLI_EXIT_OK;
+}
+
+/* import ---------------------------------------------------------------- */
+
+static ZzWorkflow *
+read_workflow_file (const char  *filename,
+                    GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_size (info) > MAX_IMPORT_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (MAX_IMPORT_SIZE);
+
+      g_set_error (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_TOO_LARGE,
+                   _("The file is %s; workflows larger than %s are not read"),
+                   size, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  return zz_workflow_new_from_data (contents, (gssize) length, error);
+}
+
+/* Reports every problem; returns FALSE if one of them stops the import. */
+static gboolean
+report_problems (const char *filename,
+                 GPtrArray  *problems)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ZzProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity == ZZ_PROBLEM_ERROR)
+        {
+          g_printerr (_("zzyra-cli: %s: error: %s\n"), filename, problem->message);
+          ok = FALSE;
+        }
+      else
+        {
+          g_printerr (_("zzyra-cli: %s: warning: %s\n"), filename, problem->message);
+        }
+    }
+
+  return ok;
+}
+
+static int
+command_import (ZzCliContext  *context,
+                int            argc,
+                char         **argv)
+{
+  g_autoptr(ZzStore) store = NULL;
+  g_autoptr(ZzWorkflow) workflow = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *filename;
+
+  if (!parse_command_options (_("FILE"), _("Import a Zzyra workflow JSON file and print its new id."),
+                              NULL, &argc, &argv, 1))
+    return ZZ_CLI_EXIT_USAGE;
+
+  filename = argv[1];
+
+  if (!(workflow = read_workflow_file (filename, &error)))
+    return fail (filename, error);
+
+  problems = zz_workflow_validate (workflow, NULL, NULL);
+  if (!report_problems (filename, problems))
+    {
+      g_printerr (_("zzyra-cli: %s: nothing was imported\n"), filename);
+      return ZZ_CLI_EXIT_FAILED;
+    }
+
+  if (!(store = open_store (context, &error)))
+    return fail (NULL, error);
+
+  /* An import is always a new workflow of this user, whatever the file's
+   * row fields say, so that importing twice never overwrites. */
+  zz_workflow_set_id (workflow, NULL);
+  zz_workflow_set_user_id (workflow, NULL);
+  zz_workflow_set_created_at (workflow, NULL);
+  zz_workflow_set_updated_at (workflow, NULL);
+
+  if (!zz_store_insert_workflow (store, workflow, &error))
+    return fail (filename, error);
+
+  g_print ("%s\n", zz_workflow_get_id (workflow));
+
+  return ZZ_CLI_EXIT_OK;
+}
+
+/* export ---------------------------------------------------------------- */
+
+static int
+command_export (ZzCliContext  *context,
+                int            argc,
+                char         **argv)
+{
+  g_autoptr(ZzStore) store = NULL;
+  g_autoptr(ZzWorkflow) workflow = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  if (!parse_command_options (_("ID"), _("Write a workflow as Zzyra JSON to standard output."),
+                              NULL, &argc, &argv, 1))
+    return ZZ_CLI_EXIT_USAGE;
+
+  if (!(store = open_store (context, &error)))
+    return fail (NULL, error);
+
+  if (!(workflow = zz_store_get_workflow (store, argv[1], &error)))
+    return fail (NULL, error);
+
+  data = zz_workflow_to_data (workflow, TRUE);
+  g_print ("%s\n", data);
+
+  return ZZ_CLI_EXIT_OK;
+}
+
+/* list ------------------------------------------------------------------ */
+
+static void
+print_cell (GString    *line,
+            const char *text,
+            guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_string_append (line, text);
+  for (glong i = length; i < (glong) width + 2; i++)
+    g_string_append_c (line, ' ');
+}
+
+static int
+command_list (ZzCliContext  *context,
+              int            argc,
+              char         **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
+    { NULL }
+  };
+  g_autoptr(ZzStore) store = NULL;
+  g_autoptr(GListModel) workflows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (!parse_command_options ("", _("List the workflows: id, name, version, updated, nodes, last run."),
+                              entries, &argc, &argv, 0))
+    return ZZ_CLI_EXIT_USAGE;
+
+  if (!(store = open_store (context, &error)))
+    return fail (NULL, error);
+
+  workflows = zz_store_list_workflows (store, zz_store_get_current_user_id (store), &error);
+  if (workflows == NULL)
+    return fail (NULL, error);
+
+  n = g_list_model_get_n_items (workflows);
+
+  if (json)
+    {
+      g_autoptr(JsonArray) array = json_array_new ();
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ZzWorkflowSummary) summary = g_list_model_get_item (workflows, i);
+          JsonObject *object = json_object_new ();
+          const char *status = zz_workflow_summary_get_last_status (summary);
+
+          json_object_set_string_member (object, "id", zz_workflow_summary_get_id (summary));
+          json_object_set_string_member (object, "name", zz_workflow_summary_get_name (summary));
+          json_object_set_int_member (object, "version", zz_workflow_summary_get_version (summary));
+          json_object_set_string_member (object, "updatedAt", zz_workflow_summary_get_updated_at (summary));
+          json_object_set_int_member (object, "nodeCount", zz_workflow_summary_get_node_count (summary));
+          if (status != NULL)
+            json_object_set_string_member (object, "lastExecutionStatus", status);
+          else
+            json_object_set_null_member (object, "lastExecutionStatus");
+          json_array_add_object_element (array, object);
+        }
+
+      text = zz_json_array_to_string (array, TRUE);
+      g_print ("%s\n", text);
+
+      return ZZ_CLI_EXIT_OK;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      const char *headers[] = { N_("ID"), N_("NAME"), N_("VERSION"), N_("UPDATED"), N_("NODES"), N_("LAST RUN") };
+      guint widths[G_N_ELEMENTS (headers)];
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      if (n == 0)
+        {
+          g_printerr ("%s\n", _("No workflows. Import one with “zzyra-cli import FILE”."));
+          return ZZ_CLI_EXIT_OK;
+        }
+
+      for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+        widths[c] = g_utf8_strlen (_(headers[c]), -1);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ZzWorkflowSummary) summary = g_list_model_get_item (workflows, i);
+          const char *status = zz_workflow_summary_get_last_status (summary);
+          char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+
+          row[0] = g_strdup (zz_workflow_summary_get_id (summary));
+          row[1] = g_strdup (zz_workflow_summary_get_name (summary));
+          row[2] = g_strdup_printf ("%" G_GINT64_FORMAT, zz_workflow_summary_get_version (summary));
+          row[3] = zz_time_format_relative (zz_workflow_summary_get_updated_at (summary), now);
+          row[4] = g_strdup_printf ("%u", zz_workflow_summary_get_node_count (summary));
+          row[5] = g_strdup (status != NULL ? status : _("never"));
+
+          for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+            widths[c] = MAX (widths[c], (guint) g_utf8_strlen (row[c], -1));
+
+          g_ptr_array_add (rows, row);
+        }
+
+      for (guint r = 0; r <= rows->len; r++)
+        {
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+            {
+              const char *cell = r == 0 ? _(headers[c]) : ((char **) g_ptr_array_index (rows, r - 1))[c];
+              print_cell (line, cell, widths[c]);
+            }
+
+          while (line->len > 0 && line->str[line->len - 1] == ' ')
+            g_string_truncate (line, line->len - 1);
+          g_print ("%s\n", line->str);
+        }
+
+      return ZZ_CLI_EXIT_OK;
+    }
+}
+
+/* delete ---------------------------------------------------------------- */
+
+static int
+command_delete (ZzCliContext  *context,
+                int            argc,
+                char         **argv)
+{
+  g_autoptr(ZzStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command_options (_("ID"), _("Delete a workflow with its executions."),
+                              NULL, &argc, &argv, 1))
+    return ZZ_CLI_EXIT_USAGE;
+
+  if (!(store = open_store (context, &error)))
+    return fail (NULL, error);
+
+  if (!zz_store_delete_workflow (store, argv[1], &error))
+    return fail (NULL, error);
+
+  return ZZ_CLI_EXIT_OK;
+}
+
+/* bench ----------------------------------------------------------------- */
+
+static int
+command_bench (ZzCliContext  *context,
+               int            argc,
+               char         **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_command_options (_("store"), _("Measure the speed of a part of Zzyra and print the figures."),
+                              NULL, &argc, &argv, 1))
+    return ZZ_CLI_EXIT_USAGE;
+
+  if (g_str_equal (argv[1], "store"))
+    {
+      if (!zz_bench_store_run (NULL, &error))
+        return fail ("bench store", error);
+      return ZZ_CLI_EXIT_OK;
+    }
+
+  g_printerr (_("zzyra-cli bench: unknown benchmark “%s”; the benchmarks are: store\n"), argv[1]);
+
+  return ZZ_CLI_EXIT_USAGE;
+}
+
+static const ZzCliCommand commands[] = {
+  { "init", "", N_("Create the database, or bring it up to date"), command_init },
+  { "import", "FILE", N_("Import a Zzyra workflow JSON file; prints its new id"), command_import },
+  { "export", "ID", N_("Write a workflow as Zzyra JSON to standard output"), command_export },
+  { "list", "[--json]", N_("List the workflows"), command_list },
+  { "delete", "ID", N_("Delete a workflow with its executions"), command_delete },
+  { "bench", "store", N_("Measure speed and print the figures"), command_bench },
+  { NULL }
+};
+
+const ZzCliCommand *
+zz_cli_get_commands (void)
+{
+  return commands;
+}
