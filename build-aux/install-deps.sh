@@ -1,0 +1,45 @@
+#!/bin/sh
+# Installs everything Zzyra Desktop needs to build and to run its whole test
+# suite on Debian 12 (bookworm) or newer. The README and .ci/run both call this
+# script, so the package list lives in exactly one place.
+set -eu
+
+PACKAGES="
+  build-essential
+  git
+  meson
+  ninja-build
+  pkg-config
+  gettext
+  itstool
+  libglib2.0-dev
+  libglib2.0-dev-bin
+  libglib2.0-bin
+  libgtk-4-dev
+  libadwaita-1-dev
+  libjson-glib-dev
+  libsoup-3.0-dev
+  libsqlite3-dev
+  sqlite3
+  desktop-file-utils
+  appstream
+  xvfb
+  xauth
+  dbus
+  dbus-x11
+  at-spi2-core
+  adwaita-icon-theme
+  fonts-cantarell
+  valgrind
+"
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+else
+  SUDO="sudo"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+# shellcheck disable=SC2086
+$SUDO apt-get install -y --no-install-recommends $PACKAGES
