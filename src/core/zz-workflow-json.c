@@ -1,1 +1,487 @@
-/* placeholder: being written */
+/* zz-workflow-json.c: reading and writing a workflow in the Zzyra web format
+ *
+ * A round trip loses nothing. A top-level key this app does not know
+ * ("metadata" ...) is kept in the workflow's extra object, and so is a
+ * known key whose value has another type than the schema's (a null
+ * description, a version of 1.5): it is written back as it was rather
+ * than turned into a default. Known keys are written when the file had
+ * them or their value is not the default, so that a file read and written
+ * is the same JSON value.
+ *
+ * Reading is strict about structure (nodes and edges are lists of objects,
+ * a node has an id, a block type and a numeric position, an edge an id, a
+ * source and a target) and says where it failed; what a structure means
+ * (unknown block types, dangling edges, cycles) is for
+ * zz_workflow_validate(), so that such a workflow still opens.
+ *
+ * A workflow must have a string "name": a file without one fails with
+ * "The workflow has no name". A file without an "id" gets a new one.
+ */
+#define G_LOG_DOMAIN "zz-workflow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zz-id.h"
+#include "zz-json.h"
+#include "zz-workflow.h"
+#include "zz-workflow-private.h"
+
+static GType
+value_type (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return G_TYPE_INVALID;
+
+  return json_node_get_value_type (node);
+}
+
+static gboolean
+array_holds_strings (JsonArray *array)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (value_type (json_array_get_element (array, i)) != G_TYPE_STRING)
+      return FALSE;
+
+  return TRUE;
+}
+
+static GPtrArray *
+read_nodes (JsonArray  *array,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      ZzNode *node;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                       _("Node %u is not a JSON object"), i + 1);
+          return NULL;
+        }
+
+      node = _zz_node_new_from_json_at (json_node_get_object (element), i + 1, error);
+      if (node == NULL)
+        return NULL;
+
+      g_ptr_array_add (nodes, node);
+    }
+
+  return g_steal_pointer (&nodes);
+}
+
+static GPtrArray *
+read_edges (JsonArray  *array,
+            GError    **error)
+{
+  g_autoptr(GPtrArray) edges = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      ZzEdge *edge;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                       _("Edge %u is not a JSON object"), i + 1);
+          return NULL;
+        }
+
+      edge = _zz_edge_new_from_json_at (json_node_get_object (element), i + 1, error);
+      if (edge == NULL)
+        return NULL;
+
+      g_ptr_array_add (edges, edge);
+    }
+
+  return g_steal_pointer (&edges);
+}
+
+/* @member is "nodes" or "edges"; absent is an empty list. */
+static JsonArray *
+get_list (JsonObject  *object,
+          const char  *member,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return json_array_new ();
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                   /* Translators: %s is "nodes" or "edges", a JSON key */
+                   _("“%s” is not a list"), member);
+      return NULL;
+    }
+
+  return json_array_ref (json_node_get_array (node));
+}
+
+/**
+ * zz_workflow_new_from_json:
+ * @object: a workflow in the Zzyra web format
+ * @error: return location for a #GError
+ *
+ * Reads a workflow. Fails with %ZZ_WORKFLOW_ERROR_INVALID, and a message
+ * saying which node or edge, when the structure is not a workflow's or
+ * there is no "name". @object is copied.
+ *
+ * Returns: (transfer full): the workflow, or %NULL
+ */
+ZzWorkflow *
+zz_workflow_new_from_json (JsonObject  *object,
+                           GError     **error)
+{
+  g_autoptr(ZzWorkflow) self = NULL;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(JsonArray) node_array = NULL;
+  g_autoptr(JsonArray) edge_array = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) edges = NULL;
+  ZzWorkflowKeys keys = 0;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (value_type (json_object_get_member (object, "name")) != G_TYPE_STRING)
+    {
+      g_set_error_literal (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                           _("The workflow has no name"));
+      return NULL;
+    }
+
+  if (!(node_array = get_list (object, "nodes", error)) ||
+      !(edge_array = get_list (object, "edges", error)) ||
+      !(nodes = read_nodes (node_array, error)) ||
+      !(edges = read_edges (edge_array, error)))
+    return NULL;
+
+  self = g_object_new (ZZ_TYPE_WORKFLOW, NULL);
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, &value))
+    {
+      GType type = value_type (value);
+
+#define IS(key) (g_str_equal (member, key))
+      if (IS ("nodes"))
+        keys |= ZZ_WORKFLOW_KEY_NODES;
+      else if (IS ("edges"))
+        keys |= ZZ_WORKFLOW_KEY_EDGES;
+      else if (IS ("id") && type == G_TYPE_STRING && *json_node_get_string (value) != '\0')
+        {
+          keys |= ZZ_WORKFLOW_KEY_ID;
+          zz_workflow_set_id (self, json_node_get_string (value));
+        }
+      else if (IS ("name") && type == G_TYPE_STRING)
+        {
+          keys |= ZZ_WORKFLOW_KEY_NAME;
+          zz_workflow_set_name (self, json_node_get_string (value));
+        }
+      else if (IS ("description") && type == G_TYPE_STRING)
+        {
+          keys |= ZZ_WORKFLOW_KEY_DESCRIPTION;
+          zz_workflow_set_description (self, json_node_get_string (value));
+        }
+      else if (IS ("tags") && JSON_NODE_HOLDS_ARRAY (value)
+               && array_holds_strings (json_node_get_array (value)))
+        {
+          g_auto(GStrv) tags = zz_json_array_to_strv (json_node_get_array (value));
+
+          keys |= ZZ_WORKFLOW_KEY_TAGS;
+          zz_workflow_set_tags (self, (const char * const *) tags);
+        }
+      else if (IS ("isPublic") && type == G_TYPE_BOOLEAN)
+        {
+          keys |= ZZ_WORKFLOW_KEY_IS_PUBLIC;
+          zz_workflow_set_is_public (self, json_node_get_boolean (value));
+        }
+      else if (IS ("version") && type == G_TYPE_INT64)
+        {
+          keys |= ZZ_WORKFLOW_KEY_VERSION;
+          zz_workflow_set_version (self, json_node_get_int (value));
+        }
+      else if (IS ("createdAt") && type == G_TYPE_STRING)
+        {
+          keys |= ZZ_WORKFLOW_KEY_CREATED_AT;
+          zz_workflow_set_created_at (self, json_node_get_string (value));
+        }
+      else if (IS ("updatedAt") && type == G_TYPE_STRING)
+        {
+          keys |= ZZ_WORKFLOW_KEY_UPDATED_AT;
+          zz_workflow_set_updated_at (self, json_node_get_string (value));
+        }
+      else if (IS ("userId") && type == G_TYPE_STRING)
+        {
+          keys |= ZZ_WORKFLOW_KEY_USER_ID;
+          zz_workflow_set_user_id (self, json_node_get_string (value));
+        }
+      else
+        json_object_set_member (extra, member, _zz_json_node_deep_copy (value));
+#undef IS
+    }
+
+  if (zz_workflow_get_id (self) == NULL)
+    {
+      g_autofree char *id = zz_id_new ();
+
+      zz_workflow_set_id (self, id);
+      keys |= ZZ_WORKFLOW_KEY_ID;
+    }
+
+  _zz_workflow_set_keys (self, keys);
+  _zz_workflow_set_extra (self, extra);
+  _zz_workflow_replace_contents (self, nodes, edges);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * zz_workflow_new_from_data:
+ * @data: JSON text of a workflow in the Zzyra web format
+ * @length: length of @data, or -1 if nul-terminated
+ * @error: return location for a #GError
+ *
+ * Like zz_workflow_new_from_json(). Text that is not JSON fails with
+ * %ZZ_JSON_ERROR_SYNTAX and a message naming the line and column; JSON that
+ * is not an object with %ZZ_WORKFLOW_ERROR_INVALID.
+ *
+ * Returns: (transfer full): the workflow, or %NULL
+ */
+ZzWorkflow *
+zz_workflow_new_from_data (const char  *data,
+                           gssize       length,
+                           GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  root = zz_json_parse (data, length, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                           _("This is not a Zzyra workflow: a workflow is a JSON object"));
+      return NULL;
+    }
+
+  return zz_workflow_new_from_json (json_node_get_object (root), error);
+}
+
+static JsonArray *
+nodes_to_json (ZzWorkflow *self)
+{
+  GListModel *model = zz_workflow_get_nodes (self);
+  guint n = g_list_model_get_n_items (model);
+  JsonArray *array = json_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (model, i);
+
+      json_array_add_object_element (array, zz_node_to_json (node));
+    }
+
+  return array;
+}
+
+static JsonArray *
+edges_to_json (ZzWorkflow *self)
+{
+  GListModel *model = zz_workflow_get_edges (self);
+  guint n = g_list_model_get_n_items (model);
+  JsonArray *array = json_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (model, i);
+
+      json_array_add_object_element (array, zz_edge_to_json (edge));
+    }
+
+  return array;
+}
+
+static void
+set_string_if (JsonObject *object,
+               const char *member,
+               const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, member, value);
+}
+
+/**
+ * zz_workflow_to_json:
+ * @self: a #ZzWorkflow
+ *
+ * Returns: (transfer full): the workflow in the Zzyra web format, with
+ * every key it was read with
+ */
+JsonObject *
+zz_workflow_to_json (ZzWorkflow *self)
+{
+  ZzWorkflowKeys keys;
+  JsonObject *object;
+  const char * const *tags;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  keys = _zz_workflow_get_keys (self);
+  object = _zz_json_object_deep_copy (_zz_workflow_get_extra (self));
+
+  set_string_if (object, "id", zz_workflow_get_id (self));
+  set_string_if (object, "name", zz_workflow_get_name (self));
+  set_string_if (object, "description", zz_workflow_get_description (self));
+
+  if ((keys & ZZ_WORKFLOW_KEY_NODES) || zz_workflow_get_n_nodes (self) > 0)
+    json_object_set_array_member (object, "nodes", nodes_to_json (self));
+  if ((keys & ZZ_WORKFLOW_KEY_EDGES)
+      || g_list_model_get_n_items (zz_workflow_get_edges (self)) > 0)
+    json_object_set_array_member (object, "edges", edges_to_json (self));
+
+  tags = zz_workflow_get_tags (self);
+  if (tags != NULL)
+    json_object_set_array_member (object, "tags", zz_json_array_new_from_strv (tags));
+  else if (keys & ZZ_WORKFLOW_KEY_TAGS)
+    json_object_set_array_member (object, "tags", json_array_new ());
+
+  if ((keys & ZZ_WORKFLOW_KEY_IS_PUBLIC) || zz_workflow_get_is_public (self))
+    json_object_set_boolean_member (object, "isPublic", zz_workflow_get_is_public (self));
+  if ((keys & ZZ_WORKFLOW_KEY_VERSION) || zz_workflow_get_version (self) != 1)
+    json_object_set_int_member (object, "version", zz_workflow_get_version (self));
+
+  set_string_if (object, "createdAt", zz_workflow_get_created_at (self));
+  set_string_if (object, "updatedAt", zz_workflow_get_updated_at (self));
+  set_string_if (object, "userId", zz_workflow_get_user_id (self));
+
+  return object;
+}
+
+char *
+zz_workflow_to_data (ZzWorkflow *self,
+                     gboolean    pretty)
+{
+  g_autoptr(JsonObject) object = NULL;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  object = zz_workflow_to_json (self);
+  return zz_json_object_to_string (object, pretty);
+}
+
+char *
+zz_workflow_dup_nodes_json (ZzWorkflow *self)
+{
+  g_autoptr(JsonArray) array = NULL;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  array = nodes_to_json (self);
+  return zz_json_array_to_string (array, FALSE);
+}
+
+char *
+zz_workflow_dup_edges_json (ZzWorkflow *self)
+{
+  g_autoptr(JsonArray) array = NULL;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  array = edges_to_json (self);
+  return zz_json_array_to_string (array, FALSE);
+}
+
+char *
+zz_workflow_dup_extra_json (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return zz_json_object_to_string (_zz_workflow_get_extra (self), FALSE);
+}
+
+static JsonArray *
+parse_column_array (const char  *text,
+                    const char  *member,
+                    GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  if (text == NULL || *text == '\0')
+    return json_array_new ();
+
+  root = zz_json_parse (text, -1, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                   _("“%s” is not a list"), member);
+      return NULL;
+    }
+
+  return json_node_dup_array (root);
+}
+
+/**
+ * zz_workflow_load_columns:
+ * @self: a #ZzWorkflow
+ * @nodes_json: (nullable): the nodes column, a JSON array
+ * @edges_json: (nullable): the edges column, a JSON array
+ * @extra_json: (nullable): the kept top-level keys, a JSON object
+ * @error: return location for a #GError
+ *
+ * Replaces the nodes, edges and kept keys of @self with those the store
+ * saved. On error @self is unchanged.
+ */
+gboolean
+zz_workflow_load_columns (ZzWorkflow  *self,
+                          const char  *nodes_json,
+                          const char  *edges_json,
+                          const char  *extra_json,
+                          GError     **error)
+{
+  g_autoptr(JsonArray) node_array = NULL;
+  g_autoptr(JsonArray) edge_array = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(JsonObject) extra_copy = NULL;
+  g_autoptr(GPtrArray) nodes = NULL;
+  g_autoptr(GPtrArray) edges = NULL;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
+
+  if (!(node_array = parse_column_array (nodes_json, "nodes", error)) ||
+      !(edge_array = parse_column_array (edges_json, "edges", error)) ||
+      !(nodes = read_nodes (node_array, error)) ||
+      !(edges = read_edges (edge_array, error)))
+    return FALSE;
+
+  if (extra_json != NULL && *extra_json != '\0')
+    {
+      extra = zz_json_parse_object (extra_json, -1, error);
+      if (extra == NULL)
+        return FALSE;
+      extra_copy = _zz_json_object_deep_copy (extra);
+    }
+
+  _zz_workflow_set_keys (self, _zz_workflow_get_keys (self)
+                               | ZZ_WORKFLOW_KEY_NODES | ZZ_WORKFLOW_KEY_EDGES);
+  _zz_workflow_set_extra (self, extra_copy);
+  _zz_workflow_replace_contents (self, nodes, edges);
+
+  return TRUE;
+}

@@ -1,1 +1,1224 @@
-/* placeholder: being written */
+/* zz-workflow.c: the workflow document, its nodes and edges, and validation
+ *
+ * Reading and writing the Zzyra JSON is in zz-workflow-json.c.
+ */
+#define G_LOG_DOMAIN "zz-workflow"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zz-id.h"
+#include "zz-workflow.h"
+#include "zz-workflow-private.h"
+
+struct _ZzWorkflow
+{
+  GObject         parent_instance;
+
+  char           *id;
+  char           *name;
+  char           *description;
+  char          **tags;
+  char           *user_id;
+  char           *created_at;
+  char           *updated_at;
+  gint64          version;
+  gboolean        is_public;
+
+  GListStore     *nodes;
+  GListStore     *edges;
+  /* id -> ZzNode / ZzEdge owned by the stores; the first one of an id
+   * when a file has two. */
+  GHashTable     *node_index;
+  GHashTable     *edge_index;
+
+  JsonObject     *extra;
+  ZzWorkflowKeys  keys;
+};
+
+G_DEFINE_FINAL_TYPE (ZzWorkflow, zz_workflow, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (zz-workflow-error-quark, zz_workflow_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_TAGS,
+  PROP_IS_PUBLIC,
+  PROP_VERSION,
+  PROP_USER_ID,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+emit_changed (ZzWorkflow *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_node_notified_cb (ZzWorkflow *self,
+                     GParamSpec *pspec,
+                     ZzNode     *node)
+{
+  emit_changed (self);
+}
+
+static void
+watch_node (ZzWorkflow *self,
+            ZzNode     *node)
+{
+  g_signal_connect_object (node, "notify", G_CALLBACK (on_node_notified_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+unwatch_node (ZzWorkflow *self,
+              ZzNode     *node)
+{
+  g_signal_handlers_disconnect_by_func (node, on_node_notified_cb, self);
+}
+
+static void
+unwatch_all_nodes (ZzWorkflow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+
+      unwatch_node (self, node);
+    }
+}
+
+static void
+zz_workflow_dispose (GObject *object)
+{
+  ZzWorkflow *self = ZZ_WORKFLOW (object);
+
+  if (self->nodes != NULL)
+    unwatch_all_nodes (self);
+  g_clear_pointer (&self->node_index, g_hash_table_unref);
+  g_clear_pointer (&self->edge_index, g_hash_table_unref);
+  g_clear_object (&self->nodes);
+  g_clear_object (&self->edges);
+
+  G_OBJECT_CLASS (zz_workflow_parent_class)->dispose (object);
+}
+
+static void
+zz_workflow_finalize (GObject *object)
+{
+  ZzWorkflow *self = ZZ_WORKFLOW (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->user_id, g_free);
+  g_clear_pointer (&self->created_at, g_free);
+  g_clear_pointer (&self->updated_at, g_free);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (zz_workflow_parent_class)->finalize (object);
+}
+
+static void
+zz_workflow_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  ZzWorkflow *self = ZZ_WORKFLOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+
+    case PROP_IS_PUBLIC:
+      g_value_set_boolean (value, self->is_public);
+      break;
+
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+
+    case PROP_USER_ID:
+      g_value_set_string (value, self->user_id);
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_string (value, self->created_at);
+      break;
+
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, self->updated_at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_workflow_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  ZzWorkflow *self = ZZ_WORKFLOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      zz_workflow_set_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_NAME:
+      zz_workflow_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_DESCRIPTION:
+      zz_workflow_set_description (self, g_value_get_string (value));
+      break;
+
+    case PROP_TAGS:
+      zz_workflow_set_tags (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_IS_PUBLIC:
+      zz_workflow_set_is_public (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_VERSION:
+      zz_workflow_set_version (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_USER_ID:
+      zz_workflow_set_user_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_CREATED_AT:
+      zz_workflow_set_created_at (self, g_value_get_string (value));
+      break;
+
+    case PROP_UPDATED_AT:
+      zz_workflow_set_updated_at (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_workflow_class_init (ZzWorkflowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = zz_workflow_dispose;
+  object_class->finalize = zz_workflow_finalize;
+  object_class->get_property = zz_workflow_get_property;
+  object_class->set_property = zz_workflow_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_PUBLIC] =
+    g_param_spec_boolean ("is-public", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL, G_MININT64, G_MAXINT64, 1,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER_ID] =
+    g_param_spec_string ("user-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED_AT] =
+    g_param_spec_string ("created-at", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATED_AT] =
+    g_param_spec_string ("updated-at", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ZzWorkflow::changed:
+   *
+   * Emitted after any change to the document: a field, a node's property,
+   * a node or edge added or removed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+zz_workflow_init (ZzWorkflow *self)
+{
+  self->version = 1;
+  self->nodes = g_list_store_new (ZZ_TYPE_NODE);
+  self->edges = g_list_store_new (ZZ_TYPE_EDGE);
+  self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->edge_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->extra = json_object_new ();
+}
+
+/**
+ * zz_workflow_new:
+ * @name: (nullable): the workflow's name
+ *
+ * Returns: (transfer full): an empty workflow with a new id
+ */
+ZzWorkflow *
+zz_workflow_new (const char *name)
+{
+  g_autofree char *id = zz_id_new ();
+  ZzWorkflow *self;
+
+  self = g_object_new (ZZ_TYPE_WORKFLOW,
+                       "id", id,
+                       "name", name,
+                       NULL);
+  /* Made here, so written in full. */
+  self->keys = ZZ_WORKFLOW_KEY_ALL;
+
+  return self;
+}
+
+/* Private to the document */
+
+JsonObject *
+_zz_workflow_get_extra (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return self->extra;
+}
+
+void
+_zz_workflow_set_extra (ZzWorkflow *self,
+                        JsonObject *extra)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  if (extra == self->extra)
+    return;
+
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra != NULL ? json_object_ref (extra) : json_object_new ();
+  emit_changed (self);
+}
+
+ZzWorkflowKeys
+_zz_workflow_get_keys (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), 0);
+
+  return self->keys;
+}
+
+void
+_zz_workflow_set_keys (ZzWorkflow     *self,
+                       ZzWorkflowKeys  keys)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  self->keys = keys;
+}
+
+void
+_zz_workflow_replace_contents (ZzWorkflow *self,
+                               GPtrArray  *nodes,
+                               GPtrArray  *edges)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+  g_return_if_fail (nodes != NULL);
+  g_return_if_fail (edges != NULL);
+
+  unwatch_all_nodes (self);
+  g_hash_table_remove_all (self->node_index);
+  g_hash_table_remove_all (self->edge_index);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      ZzNode *node = g_ptr_array_index (nodes, i);
+      const char *id = zz_node_get_id (node);
+
+      if (!g_hash_table_contains (self->node_index, id))
+        g_hash_table_insert (self->node_index, (char *) id, node);
+      watch_node (self, node);
+    }
+
+  for (guint i = 0; i < edges->len; i++)
+    {
+      ZzEdge *edge = g_ptr_array_index (edges, i);
+      const char *id = zz_edge_get_id (edge);
+
+      if (!g_hash_table_contains (self->edge_index, id))
+        g_hash_table_insert (self->edge_index, (char *) id, edge);
+    }
+
+  /* One items-changed each, so that a view rebuilds once. */
+  g_list_store_splice (self->nodes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->nodes)),
+                       nodes->pdata, nodes->len);
+  g_list_store_splice (self->edges, 0, g_list_model_get_n_items (G_LIST_MODEL (self->edges)),
+                       edges->pdata, edges->len);
+
+  emit_changed (self);
+}
+
+/* Fields */
+
+static gboolean
+set_string_field (ZzWorkflow  *self,
+                  char       **field,
+                  const char  *value,
+                  guint        prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  emit_changed (self);
+  return TRUE;
+}
+
+const char *
+zz_workflow_get_id (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return self->id;
+}
+
+void
+zz_workflow_set_id (ZzWorkflow *self,
+                    const char *id)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->id, id, PROP_ID);
+}
+
+const char *
+zz_workflow_get_name (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return self->name;
+}
+
+void
+zz_workflow_set_name (ZzWorkflow *self,
+                      const char *name)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->name, name, PROP_NAME);
+}
+
+const char *
+zz_workflow_get_description (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return self->description;
+}
+
+void
+zz_workflow_set_description (ZzWorkflow *self,
+                             const char *description)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->description, description, PROP_DESCRIPTION);
+}
+
+const char * const *
+zz_workflow_get_tags (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strv_equal (a, b);
+}
+
+void
+zz_workflow_set_tags (ZzWorkflow         *self,
+                      const char * const *tags)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  if (strv_equal0 ((const char * const *) self->tags, tags))
+    return;
+
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **) tags);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+  emit_changed (self);
+}
+
+gboolean
+zz_workflow_get_is_public (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
+
+  return self->is_public;
+}
+
+void
+zz_workflow_set_is_public (ZzWorkflow *self,
+                           gboolean    is_public)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  is_public = !!is_public;
+  if (self->is_public == is_public)
+    return;
+
+  self->is_public = is_public;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_PUBLIC]);
+  emit_changed (self);
+}
+
+gint64
+zz_workflow_get_version (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), 0);
+
+  return self->version;
+}
+
+void
+zz_workflow_set_version (ZzWorkflow *self,
+                         gint64      version)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+  emit_changed (self);
+}
+
+const char *
+zz_workflow_get_user_id (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return self->user_id;
+}
+
+void
+zz_workflow_set_user_id (ZzWorkflow *self,
+                         const char *user_id)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->user_id, user_id, PROP_USER_ID);
+}
+
+const char *
+zz_workflow_get_created_at (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return self->created_at;
+}
+
+void
+zz_workflow_set_created_at (ZzWorkflow *self,
+                            const char *created_at)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->created_at, created_at, PROP_CREATED_AT);
+}
+
+const char *
+zz_workflow_get_updated_at (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return self->updated_at;
+}
+
+void
+zz_workflow_set_updated_at (ZzWorkflow *self,
+                            const char *updated_at)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW (self));
+
+  set_string_field (self, &self->updated_at, updated_at, PROP_UPDATED_AT);
+}
+
+/* Nodes and edges */
+
+GListModel *
+zz_workflow_get_nodes (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return G_LIST_MODEL (self->nodes);
+}
+
+GListModel *
+zz_workflow_get_edges (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  return G_LIST_MODEL (self->edges);
+}
+
+guint
+zz_workflow_get_n_nodes (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+}
+
+/**
+ * zz_workflow_find_node:
+ * @self: a #ZzWorkflow
+ * @node_id: a node id
+ *
+ * Returns: (transfer none) (nullable): the node of that id
+ */
+ZzNode *
+zz_workflow_find_node (ZzWorkflow *self,
+                       const char *node_id)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+  g_return_val_if_fail (node_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->node_index, node_id);
+}
+
+/**
+ * zz_workflow_find_edge:
+ * @self: a #ZzWorkflow
+ * @edge_id: an edge id
+ *
+ * Returns: (transfer none) (nullable): the edge of that id
+ */
+ZzEdge *
+zz_workflow_find_edge (ZzWorkflow *self,
+                       const char *edge_id)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+  g_return_val_if_fail (edge_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->edge_index, edge_id);
+}
+
+/**
+ * zz_workflow_add_node:
+ * @self: a #ZzWorkflow
+ * @node: a node not in any workflow
+ * @error: return location for a #GError
+ *
+ * Appends @node. Fails with %ZZ_WORKFLOW_ERROR_DUPLICATE_ID when a node of
+ * its id is there.
+ */
+gboolean
+zz_workflow_add_node (ZzWorkflow  *self,
+                      ZzNode      *node,
+                      GError     **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
+  g_return_val_if_fail (ZZ_IS_NODE (node), FALSE);
+
+  id = zz_node_get_id (node);
+  if (g_hash_table_contains (self->node_index, id))
+    {
+      g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_DUPLICATE_ID,
+                   _("The workflow already has a node “%s”"), id);
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->node_index, (char *) id, node);
+  g_list_store_append (self->nodes, node);
+  watch_node (self, node);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+static gboolean
+find_in_store (GListStore *store,
+               gpointer    item,
+               guint      *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* After removing the indexed item of @id, index the next one of that id
+ * a file may have had. */
+static void
+reindex (GHashTable *index,
+         GListModel *model,
+         const char *id,
+         const char *(*get_id) (gpointer))
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (get_id (item), id) == 0)
+        {
+          g_hash_table_insert (index, (char *) get_id (item), item);
+          return;
+        }
+    }
+}
+
+static void
+remove_edge_at (ZzWorkflow *self,
+                guint       position)
+{
+  g_autoptr(ZzEdge) edge = g_list_model_get_item (G_LIST_MODEL (self->edges), position);
+  g_autofree char *id = g_strdup (zz_edge_get_id (edge));
+
+  if (g_hash_table_lookup (self->edge_index, id) == edge)
+    g_hash_table_remove (self->edge_index, id);
+  g_list_store_remove (self->edges, position);
+  if (!g_hash_table_contains (self->edge_index, id))
+    reindex (self->edge_index, G_LIST_MODEL (self->edges), id,
+             (const char *(*) (gpointer)) zz_edge_get_id);
+}
+
+/**
+ * zz_workflow_remove_node:
+ * @self: a #ZzWorkflow
+ * @node_id: the id of a node of @self
+ * @error: return location for a #GError
+ *
+ * Removes the node and every edge from or to it. Fails with
+ * %ZZ_WORKFLOW_ERROR_NOT_FOUND when there is no such node.
+ */
+gboolean
+zz_workflow_remove_node (ZzWorkflow  *self,
+                         const char  *node_id,
+                         GError     **error)
+{
+  g_autoptr(ZzNode) node = NULL;
+  g_autofree char *id = NULL;
+  ZzNode *indexed;
+  guint position;
+  guint n_edges;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
+  g_return_val_if_fail (node_id != NULL, FALSE);
+
+  indexed = g_hash_table_lookup (self->node_index, node_id);
+  if (indexed == NULL || !find_in_store (self->nodes, indexed, &position))
+    {
+      g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_NOT_FOUND,
+                   _("The workflow has no node “%s”"), node_id);
+      return FALSE;
+    }
+
+  /* @node_id may be the node's own string. */
+  node = g_object_ref (indexed);
+  id = g_strdup (node_id);
+
+  /* Edges first, so that no view sees an edge to a node that is gone. */
+  n_edges = g_list_model_get_n_items (G_LIST_MODEL (self->edges));
+  for (guint i = n_edges; i > 0; i--)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (G_LIST_MODEL (self->edges), i - 1);
+
+      if (g_strcmp0 (zz_edge_get_source (edge), id) == 0
+          || g_strcmp0 (zz_edge_get_target (edge), id) == 0)
+        remove_edge_at (self, i - 1);
+    }
+
+  unwatch_node (self, node);
+  g_hash_table_remove (self->node_index, id);
+  g_list_store_remove (self->nodes, position);
+  reindex (self->node_index, G_LIST_MODEL (self->nodes), id,
+           (const char *(*) (gpointer)) zz_node_get_id);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * zz_workflow_add_edge:
+ * @self: a #ZzWorkflow
+ * @edge: an edge
+ * @error: return location for a #GError
+ *
+ * Appends @edge. Fails with %ZZ_WORKFLOW_ERROR_DUPLICATE_ID when an edge of
+ * its id is there. An edge naming a missing node is added and reported by
+ * zz_workflow_validate(), as it would be in a file.
+ */
+gboolean
+zz_workflow_add_edge (ZzWorkflow  *self,
+                      ZzEdge      *edge,
+                      GError     **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
+  g_return_val_if_fail (ZZ_IS_EDGE (edge), FALSE);
+
+  id = zz_edge_get_id (edge);
+  if (g_hash_table_contains (self->edge_index, id))
+    {
+      g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_DUPLICATE_ID,
+                   _("The workflow already has an edge “%s”"), id);
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->edge_index, (char *) id, edge);
+  g_list_store_append (self->edges, edge);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+zz_workflow_remove_edge (ZzWorkflow  *self,
+                         const char  *edge_id,
+                         GError     **error)
+{
+  ZzEdge *edge;
+  guint position;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
+  g_return_val_if_fail (edge_id != NULL, FALSE);
+
+  edge = g_hash_table_lookup (self->edge_index, edge_id);
+  if (edge == NULL || !find_in_store (self->edges, edge, &position))
+    {
+      g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_NOT_FOUND,
+                   _("The workflow has no edge “%s”"), edge_id);
+      return FALSE;
+    }
+
+  remove_edge_at (self, position);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * zz_workflow_duplicate:
+ * @self: a #ZzWorkflow
+ * @name: (nullable): the copy's name, or %NULL to keep @self's
+ *
+ * Copies the document with a new id. Node and edge ids are kept: they are
+ * only unique inside one workflow. The row fields (user, dates, version,
+ * public) are those of a new workflow.
+ *
+ * Returns: (transfer full): the copy
+ */
+ZzWorkflow *
+zz_workflow_duplicate (ZzWorkflow *self,
+                       const char *name)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) edges = g_ptr_array_new_with_free_func (g_object_unref);
+  ZzWorkflow *copy;
+  guint n;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  copy = zz_workflow_new (name != NULL ? name : self->name);
+  copy->description = g_strdup (self->description);
+  copy->tags = g_strdupv (self->tags);
+  g_clear_pointer (&copy->extra, json_object_unref);
+  copy->extra = _zz_json_object_deep_copy (self->extra);
+  copy->keys = self->keys | ZZ_WORKFLOW_KEY_ID | ZZ_WORKFLOW_KEY_NAME;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+
+      g_ptr_array_add (nodes, zz_node_copy (node, NULL));
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->edges));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (G_LIST_MODEL (self->edges), i);
+
+      g_ptr_array_add (edges, zz_edge_copy (edge, NULL, NULL, NULL));
+    }
+
+  _zz_workflow_replace_contents (copy, nodes, edges);
+
+  return copy;
+}
+
+/* Validation */
+
+static const char * const known_block_types[] = {
+  "HTTP_REQUEST", "EMAIL", "NOTIFICATION", "PRICE_MONITOR", "CONDITION",
+  "SCHEDULE", "WEBHOOK", "CUSTOM", "DATA_TRANSFORM", "WALLET_LISTEN",
+  "AI_AGENT", "CALCULATOR", "MAGIC_WALLET", "SEND_TRANSACTION",
+  "CHECK_BALANCE", "SWAP_TOKENS", "CREATE_WALLET",
+  /* This app's own */
+  "MANUAL_TRIGGER", "DELAY",
+};
+
+/**
+ * zz_workflow_is_known_block_type:
+ * @block_type: a block type name
+ *
+ * The platform's UNKNOWN is a placeholder for a block it could not name,
+ * and nothing can run it: it is not known.
+ *
+ * Returns: whether @block_type is one of the platform's block types or
+ * this app's MANUAL_TRIGGER and DELAY
+ */
+gboolean
+zz_workflow_is_known_block_type (const char *block_type)
+{
+  if (block_type == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_block_types); i++)
+    if (g_str_equal (block_type, known_block_types[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+config_value_is_missing (JsonObject *config,
+                         const char *key)
+{
+  JsonNode *node = json_object_get_member (config, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (node)));
+
+      return *stripped == '\0';
+    }
+
+  return FALSE;
+}
+
+static void
+validate_node (ZzWorkflow       *self,
+               ZzNode           *node,
+               GHashTable       *seen,
+               ZzBlockTypeCheck  check,
+               gpointer          user_data,
+               GPtrArray        *problems)
+{
+  const char *id = zz_node_get_id (node);
+  const char *block_type = zz_node_get_block_type (node);
+  const char * const *required = NULL;
+  gboolean known;
+
+  if (!g_hash_table_add (seen, (char *) id))
+    g_ptr_array_add (problems,
+                     zz_problem_new (ZZ_PROBLEM_DUPLICATE_ID, ZZ_PROBLEM_ERROR, id, NULL,
+                                     _("Two nodes have the id “%s”"), id));
+
+  if (check != NULL)
+    known = check (block_type, &required, user_data);
+  else
+    known = zz_workflow_is_known_block_type (block_type);
+
+  if (!known)
+    {
+      /* Kept and shown: a workflow from a newer platform still opens. */
+      g_ptr_array_add (problems,
+                       zz_problem_new (ZZ_PROBLEM_UNKNOWN_BLOCK, ZZ_PROBLEM_WARNING, id, NULL,
+                                       _("Node “%s” has an unknown block type “%s”"),
+                                       id, block_type));
+      return;
+    }
+
+  for (guint i = 0; required != NULL && required[i] != NULL; i++)
+    {
+      if (config_value_is_missing (zz_node_get_config (node), required[i]))
+        g_ptr_array_add (problems,
+                         zz_problem_new (ZZ_PROBLEM_MISSING_CONFIG, ZZ_PROBLEM_ERROR, id, NULL,
+                                         _("Node “%s” needs a value for “%s”"),
+                                         id, required[i]));
+    }
+}
+
+static void
+validate_edge (ZzWorkflow *self,
+               ZzEdge     *edge,
+               GHashTable *seen,
+               GPtrArray  *problems)
+{
+  const char *id = zz_edge_get_id (edge);
+  const char *source = zz_edge_get_source (edge);
+  const char *target = zz_edge_get_target (edge);
+
+  if (!g_hash_table_add (seen, (char *) id))
+    g_ptr_array_add (problems,
+                     zz_problem_new (ZZ_PROBLEM_DUPLICATE_ID, ZZ_PROBLEM_ERROR, NULL, id,
+                                     _("Two edges have the id “%s”"), id));
+
+  if (zz_workflow_find_node (self, source) == NULL)
+    g_ptr_array_add (problems,
+                     zz_problem_new (ZZ_PROBLEM_DANGLING_EDGE, ZZ_PROBLEM_ERROR, NULL, id,
+                                     _("Edge “%s” comes from a missing node “%s”"),
+                                     id, source));
+
+  if (zz_workflow_find_node (self, target) == NULL)
+    g_ptr_array_add (problems,
+                     zz_problem_new (ZZ_PROBLEM_DANGLING_EDGE, ZZ_PROBLEM_ERROR, NULL, id,
+                                     _("Edge “%s” points to a missing node “%s”"),
+                                     id, target));
+
+  if (g_str_equal (source, target))
+    g_ptr_array_add (problems,
+                     zz_problem_new (ZZ_PROBLEM_SELF_LOOP, ZZ_PROBLEM_ERROR, source, id,
+                                     _("Node “%s” is connected to itself"), source));
+}
+
+/* Finds one cycle by an iterative depth-first search (a workflow may have
+ * thousands of nodes) and returns its node ids in edge order, or %NULL.
+ * Self loops and dangling edges are reported apart and left out. */
+static GPtrArray *
+find_cycle (ZzWorkflow *self)
+{
+  GListModel *nodes = G_LIST_MODEL (self->nodes);
+  GListModel *edges = G_LIST_MODEL (self->edges);
+  guint n_nodes = g_list_model_get_n_items (nodes);
+  guint n_edges = g_list_model_get_n_items (edges);
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) successors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint8 *color = g_new0 (guint8, n_nodes);   /* 0 new, 1 on the path, 2 done */
+  g_autofree guint *stack = g_new (guint, n_nodes);
+  g_autofree guint *next_edge = g_new (guint, n_nodes);
+  g_autofree guint *stack_position = g_new (guint, n_nodes);
+  GPtrArray *cycle = NULL;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+
+      g_ptr_array_add (ids, g_strdup (zz_node_get_id (node)));
+      g_ptr_array_add (successors, g_array_new (FALSE, FALSE, sizeof (guint)));
+      if (!g_hash_table_contains (positions, g_ptr_array_index (ids, i)))
+        g_hash_table_insert (positions, g_ptr_array_index (ids, i), GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (positions, zz_edge_get_source (edge)));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (positions, zz_edge_get_target (edge)));
+
+      if (from == 0 || to == 0 || from == to)
+        continue;
+      to--;
+      g_array_append_val (g_ptr_array_index (successors, from - 1), to);
+    }
+
+  for (guint root = 0; root < n_nodes && cycle == NULL; root++)
+    {
+      guint depth = 0;
+
+      if (color[root] != 0)
+        continue;
+
+      stack[depth] = root;
+      next_edge[depth] = 0;
+      stack_position[root] = depth;
+      color[root] = 1;
+      depth++;
+
+      while (depth > 0 && cycle == NULL)
+        {
+          guint v = stack[depth - 1];
+          GArray *out = g_ptr_array_index (successors, v);
+
+          if (next_edge[depth - 1] < out->len)
+            {
+              guint w = g_array_index (out, guint, next_edge[depth - 1]);
+
+              next_edge[depth - 1]++;
+
+              if (color[w] == 0)
+                {
+                  stack[depth] = w;
+                  next_edge[depth] = 0;
+                  stack_position[w] = depth;
+                  color[w] = 1;
+                  depth++;
+                }
+              else if (color[w] == 1)
+                {
+                  cycle = g_ptr_array_new_with_free_func (g_free);
+                  for (guint k = stack_position[w]; k < depth; k++)
+                    g_ptr_array_add (cycle, g_strdup (g_ptr_array_index (ids, stack[k])));
+                }
+            }
+          else
+            {
+              color[v] = 2;
+              depth--;
+            }
+        }
+    }
+
+  return cycle;
+}
+
+static char *
+describe_cycle (GPtrArray *cycle)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  g_assert (cycle->len >= 2);
+
+  for (guint i = 0; i + 1 < cycle->len; i++)
+    {
+      if (i > 0)
+        /* Translators: separates node names in a list */
+        g_string_append (list, _(", "));
+      g_string_append_printf (list, "“%s”", (const char *) g_ptr_array_index (cycle, i));
+    }
+
+  /* Translators: the first %s is a list of node names such as “a”, “b” */
+  return g_strdup_printf (_("Nodes %s and “%s” form a cycle"),
+                          list->str, (const char *) g_ptr_array_index (cycle, cycle->len - 1));
+}
+
+/**
+ * zz_workflow_validate:
+ * @self: a #ZzWorkflow
+ * @check: (nullable) (scope call): tells known block types and their
+ *   required config keys; %NULL knows the platform's names and checks no
+ *   config
+ * @user_data: data for @check
+ *
+ * Reports duplicate ids, unknown block types (a warning: the node is kept),
+ * missing required config, edges to missing nodes, self loops, and one
+ * cycle, naming its nodes.
+ *
+ * Returns: (transfer full) (element-type ZzProblem): the problems, in node
+ * then edge order, the cycle last; empty when there are none
+ */
+GPtrArray *
+zz_workflow_validate (ZzWorkflow       *self,
+                      ZzBlockTypeCheck  check,
+                      gpointer          user_data)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
+  g_autoptr(GHashTable) seen_nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_edges = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) cycle = NULL;
+  guint n;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+
+      validate_node (self, node, seen_nodes, check, user_data, problems);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->edges));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (G_LIST_MODEL (self->edges), i);
+
+      validate_edge (self, edge, seen_edges, problems);
+    }
+
+  cycle = find_cycle (self);
+  if (cycle != NULL)
+    {
+      g_autofree char *message = describe_cycle (cycle);
+
+      g_ptr_array_add (problems,
+                       zz_problem_new (ZZ_PROBLEM_CYCLE, ZZ_PROBLEM_ERROR,
+                                       g_ptr_array_index (cycle, 0), NULL,
+                                       "%s", message));
+    }
+
+  return g_steal_pointer (&problems);
+}

@@ -1,0 +1,56 @@
+/* zz-workflow-private.h: what the document's files share inside libzzyra-core */
+#pragma once
+
+#include "zz-workflow.h"
+
+G_BEGIN_DECLS
+
+/* The top-level keys of the Zzyra JSON that are row fields. A bit is set
+ * when the key was in the file read (or the document was made here), so
+ * that writing back adds no key the file did not have. */
+typedef enum
+{
+  ZZ_WORKFLOW_KEY_ID          = 1 << 0,
+  ZZ_WORKFLOW_KEY_NAME        = 1 << 1,
+  ZZ_WORKFLOW_KEY_DESCRIPTION = 1 << 2,
+  ZZ_WORKFLOW_KEY_NODES       = 1 << 3,
+  ZZ_WORKFLOW_KEY_EDGES       = 1 << 4,
+  ZZ_WORKFLOW_KEY_TAGS        = 1 << 5,
+  ZZ_WORKFLOW_KEY_IS_PUBLIC   = 1 << 6,
+  ZZ_WORKFLOW_KEY_VERSION     = 1 << 7,
+  ZZ_WORKFLOW_KEY_CREATED_AT  = 1 << 8,
+  ZZ_WORKFLOW_KEY_UPDATED_AT  = 1 << 9,
+  ZZ_WORKFLOW_KEY_USER_ID     = 1 << 10,
+  ZZ_WORKFLOW_KEY_ALL         = (1 << 11) - 1,
+} ZzWorkflowKeys;
+
+/* A mutable deep copy: json-glib's copies share children, and the parser
+ * of zz_json_parse() seals what it makes. */
+JsonNode   *_zz_json_node_deep_copy       (JsonNode    *node);
+JsonObject *_zz_json_object_deep_copy     (JsonObject  *object);
+
+/* (transfer none): the keys kept as they were read, never %NULL */
+JsonObject *_zz_workflow_get_extra        (ZzWorkflow  *self);
+/* takes a reference on @extra; %NULL means {} */
+void        _zz_workflow_set_extra        (ZzWorkflow  *self,
+                                           JsonObject  *extra);
+ZzWorkflowKeys _zz_workflow_get_keys      (ZzWorkflow  *self);
+void        _zz_workflow_set_keys         (ZzWorkflow  *self,
+                                           ZzWorkflowKeys keys);
+/* Replaces every node and edge, without the duplicate id check: a file
+ * with two nodes of one id is kept as it is and zz_workflow_validate()
+ * reports it. Emits "changed" once. */
+void        _zz_workflow_replace_contents (ZzWorkflow  *self,
+                                           GPtrArray   *nodes,
+                                           GPtrArray   *edges);
+
+/* Like zz_node_new_from_json() and zz_edge_new_from_json(); @index
+ * (counted from 1) names the node or edge in errors when it has no id. */
+ZzNode     *_zz_node_new_from_json_at     (JsonObject  *object,
+                                           guint        index,
+                                           GError     **error);
+ZzEdge     *_zz_edge_new_from_json_at     (JsonObject  *object,
+                                           guint        index,
+                                           GError     **error);
+
+G_END_DECLS
