@@ -40,9 +40,17 @@ G_DECLARE_FINAL_TYPE (ZzWorkflow, zz_workflow, ZZ, WORKFLOW, GObject)
  * created-at, updated-at. Signals: "changed" after any change to the
  * document (a field, a node, an edge).
  */
+/* A new id; written in full (isPublic, version, tags, nodes, edges). */
 ZzWorkflow  *zz_workflow_new                (const char   *name);
+/* Structure errors are ZZ_WORKFLOW_ERROR_INVALID naming the node or edge
+ * ("Node 3 has no id", "Node “n1” has no block type", "Edge “e1” has no
+ * target", "“nodes” is not a list"). A string "name" is required ("The
+ * workflow has no name"); a missing "id" gets a new one. Unknown block
+ * types, dangling edges, duplicate ids and cycles are not read errors:
+ * the document opens and zz_workflow_validate() reports them. */
 ZzWorkflow  *zz_workflow_new_from_json      (JsonObject   *object,
                                              GError      **error);
+/* Also: text that is not JSON is ZZ_JSON_ERROR_SYNTAX ("line 3, column 14"). */
 ZzWorkflow  *zz_workflow_new_from_data      (const char   *data,
                                              gssize        length,
                                              GError      **error);
@@ -51,15 +59,20 @@ ZzWorkflow  *zz_workflow_new_from_data      (const char   *data,
 JsonObject  *zz_workflow_to_json            (ZzWorkflow   *self);
 char        *zz_workflow_to_data            (ZzWorkflow   *self,
                                              gboolean      pretty);
-/* A deep copy with a new id, no row fields, and @name. */
+/* A deep copy with a new id, no row fields (user, dates, version 1, not
+ * public), and @name (%NULL keeps the name). Node and edge ids are kept. */
 ZzWorkflow  *zz_workflow_duplicate          (ZzWorkflow   *self,
                                              const char   *name);
 
 /* The parts the store keeps in columns. */
 char        *zz_workflow_dup_nodes_json     (ZzWorkflow   *self);
 char        *zz_workflow_dup_edges_json     (ZzWorkflow   *self);
-/* Top-level keys not in the schema, as a JSON object text ("{}" if none). */
+/* Top-level keys not in the schema, as a JSON object text ("{}" if none).
+ * A known key whose value has the wrong type (a null description) is kept
+ * here too, so that it is written back as it was. */
 char        *zz_workflow_dup_extra_json     (ZzWorkflow   *self);
+/* Replaces nodes, edges and kept keys; each text is nullable. On error
+ * (ZZ_JSON_ERROR or ZZ_WORKFLOW_ERROR_INVALID) @self is unchanged. */
 gboolean     zz_workflow_load_columns       (ZzWorkflow   *self,
                                              const char   *nodes_json,
                                              const char   *edges_json,
@@ -106,7 +119,10 @@ ZzEdge      *zz_workflow_find_edge          (ZzWorkflow   *self,
 gboolean     zz_workflow_add_node           (ZzWorkflow   *self,
                                              ZzNode       *node,
                                              GError      **error);
-/* Removes the node and every edge touching it. */
+/* add_node/add_edge refuse an id already there (ZZ_WORKFLOW_ERROR_DUPLICATE_ID,
+ * "The workflow already has a node “n2”"); remove_* fail with
+ * ZZ_WORKFLOW_ERROR_NOT_FOUND. find_* are O(1) and (transfer none).
+ * Removing a node removes every edge touching it. */
 gboolean     zz_workflow_remove_node        (ZzWorkflow   *self,
                                              const char   *node_id,
                                              GError      **error);
@@ -117,12 +133,16 @@ gboolean     zz_workflow_remove_edge        (ZzWorkflow   *self,
                                              const char   *edge_id,
                                              GError      **error);
 
-/* Every problem of the document, in node then edge order.
+/* Every problem of the document, in node then edge order, then at most one
+ * cycle ("Nodes “a”, “b” and “c” form a cycle"). An unknown block type is a
+ * WARNING; duplicate ids, missing config, dangling edges, self loops and
+ * cycles are ERRORs. Messages name nodes and edges by id.
  * (transfer full) (element-type ZzProblem) */
 GPtrArray   *zz_workflow_validate           (ZzWorkflow      *self,
                                              ZzBlockTypeCheck check,
                                              gpointer         user_data);
-/* The platform's BlockType names plus MANUAL_TRIGGER and DELAY. */
+/* The platform's BlockType names plus MANUAL_TRIGGER and DELAY; UNKNOWN is
+ * not known (nothing can run it). */
 gboolean     zz_workflow_is_known_block_type (const char     *block_type);
 
 G_END_DECLS
