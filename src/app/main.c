@@ -1,1 +1,23 @@
-/* placeholder: being written */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "zz-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ZzApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Zzyra"));
+
+  app = zz_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

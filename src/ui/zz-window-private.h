@@ -1,0 +1,71 @@
+#pragma once
+
+#include "zz-window.h"
+#include "zz-workflow-page.h"
+
+G_BEGIN_DECLS
+
+struct _ZzWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ZzStore              *store;
+  GSettings            *settings;
+
+  /* All of the user's workflows, as the store lists them; the sidebar shows
+   * them through a filter (search, deletions waiting for their undo). */
+  GListStore           *workflows;
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filtered;
+  GtkSingleSelection   *selection;
+
+  /* id -> name of workflows deleted in the UI whose toast still offers Undo:
+   * the store deletes them when the toast goes or the window closes. */
+  GHashTable           *pending_deletions;
+  AdwToast             *delete_toast;      /* weak */
+
+  char                 *selected_id;
+  guint                 reloading;
+
+  GtkNativeDialog      *chooser;
+  ZzWorkflowPage       *page;
+
+  AdwToastOverlay      *toast_overlay;      /* template children */
+  GtkStack             *main_stack;
+  AdwStatusPage        *empty_page;
+  AdwLeaflet           *leaflet;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *list_view;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *window_title;
+  AdwStatusPage        *no_selection_page;
+  GtkMenuButton        *empty_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
+  GtkMenuButton        *workflow_menu_button;
+};
+
+/* zz-window.c, used by the actions */
+void        zz_window_show_toast          (ZzWindow   *self,
+                                           const char *markup);
+void        zz_window_reload              (ZzWindow   *self);
+void        zz_window_select_workflow     (ZzWindow   *self,
+                                           const char *id);
+/* Inserts @workflow for the current user, then shows and selects it. */
+gboolean    zz_window_add_workflow        (ZzWindow   *self,
+                                           ZzWorkflow *workflow,
+                                           GError    **error);
+
+/* zz-window-actions.c */
+void        zz_window_class_init_actions  (GtkWidgetClass *widget_class);
+
+/* For tests */
+const char *zz_window_get_visible_page    (ZzWindow   *self);
+GListModel *zz_window_get_shown_workflows (ZzWindow   *self);
+const char *zz_window_get_selected_id     (ZzWindow   *self);
+void        zz_window_set_search          (ZzWindow   *self,
+                                           const char *text);
+/* Deletes every workflow whose undo toast is still up. */
+void        zz_window_flush_deletions     (ZzWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,519 @@
+#define G_LOG_DOMAIN "zz-workflow-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zz-time.h"
+#include "zz-workflow-page.h"
+
+/* Typing in the description saves this long after the last key. */
+#define DESCRIPTION_SAVE_DELAY_MS 600
+
+struct _ZzWorkflowPage
+{
+  GtkWidget       parent_instance;
+
+  ZzStore        *store;
+  ZzWorkflow     *workflow;
+  GtkStringList  *tags;
+  guint           description_save_id;
+  guint           loading : 1;
+
+  AdwEntryRow    *name_row;            /* template children */
+  AdwEntryRow    *tags_row;
+  GtkFlowBox     *tags_box;
+  GtkTextView    *description_view;
+  GtkLabel       *version_label;
+  GtkLabel       *created_label;
+  GtkLabel       *updated_label;
+  AdwPreferencesGroup *nodes_group;
+  GtkListBox     *nodes_list;
+};
+
+G_DEFINE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_STORE, PROP_WORKFLOW, PROP_TITLE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+zz_workflow_page_show_toast (ZzWorkflowPage *self,
+                             const char     *markup)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL)
+    {
+      g_warning ("%s", markup);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
+}
+
+static char *
+format_datetime (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *absolute = NULL;
+
+  if (iso8601 == NULL || (utc = zz_time_parse_iso8601 (iso8601)) == NULL)
+    return g_strdup ("—");
+
+  local = g_date_time_to_local (utc);
+  /* Translators: a date and time, see g_date_time_format() */
+  absolute = g_date_time_format (local, _("%e %B %Y, %H:%M"));
+  relative = zz_time_format_relative (iso8601, NULL);
+  g_strstrip (absolute);
+
+  if (relative == NULL)
+    return g_steal_pointer (&absolute);
+  /* Translators: "24 November 2026, 14:03 (5 minutes ago)" */
+  return g_strdup_printf (_("%s (%s)"), absolute, relative);
+}
+
+static void
+zz_workflow_page_update_details (ZzWorkflowPage *self)
+{
+  g_autofree char *version = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *count = NULL;
+  guint n_nodes = 0;
+
+  if (self->workflow != NULL)
+    {
+      version = g_strdup_printf ("%" G_GINT64_FORMAT, zz_workflow_get_version (self->workflow));
+      created = format_datetime (zz_workflow_get_created_at (self->workflow));
+      updated = format_datetime (zz_workflow_get_updated_at (self->workflow));
+      n_nodes = zz_workflow_get_n_nodes (self->workflow);
+    }
+
+  gtk_label_set_label (self->version_label, version ? version : "");
+  gtk_label_set_label (self->created_label, created ? created : "");
+  gtk_label_set_label (self->updated_label, updated ? updated : "");
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_nodes), n_nodes);
+  adw_preferences_group_set_description (self->nodes_group, n_nodes > 0 ? count : NULL);
+}
+
+static void
+zz_workflow_page_update_tags (ZzWorkflowPage *self)
+{
+  const char * const *tags = NULL;
+  g_autofree char *joined = NULL;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+
+  if (self->workflow != NULL)
+    tags = zz_workflow_get_tags (self->workflow);
+
+  gtk_string_list_splice (self->tags, 0, n_old, tags);
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags != NULL && tags[0] != NULL);
+
+  joined = tags ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->tags_row), joined);
+}
+
+static gboolean
+zz_workflow_page_save (ZzWorkflowPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->workflow == NULL)
+    return TRUE;
+
+  if (!zz_store_save_workflow (self->store, self->workflow, &error))
+    {
+      g_autofree char *markup =
+        g_markup_printf_escaped (_("Could not save “%s”: %s"),
+                                 zz_workflow_get_name (self->workflow), error->message);
+      zz_workflow_page_show_toast (self, markup);
+      return FALSE;
+    }
+
+  zz_workflow_page_update_details (self);
+  return TRUE;
+}
+
+static char *
+dup_description_text (ZzWorkflowPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+gboolean
+zz_workflow_page_flush (ZzWorkflowPage *self)
+{
+  g_autofree char *text = NULL;
+  const char *saved;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->description_save_id, g_source_remove);
+
+  if (self->workflow == NULL)
+    return TRUE;
+
+  text = dup_description_text (self);
+  saved = zz_workflow_get_description (self->workflow);
+  if (g_strcmp0 (text, saved ? saved : "") == 0)
+    return TRUE;
+
+  zz_workflow_set_description (self->workflow, text[0] ? text : NULL);
+  return zz_workflow_page_save (self);
+}
+
+static gboolean
+on_description_save_timeout_cb (gpointer user_data)
+{
+  ZzWorkflowPage *self = user_data;
+
+  self->description_save_id = 0;
+  zz_workflow_page_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_description_changed_cb (ZzWorkflowPage *self,
+                           GtkTextBuffer  *buffer)
+{
+  if (self->loading)
+    return;
+
+  g_clear_handle_id (&self->description_save_id, g_source_remove);
+  self->description_save_id = g_timeout_add (DESCRIPTION_SAVE_DELAY_MS,
+                                             on_description_save_timeout_cb, self);
+}
+
+static void
+on_description_focus_left_cb (ZzWorkflowPage          *self,
+                              GtkEventControllerFocus *controller)
+{
+  if (self->description_save_id != 0)
+    zz_workflow_page_flush (self);
+}
+
+gboolean
+zz_workflow_page_rename (ZzWorkflowPage *self,
+                         const char     *name,
+                         GError        **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *old_name = NULL;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+  g_return_val_if_fail (self->workflow != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name ? name : ""));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A workflow needs a name"));
+      return FALSE;
+    }
+
+  if (g_strcmp0 (stripped, zz_workflow_get_name (self->workflow)) == 0)
+    return TRUE;
+
+  old_name = g_strdup (zz_workflow_get_name (self->workflow));
+  zz_workflow_set_name (self->workflow, stripped);
+  if (!zz_workflow_page_save (self))
+    {
+      zz_workflow_set_name (self->workflow, old_name);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not save “%s”"), stripped);
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), old_name);
+      return FALSE;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  return TRUE;
+}
+
+static void
+on_name_row_applied_cb (ZzWorkflowPage *self,
+                        AdwEntryRow    *row)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->workflow == NULL)
+    return;
+
+  if (!zz_workflow_page_rename (self, gtk_editable_get_text (GTK_EDITABLE (row)), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      zz_workflow_page_show_toast (self, markup);
+      gtk_editable_set_text (GTK_EDITABLE (row), zz_workflow_get_name (self->workflow));
+    }
+}
+
+static char **
+parse_tags (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (parts[i]);
+
+      if (tag[0] == '\0' || !g_hash_table_add (seen, tag))
+        continue;
+      g_strv_builder_add (builder, tag);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_tags_row_applied_cb (ZzWorkflowPage *self,
+                        AdwEntryRow    *row)
+{
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) old_tags = NULL;
+
+  if (self->workflow == NULL)
+    return;
+
+  tags = parse_tags (gtk_editable_get_text (GTK_EDITABLE (row)));
+  old_tags = g_strdupv ((char **) zz_workflow_get_tags (self->workflow));
+  if (old_tags != NULL && g_strv_equal ((const char * const *) old_tags, (const char * const *) tags))
+    {
+      zz_workflow_page_update_tags (self);
+      return;
+    }
+
+  zz_workflow_set_tags (self->workflow, (const char * const *) tags);
+  if (!zz_workflow_page_save (self))
+    zz_workflow_set_tags (self->workflow, (const char * const *) old_tags);
+
+  zz_workflow_page_update_tags (self);
+}
+
+static GtkWidget *
+create_tag_widget_cb (gpointer item,
+                      gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (gtk_string_object_get_string (item));
+
+  gtk_widget_add_css_class (label, "tag");
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  return label;
+}
+
+static GtkWidget *
+create_node_row_cb (gpointer item,
+                    gpointer user_data)
+{
+  ZzNode *node = item;
+  const char *label = zz_node_get_label (node);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 label && label[0] ? label : zz_node_get_block_type (node));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), zz_node_get_block_type (node));
+
+  if (!zz_node_get_enabled (node))
+    {
+      GtkWidget *disabled = gtk_label_new (_("Disabled"));
+
+      gtk_widget_add_css_class (disabled, "dim-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), disabled);
+    }
+
+  return row;
+}
+
+static void
+zz_workflow_page_load (ZzWorkflowPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  const char *description = NULL;
+
+  self->loading = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row),
+                         self->workflow ? zz_workflow_get_name (self->workflow) : "");
+  if (self->workflow != NULL)
+    description = zz_workflow_get_description (self->workflow);
+  gtk_text_buffer_set_text (buffer, description ? description : "", -1);
+  zz_workflow_page_update_tags (self);
+  zz_workflow_page_update_details (self);
+
+  gtk_list_box_bind_model (self->nodes_list,
+                           self->workflow ? zz_workflow_get_nodes (self->workflow) : NULL,
+                           create_node_row_cb, NULL, NULL);
+
+  self->loading = FALSE;
+}
+
+static void
+zz_workflow_page_dispose (GObject *object)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
+
+  /* An edit still waiting must not be lost when the window closes. */
+  if (self->description_save_id != 0)
+    zz_workflow_page_flush (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_PAGE);
+  g_clear_object (&self->workflow);
+  g_clear_object (&self->store);
+  g_clear_object (&self->tags);
+
+  G_OBJECT_CLASS (zz_workflow_page_parent_class)->dispose (object);
+}
+
+static void
+zz_workflow_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_WORKFLOW:
+      g_value_set_object (value, self->workflow);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, zz_workflow_page_get_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_workflow_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_WORKFLOW:
+      zz_workflow_page_set_workflow (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zz_workflow_page_dispose;
+  object_class->get_property = zz_workflow_page_get_property;
+  object_class->set_property = zz_workflow_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ZZ_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORKFLOW] =
+    g_param_spec_object ("workflow", NULL, NULL, ZZ_TYPE_WORKFLOW,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-workflow-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, description_view);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, version_label);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, created_label);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, nodes_group);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, nodes_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_row_applied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tags_row_applied_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+zz_workflow_page_init (ZzWorkflowPage *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tags = gtk_string_list_new (NULL);
+  gtk_flow_box_bind_model (self->tags_box, G_LIST_MODEL (self->tags),
+                           create_tag_widget_cb, NULL, NULL);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (on_description_changed_cb), self, G_CONNECT_SWAPPED);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave",
+                           G_CALLBACK (on_description_focus_left_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->description_view), focus);
+}
+
+GtkWidget *
+zz_workflow_page_new (ZzStore *store)
+{
+  g_return_val_if_fail (ZZ_IS_STORE (store), NULL);
+
+  return g_object_new (ZZ_TYPE_WORKFLOW_PAGE, "store", store, NULL);
+}
+
+ZzWorkflow *
+zz_workflow_page_get_workflow (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), NULL);
+
+  return self->workflow;
+}
+
+void
+zz_workflow_page_set_workflow (ZzWorkflowPage *self,
+                               ZzWorkflow     *workflow)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW_PAGE (self));
+  g_return_if_fail (workflow == NULL || ZZ_IS_WORKFLOW (workflow));
+
+  if (self->workflow == workflow)
+    return;
+
+  if (self->description_save_id != 0)
+    zz_workflow_page_flush (self);
+
+  g_set_object (&self->workflow, workflow);
+  zz_workflow_page_load (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+zz_workflow_page_get_title (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), NULL);
+
+  return self->workflow ? zz_workflow_get_name (self->workflow) : NULL;
+}
