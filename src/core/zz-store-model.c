@@ -454,10 +454,13 @@ zz_store_model_insert (ZzStore        *self,
 
   zz_store_model_bind (model, record, stmt, 1);
   rc = sqlite3_step (stmt);
+  /* Read the error before the reset clears its details. */
+  if (rc != SQLITE_DONE)
+    zz_store_set_error (self, rc, model, record, error);
   zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
-    return zz_store_set_error (self, rc, model, record, error);
+    return FALSE;
 
   return TRUE;
 }
@@ -499,10 +502,13 @@ zz_store_model_update (ZzStore        *self,
 
   zz_store_model_bind (model, record, stmt, 1);
   rc = sqlite3_step (stmt);
+  /* Read the error before the reset clears its details. */
+  if (rc != SQLITE_DONE)
+    zz_store_set_error (self, rc, model, record, error);
   zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
-    return zz_store_set_error (self, rc, model, record, error);
+    return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {
@@ -587,10 +593,12 @@ zz_store_model_delete (ZzStore        *self,
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    zz_store_set_error (self, rc, model, NULL, error);
   zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
-    return zz_store_set_error (self, rc, model, NULL, error);
+    return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {

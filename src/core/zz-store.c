@@ -280,23 +280,49 @@ set_unique_error (const ZzModel  *model,
                  "A %s with this %s already exists", model->noun, labels->str);
 }
 
-/* "CHECK constraint failed: "status" IN (...)": the column is the first of
- * the model's whose quoted name the expression holds. */
+/* Where @word first occurs in @text as a whole identifier, or -1 */
+static gssize
+find_identifier (const char *text,
+                 const char *word)
+{
+  gsize length = strlen (word);
+
+  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
+    {
+      gboolean starts = p == text || !(g_ascii_isalnum (p[-1]) || p[-1] == '_');
+      gboolean ends = !(g_ascii_isalnum (p[length]) || p[length] == '_');
+
+      if (starts && ends)
+        return p - text;
+    }
+
+  return -1;
+}
+
+/* "CHECK constraint failed: <the expression>": the column is the model's
+ * that the expression names first. */
 static void
 set_check_error (const ZzModel  *model,
                  gconstpointer   record,
                  const char     *message,
                  GError        **error)
 {
+  const char *expression = strstr (message, ": ");
   const ZzColumn *column = NULL;
   g_autofree char *label = NULL;
+  gssize best = G_MAXSSIZE;
 
-  for (guint i = 0; i < model->n_columns && column == NULL; i++)
+  expression = expression ? expression + 2 : message;
+
+  for (guint i = 0; i < model->n_columns; i++)
     {
-      g_autofree char *quoted = g_strdup_printf ("\"%s\"", model->columns[i].name);
+      gssize at = find_identifier (expression, model->columns[i].name);
 
-      if (strstr (message, quoted) != NULL)
-        column = &model->columns[i];
+      if (at >= 0 && at < best)
+        {
+          best = at;
+          column = &model->columns[i];
+        }
     }
 
   if (column == NULL)
@@ -396,7 +422,7 @@ zz_store_set_error (ZzStore        *self,
                     GError        **error)
 {
   g_autofree char *message = g_strdup (sqlite3_errmsg (self->db));
-  int extended = sqlite3_extended_errcode (self->db);
+  int extended = (rc >> 8) != 0 ? rc : sqlite3_extended_errcode (self->db);
 
   switch (rc & 0xff)
     {
@@ -425,7 +451,7 @@ zz_store_set_error (ZzStore        *self,
         set_unique_error (model, record, message, error);
       else if (extended == SQLITE_CONSTRAINT_CHECK)
         set_check_error (model, record, message, error);
-      else if (extended == SQLITE_CONSTRAINT_FOREIGNKEY)
+      else if (extended == SQLITE_CONSTRAINT_FOREIGNKEY || strstr (message, "FOREIGN KEY") != NULL)
         set_foreign_key_error (self, model, record, error);
       else if (extended == SQLITE_CONSTRAINT_NOTNULL)
         {
