@@ -363,3 +363,149 @@ zz_json_strv_to_string (const char * const *strv)
 
   return zz_json_array_to_string (array, FALSE);
 }
+
+/* Splits "a.b[0].c" into members and indexes; FALSE if malformed. */
+static gboolean
+next_path_step (const char **cursor,
+                char       **member,
+                gint64      *index)
+{
+  const char *p = *cursor;
+
+  *member = NULL;
+  *index = -1;
+
+  if (*p == '.')
+    p++;
+
+  if (*p == '[')
+    {
+      char *end = NULL;
+      guint64 value = g_ascii_strtoull (p + 1, &end, 10);
+
+      if (end == p + 1 || *end != ']')
+        return FALSE;
+      *index = (gint64) value;
+      *cursor = end + 1;
+      return TRUE;
+    }
+
+  {
+    const char *start = p;
+
+    while (*p != '\0' && *p != '.' && *p != '[')
+      p++;
+    if (p == start)
+      return FALSE;
+    *member = g_strndup (start, p - start);
+    *cursor = p;
+    return TRUE;
+  }
+}
+
+/**
+ * zz_json_node_get_path:
+ * @root: (nullable): a JSON value
+ * @path: a path such as `body.items[0].price`; empty for @root itself
+ *
+ * Returns: (transfer none) (nullable): the value at @path, or %NULL if
+ *   there is nothing there
+ */
+JsonNode *
+zz_json_node_get_path (JsonNode   *root,
+                       const char *path)
+{
+  const char *cursor = path;
+  JsonNode *node = root;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  while (node != NULL && *cursor != '\0')
+    {
+      g_autofree char *member = NULL;
+      gint64 index;
+
+      if (!next_path_step (&cursor, &member, &index))
+        return NULL;
+
+      if (member != NULL)
+        node = JSON_NODE_HOLDS_OBJECT (node)
+               ? json_object_get_member (json_node_get_object (node), member)
+               : NULL;
+      else if (JSON_NODE_HOLDS_ARRAY (node) &&
+               index < json_array_get_length (json_node_get_array (node)))
+        node = json_array_get_element (json_node_get_array (node), (guint) index);
+      else
+        node = NULL;
+    }
+
+  return node;
+}
+
+/**
+ * zz_json_object_set_path:
+ * @object: the object to change
+ * @path: a dotted path such as `result.total`
+ * @value: (transfer full): the value to set
+ *
+ * Sets @value at @path, making the objects on the way that are missing.
+ *
+ * Returns: %FALSE (and frees @value) if the path is malformed or crosses a
+ *   value that is not an object
+ */
+gboolean
+zz_json_object_set_path (JsonObject *object,
+                         const char *path,
+                         JsonNode   *value)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  guint n = g_strv_length (parts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (*parts[i] == '\0')
+        {
+          json_node_unref (value);
+          return FALSE;
+        }
+
+      if (i + 1 == n)
+        {
+          json_object_set_member (object, parts[i], value);
+          return TRUE;
+        }
+
+      if (!json_object_has_member (object, parts[i]))
+        json_object_set_object_member (object, parts[i], json_object_new ());
+
+      object = zz_json_object_get_object (object, parts[i]);
+      if (object == NULL)
+        {
+          json_node_unref (value);
+          return FALSE;
+        }
+    }
+
+  json_node_unref (value);
+  return FALSE;
+}
+
+/**
+ * zz_json_node_new_take_object:
+ * @object: (transfer full) (nullable): an object, or %NULL for a new empty one
+ *
+ * Returns: (transfer full): a node holding @object
+ */
+JsonNode *
+zz_json_node_new_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_alloc ();
+
+  if (object == NULL)
+    object = json_object_new ();
+
+  json_node_init_object (node, object);
+  json_object_unref (object);
+
+  return node;
+}

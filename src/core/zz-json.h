@@ -46,6 +46,13 @@ JsonObject *zz_json_object_get_object     (JsonObject  *object,
 JsonArray  *zz_json_object_get_array      (JsonObject  *object,
                                            const char  *member);
 
+JsonNode   *zz_json_node_new_take_object  (JsonObject  *object);
+JsonNode   *zz_json_node_get_path         (JsonNode    *root,
+                                           const char  *path);
+gboolean    zz_json_object_set_path       (JsonObject  *object,
+                                           const char  *path,
+                                           JsonNode    *value);
+
 char      **zz_json_array_to_strv         (JsonArray   *array);
 JsonArray  *zz_json_array_new_from_strv   (const char * const *strv);
 char      **zz_json_strv_from_string      (const char  *text);
