@@ -1,2 +1,414 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-window.c: the main window, driven through its actions as a user
+ * would, over a fresh temporary database each. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "zz-store.h"
+#include "zz-window-private.h"
+#include "zz-workflow-row.h"
+
+#define WAIT_TIMEOUT_MS 5000
+
+typedef struct
+{
+  char     *dir;
+  ZzStore  *store;
+  ZzWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("zzyra-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "zzyra.db", NULL);
+  fixture->store = zz_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static char *
+insert_workflow (Fixture            *fixture,
+                 const char         *name,
+                 const char * const *tags)
+{
+  g_autoptr(ZzWorkflow) workflow = zz_workflow_new (name);
+  g_autoptr(GError) error = NULL;
+
+  zz_workflow_set_user_id (workflow, zz_store_get_current_user_id (fixture->store));
+  if (tags != NULL)
+    zz_workflow_set_tags (workflow, tags);
+  zz_store_insert_workflow (fixture->store, workflow, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (zz_workflow_get_id (workflow));
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static gboolean
+on_wait_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main context until @condition holds; fails after a timeout. */
+static void
+wait_until (gboolean    (*condition) (Fixture *fixture, gconstpointer data),
+            Fixture      *fixture,
+            gconstpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, on_wait_timeout_cb, &timed_out);
+
+  while (!condition (fixture, data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+collect_row_titles (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  if (ZZ_IS_WORKFLOW_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (titles, g_strdup (zz_workflow_row_get_title (ZZ_WORKFLOW_ROW (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_row_titles (child, titles);
+}
+
+static gboolean
+rows_show_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char * const *names = data;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+
+  collect_row_titles (GTK_WIDGET (fixture->window), titles);
+  g_ptr_array_add (titles, NULL);
+
+  if (titles->len - 1 != g_strv_length ((char **) names))
+    return FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) titles->pdata, names[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+n_shown (Fixture *fixture)
+{
+  return g_list_model_get_n_items (zz_window_get_shown_workflows (fixture->window));
+}
+
+static guint
+n_stored (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  list = zz_store_list_workflows (fixture->store, zz_store_get_current_user_id (fixture->store), &error);
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+static gboolean
+is_stored (Fixture    *fixture,
+           const char *id)
+{
+  g_autoptr(ZzWorkflow) workflow = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workflow = zz_store_get_workflow (fixture->store, id, &error);
+  if (workflow == NULL)
+    g_assert_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND);
+  return workflow != NULL;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
+}
+
+/* Tests -------------------------------------------------------------------- */
+
+static void
+test_empty_database_shows_the_empty_state (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  open_window (fixture);
+
+  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
+  g_assert_cmpuint (n_shown (fixture), ==, 0);
+}
+
+static void
+test_list_shows_every_workflow (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char * const names[] = { "Daily report", "Sync invoices", "Notify team", NULL };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_free (insert_workflow (fixture, names[i], NULL));
+
+  open_window (fixture);
+
+  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
+  g_assert_cmpuint (n_shown (fixture), ==, 3);
+  wait_until (rows_show_names, fixture, names);
+}
+
+static void
+test_new_adds_and_selects_an_untitled_workflow (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  static const char * const one[] = { "Untitled Workflow", NULL };
+  static const char * const two[] = { "Untitled Workflow", "Untitled Workflow 2", NULL };
+  g_autoptr(ZzWorkflow) selected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_window (fixture);
+  activate (fixture, "win.new", NULL);
+
+  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
+  g_assert_nonnull (zz_window_get_selected_id (fixture->window));
+  selected = zz_store_get_workflow (fixture->store, zz_window_get_selected_id (fixture->window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_workflow_get_name (selected), ==, "Untitled Workflow");
+  wait_until (rows_show_names, fixture, one);
+
+  activate (fixture, "win.new", NULL);
+  g_assert_cmpuint (n_stored (fixture), ==, 2);
+  wait_until (rows_show_names, fixture, two);
+}
+
+static void
+test_delete_hides_at_once_and_undo_restores (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autofree char *keep = insert_workflow (fixture, "Keep me", NULL);
+  g_autofree char *doomed = insert_workflow (fixture, "Delete me", NULL);
+  static const char * const both[] = { "Keep me", "Delete me", NULL };
+  static const char * const kept[] = { "Keep me", NULL };
+
+  open_window (fixture);
+  zz_window_select_workflow (fixture->window, doomed);
+  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, doomed);
+
+  activate (fixture, "win.delete", NULL);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_true (is_stored (fixture, doomed));
+  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, keep);
+  wait_until (rows_show_names, fixture, kept);
+
+  activate (fixture, "win.undo-delete", g_variant_new_string (doomed));
+  g_assert_cmpuint (n_shown (fixture), ==, 2);
+  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, doomed);
+  wait_until (rows_show_names, fixture, both);
+
+  /* Nothing is waiting any more: closing deletes nothing. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_true (is_stored (fixture, doomed));
+  g_assert_true (is_stored (fixture, keep));
+}
+
+static void
+test_delete_without_undo_deletes_when_the_toast_goes (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  g_autofree char *first = insert_workflow (fixture, "First", NULL);
+  g_autofree char *second = insert_workflow (fixture, "Second", NULL);
+
+  open_window (fixture);
+  zz_window_select_workflow (fixture->window, first);
+  activate (fixture, "win.delete", NULL);
+  g_assert_true (is_stored (fixture, first));
+
+  /* A second deletion makes the first final: one Undo at a time. */
+  zz_window_select_workflow (fixture->window, second);
+  activate (fixture, "win.delete", NULL);
+  g_assert_false (is_stored (fixture, first));
+  g_assert_true (is_stored (fixture, second));
+  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
+
+  zz_window_flush_deletions (fixture->window);
+  g_assert_false (is_stored (fixture, second));
+  g_assert_cmpuint (n_stored (fixture), ==, 0);
+}
+
+static void
+test_delete_without_undo_deletes_when_the_window_closes (Fixture       *fixture,
+                                                         gconstpointer  data)
+{
+  g_autofree char *id = insert_workflow (fixture, "Closing time", NULL);
+
+  open_window (fixture);
+  zz_window_select_workflow (fixture->window, id);
+  activate (fixture, "win.delete", NULL);
+  g_assert_true (is_stored (fixture, id));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_false (is_stored (fixture, id));
+}
+
+static gboolean
+shown_count_is (Fixture       *fixture,
+                gconstpointer  data)
+{
+  return n_shown (fixture) == GPOINTER_TO_UINT (data);
+}
+
+static void
+test_search_filters_by_name_and_tag (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const char * const billing[] = { "billing", "monthly", NULL };
+  static const char * const ops[] = { "ops", NULL };
+  static const char * const only_invoices[] = { "Sync invoices", NULL };
+
+  g_free (insert_workflow (fixture, "Sync invoices", billing));
+  g_free (insert_workflow (fixture, "Restart servers", ops));
+  g_free (insert_workflow (fixture, "Daily report", NULL));
+
+  open_window (fixture);
+  g_assert_cmpuint (n_shown (fixture), ==, 3);
+
+  zz_window_set_search (fixture->window, "INVOICE");
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  wait_until (rows_show_names, fixture, only_invoices);
+
+  zz_window_set_search (fixture->window, "monthly");
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+
+  zz_window_set_search (fixture->window, "no such thing");
+  g_assert_cmpuint (n_shown (fixture), ==, 0);
+  /* No results is not the empty state: the search entry stays. */
+  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
+
+  zz_window_set_search (fixture->window, "");
+  wait_until (shown_count_is, fixture, GUINT_TO_POINTER (3));
+}
+
+static void
+test_list_follows_changes_made_elsewhere (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  static const char * const names[] = { "Made by the CLI", NULL };
+
+  open_window (fixture);
+  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
+
+  g_free (insert_workflow (fixture, "Made by the CLI", NULL));
+  wait_until (shown_count_is, fixture, GUINT_TO_POINTER (1));
+  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
+  wait_until (rows_show_names, fixture, names);
+}
+
+static void
+test_duplicate_adds_a_copy (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *id = insert_workflow (fixture, "Original", NULL);
+  g_autoptr(ZzWorkflow) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_window (fixture);
+  zz_window_select_workflow (fixture->window, id);
+  activate (fixture, "win.duplicate", NULL);
+
+  g_assert_cmpuint (n_stored (fixture), ==, 2);
+  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), !=, id);
+  copy = zz_store_get_workflow (fixture->store, zz_window_get_selected_id (fixture->window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_workflow_get_name (copy), ==, "Copy of Original");
+}
+
+static void
+test_actions_need_a_selection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *id = insert_workflow (fixture, "Untouched", NULL);
+
+  open_window (fixture);
+  zz_window_select_workflow (fixture->window, NULL);
+  g_assert_null (zz_window_get_selected_id (fixture->window));
+
+  /* Disabled, they do nothing even when activated. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.duplicate", NULL);
+  zz_window_flush_deletions (fixture->window);
+
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_cmpuint (n_stored (fixture), ==, 1);
+  g_assert_true (is_stored (fixture, id));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/empty-database/shows-the-empty-state", test_empty_database_shows_the_empty_state);
+  ADD ("/window/list/shows-every-workflow", test_list_shows_every_workflow);
+  ADD ("/window/list/follows-changes-made-elsewhere", test_list_follows_changes_made_elsewhere);
+  ADD ("/window/new/adds-and-selects-an-untitled-workflow", test_new_adds_and_selects_an_untitled_workflow);
+  ADD ("/window/duplicate/adds-a-copy", test_duplicate_adds_a_copy);
+  ADD ("/window/delete/hides-at-once-and-undo-restores", test_delete_hides_at_once_and_undo_restores);
+  ADD ("/window/delete/without-undo-deletes-when-the-toast-goes", test_delete_without_undo_deletes_when_the_toast_goes);
+  ADD ("/window/delete/without-undo-deletes-when-the-window-closes", test_delete_without_undo_deletes_when_the_window_closes);
+  ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
+  ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
+
+  return g_test_run ();
+}

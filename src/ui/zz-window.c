@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zz-ui-resources.h"
 #include "zz-window-private.h"
 #include "zz-workflow-row.h"
 
@@ -640,6 +641,10 @@ zz_window_class_init (ZzWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  /* The resources register themselves when linked; a static library links
+   * their object only if something refers to it. */
+  (void) zz_ui_get_resource ();
 
   object_class->constructed = zz_window_constructed;
   object_class->dispose = zz_window_dispose;

@@ -359,6 +359,7 @@ zz_workflow_page_load (ZzWorkflowPage *self)
 static void
 zz_workflow_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
 
   /* An edit still waiting must not be lost when the window closes. */
@@ -366,6 +367,9 @@ zz_workflow_page_dispose (GObject *object)
     zz_workflow_page_flush (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_PAGE);
+  /* The template's root is a direct child with no id to clear. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->workflow);
   g_clear_object (&self->store);
   g_clear_object (&self->tags);

@@ -103,9 +103,13 @@ zz_workflow_row_update (ZzWorkflowRow *self)
 static void
 zz_workflow_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   ZzWorkflowRow *self = ZZ_WORKFLOW_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_ROW);
+  /* The template's root is a direct child with no id to clear. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->summary);
 
   G_OBJECT_CLASS (zz_workflow_row_parent_class)->dispose (object);
