@@ -94,19 +94,21 @@ zz_store_insert_node_executions (ZzStore     *self,
                                  GError     **error)
 {
   g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (node_executions != NULL, FALSE);
 
   now = zz_time_now_iso8601 ();
 
-  if (!zz_store_begin (self, TRUE, error))
+  if (!(stmt = zz_store_prepare (self, zz_model_node_execution.insert_sql, error)) ||
+      !zz_store_begin (self, TRUE, error))
     return FALSE;
 
   for (guint i = 0; i < node_executions->len; i++)
     {
-      if (!zz_store_model_insert (self, &zz_model_node_execution,
-                                  g_ptr_array_index (node_executions, i), now, error))
+      if (!zz_store_model_insert_prepared (self, &zz_model_node_execution, stmt,
+                                           g_ptr_array_index (node_executions, i), now, error))
         {
           zz_store_rollback (self);
           return FALSE;

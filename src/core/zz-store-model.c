@@ -433,24 +433,23 @@ fill_missing (const ZzModel *model,
 }
 
 /**
- * zz_store_model_insert:
+ * zz_store_model_insert_prepared:
+ * @stmt: the model's insert statement, from zz_store_prepare (), so that a
+ *   batch looks it up once
  * @now: (nullable): the time to give %NULL timestamps, so that a batch
  *   shares one; %NULL for the current time
  */
 gboolean
-zz_store_model_insert (ZzStore        *self,
-                       const ZzModel  *model,
-                       gpointer        record,
-                       const char     *now,
-                       GError        **error)
+zz_store_model_insert_prepared (ZzStore        *self,
+                                const ZzModel  *model,
+                                sqlite3_stmt   *stmt,
+                                gpointer        record,
+                                const char     *now,
+                                GError        **error)
 {
-  sqlite3_stmt *stmt;
   int rc;
 
   fill_missing (model, record, now);
-
-  if (!(stmt = zz_store_prepare (self, model->insert_sql, error)))
-    return FALSE;
 
   zz_store_model_bind (model, record, stmt, 1);
   rc = sqlite3_step (stmt);
@@ -459,10 +458,22 @@ zz_store_model_insert (ZzStore        *self,
     zz_store_set_error (self, rc, model, record, error);
   zz_store_release (stmt);
 
-  if (rc != SQLITE_DONE)
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+zz_store_model_insert (ZzStore        *self,
+                       const ZzModel  *model,
+                       gpointer        record,
+                       const char     *now,
+                       GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = zz_store_prepare (self, model->insert_sql, error)))
     return FALSE;
 
-  return TRUE;
+  return zz_store_model_insert_prepared (self, model, stmt, record, now, error);
 }
 
 gboolean

@@ -155,6 +155,12 @@ gboolean       zz_store_model_insert        (ZzStore        *self,
                                              gpointer        record,
                                              const char     *now,
                                              GError        **error);
+gboolean       zz_store_model_insert_prepared (ZzStore      *self,
+                                             const ZzModel  *model,
+                                             sqlite3_stmt   *stmt,
+                                             gpointer        record,
+                                             const char     *now,
+                                             GError        **error);
 gboolean       zz_store_model_update        (ZzStore        *self,
                                              const ZzModel  *model,
                                              gpointer        record,
