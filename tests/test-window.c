@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "zz-store.h"
 #include "zz-window-private.h"
@@ -389,6 +390,89 @@ test_actions_need_a_selection (Fixture       *fixture,
   g_assert_true (is_stored (fixture, id));
 }
 
+static gboolean
+stored_count_is (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  return n_stored (fixture) == GPOINTER_TO_UINT (data);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_is_shown (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_import_adds_and_selects_the_workflow (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "imported.json",
+                                      "{\"name\": \"From the web\", \"nodes\": [], \"edges\": []}");
+  static const char * const names[] = { "From the web", NULL };
+
+  open_window (fixture);
+  zz_window_import_file (fixture->window, file);
+  wait_until (stored_count_is, fixture, GUINT_TO_POINTER (1));
+  wait_until (rows_show_names, fixture, names);
+  g_assert_nonnull (zz_window_get_selected_id (fixture->window));
+
+  /* The same file again is a second workflow, not a clash of ids. */
+  zz_window_import_file (fixture->window, file);
+  wait_until (stored_count_is, fixture, GUINT_TO_POINTER (2));
+}
+
+static void
+test_import_of_broken_json_says_where_and_adds_nothing (Fixture       *fixture,
+                                                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (fixture, "broken.json", "{\n  \"name\": \"Broken\",\n  \"nodes\": [\n}");
+  AdwMessageDialog *dialog;
+
+  open_window (fixture);
+  zz_window_import_file (fixture->window, file);
+  wait_until (message_dialog_is_shown, fixture, NULL);
+
+  dialog = find_message_dialog ();
+  g_assert_true (strstr (adw_message_dialog_get_heading (dialog), "broken.json") != NULL);
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "line") != NULL);
+  g_assert_cmpuint (n_stored (fixture), ==, 0);
+  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +493,8 @@ main (int   argc,
   ADD ("/window/delete/without-undo-deletes-when-the-window-closes", test_delete_without_undo_deletes_when_the_window_closes);
   ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
   ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
+  ADD ("/window/import/adds-and-selects-the-workflow", test_import_adds_and_selects_the_workflow);
+  ADD ("/window/import/of-broken-json-says-where-and-adds-nothing", test_import_of_broken_json_says_where_and_adds_nothing);
 
   return g_test_run ();
 }

@@ -166,6 +166,16 @@ on_import_loaded_cb (GObject      *object,
     }
 }
 
+void
+zz_window_import_file (ZzWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (ZZ_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_contents_async (file, NULL, on_import_loaded_cb, g_object_ref (self));
+}
+
 static void
 on_import_chooser_responded_cb (ZzWindow             *self,
                                 int                   response,
@@ -179,7 +189,7 @@ on_import_chooser_responded_cb (ZzWindow             *self,
   g_clear_object (&self->chooser);
 
   if (file != NULL)
-    g_file_load_contents_async (file, NULL, on_import_loaded_cb, g_object_ref (self));
+    zz_window_import_file (self, file);
 }
 
 static void

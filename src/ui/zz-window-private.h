@@ -58,6 +58,9 @@ gboolean    zz_window_add_workflow        (ZzWindow   *self,
 
 /* zz-window-actions.c */
 void        zz_window_class_init_actions  (GtkWidgetClass *widget_class);
+/* What win.import does with the file the user chose. */
+void        zz_window_import_file         (ZzWindow       *self,
+                                           GFile          *file);
 
 /* For tests */
 const char *zz_window_get_visible_page    (ZzWindow   *self);

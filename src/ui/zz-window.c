@@ -720,8 +720,8 @@ zz_window_init (ZzWindow *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
 
-  adw_status_page_set_icon_name (self->empty_page, APPLICATION_ID "-symbolic");
-  adw_status_page_set_icon_name (self->no_selection_page, APPLICATION_ID "-symbolic");
+  adw_status_page_set_icon_name (self->empty_page, "org.zzyra.Desktop-symbolic");
+  adw_status_page_set_icon_name (self->no_selection_page, "org.zzyra.Desktop-symbolic");
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

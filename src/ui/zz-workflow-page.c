@@ -50,49 +50,48 @@ zz_workflow_page_show_toast (ZzWorkflowPage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
 }
 
-static char *
-format_datetime (const char *iso8601)
+/* A short absolute time for the row, the relative one as its tooltip. */
+static void
+set_datetime_label (GtkLabel   *label,
+                    const char *iso8601)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
-  g_autofree char *relative = NULL;
   g_autofree char *absolute = NULL;
+  g_autofree char *relative = NULL;
 
   if (iso8601 == NULL || (utc = zz_time_parse_iso8601 (iso8601)) == NULL)
-    return g_strdup ("—");
+    {
+      gtk_label_set_label (label, "—");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+      return;
+    }
 
   local = g_date_time_to_local (utc);
   /* Translators: a date and time, see g_date_time_format() */
-  absolute = g_date_time_format (local, _("%e %B %Y, %H:%M"));
+  absolute = g_date_time_format (local, _("%e %b %Y, %H:%M"));
   relative = zz_time_format_relative (iso8601, NULL);
-  g_strstrip (absolute);
 
-  if (relative == NULL)
-    return g_steal_pointer (&absolute);
-  /* Translators: "24 November 2026, 14:03 (5 minutes ago)" */
-  return g_strdup_printf (_("%s (%s)"), absolute, relative);
+  gtk_label_set_label (label, g_strstrip (absolute));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), relative);
 }
 
 static void
 zz_workflow_page_update_details (ZzWorkflowPage *self)
 {
   g_autofree char *version = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *updated = NULL;
   g_autofree char *count = NULL;
   guint n_nodes = 0;
 
   if (self->workflow != NULL)
     {
       version = g_strdup_printf ("%" G_GINT64_FORMAT, zz_workflow_get_version (self->workflow));
-      created = format_datetime (zz_workflow_get_created_at (self->workflow));
-      updated = format_datetime (zz_workflow_get_updated_at (self->workflow));
       n_nodes = zz_workflow_get_n_nodes (self->workflow);
     }
 
   gtk_label_set_label (self->version_label, version ? version : "");
-  gtk_label_set_label (self->created_label, created ? created : "");
-  gtk_label_set_label (self->updated_label, updated ? updated : "");
+  set_datetime_label (self->created_label, self->workflow ? zz_workflow_get_created_at (self->workflow) : NULL);
+  set_datetime_label (self->updated_label, self->workflow ? zz_workflow_get_updated_at (self->workflow) : NULL);
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_nodes), n_nodes);
   adw_preferences_group_set_description (self->nodes_group, n_nodes > 0 ? count : NULL);

@@ -91,8 +91,9 @@ zz_workflow_row_update (ZzWorkflowRow *self)
   nodes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_nodes), n_nodes);
   updated = zz_time_format_relative (zz_workflow_summary_get_updated_at (self->summary), NULL);
   if (updated != NULL)
-    /* Translators: "3 nodes · updated 5 minutes ago" */
-    details = g_strdup_printf (_("%s · updated %s"), nodes, updated);
+    /* Translators: "3 nodes · 5 minutes ago"; the second part is when the
+     * workflow was last changed, as zz_time_format_relative() says it */
+    details = g_strdup_printf (_("%s · %s"), nodes, updated);
   else
     details = g_steal_pointer (&nodes);
   gtk_label_set_label (self->details_label, details);
