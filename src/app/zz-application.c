@@ -29,18 +29,16 @@ on_open_error_responded_cb (ZzApplication    *self,
 /* Without a store there is nothing to show: say why, then quit. */
 static void
 zz_application_show_open_error (ZzApplication *self,
-                                const char    *path,
                                 const GError  *error)
 {
   GtkWidget *dialog;
   g_autofree char *body = NULL;
 
+  /* The store's message already names the file and says what is wrong. */
   if (g_error_matches (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_TOO_NEW))
-    body = g_strdup_printf (_("The database at %s was made by a newer version of Zzyra. "
-                              "It has been left as it is. Update Zzyra to open it.\n\n%s"),
-                            path, error->message);
+    body = g_strdup_printf (_("%s\n\nUpdate Zzyra to open it."), error->message);
   else
-    body = g_strdup_printf (_("The database at %s cannot be used.\n\n%s"), path, error->message);
+    body = g_strdup (error->message);
 
   dialog = adw_message_dialog_new (NULL, _("Could Not Open Your Workflows"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
@@ -70,8 +68,8 @@ zz_application_ensure_store (ZzApplication *self)
 
   if ((self->store = zz_store_open (path, &error)) == NULL)
     {
-      g_warning ("Could not open %s: %s", path, error->message);
-      zz_application_show_open_error (self, path, error);
+      g_message ("Could not open %s: %s", path, error->message);
+      zz_application_show_open_error (self, error);
       return FALSE;
     }
 

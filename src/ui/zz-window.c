@@ -302,12 +302,30 @@ on_back_button_clicked_cb (ZzWindow  *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* When folded, a click on a row opens it, even if it was selected already
+ * (the selection does not change, so that alone would not). */
+static void
+on_row_released_cb (ZzWindow        *self,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    GtkGestureClick *gesture)
+{
+  if (adw_leaflet_get_folded (self->leaflet) && self->selected_id != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 on_setup_row_cb (ZzWindow                 *self,
                  GtkListItem              *item,
                  GtkSignalListItemFactory *factory)
 {
-  gtk_list_item_set_child (item, zz_workflow_row_new ());
+  GtkWidget *row = zz_workflow_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect_object (click, "released", G_CALLBACK (on_row_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
 }
 
 static void
