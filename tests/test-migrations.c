@@ -83,12 +83,12 @@ test_fresh_database_gets_latest_version (Fixture       *fixture,
 
   store = zz_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (zz_store_get_latest_version (), ==, 2);
+  g_assert_cmpint (zz_store_get_latest_version (), ==, 3);
   g_assert_cmpint (zz_store_get_version (store), ==, zz_store_get_latest_version ());
   g_clear_object (&store);
 
   version = query_text (fixture->path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, "3");
   journal = query_text (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
   tables = query_text (fixture->path,
@@ -129,7 +129,7 @@ test_version_1_upgrades_keeping_data (Fixture       *fixture,
 
   store = zz_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (zz_store_get_version (store), ==, 2);
+  g_assert_cmpint (zz_store_get_version (store), ==, zz_store_get_latest_version ());
   g_clear_pointer (&user, zz_user_free);
   user = zz_store_get_user_by_email (store, "ada@example.com", &error);
   g_assert_no_error (error);
@@ -242,6 +242,56 @@ test_reopening_keeps_version_and_local_user (Fixture       *fixture,
   g_assert_cmpstr (zz_store_get_current_user_id (first), ==, zz_store_get_current_user_id (second));
 }
 
+static void
+test_version_2_upgrades_node_executions (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(ZzStore) store = NULL;
+  g_autoptr(ZzNodeExecution) node = zz_node_execution_new ();
+  g_autoptr(ZzNodeExecution) back = NULL;
+  g_autofree char *count = NULL;
+  GError *error = NULL;
+
+  store = zz_store_open_at_version (fixture->path, 2, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Written as schema 2 has them. */
+  run_sql (fixture->path,
+           "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('u1', 'a@b.c', '2025-01-01T00:00:00.000Z');"
+           "INSERT INTO \"Workflow\" (\"id\", \"name\", \"nodes\", \"edges\", \"updatedAt\", \"userId\") "
+           "VALUES ('w1', 'Old runs', '[]', '[]', '2025-01-01T00:00:00.000Z', 'u1');"
+           "INSERT INTO \"WorkflowExecution\" (\"id\", \"status\", \"updatedAt\", \"workflowId\", \"userId\") "
+           "VALUES ('e1', 'completed', '2025-01-01T00:00:00.000Z', 'w1', 'u1');"
+           "INSERT INTO \"NodeExecution\" (\"id\", \"nodeId\", \"status\", \"output\", \"updatedAt\", \"executionId\") "
+           "VALUES ('ne1', 'fetch', 'completed', '{\"price\":7}', '2025-01-01T00:00:00.000Z', 'e1');");
+
+  store = zz_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  back = zz_store_get_node_execution (store, "ne1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->node_id, ==, "fetch");
+  g_assert_cmpstr (back->output, ==, "{\"price\":7}");
+  g_assert_cmpstr (back->execution_id, ==, "e1");
+  g_assert_null (back->input);
+  g_assert_cmpint (back->attempts, ==, 0);
+
+  /* Schema 3 knows the status 'skipped'. */
+  node->node_id = g_strdup ("other");
+  g_free (node->status);
+  node->status = g_strdup ("skipped");
+  node->execution_id = g_strdup ("e1");
+  zz_store_insert_node_execution (store, node, &error);
+  g_assert_no_error (error);
+
+  /* Deleting the execution still cascades to the rebuilt table. */
+  zz_store_delete_execution (store, "e1", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  count = query_text (fixture->path, "SELECT count(*) FROM \"NodeExecution\"");
+  g_assert_cmpstr (count, ==, "0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +301,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/migrations/fresh-database-gets-the-latest-version", test_fresh_database_gets_latest_version);
   ADD ("/migrations/database-at-version-1-upgrades-keeping-its-data", test_version_1_upgrades_keeping_data);
+  ADD ("/migrations/database-at-version-2-keeps-node-executions-and-learns-skipped", test_version_2_upgrades_node_executions);
   ADD ("/migrations/database-of-a-newer-zzyra-is-refused-and-left-unchanged", test_newer_database_is_refused_unchanged);
   ADD ("/migrations/file-that-is-not-a-database-is-refused-as-corrupt", test_file_that_is_not_a_database_is_refused);
   ADD ("/migrations/sqlite-database-of-another-program-is-refused", test_other_sqlite_database_is_refused);

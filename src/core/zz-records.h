@@ -39,6 +39,7 @@ typedef struct
   char   *created_at;
   char   *updated_at;
   char   *user_id;
+  char   *execution_count_month;   /* added: "2026-11", the month counted */
 } ZzProfile;
 
 typedef struct
@@ -54,13 +55,18 @@ typedef struct
   char *updated_at;
   char *workflow_id;
   char *user_id;
+  char *trigger;          /* added: manual (default), cli, schedule, rerun */
+  char *owner_host;       /* added: the process running it, see migration 3 */
+  gboolean has_owner_pid;
+  gint64 owner_pid;
+  char *owner_start_time;
 } ZzExecution;
 
 typedef struct
 {
   char *id;
   char *node_id;
-  char *status;       /* pending, running, completed, failed */
+  char *status;       /* pending, running, completed, failed, skipped */
   char *started_at;
   char *completed_at;
   char *output;       /* Json */
@@ -68,6 +74,9 @@ typedef struct
   char *created_at;
   char *updated_at;
   char *execution_id;
+  char *input;        /* added, Json: the node's input as it ran */
+  char *config;       /* added, Json: its config, templates resolved */
+  gint64 attempts;    /* added: 1 + the retries used */
 } ZzNodeExecution;
 
 typedef struct

@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "zz-process.h"
 #include "zz-store-private.h"
 #include "zz-time.h"
 
@@ -116,4 +120,207 @@ zz_store_insert_node_executions (ZzStore     *self,
     }
 
   return zz_store_commit (self, error);
+}
+
+/* Counts a run in the profile of @user_id, inside the caller's transaction. */
+static gboolean
+count_execution (ZzStore     *self,
+                 const char  *user_id,
+                 const char  *now,
+                 GError     **error)
+{
+  g_autofree char *month = g_strndup (now, 7);   /* "2026-11" */
+  g_autofree char *tier = NULL;
+  g_autofree char *counted_month = NULL;
+  gint64 quota, count;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = zz_store_prepare (self,
+                                 "SELECT \"monthlyExecutionQuota\", \"monthlyExecutionCount\", "
+                                 "\"executionCountMonth\", \"subscriptionTier\" "
+                                 "FROM \"Profile\" WHERE \"userId\" = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      /* A user without a profile is not metered. */
+      zz_store_release (stmt);
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      zz_store_set_error (self, rc, NULL, NULL, error);
+      zz_store_release (stmt);
+      return FALSE;
+    }
+
+  quota = sqlite3_column_int64 (stmt, 0);
+  count = sqlite3_column_int64 (stmt, 1);
+  counted_month = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  tier = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  zz_store_release (stmt);
+
+  if (g_strcmp0 (counted_month, month) != 0)
+    count = 0;
+
+  if (quota >= 0 && count >= quota)
+    {
+      g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_QUOTA,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The monthly limit of %" G_GINT64_FORMAT " run on the “%s” plan is reached; it starts again next month",
+                                "The monthly limit of %" G_GINT64_FORMAT " runs on the “%s” plan is reached; it starts again next month",
+                                quota),
+                   quota, tier ? tier : "free");
+      return FALSE;
+    }
+
+  if (!(stmt = zz_store_prepare (self,
+                                 "UPDATE \"Profile\" SET \"monthlyExecutionCount\" = ?1, "
+                                 "\"executionCountMonth\" = ?2, \"updatedAt\" = ?3 WHERE \"userId\" = ?4",
+                                 error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, count + 1);
+  sqlite3_bind_text (stmt, 2, month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, user_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    zz_store_set_error (self, rc, NULL, NULL, error);
+  zz_store_release (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+zz_store_begin_execution (ZzStore     *self,
+                          ZzExecution *execution,
+                          GPtrArray   *node_executions,
+                          GError     **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (execution != NULL, FALSE);
+  g_return_val_if_fail (execution->user_id != NULL, FALSE);
+
+  now = zz_time_now_iso8601 ();
+
+  g_free (execution->owner_host);
+  execution->owner_host = g_strdup (g_get_host_name ());
+  execution->has_owner_pid = TRUE;
+  execution->owner_pid = getpid ();
+  g_free (execution->owner_start_time);
+  execution->owner_start_time = zz_process_dup_identity (getpid ());
+
+  if (!zz_store_begin (self, TRUE, error))
+    return FALSE;
+
+  if (!count_execution (self, execution->user_id, now, error) ||
+      !zz_store_model_insert (self, &zz_model_execution, execution, now, error) ||
+      !(stmt = zz_store_prepare (self, zz_model_node_execution.insert_sql, error)))
+    goto failed;
+
+  for (guint i = 0; node_executions != NULL && i < node_executions->len; i++)
+    {
+      ZzNodeExecution *row = g_ptr_array_index (node_executions, i);
+
+      g_free (row->execution_id);
+      row->execution_id = g_strdup (execution->id);
+      if (!zz_store_model_insert_prepared (self, &zz_model_node_execution, stmt, row, now, error))
+        goto failed;
+    }
+
+  return zz_store_commit (self, error);
+
+failed:
+  zz_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+run_update (ZzStore     *self,
+            const char  *sql,
+            const char  *id,
+            const char  *now,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = zz_store_prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    zz_store_set_error (self, rc, NULL, NULL, error);
+  zz_store_release (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
+int
+zz_store_recover_interrupted (ZzStore  *self,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) running = NULL;
+  g_autofree char *now = NULL;
+  const char *args[] = { NULL };
+  int n = 0;
+
+  g_return_val_if_fail (ZZ_IS_STORE (self), -1);
+
+  if (!(running = zz_store_model_list (self, &zz_model_execution,
+                                       "WHERE \"status\" = 'running'", args, error)))
+    return -1;
+
+  if (running->len == 0)
+    return 0;
+
+  now = zz_time_now_iso8601 ();
+
+  if (!zz_store_begin (self, TRUE, error))
+    return -1;
+
+  for (guint i = 0; i < running->len; i++)
+    {
+      ZzExecution *execution = g_ptr_array_index (running, i);
+
+      if (zz_process_is_running (execution->owner_host,
+                                 execution->has_owner_pid ? execution->owner_pid : 0,
+                                 execution->owner_start_time))
+        continue;
+
+      /* Only rows still running change: what completed is kept as it is. */
+      if (!run_update (self,
+                       "UPDATE \"WorkflowExecution\" SET \"status\" = 'failed', \"error\" = 'interrupted', "
+                       "\"finishedAt\" = ?2, \"updatedAt\" = ?2 WHERE \"id\" = ?1 AND \"status\" = 'running'",
+                       execution->id, now, error) ||
+          !run_update (self,
+                       "UPDATE \"NodeExecution\" SET \"status\" = 'failed', \"error\" = 'interrupted', "
+                       "\"completedAt\" = ?2, \"updatedAt\" = ?2 "
+                       "WHERE \"executionId\" = ?1 AND \"status\" = 'running'",
+                       execution->id, now, error) ||
+          !run_update (self,
+                       "UPDATE \"NodeExecution\" SET \"status\" = 'skipped', "
+                       "\"error\" = 'Not run: the run was interrupted', \"updatedAt\" = ?2 "
+                       "WHERE \"executionId\" = ?1 AND \"status\" = 'pending'",
+                       execution->id, now, error))
+        {
+          zz_store_rollback (self);
+          return -1;
+        }
+      n++;
+    }
+
+  if (!zz_store_commit (self, error))
+    return -1;
+
+  return n;
 }

@@ -53,6 +53,7 @@ static const ZzColumn profile_columns[] = {
   CREATED (ZzProfile, created_at, "createdAt"),
   UPDATED (ZzProfile),
   REF (ZzProfile, user_id, "userId", "User"),
+  TEXT_OR_NULL (ZzProfile, execution_count_month, "executionCountMonth"),
 };
 MODEL (ZzProfile, profile, "Profile", "profile", profile_columns)
 
@@ -89,6 +90,11 @@ static const ZzColumn execution_columns[] = {
   UPDATED (ZzExecution),
   REF (ZzExecution, workflow_id, "workflowId", "Workflow"),
   REF (ZzExecution, user_id, "userId", "User"),
+  TEXT_DEFAULT (ZzExecution, trigger, "trigger", "manual"),
+  TEXT_OR_NULL (ZzExecution, owner_host, "ownerHost"),
+  { .name = "ownerPid", .type = ZZ_COLUMN_INT, .offset = offsetof (ZzExecution, owner_pid),
+    .flags = ZZ_COLUMN_NULLABLE | ZZ_COLUMN_HAS_FLAG, .has_offset = offsetof (ZzExecution, has_owner_pid) },
+  TEXT_OR_NULL (ZzExecution, owner_start_time, "ownerStartTime"),
 };
 MODEL (ZzExecution, execution, "WorkflowExecution", "workflow execution", execution_columns)
 
@@ -103,6 +109,9 @@ static const ZzColumn node_execution_columns[] = {
   CREATED (ZzNodeExecution, created_at, "createdAt"),
   UPDATED (ZzNodeExecution),
   REF (ZzNodeExecution, execution_id, "executionId", "WorkflowExecution"),
+  JSON_OR_NULL (ZzNodeExecution, input, "input"),
+  JSON_OR_NULL (ZzNodeExecution, config, "config"),
+  INT (ZzNodeExecution, attempts, "attempts", 0),
 };
 MODEL (ZzNodeExecution, node_execution, "NodeExecution", "node execution", node_execution_columns)
 

@@ -21,6 +21,7 @@ typedef enum
   ZZ_STORE_ERROR_BUSY,        /* another process held the lock too long */
   ZZ_STORE_ERROR_CORRUPT,     /* not a Zzyra database, or damaged */
   ZZ_STORE_ERROR_FAILED,
+  ZZ_STORE_ERROR_QUOTA,       /* the profile's monthly execution quota is used up */
 } ZzStoreError;
 
 GQuark zz_store_error_quark (void);
@@ -115,6 +116,19 @@ ZzExecution *zz_store_get_execution_with_nodes (ZzStore     *self,
 /* Newest first. (transfer full) (element-type ZzExecution) */
 GPtrArray  *zz_store_list_executions         (ZzStore     *self,
                                               const char  *workflow_id,
+                                              GError     **error);
+/* Starts a run, in one transaction: counts it in the profile of its user
+ * (refused with %ZZ_STORE_ERROR_QUOTA when the month's quota is used up; the
+ * count restarts when a month begins), records this process as its owner,
+ * and inserts @execution and its @node_executions (their executionId set). */
+gboolean    zz_store_begin_execution         (ZzStore     *self,
+                                              ZzExecution *execution,
+                                              GPtrArray   *node_executions,
+                                              GError     **error);
+/* Marks executions left running by a process that is gone as failed
+ * ("interrupted"), with their running nodes; pending nodes become skipped.
+ * Called by zz_store_open(). Returns how many were marked, or -1. */
+int         zz_store_recover_interrupted     (ZzStore     *self,
                                               GError     **error);
 /* Inserts every row of @node_executions in one transaction. */
 gboolean    zz_store_insert_node_executions  (ZzStore     *self,

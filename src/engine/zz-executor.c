@@ -1,0 +1,1154 @@
+/* zz-executor.c: runs one execution of a workflow
+ *
+ * The run happens on a worker thread (g_task_run_in_thread) that has its
+ * own GMainContext and its own store connection, so blocks run
+ * asynchronously there and SQLite is never shared between threads. The
+ * caller's thread only receives signals, each carrying a copy of a row as it
+ * was committed, through g_main_context_invoke on the caller's context.
+ *
+ * Scheduling: a node is ready when every incoming edge is resolved. An edge
+ * is active when its source completed (or failed with continue-on-error, or
+ * is disabled and passes its input on) and, for a branching source such as
+ * CONDITION, leaves from the handle of the branch taken. A node with no
+ * active incoming edge is skipped, and so on downstream. Ready nodes start in
+ * the order they became ready, up to the concurrency limit, so independent
+ * branches run side by side.
+ *
+ * Per node, from its config: `retries` and `retryDelay` (ms, doubled after
+ * each attempt), `timeout` (ms) and `continueOnError`. A failure stops the
+ * run unless the node continues on error: running nodes are cancelled and the
+ * rest are recorded as skipped.
+ */
+#define G_LOG_DOMAIN "zz-executor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "zz-block-registry.h"
+#include "zz-engine-error.h"
+#include "zz-executor.h"
+#include "zz-json.h"
+#include "zz-store.h"
+#include "zz-template.h"
+#include "zz-time.h"
+
+#define MAX_RETRY_DELAY_MS 60000
+
+struct _ZzExecutor
+{
+  GObject          parent_instance;
+
+  char            *db_path;
+  char            *workflow_data;   /* serialized on the caller's thread */
+  JsonNode        *input;
+  guint            concurrency;
+  char            *trigger;
+  ZzBlockRegistry *registry;
+  char            *execution_id;
+  gboolean         started;
+};
+
+G_DEFINE_FINAL_TYPE (ZzExecutor, zz_executor, G_TYPE_OBJECT)
+
+enum {
+  EXECUTION_STARTED,
+  NODE_CHANGED,
+  EXECUTION_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum
+{
+  NODE_WAITING,
+  NODE_READY,
+  NODE_RUNNING,
+  NODE_DONE,
+} NodePhase;
+
+typedef struct _Run Run;
+
+typedef struct
+{
+  Run             *run;
+  ZzNode          *node;
+  ZzBlockType     *type;          /* nullable: a type this app does not know */
+  GPtrArray       *outgoing;      /* ZzEdge */
+  GPtrArray       *active_inputs; /* NodeRun whose edge into this one is active */
+  guint            n_incoming;
+  guint            unresolved;
+  NodePhase        phase;
+  gboolean         passes;        /* completed, or continues: its edges carry data */
+  guint            n_active_out;
+
+  ZzNodeExecution *row;
+  JsonNode        *input;
+  JsonObject      *config;        /* resolved */
+  JsonNode        *output;
+  char            *branch;        /* for blocks with named outputs */
+
+  guint            attempt;
+  guint            retries;
+  guint            retry_delay;
+  guint            timeout_ms;
+  gboolean         continue_on_error;
+  gboolean         timed_out;
+  GCancellable    *cancellable;   /* of the current attempt */
+  GSource         *timer;         /* the timeout, or the wait before a retry */
+  ZzTemplateScope  scope;
+  ZzBlockContext   block_context;
+} NodeRun;
+
+struct _Run
+{
+  ZzExecutor      *executor;
+  GMainContext    *caller_context;
+  GMainContext    *context;
+  ZzStore         *store;
+  SoupSession     *session;
+  ZzWorkflow      *workflow;
+  ZzBlockRegistry *registry;
+  JsonNode        *input;
+  JsonObject      *variables;
+  ZzExecution     *execution;
+
+  GHashTable      *nodes;         /* id -> NodeRun */
+  GPtrArray       *order;         /* NodeRun, document order; owns them */
+  GHashTable      *outputs;       /* id -> JsonNode, borrowed from NodeRun */
+  GQueue           ready;
+  guint            running;
+  guint            concurrency;
+
+  GCancellable    *cancellable;   /* the caller's */
+  GSource         *cancel_source;
+  gboolean         cancelled;
+  gboolean         stopping;
+  char            *stop_error;
+};
+
+/* Signals on the caller's context ---------------------------------------- */
+
+typedef struct
+{
+  ZzExecutor *executor;
+  guint       signal_id;
+  GType       type;
+  gpointer    record;
+} Emission;
+
+static void
+emission_free (gpointer data)
+{
+  Emission *emission = data;
+
+  g_boxed_free (emission->type, emission->record);
+  g_object_unref (emission->executor);
+  g_free (emission);
+}
+
+static gboolean
+emit_in_caller_cb (gpointer data)
+{
+  Emission *emission = data;
+
+  if (emission->signal_id == EXECUTION_STARTED)
+    {
+      ZzExecution *execution = emission->record;
+
+      g_free (emission->executor->execution_id);
+      emission->executor->execution_id = g_strdup (execution->id);
+    }
+
+  g_signal_emit (emission->executor, signals[emission->signal_id], 0, emission->record);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+emit (Run      *run,
+      guint     signal_id,
+      GType     type,
+      gpointer  record)
+{
+  Emission *emission = g_new0 (Emission, 1);
+
+  emission->executor = g_object_ref (run->executor);
+  emission->signal_id = signal_id;
+  emission->type = type;
+  emission->record = g_boxed_copy (type, record);
+
+  g_main_context_invoke_full (run->caller_context, G_PRIORITY_DEFAULT,
+                              emit_in_caller_cb, emission, emission_free);
+}
+
+/* Node state ----------------------------------------------------------- */
+
+static void
+node_run_free (NodeRun *nr)
+{
+  if (nr->timer != NULL)
+    {
+      g_source_destroy (nr->timer);
+      g_source_unref (nr->timer);
+    }
+  g_clear_object (&nr->cancellable);
+  g_clear_pointer (&nr->outgoing, g_ptr_array_unref);
+  g_clear_pointer (&nr->active_inputs, g_ptr_array_unref);
+  g_clear_pointer (&nr->row, zz_node_execution_free);
+  g_clear_pointer (&nr->input, json_node_unref);
+  g_clear_pointer (&nr->config, json_object_unref);
+  g_clear_pointer (&nr->output, json_node_unref);
+  g_free (nr->branch);
+  g_free (nr);
+}
+
+static const char *
+node_name (NodeRun *nr)
+{
+  const char *label = zz_node_get_label (nr->node);
+
+  return (label != NULL && *label != '\0') ? label : zz_node_get_id (nr->node);
+}
+
+static void
+stop_run (Run        *run,
+          const char *reason)
+{
+  if (run->stopping)
+    return;
+
+  run->stopping = TRUE;
+  if (run->stop_error == NULL && reason != NULL)
+    run->stop_error = g_strdup (reason);
+
+  /* Cancel what runs; each ends through its own callback. */
+  for (guint i = 0; i < run->order->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->order, i);
+
+      if (nr->phase == NODE_RUNNING && nr->cancellable != NULL)
+        g_cancellable_cancel (nr->cancellable);
+    }
+}
+
+/* Commits @nr's row and tells the caller. A store failure (a full disk)
+ * stops the run: going on would run nodes whose results cannot be kept. */
+static void
+write_row (Run     *run,
+           NodeRun *nr)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!zz_store_update_node_execution (run->store, nr->row, &error))
+    {
+      g_autofree char *reason = g_strdup_printf (_("Could not save the state of “%s”: %s"),
+                                                 node_name (nr), error->message);
+      g_warning ("%s", reason);
+      stop_run (run, reason);
+    }
+
+  emit (run, NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+}
+
+/* The data a node hands along its active edges. */
+static JsonNode *
+passed_output (NodeRun *nr)
+{
+  if (nr->branch != NULL && nr->output != NULL && JSON_NODE_HOLDS_OBJECT (nr->output))
+    {
+      JsonNode *data = json_object_get_member (json_node_get_object (nr->output), "data");
+
+      if (data != NULL)
+        return data;
+    }
+
+  return nr->output;
+}
+
+static gboolean
+edge_is_active (NodeRun *source,
+                ZzEdge  *edge)
+{
+  const char *handle = zz_edge_get_source_handle (edge);
+
+  if (!source->passes)
+    return FALSE;
+
+  /* A branching block's unnamed handle carries every branch. */
+  if (source->branch == NULL || handle == NULL || *handle == '\0')
+    return TRUE;
+
+  return g_str_equal (handle, source->branch);
+}
+
+static void finish_node (NodeRun    *nr,
+                         const char *status,
+                         JsonNode   *output,
+                         const char *error);
+
+static void
+make_ready (NodeRun *nr)
+{
+  Run *run = nr->run;
+
+  nr->phase = NODE_READY;
+
+  if (nr->active_inputs->len == 1)
+    {
+      JsonNode *passed = passed_output (g_ptr_array_index (nr->active_inputs, 0));
+      nr->input = passed ? json_node_copy (passed) : json_node_new (JSON_NODE_NULL);
+    }
+  else if (nr->active_inputs->len > 1)
+    {
+      JsonObject *merged = json_object_new ();
+
+      for (guint i = 0; i < nr->active_inputs->len; i++)
+        {
+          NodeRun *source = g_ptr_array_index (nr->active_inputs, i);
+          JsonNode *passed = passed_output (source);
+
+          json_object_set_member (merged, zz_node_get_id (source->node),
+                                  passed ? json_node_copy (passed) : json_node_new (JSON_NODE_NULL));
+        }
+      nr->input = zz_json_node_new_take_object (merged);
+    }
+  else
+    {
+      nr->input = run->input ? json_node_copy (run->input) : zz_json_node_new_take_object (NULL);
+    }
+
+  g_queue_push_tail (&run->ready, nr);
+}
+
+/* Resolves the edges out of a node that is done, iteratively: a long chain
+ * of skipped nodes must not recurse once per node. */
+static void
+propagate (NodeRun *done)
+{
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new ();
+  Run *run = done->run;
+
+  g_ptr_array_add (skipped, done);
+
+  while (skipped->len > 0)
+    {
+      NodeRun *nr = g_ptr_array_steal_index_fast (skipped, skipped->len - 1);
+
+      for (guint i = 0; i < nr->outgoing->len; i++)
+        {
+          ZzEdge *edge = g_ptr_array_index (nr->outgoing, i);
+          NodeRun *target = g_hash_table_lookup (run->nodes, zz_edge_get_target (edge));
+
+          if (target == NULL || target->phase != NODE_WAITING)
+            continue;
+
+          if (edge_is_active (nr, edge))
+            {
+              g_ptr_array_add (target->active_inputs, nr);
+              nr->n_active_out++;
+            }
+
+          if (--target->unresolved > 0)
+            continue;
+
+          if (target->active_inputs->len > 0)
+            make_ready (target);
+          else
+            {
+              /* Reached only through branches not taken. */
+              target->phase = NODE_DONE;
+              g_free (target->row->status);
+              target->row->status = g_strdup ("skipped");
+              g_clear_pointer (&target->row->completed_at, g_free);
+              target->row->completed_at = zz_time_now_iso8601 ();
+              write_row (run, target);
+              g_ptr_array_add (skipped, target);
+            }
+        }
+    }
+}
+
+static void pump (Run *run);
+
+static void
+finish_node (NodeRun    *nr,
+             const char *status,
+             JsonNode   *output,
+             const char *error)
+{
+  Run *run = nr->run;
+  gboolean was_running = nr->phase == NODE_RUNNING;
+
+  nr->phase = NODE_DONE;
+  nr->passes = g_str_equal (status, "completed") ||
+               (g_str_equal (status, "failed") && nr->continue_on_error && output != NULL);
+
+  g_clear_pointer (&nr->output, json_node_unref);
+  nr->output = output;
+  if (output != NULL && nr->passes)
+    g_hash_table_insert (run->outputs, (gpointer) zz_node_get_id (nr->node), output);
+
+  g_free (nr->row->status);
+  nr->row->status = g_strdup (status);
+  g_free (nr->row->completed_at);
+  nr->row->completed_at = zz_time_now_iso8601 ();
+  g_free (nr->row->error);
+  nr->row->error = g_strdup (error);
+  g_free (nr->row->output);
+  nr->row->output = output ? zz_json_to_string (output, FALSE) : NULL;
+  write_row (run, nr);
+
+  if (was_running)
+    run->running--;
+
+  if (g_str_equal (status, "failed") && !nr->continue_on_error)
+    {
+      g_autofree char *reason = g_strdup_printf (_("“%s” failed: %s"), node_name (nr), error);
+      stop_run (run, reason);
+    }
+
+  if (!run->stopping)
+    propagate (nr);
+}
+
+/* Running a node ---------------------------------------------------------- */
+
+static void attempt_start (NodeRun *nr);
+
+static gboolean
+is_retryable (const GError *error)
+{
+  if (error->domain != ZZ_ENGINE_ERROR)
+    return TRUE;
+
+  switch (error->code)
+    {
+    case ZZ_ENGINE_ERROR_TEMPLATE:
+    case ZZ_ENGINE_ERROR_EXPRESSION:
+    case ZZ_ENGINE_ERROR_CONFIG:
+    case ZZ_ENGINE_ERROR_CANCELLED:
+    case ZZ_ENGINE_ERROR_QUOTA:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+static void
+clear_timer (NodeRun *nr)
+{
+  if (nr->timer != NULL)
+    {
+      g_source_destroy (nr->timer);
+      g_clear_pointer (&nr->timer, g_source_unref);
+    }
+}
+
+static gboolean
+on_retry_cb (gpointer user_data)
+{
+  NodeRun *nr = user_data;
+
+  g_clear_pointer (&nr->timer, g_source_unref);
+  attempt_start (nr);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  NodeRun *nr = user_data;
+
+  g_clear_pointer (&nr->timer, g_source_unref);
+  nr->timed_out = TRUE;
+  g_cancellable_cancel (nr->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static JsonNode *
+error_output (const char *message)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "error", message);
+
+  return zz_json_node_new_take_object (object);
+}
+
+static void
+fail_node (NodeRun    *nr,
+           const char *message)
+{
+  finish_node (nr, "failed", nr->continue_on_error ? error_output (message) : NULL, message);
+}
+
+static void
+on_block_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  NodeRun *nr = user_data;
+  Run *run = nr->run;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  JsonNode *output;
+
+  output = zz_block_type_execute_finish (ZZ_BLOCK_TYPE (object), result, &error);
+  clear_timer (nr);
+
+  if (output != NULL)
+    {
+      if (zz_block_type_get_outputs (nr->type)[0] != NULL && JSON_NODE_HOLDS_OBJECT (output))
+        nr->branch = g_strdup (zz_json_object_get_string (json_node_get_object (output), "branch", NULL));
+
+      finish_node (nr, "completed", output, NULL);
+      pump (run);
+      return;
+    }
+
+  if (nr->timed_out)
+    message = g_strdup_printf (_("Timed out after %u ms"), nr->timeout_ms);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (run->cancelled ? _("Cancelled") : _("Stopped because another node failed"));
+  else
+    message = g_strdup (error->message);
+
+  if (!run->stopping && nr->attempt <= nr->retries &&
+      (nr->timed_out || is_retryable (error)) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) == !nr->timed_out)
+    {
+      guint delay = MIN ((guint64) nr->retry_delay << MIN (nr->attempt - 1, 16), MAX_RETRY_DELAY_MS);
+
+      g_free (nr->row->error);
+      nr->row->error = g_strdup_printf (_("Attempt %u failed: %s; trying again"), nr->attempt, message);
+      write_row (run, nr);
+
+      nr->timed_out = FALSE;
+      nr->timer = g_timeout_source_new (delay);
+      g_source_set_callback (nr->timer, on_retry_cb, nr, NULL);
+      g_source_attach (nr->timer, run->context);
+      return;
+    }
+
+  fail_node (nr, message);
+  pump (run);
+}
+
+static void
+attempt_start (NodeRun *nr)
+{
+  Run *run = nr->run;
+
+  nr->attempt++;
+  nr->row->attempts = nr->attempt;
+
+  g_clear_object (&nr->cancellable);
+  nr->cancellable = g_cancellable_new ();
+  if (run->stopping)
+    g_cancellable_cancel (nr->cancellable);
+
+  if (nr->timeout_ms > 0)
+    {
+      nr->timer = g_timeout_source_new (nr->timeout_ms);
+      g_source_set_callback (nr->timer, on_timeout_cb, nr, NULL);
+      g_source_attach (nr->timer, run->context);
+    }
+
+  zz_block_type_execute_async (nr->type, nr->config, nr->input, &nr->block_context,
+                               nr->cancellable, on_block_done_cb, nr);
+}
+
+/* Resolves the config against the outputs so far, except the keys the
+ * block resolves itself. */
+static JsonObject *
+resolve_config (NodeRun  *nr,
+                GError  **error)
+{
+  g_autoptr(JsonObject) config = zz_block_type_apply_defaults (nr->type, zz_node_get_config (nr->node));
+  g_autoptr(JsonObject) resolved = json_object_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, config);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      JsonNode *result;
+
+      if (zz_block_type_is_raw_key (nr->type, key))
+        result = json_node_copy (value);
+      else if (!(result = zz_template_resolve (&nr->scope, value, error)))
+        return NULL;
+
+      json_object_set_member (resolved, key, result);
+    }
+
+  return g_steal_pointer (&resolved);
+}
+
+static void
+start_node (NodeRun *nr)
+{
+  Run *run = nr->run;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = zz_time_now_iso8601 ();
+
+  nr->phase = NODE_RUNNING;
+  run->running++;
+
+  g_free (nr->row->status);
+  nr->row->status = g_strdup ("running");
+  g_free (nr->row->started_at);
+  nr->row->started_at = g_steal_pointer (&now);
+  g_free (nr->row->input);
+  nr->row->input = zz_json_to_string (nr->input, FALSE);
+
+  /* A disabled node is passed over: its input goes on unchanged. */
+  if (!zz_node_get_enabled (nr->node))
+    {
+      nr->passes = TRUE;
+      finish_node (nr, "skipped", json_node_copy (nr->input), _("Disabled"));
+      return;
+    }
+
+  if (nr->type == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” blocks cannot run in Zzyra Desktop"),
+                                                  zz_node_get_block_type (nr->node));
+      fail_node (nr, message);
+      return;
+    }
+
+  nr->scope.outputs = run->outputs;
+  nr->scope.json = nr->input;
+  nr->scope.data = nr->input;
+  nr->scope.input = run->input;
+  nr->scope.variables = run->variables;
+
+  if (!(nr->config = resolve_config (nr, &error)) ||
+      !zz_block_type_validate_config (nr->type, nr->config, &error))
+    {
+      g_autofree char *config = zz_json_object_to_string (zz_node_get_config (nr->node), FALSE);
+
+      g_free (nr->row->config);
+      nr->row->config = g_steal_pointer (&config);
+      fail_node (nr, error->message);
+      return;
+    }
+
+  g_free (nr->row->config);
+  nr->row->config = zz_json_object_to_string (nr->config, FALSE);
+
+  nr->retries = (guint) CLAMP (zz_json_object_get_int (nr->config, "retries", 0), 0, 10);
+  nr->retry_delay = (guint) CLAMP (zz_json_object_get_int (nr->config, "retryDelay", 1000), 0, MAX_RETRY_DELAY_MS);
+  nr->timeout_ms = (guint) CLAMP (zz_json_object_get_int (nr->config, "timeout", 0), 0, 24 * 3600 * 1000);
+  nr->continue_on_error = zz_json_object_get_bool (nr->config, "continueOnError",
+                                                   zz_json_object_get_bool (nr->config, "continueOnFail", FALSE));
+
+  nr->block_context.store = run->store;
+  nr->block_context.session = run->session;
+  nr->block_context.scope = &nr->scope;
+  nr->block_context.user_id = run->execution->user_id;
+  nr->block_context.workflow_id = run->execution->workflow_id;
+  nr->block_context.execution_id = run->execution->id;
+  nr->block_context.node_id = zz_node_get_id (nr->node);
+  nr->block_context.execution_input = run->input;
+
+  write_row (run, nr);
+  attempt_start (nr);
+}
+
+static void
+pump (Run *run)
+{
+  while (!run->stopping && run->running < run->concurrency && !g_queue_is_empty (&run->ready))
+    start_node (g_queue_pop_head (&run->ready));
+}
+
+static gboolean
+on_run_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  Run *run = user_data;
+
+  run->cancelled = TRUE;
+  stop_run (run, _("Cancelled"));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Setting up and finishing the run --------------------------------------- */
+
+static gboolean
+check_workflow (Run     *run,
+                GError **error)
+{
+  g_autoptr(GPtrArray) problems = zz_workflow_validate (run->workflow, zz_block_registry_check, run->registry);
+  ZzProblem *first = NULL;
+  guint n_errors = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ZzProblem *problem = g_ptr_array_index (problems, i);
+
+      /* Nodes of types this app cannot run fail when reached. */
+      if (problem->severity != ZZ_PROBLEM_ERROR)
+        continue;
+      if (first == NULL)
+        first = problem;
+      n_errors++;
+    }
+
+  if (first == NULL)
+    return TRUE;
+
+  if (n_errors == 1)
+    g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
+                 _("The workflow cannot run: %s"), first->message);
+  else
+    g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The workflow cannot run: %s (and %u more problem)",
+                              "The workflow cannot run: %s (and %u more problems)", n_errors - 1),
+                 first->message, n_errors - 1);
+
+  return FALSE;
+}
+
+static gboolean
+prepare_run (Run     *run,
+             GError **error)
+{
+  GListModel *nodes = zz_workflow_get_nodes (run->workflow);
+  GListModel *edges = zz_workflow_get_edges (run->workflow);
+  guint n_nodes = g_list_model_get_n_items (nodes);
+  guint n_edges = g_list_model_get_n_items (edges);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *extra = zz_workflow_dup_extra_json (run->workflow);
+  g_autoptr(JsonObject) extra_object = zz_json_parse_object (extra, -1, NULL);
+  JsonObject *metadata = zz_json_object_get_object (extra_object, "metadata");
+  JsonObject *variables = zz_json_object_get_object (metadata, "variables");
+
+  if (variables != NULL)
+    run->variables = json_object_ref (variables);
+
+  if (!check_workflow (run, error))
+    return FALSE;
+
+  run->order = g_ptr_array_new_full (n_nodes, (GDestroyNotify) node_run_free);
+  run->nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  run->outputs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+      NodeRun *nr = g_new0 (NodeRun, 1);
+
+      nr->run = run;
+      nr->node = node;   /* owned by the workflow, which outlives the run */
+      nr->type = zz_block_registry_lookup (run->registry, zz_node_get_block_type (node));
+      nr->outgoing = g_ptr_array_new ();
+      nr->active_inputs = g_ptr_array_new ();
+      nr->row = zz_node_execution_new ();
+      nr->row->node_id = g_strdup (zz_node_get_id (node));
+      g_free (nr->row->status);
+      nr->row->status = g_strdup ("pending");
+
+      g_ptr_array_add (run->order, nr);
+      g_hash_table_insert (run->nodes, (gpointer) zz_node_get_id (node), nr);
+      g_ptr_array_add (rows, nr->row);
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
+      NodeRun *source = g_hash_table_lookup (run->nodes, zz_edge_get_source (edge));
+      NodeRun *target = g_hash_table_lookup (run->nodes, zz_edge_get_target (edge));
+
+      g_ptr_array_add (source->outgoing, edge);
+      target->n_incoming++;
+      target->unresolved++;
+    }
+
+  return zz_store_begin_execution (run->store, run->execution, rows, error);
+}
+
+static JsonNode *
+collect_output (Run *run)
+{
+  g_autoptr(JsonObject) outputs = json_object_new ();
+  NodeRun *last = NULL;
+  guint n = 0;
+
+  /* The outputs of the nodes where the run ended: completed, with no
+   * edge out that carried data on. */
+  for (guint i = 0; i < run->order->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->order, i);
+
+      if (nr->phase != NODE_DONE || !nr->passes || nr->output == NULL || nr->n_active_out > 0)
+        continue;
+
+      json_object_set_member (outputs, zz_node_get_id (nr->node), json_node_copy (passed_output (nr)));
+      last = nr;
+      n++;
+    }
+
+  if (n == 1)
+    return json_node_copy (passed_output (last));
+
+  return zz_json_node_new_take_object (g_steal_pointer (&outputs));
+}
+
+static void
+finish_run (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  const char *status;
+
+  /* What never started is recorded as not run, with why. */
+  for (guint i = 0; i < run->order->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->order, i);
+
+      if (nr->phase == NODE_DONE)
+        continue;
+
+      if (reason == NULL)
+        reason = g_strdup_printf (_("Not run: %s"), run->stop_error ? run->stop_error : _("the run stopped"));
+
+      nr->phase = NODE_DONE;
+      g_free (nr->row->status);
+      nr->row->status = g_strdup ("skipped");
+      g_free (nr->row->error);
+      nr->row->error = g_strdup (reason);
+      nr->row->completed_at = zz_time_now_iso8601 ();
+      write_row (run, nr);
+    }
+
+  if (run->cancelled)
+    status = "cancelled";
+  else if (run->stopping)
+    status = "failed";
+  else
+    status = "completed";
+
+  g_free (run->execution->status);
+  run->execution->status = g_strdup (status);
+  run->execution->finished_at = zz_time_now_iso8601 ();
+  g_free (run->execution->error);
+  run->execution->error = run->stopping ? g_strdup (run->stop_error) : NULL;
+
+  if (g_str_equal (status, "completed"))
+    {
+      g_autoptr(JsonNode) output = collect_output (run);
+      run->execution->output = zz_json_to_string (output, FALSE);
+    }
+
+  if (!zz_store_update_execution (run->store, run->execution, &error))
+    g_warning ("Could not save the end of execution %s: %s", run->execution->id, error->message);
+
+  emit (run, EXECUTION_FINISHED, ZZ_TYPE_EXECUTION, run->execution);
+}
+
+static void
+run_free (Run *run)
+{
+  if (run->cancel_source != NULL)
+    {
+      g_source_destroy (run->cancel_source);
+      g_source_unref (run->cancel_source);
+    }
+  g_queue_clear (&run->ready);
+  g_clear_pointer (&run->order, g_ptr_array_unref);
+  g_clear_pointer (&run->nodes, g_hash_table_unref);
+  g_clear_pointer (&run->outputs, g_hash_table_unref);
+  g_clear_pointer (&run->execution, zz_execution_free);
+  g_clear_pointer (&run->variables, json_object_unref);
+  g_clear_pointer (&run->input, json_node_unref);
+  g_clear_object (&run->workflow);
+  g_clear_object (&run->session);
+  g_clear_object (&run->store);
+  g_clear_object (&run->registry);
+  g_clear_object (&run->executor);
+  g_free (run->stop_error);
+  g_free (run);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ZzExecutor *self = source_object;
+  Run *run = g_new0 (Run, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  ZzExecution *result;
+
+  g_main_context_push_thread_default (context);
+
+  run->executor = g_object_ref (self);
+  run->caller_context = task_data;
+  run->context = context;
+  run->cancellable = cancellable;
+  run->concurrency = MAX (self->concurrency, 1);
+  run->registry = g_object_ref (self->registry ? self->registry : zz_block_registry_get_default ());
+  run->input = self->input ? json_node_copy (self->input) : NULL;
+
+  if (!(run->store = zz_store_open (self->db_path, &error)) ||
+      !(run->workflow = zz_workflow_new_from_data (self->workflow_data, -1, &error)))
+    goto failed;
+
+  run->execution = zz_execution_new ();
+  g_free (run->execution->status);
+  run->execution->status = g_strdup ("running");
+  run->execution->workflow_id = g_strdup (zz_workflow_get_id (run->workflow));
+  run->execution->user_id = g_strdup (zz_workflow_get_user_id (run->workflow)
+                                      ? zz_workflow_get_user_id (run->workflow)
+                                      : zz_store_get_current_user_id (run->store));
+  run->execution->input = run->input ? zz_json_to_string (run->input, FALSE) : NULL;
+  g_free (run->execution->trigger);
+  run->execution->trigger = g_strdup (self->trigger);
+
+  if (!prepare_run (run, &error))
+    goto failed;
+
+  emit (run, EXECUTION_STARTED, ZZ_TYPE_EXECUTION, run->execution);
+  for (guint i = 0; i < run->order->len; i++)
+    emit (run, NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, ((NodeRun *) g_ptr_array_index (run->order, i))->row);
+
+  run->session = soup_session_new ();
+  soup_session_set_user_agent (run->session, "Zzyra/" PACKAGE_VERSION " ");
+
+  if (cancellable != NULL)
+    {
+      run->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (run->cancel_source, G_SOURCE_FUNC (on_run_cancelled_cb), run, NULL);
+      g_source_attach (run->cancel_source, context);
+    }
+
+  for (guint i = 0; i < run->order->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->order, i);
+
+      if (nr->n_incoming == 0)
+        make_ready (nr);
+    }
+
+  pump (run);
+  while (run->running > 0 || (!run->stopping && !g_queue_is_empty (&run->ready)))
+    {
+      g_main_context_iteration (context, TRUE);
+      pump (run);
+    }
+
+  finish_run (run);
+  result = zz_execution_copy (run->execution);
+  run_free (run);
+  g_main_context_pop_thread_default (context);
+
+  g_task_return_pointer (task, result, (GDestroyNotify) zz_execution_free);
+  return;
+
+failed:
+  run_free (run);
+  g_main_context_pop_thread_default (context);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* The object ------------------------------------------------------------ */
+
+static void
+zz_executor_finalize (GObject *object)
+{
+  ZzExecutor *self = ZZ_EXECUTOR (object);
+
+  g_free (self->db_path);
+  g_free (self->workflow_data);
+  g_clear_pointer (&self->input, json_node_unref);
+  g_free (self->trigger);
+  g_clear_object (&self->registry);
+  g_free (self->execution_id);
+
+  G_OBJECT_CLASS (zz_executor_parent_class)->finalize (object);
+}
+
+static void
+zz_executor_class_init (ZzExecutorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zz_executor_finalize;
+
+  signals[EXECUTION_STARTED] =
+    g_signal_new ("execution-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ZZ_TYPE_EXECUTION);
+  signals[NODE_CHANGED] =
+    g_signal_new ("node-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ZZ_TYPE_NODE_EXECUTION);
+  signals[EXECUTION_FINISHED] =
+    g_signal_new ("execution-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ZZ_TYPE_EXECUTION);
+}
+
+static void
+zz_executor_init (ZzExecutor *self)
+{
+  self->concurrency = ZZ_EXECUTOR_DEFAULT_CONCURRENCY;
+  self->trigger = g_strdup ("manual");
+}
+
+/**
+ * zz_executor_new:
+ * @db_path: the database the run is recorded in
+ * @workflow: the workflow to run, as it is now (later edits do not count)
+ *
+ * Returns: (transfer full): a new executor, for one run
+ */
+ZzExecutor *
+zz_executor_new (const char *db_path,
+                 ZzWorkflow *workflow)
+{
+  ZzExecutor *self;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), NULL);
+
+  self = g_object_new (ZZ_TYPE_EXECUTOR, NULL);
+  self->db_path = g_strdup (db_path);
+  /* The document is a GObject of this thread: the worker gets its text. */
+  self->workflow_data = zz_workflow_to_data (workflow, FALSE);
+
+  return self;
+}
+
+void
+zz_executor_set_input (ZzExecutor *self,
+                       JsonNode   *input)
+{
+  g_return_if_fail (ZZ_IS_EXECUTOR (self));
+  g_return_if_fail (!self->started);
+
+  g_clear_pointer (&self->input, json_node_unref);
+  if (input != NULL)
+    self->input = json_node_copy (input);
+}
+
+void
+zz_executor_set_concurrency (ZzExecutor *self,
+                             guint       concurrency)
+{
+  g_return_if_fail (ZZ_IS_EXECUTOR (self));
+  g_return_if_fail (!self->started);
+
+  self->concurrency = MAX (concurrency, 1);
+}
+
+void
+zz_executor_set_trigger (ZzExecutor *self,
+                         const char *trigger)
+{
+  g_return_if_fail (ZZ_IS_EXECUTOR (self));
+  g_return_if_fail (trigger != NULL);
+  g_return_if_fail (!self->started);
+
+  g_free (self->trigger);
+  self->trigger = g_strdup (trigger);
+}
+
+void
+zz_executor_set_registry (ZzExecutor      *self,
+                          ZzBlockRegistry *registry)
+{
+  g_return_if_fail (ZZ_IS_EXECUTOR (self));
+  g_return_if_fail (!self->started);
+
+  g_set_object (&self->registry, registry);
+}
+
+const char *
+zz_executor_get_execution_id (ZzExecutor *self)
+{
+  g_return_val_if_fail (ZZ_IS_EXECUTOR (self), NULL);
+
+  return self->execution_id;
+}
+
+void
+zz_executor_run_async (ZzExecutor          *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ZZ_IS_EXECUTOR (self));
+  g_return_if_fail (!self->started);
+
+  self->started = TRUE;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, zz_executor_run_async);
+  g_task_set_task_data (task, g_main_context_ref_thread_default (),
+                        (GDestroyNotify) g_main_context_unref);
+  /* The run reports cancellation as its own status, not as an error. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+/**
+ * zz_executor_run_finish:
+ *
+ * Returns: (transfer full): the execution as it ended
+ */
+ZzExecution *
+zz_executor_run_finish (ZzExecutor    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (ZZ_IS_EXECUTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_sync_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/**
+ * zz_executor_run_sync:
+ *
+ * Returns: (transfer full): the execution as it ended
+ */
+ZzExecution *
+zz_executor_run_sync (ZzExecutor    *self,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GMainContext *context = g_main_context_get_thread_default ();
+
+  zz_executor_run_async (self, cancellable, on_sync_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+
+  /* Signals queued before the result are delivered first. */
+  while (g_main_context_pending (context))
+    g_main_context_iteration (context, FALSE);
+
+  return zz_executor_run_finish (self, result, error);
+}
