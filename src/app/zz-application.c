@@ -120,13 +120,14 @@ zz_application_quit_action (GSimpleAction *action,
                             gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
 
-  /* Closing each window first lets it save its state and pending edits. */
-  while ((windows = gtk_application_get_windows (app)) != NULL)
-    gtk_window_destroy (windows->data);
+  /* Closing, not destroying: each window saves its size, its last workflow
+   * and the deletions still waiting for Undo. The app ends with the last. */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 
-  g_application_quit (G_APPLICATION (app));
+  g_list_free (windows);
 }
 
 static void
@@ -189,6 +190,7 @@ zz_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (zz_application_parent_class)->shutdown (app);
 
+  g_settings_sync ();
   g_clear_object (&self->store);
 }
 
