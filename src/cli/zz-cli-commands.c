@@ -10,8 +10,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "zz-bench-engine.h"
 #include "zz-bench-store.h"
 #include "zz-cli-commands.h"
+#include "zz-cli-private.h"
+#include "zz-cli-run.h"
 #include "zz-json.h"
 #include "zz-store.h"
 #include "zz-time.h"
@@ -20,8 +23,8 @@
  * this, and reading a mistaken multi-gigabyte file would exhaust memory. */
 #define MAX_IMPORT_SIZE (64 * 1024 * 1024)
 
-static ZzStore *
-open_store (ZzCliContext  *context,
+ZzStore *
+zz_cli_open_store (ZzCliContext  *context,
             GError       **error)
 {
   g_autofree char *default_path = NULL;
@@ -33,8 +36,8 @@ open_store (ZzCliContext  *context,
   return zz_store_open (path, error);
 }
 
-static int
-fail (const char   *what,
+int
+zz_cli_fail (const char   *what,
       const GError *error)
 {
   if (what != NULL)
@@ -46,8 +49,8 @@ fail (const char   *what,
 }
 
 /* Parses a command's options; on a usage error prints it and returns FALSE. */
-static gboolean
-parse_command_options (const char    *parameters,
+gboolean
+zz_cli_parse_options (const char    *parameters,
                        const char    *summary,
                        GOptionEntry  *entries,
                        int           *argc,
@@ -88,12 +91,12 @@ command_init (ZzCliContext  *context,
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_command_options ("", _("Create the database, or bring it up to date."),
+  if (!zz_cli_parse_options ("", _("Create the database, or bring it up to date."),
                               NULL, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = open_store (context, &error)))
-    return fail (NULL, error);
+  if (!(store = zz_cli_open_store (context, &error)))
+    return zz_cli_fail (NULL, error);
 
   g_print (_("Database ready: %s (schema version %d)\n"),
            zz_store_get_path (store), zz_store_get_version (store));
@@ -134,29 +137,77 @@ read_workflow_file (const char  *filename,
   return zz_workflow_new_from_data (contents, (gssize) length, error);
 }
 
-/* Reports every problem; returns FALSE if one of them stops the import. */
+/* Prints the warnings; returns an error naming every problem that stops
+ * the import. */
 static gboolean
-report_problems (const char *filename,
-                 GPtrArray  *problems)
+check_problems (GPtrArray  *problems,
+                const char *filename,
+                GError    **error)
 {
-  gboolean ok = TRUE;
+  g_autoptr(GString) errors = g_string_new (NULL);
 
   for (guint i = 0; i < problems->len; i++)
     {
       ZzProblem *problem = g_ptr_array_index (problems, i);
 
-      if (problem->severity == ZZ_PROBLEM_ERROR)
-        {
-          g_printerr (_("zzyra-cli: %s: error: %s\n"), filename, problem->message);
-          ok = FALSE;
-        }
-      else
+      if (problem->severity != ZZ_PROBLEM_ERROR)
         {
           g_printerr (_("zzyra-cli: %s: warning: %s\n"), filename, problem->message);
+          continue;
         }
+
+      if (errors->len > 0)
+        g_string_append (errors, "; ");
+      g_string_append (errors, problem->message);
     }
 
-  return ok;
+  if (errors->len == 0)
+    return TRUE;
+
+  g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+               _("%s; nothing was imported"), errors->str);
+  return FALSE;
+}
+
+/**
+ * zz_cli_import_file:
+ *
+ * Reads, checks and inserts a Zzyra workflow file as a new workflow of the
+ * current user; a file that does not pass changes nothing.
+ *
+ * Returns: (transfer full): the new workflow
+ */
+ZzWorkflow *
+zz_cli_import_file (ZzStore     *store,
+                    const char  *filename,
+                    GError     **error)
+{
+  g_autoptr(ZzWorkflow) workflow = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(workflow = read_workflow_file (filename, &local_error)))
+    goto failed;
+
+  problems = zz_workflow_validate (workflow, NULL, NULL);
+  if (!check_problems (problems, filename, &local_error))
+    goto failed;
+
+  /* An import is always a new workflow of this user, whatever the file's
+   * row fields say, so that importing twice never overwrites. */
+  zz_workflow_set_id (workflow, NULL);
+  zz_workflow_set_user_id (workflow, NULL);
+  zz_workflow_set_created_at (workflow, NULL);
+  zz_workflow_set_updated_at (workflow, NULL);
+
+  if (!zz_store_insert_workflow (store, workflow, &local_error))
+    goto failed;
+
+  return g_steal_pointer (&workflow);
+
+failed:
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", filename);
+  return NULL;
 }
 
 static int
@@ -166,38 +217,15 @@ command_import (ZzCliContext  *context,
 {
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzWorkflow) workflow = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  const char *filename;
 
-  if (!parse_command_options (_("FILE"), _("Import a Zzyra workflow JSON file and print its new id."),
-                              NULL, &argc, &argv, 1))
+  if (!zz_cli_parse_options (_("FILE"), _("Import a Zzyra workflow JSON file and print its new id."),
+                             NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
-  filename = argv[1];
-
-  if (!(workflow = read_workflow_file (filename, &error)))
-    return fail (filename, error);
-
-  problems = zz_workflow_validate (workflow, NULL, NULL);
-  if (!report_problems (filename, problems))
-    {
-      g_printerr (_("zzyra-cli: %s: nothing was imported\n"), filename);
-      return ZZ_CLI_EXIT_FAILED;
-    }
-
-  if (!(store = open_store (context, &error)))
-    return fail (NULL, error);
-
-  /* An import is always a new workflow of this user, whatever the file's
-   * row fields say, so that importing twice never overwrites. */
-  zz_workflow_set_id (workflow, NULL);
-  zz_workflow_set_user_id (workflow, NULL);
-  zz_workflow_set_created_at (workflow, NULL);
-  zz_workflow_set_updated_at (workflow, NULL);
-
-  if (!zz_store_insert_workflow (store, workflow, &error))
-    return fail (filename, error);
+  if (!(store = zz_cli_open_store (context, &error)) ||
+      !(workflow = zz_cli_import_file (store, argv[1], &error)))
+    return zz_cli_fail (NULL, error);
 
   g_print ("%s\n", zz_workflow_get_id (workflow));
 
@@ -216,15 +244,15 @@ command_export (ZzCliContext  *context,
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
 
-  if (!parse_command_options (_("ID"), _("Write a workflow as Zzyra JSON to standard output."),
+  if (!zz_cli_parse_options (_("ID"), _("Write a workflow as Zzyra JSON to standard output."),
                               NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = open_store (context, &error)))
-    return fail (NULL, error);
+  if (!(store = zz_cli_open_store (context, &error)))
+    return zz_cli_fail (NULL, error);
 
   if (!(workflow = zz_store_get_workflow (store, argv[1], &error)))
-    return fail (NULL, error);
+    return zz_cli_fail (NULL, error);
 
   data = zz_workflow_to_data (workflow, TRUE);
   g_print ("%s\n", data);
@@ -261,16 +289,16 @@ command_list (ZzCliContext  *context,
   g_autoptr(GError) error = NULL;
   guint n;
 
-  if (!parse_command_options ("", _("List the workflows: id, name, version, updated, nodes, last run."),
+  if (!zz_cli_parse_options ("", _("List the workflows: id, name, version, updated, nodes, last run."),
                               entries, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = open_store (context, &error)))
-    return fail (NULL, error);
+  if (!(store = zz_cli_open_store (context, &error)))
+    return zz_cli_fail (NULL, error);
 
   workflows = zz_store_list_workflows (store, zz_store_get_current_user_id (store), &error);
   if (workflows == NULL)
-    return fail (NULL, error);
+    return zz_cli_fail (NULL, error);
 
   n = g_list_model_get_n_items (workflows);
 
@@ -366,15 +394,15 @@ command_delete (ZzCliContext  *context,
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_command_options (_("ID"), _("Delete a workflow with its executions."),
+  if (!zz_cli_parse_options (_("ID"), _("Delete a workflow with its executions."),
                               NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = open_store (context, &error)))
-    return fail (NULL, error);
+  if (!(store = zz_cli_open_store (context, &error)))
+    return zz_cli_fail (NULL, error);
 
   if (!zz_store_delete_workflow (store, argv[1], &error))
-    return fail (NULL, error);
+    return zz_cli_fail (NULL, error);
 
   return ZZ_CLI_EXIT_OK;
 }
@@ -386,20 +414,37 @@ command_bench (ZzCliContext  *context,
                int            argc,
                char         **argv)
 {
+  int n_nodes = 100;
+  GOptionEntry entries[] = {
+    { "nodes", 'n', 0, G_OPTION_ARG_INT, &n_nodes, N_("Nodes in the engine benchmark’s chain (100)"), N_("N") },
+    { NULL }
+  };
   g_autoptr(GError) error = NULL;
 
-  if (!parse_command_options (_("store"), _("Measure the speed of a part of Zzyra and print the figures."),
-                              NULL, &argc, &argv, 1))
+  if (!zz_cli_parse_options (_("store|engine"), _("Measure the speed of a part of Zzyra and print the figures."),
+                             entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (g_str_equal (argv[1], "store"))
     {
       if (!zz_bench_store_run (NULL, &error))
-        return fail ("bench store", error);
+        return zz_cli_fail ("bench store", error);
       return ZZ_CLI_EXIT_OK;
     }
 
-  g_printerr (_("zzyra-cli bench: unknown benchmark “%s”; the benchmarks are: store\n"), argv[1]);
+  if (g_str_equal (argv[1], "engine"))
+    {
+      if (n_nodes < 1 || n_nodes > 1000000)
+        {
+          g_printerr ("%s\n", _("zzyra-cli bench engine: --nodes must be between 1 and 1,000,000"));
+          return ZZ_CLI_EXIT_USAGE;
+        }
+      if (!zz_bench_engine_run ((guint) n_nodes, &error))
+        return zz_cli_fail ("bench engine", error);
+      return ZZ_CLI_EXIT_OK;
+    }
+
+  g_printerr (_("zzyra-cli bench: unknown benchmark “%s”; the benchmarks are: store, engine\n"), argv[1]);
 
   return ZZ_CLI_EXIT_USAGE;
 }
@@ -410,7 +455,10 @@ static const ZzCliCommand commands[] = {
   { "export", "ID", N_("Write a workflow as Zzyra JSON to standard output"), command_export },
   { "list", "[--json]", N_("List the workflows"), command_list },
   { "delete", "ID", N_("Delete a workflow with its executions"), command_delete },
-  { "bench", "store", N_("Measure speed and print the figures"), command_bench },
+  { "run", "ID|FILE [--input JSON] [--json]", N_("Run a workflow and print each node as it finishes"), zz_cli_command_run },
+  { "executions", "WORKFLOW_ID [--json]", N_("List a workflow’s executions"), zz_cli_command_executions },
+  { "execution", "EXECUTION_ID [--json]", N_("Show an execution and its nodes"), zz_cli_command_execution },
+  { "bench", "store|engine [--nodes N]", N_("Measure speed and print the figures"), command_bench },
   { NULL }
 };
 

@@ -4,7 +4,7 @@
  * own GMainContext and its own store connection, so blocks run
  * asynchronously there and SQLite is never shared between threads. The
  * caller's thread only receives signals, each carrying a copy of a row as it
- * was committed, through g_main_context_invoke on the caller's context.
+ * was committed, from a source attached to the caller's context.
  *
  * Scheduling: a node is ready when every incoming edge is resolved. An edge
  * is active when its source completed (or failed with continue-on-error, or
@@ -71,6 +71,7 @@ typedef enum
 } NodePhase;
 
 typedef struct _Run Run;
+typedef struct _Announcer Announcer;
 
 typedef struct
 {
@@ -107,6 +108,7 @@ struct _Run
 {
   ZzExecutor      *executor;
   GMainContext    *caller_context;
+  Announcer       *announcer;
   GMainContext    *context;
   ZzStore         *store;
   SoupSession     *session;
@@ -130,40 +132,88 @@ struct _Run
   char            *stop_error;
 };
 
-/* Signals on the caller's context ---------------------------------------- */
+/* Signals on the caller's context ----------------------------------------
+ *
+ * Rows to announce are queued under a lock; the caller's context is woken
+ * once when the queue becomes non-empty and then emits everything queued,
+ * in order. A fast run thus costs the UI thread one wake-up per batch, not
+ * one per row.
+ */
 
 typedef struct
 {
-  ZzExecutor *executor;
-  guint       signal_id;
-  GType       type;
-  gpointer    record;
+  guint    signal_id;
+  GType    type;
+  gpointer record;
 } Emission;
 
-static void
-emission_free (gpointer data)
+struct _Announcer
 {
-  Emission *emission = data;
+  ZzExecutor *executor;
+  GMutex      lock;
+  GQueue      queue;     /* Emission */
+  gboolean    scheduled;
+};
 
+static void
+emission_free (Emission *emission)
+{
   g_boxed_free (emission->type, emission->record);
-  g_object_unref (emission->executor);
   g_free (emission);
+}
+
+static Announcer *
+announcer_new (ZzExecutor *executor)
+{
+  Announcer *announcer = g_atomic_rc_box_new0 (Announcer);
+
+  announcer->executor = g_object_ref (executor);
+  g_mutex_init (&announcer->lock);
+  g_queue_init (&announcer->queue);
+
+  return announcer;
+}
+
+static void
+announcer_clear (Announcer *announcer)
+{
+  g_queue_clear_full (&announcer->queue, (GDestroyNotify) emission_free);
+  g_mutex_clear (&announcer->lock);
+  g_object_unref (announcer->executor);
+}
+
+static void
+announcer_release (gpointer announcer)
+{
+  g_atomic_rc_box_release_full (announcer, (GDestroyNotify) announcer_clear);
 }
 
 static gboolean
 emit_in_caller_cb (gpointer data)
 {
-  Emission *emission = data;
+  Announcer *announcer = data;
+  GQueue batch = G_QUEUE_INIT;
+  Emission *emission;
 
-  if (emission->signal_id == EXECUTION_STARTED)
+  g_mutex_lock (&announcer->lock);
+  batch = announcer->queue;
+  g_queue_init (&announcer->queue);
+  announcer->scheduled = FALSE;
+  g_mutex_unlock (&announcer->lock);
+
+  while ((emission = g_queue_pop_head (&batch)))
     {
-      ZzExecution *execution = emission->record;
+      if (emission->signal_id == EXECUTION_STARTED)
+        {
+          ZzExecution *execution = emission->record;
 
-      g_free (emission->executor->execution_id);
-      emission->executor->execution_id = g_strdup (execution->id);
+          g_free (announcer->executor->execution_id);
+          announcer->executor->execution_id = g_strdup (execution->id);
+        }
+
+      g_signal_emit (announcer->executor, signals[emission->signal_id], 0, emission->record);
+      emission_free (emission);
     }
-
-  g_signal_emit (emission->executor, signals[emission->signal_id], 0, emission->record);
 
   return G_SOURCE_REMOVE;
 }
@@ -174,15 +224,32 @@ emit (Run      *run,
       GType     type,
       gpointer  record)
 {
+  Announcer *announcer = run->announcer;
   Emission *emission = g_new0 (Emission, 1);
+  gboolean schedule;
 
-  emission->executor = g_object_ref (run->executor);
   emission->signal_id = signal_id;
   emission->type = type;
   emission->record = g_boxed_copy (type, record);
 
-  g_main_context_invoke_full (run->caller_context, G_PRIORITY_DEFAULT,
-                              emit_in_caller_cb, emission, emission_free);
+  g_mutex_lock (&announcer->lock);
+  g_queue_push_tail (&announcer->queue, emission);
+  schedule = !announcer->scheduled;
+  announcer->scheduled = TRUE;
+  g_mutex_unlock (&announcer->lock);
+
+  /* Not g_main_context_invoke(): it runs the function at once, on this
+   * thread, whenever it can acquire the caller's context. */
+  if (schedule)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_in_caller_cb, g_atomic_rc_box_acquire (announcer), announcer_release);
+      g_source_set_static_name (source, "[zzyra] executor signals");
+      g_source_attach (source, run->caller_context);
+      g_source_unref (source);
+    }
 }
 
 /* Node state ----------------------------------------------------------- */
@@ -877,6 +944,7 @@ run_free (Run *run)
   g_clear_object (&run->session);
   g_clear_object (&run->store);
   g_clear_object (&run->registry);
+  g_clear_pointer (&run->announcer, announcer_release);
   g_clear_object (&run->executor);
   g_free (run->stop_error);
   g_free (run);
@@ -898,6 +966,7 @@ run_in_thread (GTask        *task,
 
   run->executor = g_object_ref (self);
   run->caller_context = task_data;
+  run->announcer = announcer_new (self);
   run->context = context;
   run->cancellable = cancellable;
   run->concurrency = MAX (self->concurrency, 1);
