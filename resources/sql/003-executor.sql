@@ -12,7 +12,10 @@
 CREATE TABLE "NodeExecution_new" (
   "id"          TEXT NOT NULL PRIMARY KEY,
   "nodeId"      TEXT NOT NULL,
-  "status"      TEXT NOT NULL CHECK ("status" IN ('pending', 'running', 'completed', 'failed', 'skipped')),
+  -- Spelled out with OR: SQLite builds an ephemeral index for an IN list
+  -- every time the CHECK runs, and this row is written for every node.
+  "status"      TEXT NOT NULL CHECK ("status" = 'pending' OR "status" = 'running' OR "status" = 'completed'
+                                     OR "status" = 'failed' OR "status" = 'skipped'),
   "startedAt"   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   "completedAt" TEXT,
   "output"      TEXT CHECK ("output" IS NULL OR json_valid ("output")),

@@ -226,7 +226,7 @@ _zz_edge_new_from_json_at (JsonObject  *object,
   self = zz_edge_new (id,
                       source, zz_json_object_get_string (object, "sourceHandle", NULL),
                       target, zz_json_object_get_string (object, "targetHandle", NULL));
-  self->json = _zz_json_object_deep_copy (object);
+  self->json = zz_json_object_deep_copy (object);
 
   return self;
 }
@@ -265,7 +265,7 @@ zz_edge_to_json (ZzEdge *self)
 
   if (self->json != NULL)
     {
-      object = _zz_json_object_deep_copy (self->json);
+      object = zz_json_object_deep_copy (self->json);
       json_object_set_string_member (object, "id", self->id);
       json_object_set_string_member (object, "source", self->source);
       json_object_set_string_member (object, "target", self->target);
@@ -314,7 +314,7 @@ zz_edge_copy (ZzEdge     *self,
                       new_target != NULL ? new_target : self->target,
                       self->target_handle);
   if (self->json != NULL)
-    copy->json = _zz_json_object_deep_copy (self->json);
+    copy->json = zz_json_object_deep_copy (self->json);
 
   return copy;
 }

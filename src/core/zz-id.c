@@ -18,21 +18,20 @@
 #define BLOCK_SIZE 4
 #define BASE 36
 
-static void
-append_base36 (GString *str,
+static char *
+append_base36 (char    *out,
                guint64  value,
                guint    width)
 {
   static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
-  char buf[16];
-  guint i;
 
-  for (i = 0; i < width; i++)
+  for (guint i = 0; i < width; i++)
     {
-      buf[width - 1 - i] = digits[value % BASE];
+      out[width - 1 - i] = digits[value % BASE];
       value /= BASE;
     }
-  g_string_append_len (str, buf, width);
+
+  return out + width;
 }
 
 static guint64
@@ -63,18 +62,20 @@ char *
 zz_id_new (void)
 {
   static gint counter;
-  GString *str = g_string_sized_new (26);
+  char *id = g_malloc (26);
+  char *p = id;
   guint64 now = (guint64) (g_get_real_time () / 1000);
   guint count = (guint) g_atomic_int_add (&counter, 1);
 
-  g_string_append_c (str, 'c');
-  append_base36 (str, now, 8);
-  append_base36 (str, count, BLOCK_SIZE);
-  append_base36 (str, fingerprint (), BLOCK_SIZE);
-  append_base36 (str, g_random_int (), BLOCK_SIZE);
-  append_base36 (str, g_random_int (), BLOCK_SIZE);
+  *p++ = 'c';
+  p = append_base36 (p, now, 8);
+  p = append_base36 (p, count, BLOCK_SIZE);
+  p = append_base36 (p, fingerprint (), BLOCK_SIZE);
+  p = append_base36 (p, g_random_int (), BLOCK_SIZE);
+  p = append_base36 (p, g_random_int (), BLOCK_SIZE);
+  *p = '\0';
 
-  return g_string_free (str, FALSE);
+  return id;
 }
 
 /**

@@ -509,3 +509,64 @@ zz_json_node_new_take_object (JsonObject *object)
 
   return node;
 }
+
+/**
+ * zz_json_node_deep_copy:
+ *
+ * A mutable copy that shares nothing with @node: json_node_copy() shares
+ * children, and zz_json_parse() seals what it makes.
+ *
+ * Returns: (transfer full): the copy
+ */
+JsonNode *
+zz_json_node_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      copy = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (copy, zz_json_object_deep_copy (json_node_get_object (node)));
+      return copy;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *array_copy = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (array_copy,
+                                  zz_json_node_deep_copy (json_array_get_element (array, i)));
+
+        copy = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (copy, array_copy);
+        return copy;
+      }
+
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      /* json_node_copy() gives an unsealed node; values share nothing mutable. */
+      return json_node_copy (node);
+    }
+}
+
+JsonObject *
+zz_json_object_deep_copy (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, &value))
+    json_object_set_member (copy, member, zz_json_node_deep_copy (value));
+
+  return copy;
+}

@@ -47,6 +47,8 @@ JsonArray  *zz_json_object_get_array      (JsonObject  *object,
                                            const char  *member);
 
 JsonNode   *zz_json_node_new_take_object  (JsonObject  *object);
+JsonNode   *zz_json_node_deep_copy        (JsonNode    *node);
+JsonObject *zz_json_object_deep_copy      (JsonObject  *object);
 JsonNode   *zz_json_node_get_path         (JsonNode    *root,
                                            const char  *path);
 gboolean    zz_json_object_set_path       (JsonObject  *object,

@@ -55,59 +55,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-JsonNode *
-_zz_json_node_deep_copy (JsonNode *node)
-{
-  JsonNode *copy;
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      copy = json_node_new (JSON_NODE_OBJECT);
-      json_node_take_object (copy, _zz_json_object_deep_copy (json_node_get_object (node)));
-      return copy;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        JsonArray *array_copy = json_array_sized_new (json_array_get_length (array));
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (array_copy,
-                                  _zz_json_node_deep_copy (json_array_get_element (array, i)));
-
-        copy = json_node_new (JSON_NODE_ARRAY);
-        json_node_take_array (copy, array_copy);
-        return copy;
-      }
-
-    case JSON_NODE_VALUE:
-    case JSON_NODE_NULL:
-    default:
-      /* json_node_copy() gives an unsealed node; values share nothing mutable. */
-      return json_node_copy (node);
-    }
-}
-
-JsonObject *
-_zz_json_object_deep_copy (JsonObject *object)
-{
-  JsonObject *copy = json_object_new ();
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
-
-  g_return_val_if_fail (object != NULL, NULL);
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &member, &value))
-    json_object_set_member (copy, member, _zz_json_node_deep_copy (value));
-
-  return copy;
-}
-
 static gboolean
 member_is_string (JsonObject *object,
                   const char *member)
@@ -432,11 +379,11 @@ _zz_node_new_from_json_at (JsonObject  *object,
       if (config != NULL)
         {
           g_clear_pointer (&self->config, json_object_unref);
-          self->config = _zz_json_object_deep_copy (config);
+          self->config = zz_json_object_deep_copy (config);
         }
     }
 
-  self->source = _zz_json_object_deep_copy (object);
+  self->source = zz_json_object_deep_copy (object);
 
   return g_steal_pointer (&self);
 }
@@ -478,7 +425,7 @@ zz_node_to_json (ZzNode *self)
   g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
 
   is_new = self->source == NULL;
-  object = is_new ? json_object_new () : _zz_json_object_deep_copy (self->source);
+  object = is_new ? json_object_new () : zz_json_object_deep_copy (self->source);
 
   json_object_set_string_member (object, "id", self->id);
 
@@ -531,7 +478,7 @@ zz_node_to_json (ZzNode *self)
       if (is_new
           || (config_node != NULL && JSON_NODE_HOLDS_OBJECT (config_node))
           || json_object_get_size (self->config) > 0)
-        json_object_set_object_member (data, "config", _zz_json_object_deep_copy (self->config));
+        json_object_set_object_member (data, "config", zz_json_object_deep_copy (self->config));
 
       if (data_node == NULL && json_object_get_size (data) > 0)
         json_object_set_object_member (object, "data", json_object_ref (data));
@@ -565,9 +512,9 @@ zz_node_copy (ZzNode     *self,
   copy->y = self->y;
   copy->enabled = self->enabled;
   g_clear_pointer (&copy->config, json_object_unref);
-  copy->config = _zz_json_object_deep_copy (self->config);
+  copy->config = zz_json_object_deep_copy (self->config);
   if (self->source != NULL)
-    copy->source = _zz_json_object_deep_copy (self->source);
+    copy->source = zz_json_object_deep_copy (self->source);
   copy->type_is_block_type = self->type_is_block_type;
   copy->had_data_block_type = self->had_data_block_type;
 

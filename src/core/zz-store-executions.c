@@ -324,3 +324,27 @@ zz_store_recover_interrupted (ZzStore  *self,
 
   return n;
 }
+
+gboolean
+zz_store_update_node_executions (ZzStore     *self,
+                                 GPtrArray   *node_executions,
+                                 GError     **error)
+{
+  g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (node_executions != NULL, FALSE);
+
+  if (!zz_store_begin (self, TRUE, error))
+    return FALSE;
+
+  for (guint i = 0; i < node_executions->len; i++)
+    {
+      if (!zz_store_model_update (self, &zz_model_node_execution,
+                                  g_ptr_array_index (node_executions, i), error))
+        {
+          zz_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return zz_store_commit (self, error);
+}

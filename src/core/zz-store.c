@@ -53,6 +53,7 @@ zz_store_finalize (GObject *object)
   ZzStore *self = ZZ_STORE (object);
 
   /* Statements first: a connection with live statements does not close. */
+  g_clear_pointer (&self->recent, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
@@ -88,6 +89,7 @@ zz_store_class_init (ZzStoreClass *klass)
 static void
 zz_store_init (ZzStore *self)
 {
+  self->recent = g_hash_table_new (NULL, NULL);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
 }
@@ -99,11 +101,27 @@ zz_store_prepare (ZzStore     *self,
                   const char  *sql,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  const char *known = g_hash_table_lookup (self->recent, sql);
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (stmt != NULL)
-    return stmt;
+  /* Most SQL comes from constants, asked for again by the same pointer:
+   * comparing the text is much cheaper than hashing it again. The
+   * comparison guards against a freed string whose address was reused. */
+  if (known != NULL && strcmp (known, sql) == 0)
+    return g_hash_table_lookup (self->statements, known);
+
+  if ((stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
+    {
+      gpointer key = NULL;
+
+      g_hash_table_lookup_extended (self->statements, sql, &key, NULL);
+      /* Built SQL comes at ever new addresses: keep this table small. */
+      if (g_hash_table_size (self->recent) > 256)
+        g_hash_table_remove_all (self->recent);
+      g_hash_table_insert (self->recent, (gpointer) sql, key);
+      return stmt;
+    }
 
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -113,7 +131,12 @@ zz_store_prepare (ZzStore     *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  {
+    char *key = g_strdup (sql);
+
+    g_hash_table_insert (self->statements, key, stmt);
+    g_hash_table_insert (self->recent, (gpointer) sql, key);
+  }
 
   return stmt;
 }

@@ -125,6 +125,11 @@ gboolean    zz_store_begin_execution         (ZzStore     *self,
                                               ZzExecution *execution,
                                               GPtrArray   *node_executions,
                                               GError     **error);
+/* Updates every row of @node_executions in one transaction (the executor's
+ * group commit). */
+gboolean    zz_store_update_node_executions  (ZzStore     *self,
+                                              GPtrArray   *node_executions,
+                                              GError     **error);
 /* Marks executions left running by a process that is gone as failed
  * ("interrupted"), with their running nodes; pending nodes become skipped.
  * Called by zz_store_open(). Returns how many were marked, or -1. */

@@ -227,7 +227,7 @@ zz_workflow_new_from_json (JsonObject  *object,
           zz_workflow_set_user_id (self, json_node_get_string (value));
         }
       else
-        json_object_set_member (extra, member, _zz_json_node_deep_copy (value));
+        json_object_set_member (extra, member, zz_json_node_deep_copy (value));
 #undef IS
     }
 
@@ -341,7 +341,7 @@ zz_workflow_to_json (ZzWorkflow *self)
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
 
   keys = _zz_workflow_get_keys (self);
-  object = _zz_json_object_deep_copy (_zz_workflow_get_extra (self));
+  object = zz_json_object_deep_copy (_zz_workflow_get_extra (self));
 
   set_string_if (object, "id", zz_workflow_get_id (self));
   set_string_if (object, "name", zz_workflow_get_name (self));
@@ -475,7 +475,7 @@ zz_workflow_load_columns (ZzWorkflow  *self,
       extra = zz_json_parse_object (extra_json, -1, error);
       if (extra == NULL)
         return FALSE;
-      extra_copy = _zz_json_object_deep_copy (extra);
+      extra_copy = zz_json_object_deep_copy (extra);
     }
 
   _zz_workflow_set_keys (self, _zz_workflow_get_keys (self)

@@ -24,11 +24,6 @@ typedef enum
   ZZ_WORKFLOW_KEY_ALL         = (1 << 11) - 1,
 } ZzWorkflowKeys;
 
-/* A mutable deep copy: json-glib's copies share children, and the parser
- * of zz_json_parse() seals what it makes. */
-JsonNode   *_zz_json_node_deep_copy       (JsonNode    *node);
-JsonObject *_zz_json_object_deep_copy     (JsonObject  *object);
-
 /* (transfer none): the keys kept as they were read, never %NULL */
 JsonObject *_zz_workflow_get_extra        (ZzWorkflow  *self);
 /* takes a reference on @extra; %NULL means {} */

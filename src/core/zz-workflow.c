@@ -10,6 +10,7 @@
 
 #include "zz-id.h"
 #include "zz-workflow.h"
+#include "zz-json.h"
 #include "zz-workflow-private.h"
 
 struct _ZzWorkflow
@@ -901,7 +902,7 @@ zz_workflow_duplicate (ZzWorkflow *self,
   copy->description = g_strdup (self->description);
   copy->tags = g_strdupv (self->tags);
   g_clear_pointer (&copy->extra, json_object_unref);
-  copy->extra = _zz_json_object_deep_copy (self->extra);
+  copy->extra = zz_json_object_deep_copy (self->extra);
   copy->keys = self->keys | ZZ_WORKFLOW_KEY_ID | ZZ_WORKFLOW_KEY_NAME;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));

@@ -36,13 +36,14 @@
 #include "zz-time.h"
 
 #define MAX_RETRY_DELAY_MS 60000
+#define FLUSH_INTERVAL_US (5 * 1000)
 
 struct _ZzExecutor
 {
   GObject          parent_instance;
 
   char            *db_path;
-  char            *workflow_data;   /* serialized on the caller's thread */
+  ZzWorkflow      *workflow;        /* the caller's: never touched by the worker */
   JsonNode        *input;
   guint            concurrency;
   char            *trigger;
@@ -73,12 +74,119 @@ typedef enum
 typedef struct _Run Run;
 typedef struct _Announcer Announcer;
 
+/* What the worker runs: a copy of the document's nodes and edges made on
+ * the caller's thread, since ZzWorkflow and its JSON belong to that thread.
+ * Everything here is owned by the snapshot and used by the worker only. */
+typedef struct
+{
+  char       *id;
+  char       *block_type;
+  char       *label;
+  gboolean    enabled;
+  JsonObject *config;
+} NodeSpec;
+
+typedef struct
+{
+  char *source;
+  char *source_handle;
+  char *target;
+} EdgeSpec;
+
+typedef struct
+{
+  GMainContext *caller_context;
+  char         *workflow_id;
+  char         *user_id;        /* nullable: the store's current user */
+  JsonObject   *variables;      /* nullable */
+  GPtrArray    *nodes;          /* NodeSpec */
+  GPtrArray    *edges;          /* EdgeSpec */
+} Snapshot;
+
+static void
+node_spec_free (NodeSpec *spec)
+{
+  g_free (spec->id);
+  g_free (spec->block_type);
+  g_free (spec->label);
+  g_clear_pointer (&spec->config, json_object_unref);
+  g_free (spec);
+}
+
+static void
+edge_spec_free (EdgeSpec *spec)
+{
+  g_free (spec->source);
+  g_free (spec->source_handle);
+  g_free (spec->target);
+  g_free (spec);
+}
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_main_context_unref (snapshot->caller_context);
+  g_free (snapshot->workflow_id);
+  g_free (snapshot->user_id);
+  g_clear_pointer (&snapshot->variables, json_object_unref);
+  g_ptr_array_unref (snapshot->nodes);
+  g_ptr_array_unref (snapshot->edges);
+  g_free (snapshot);
+}
+
+static Snapshot *
+snapshot_new (ZzWorkflow *workflow)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  GListModel *nodes = zz_workflow_get_nodes (workflow);
+  GListModel *edges = zz_workflow_get_edges (workflow);
+  guint n_nodes = g_list_model_get_n_items (nodes);
+  guint n_edges = g_list_model_get_n_items (edges);
+  g_autofree char *extra = zz_workflow_dup_extra_json (workflow);
+  g_autoptr(JsonObject) extra_object = zz_json_parse_object (extra, -1, NULL);
+  JsonObject *variables = zz_json_object_get_object (zz_json_object_get_object (extra_object, "metadata"),
+                                                     "variables");
+
+  snapshot->caller_context = g_main_context_ref_thread_default ();
+  snapshot->workflow_id = g_strdup (zz_workflow_get_id (workflow));
+  snapshot->user_id = g_strdup (zz_workflow_get_user_id (workflow));
+  snapshot->variables = variables ? zz_json_object_deep_copy (variables) : NULL;
+  snapshot->nodes = g_ptr_array_new_full (n_nodes, (GDestroyNotify) node_spec_free);
+  snapshot->edges = g_ptr_array_new_full (n_edges, (GDestroyNotify) edge_spec_free);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+      NodeSpec *spec = g_new0 (NodeSpec, 1);
+
+      spec->id = g_strdup (zz_node_get_id (node));
+      spec->block_type = g_strdup (zz_node_get_block_type (node));
+      spec->label = g_strdup (zz_node_get_label (node));
+      spec->enabled = zz_node_get_enabled (node);
+      spec->config = zz_json_object_deep_copy (zz_node_get_config (node));
+      g_ptr_array_add (snapshot->nodes, spec);
+    }
+
+  for (guint i = 0; i < n_edges; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
+      EdgeSpec *spec = g_new0 (EdgeSpec, 1);
+
+      spec->source = g_strdup (zz_edge_get_source (edge));
+      spec->source_handle = g_strdup (zz_edge_get_source_handle (edge));
+      spec->target = g_strdup (zz_edge_get_target (edge));
+      g_ptr_array_add (snapshot->edges, spec);
+    }
+
+  return snapshot;
+}
+
 typedef struct
 {
   Run             *run;
-  ZzNode          *node;
+  NodeSpec        *node;
   ZzBlockType     *type;          /* nullable: a type this app does not know */
-  GPtrArray       *outgoing;      /* ZzEdge */
+  GPtrArray       *outgoing;      /* EdgeSpec */
   GPtrArray       *active_inputs; /* NodeRun whose edge into this one is active */
   guint            n_incoming;
   guint            unresolved;
@@ -98,6 +206,7 @@ typedef struct
   guint            timeout_ms;
   gboolean         continue_on_error;
   gboolean         timed_out;
+  gboolean         dirty;         /* changed since the last flush */
   GCancellable    *cancellable;   /* of the current attempt */
   GSource         *timer;         /* the timeout, or the wait before a retry */
   ZzTemplateScope  scope;
@@ -112,7 +221,6 @@ struct _Run
   GMainContext    *context;
   ZzStore         *store;
   SoupSession     *session;
-  ZzWorkflow      *workflow;
   ZzBlockRegistry *registry;
   JsonNode        *input;
   JsonObject      *variables;
@@ -122,6 +230,9 @@ struct _Run
   GPtrArray       *order;         /* NodeRun, document order; owns them */
   GHashTable      *outputs;       /* id -> JsonNode, borrowed from NodeRun */
   GQueue           ready;
+  GPtrArray       *dirty;         /* ZzNodeExecution rows to commit */
+  GPtrArray       *dirty_nodes;   /* their NodeRun, same order */
+  gint64           last_flush;
   guint            running;
   guint            concurrency;
 
@@ -276,9 +387,9 @@ node_run_free (NodeRun *nr)
 static const char *
 node_name (NodeRun *nr)
 {
-  const char *label = zz_node_get_label (nr->node);
+  const char *label = nr->node->label;
 
-  return (label != NULL && *label != '\0') ? label : zz_node_get_id (nr->node);
+  return (label != NULL && *label != '\0') ? label : nr->node->id;
 }
 
 static void
@@ -302,23 +413,54 @@ stop_run (Run        *run,
     }
 }
 
-/* Commits @nr's row and tells the caller. A store failure (a full disk)
- * stops the run: going on would run nodes whose results cannot be kept. */
+/* Rows are committed in groups: every change of a row marks it dirty, and
+ * flush_rows() writes the dirty rows in one transaction, then tells the
+ * caller, whenever the worker is about to wait and at least every
+ * FLUSH_INTERVAL_US while it is busy. A fast chain of nodes thus costs one
+ * commit per few milliseconds instead of two per node, and a crash loses at
+ * most that much of a run's progress; the UI only ever sees committed rows.
+ */
 static void
 write_row (Run     *run,
            NodeRun *nr)
 {
+  if (nr->dirty)
+    return;
+
+  nr->dirty = TRUE;
+  g_ptr_array_add (run->dirty, nr->row);
+  g_ptr_array_add (run->dirty_nodes, nr);
+}
+
+static void
+flush_rows (Run *run)
+{
   g_autoptr(GError) error = NULL;
 
-  if (!zz_store_update_node_execution (run->store, nr->row, &error))
+  run->last_flush = g_get_monotonic_time ();
+
+  if (run->dirty->len == 0)
+    return;
+
+  if (!zz_store_update_node_executions (run->store, run->dirty, &error))
     {
-      g_autofree char *reason = g_strdup_printf (_("Could not save the state of “%s”: %s"),
-                                                 node_name (nr), error->message);
+      g_autofree char *reason = g_strdup_printf (_("Could not save the run’s progress: %s"), error->message);
+
+      /* Going on would run nodes whose results cannot be kept. */
       g_warning ("%s", reason);
       stop_run (run, reason);
     }
 
-  emit (run, NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+  for (guint i = 0; i < run->dirty_nodes->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->dirty_nodes, i);
+
+      nr->dirty = FALSE;
+      emit (run, NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+    }
+
+  g_ptr_array_set_size (run->dirty, 0);
+  g_ptr_array_set_size (run->dirty_nodes, 0);
 }
 
 /* The data a node hands along its active edges. */
@@ -338,9 +480,9 @@ passed_output (NodeRun *nr)
 
 static gboolean
 edge_is_active (NodeRun *source,
-                ZzEdge  *edge)
+                EdgeSpec *edge)
 {
-  const char *handle = zz_edge_get_source_handle (edge);
+  const char *handle = edge->source_handle;
 
   if (!source->passes)
     return FALSE;
@@ -378,7 +520,7 @@ make_ready (NodeRun *nr)
           NodeRun *source = g_ptr_array_index (nr->active_inputs, i);
           JsonNode *passed = passed_output (source);
 
-          json_object_set_member (merged, zz_node_get_id (source->node),
+          json_object_set_member (merged, source->node->id,
                                   passed ? json_node_copy (passed) : json_node_new (JSON_NODE_NULL));
         }
       nr->input = zz_json_node_new_take_object (merged);
@@ -407,8 +549,8 @@ propagate (NodeRun *done)
 
       for (guint i = 0; i < nr->outgoing->len; i++)
         {
-          ZzEdge *edge = g_ptr_array_index (nr->outgoing, i);
-          NodeRun *target = g_hash_table_lookup (run->nodes, zz_edge_get_target (edge));
+          EdgeSpec *edge = g_ptr_array_index (nr->outgoing, i);
+          NodeRun *target = g_hash_table_lookup (run->nodes, edge->target);
 
           if (target == NULL || target->phase != NODE_WAITING)
             continue;
@@ -457,7 +599,7 @@ finish_node (NodeRun    *nr,
   g_clear_pointer (&nr->output, json_node_unref);
   nr->output = output;
   if (output != NULL && nr->passes)
-    g_hash_table_insert (run->outputs, (gpointer) zz_node_get_id (nr->node), output);
+    g_hash_table_insert (run->outputs, nr->node->id, output);
 
   g_free (nr->row->status);
   nr->row->status = g_strdup (status);
@@ -637,7 +779,7 @@ static JsonObject *
 resolve_config (NodeRun  *nr,
                 GError  **error)
 {
-  g_autoptr(JsonObject) config = zz_block_type_apply_defaults (nr->type, zz_node_get_config (nr->node));
+  g_autoptr(JsonObject) config = zz_block_type_apply_defaults (nr->type, nr->node->config);
   g_autoptr(JsonObject) resolved = json_object_new ();
   JsonObjectIter iter;
   const char *key;
@@ -677,7 +819,7 @@ start_node (NodeRun *nr)
   nr->row->input = zz_json_to_string (nr->input, FALSE);
 
   /* A disabled node is passed over: its input goes on unchanged. */
-  if (!zz_node_get_enabled (nr->node))
+  if (!nr->node->enabled)
     {
       nr->passes = TRUE;
       finish_node (nr, "skipped", json_node_copy (nr->input), _("Disabled"));
@@ -687,7 +829,7 @@ start_node (NodeRun *nr)
   if (nr->type == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” blocks cannot run in Zzyra Desktop"),
-                                                  zz_node_get_block_type (nr->node));
+                                                  nr->node->block_type);
       fail_node (nr, message);
       return;
     }
@@ -701,7 +843,7 @@ start_node (NodeRun *nr)
   if (!(nr->config = resolve_config (nr, &error)) ||
       !zz_block_type_validate_config (nr->type, nr->config, &error))
     {
-      g_autofree char *config = zz_json_object_to_string (zz_node_get_config (nr->node), FALSE);
+      g_autofree char *config = zz_json_object_to_string (nr->node->config, FALSE);
 
       g_free (nr->row->config);
       nr->row->config = g_steal_pointer (&config);
@@ -724,7 +866,7 @@ start_node (NodeRun *nr)
   nr->block_context.user_id = run->execution->user_id;
   nr->block_context.workflow_id = run->execution->workflow_id;
   nr->block_context.execution_id = run->execution->id;
-  nr->block_context.node_id = zz_node_get_id (nr->node);
+  nr->block_context.node_id = nr->node->id;
   nr->block_context.execution_input = run->input;
 
   write_row (run, nr);
@@ -753,60 +895,15 @@ on_run_cancelled_cb (GCancellable *cancellable,
 /* Setting up and finishing the run --------------------------------------- */
 
 static gboolean
-check_workflow (Run     *run,
-                GError **error)
+prepare_run (Run       *run,
+             Snapshot  *snapshot,
+             GError   **error)
 {
-  g_autoptr(GPtrArray) problems = zz_workflow_validate (run->workflow, zz_block_registry_check, run->registry);
-  ZzProblem *first = NULL;
-  guint n_errors = 0;
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      ZzProblem *problem = g_ptr_array_index (problems, i);
-
-      /* Nodes of types this app cannot run fail when reached. */
-      if (problem->severity != ZZ_PROBLEM_ERROR)
-        continue;
-      if (first == NULL)
-        first = problem;
-      n_errors++;
-    }
-
-  if (first == NULL)
-    return TRUE;
-
-  if (n_errors == 1)
-    g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
-                 _("The workflow cannot run: %s"), first->message);
-  else
-    g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "The workflow cannot run: %s (and %u more problem)",
-                              "The workflow cannot run: %s (and %u more problems)", n_errors - 1),
-                 first->message, n_errors - 1);
-
-  return FALSE;
-}
-
-static gboolean
-prepare_run (Run     *run,
-             GError **error)
-{
-  GListModel *nodes = zz_workflow_get_nodes (run->workflow);
-  GListModel *edges = zz_workflow_get_edges (run->workflow);
-  guint n_nodes = g_list_model_get_n_items (nodes);
-  guint n_edges = g_list_model_get_n_items (edges);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autofree char *extra = zz_workflow_dup_extra_json (run->workflow);
-  g_autoptr(JsonObject) extra_object = zz_json_parse_object (extra, -1, NULL);
-  JsonObject *metadata = zz_json_object_get_object (extra_object, "metadata");
-  JsonObject *variables = zz_json_object_get_object (metadata, "variables");
+  guint n_nodes = snapshot->nodes->len;
 
-  if (variables != NULL)
-    run->variables = json_object_ref (variables);
-
-  if (!check_workflow (run, error))
-    return FALSE;
+  if (snapshot->variables != NULL)
+    run->variables = json_object_ref (snapshot->variables);
 
   run->order = g_ptr_array_new_full (n_nodes, (GDestroyNotify) node_run_free);
   run->nodes = g_hash_table_new (g_str_hash, g_str_equal);
@@ -814,29 +911,29 @@ prepare_run (Run     *run,
 
   for (guint i = 0; i < n_nodes; i++)
     {
-      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+      NodeSpec *spec = g_ptr_array_index (snapshot->nodes, i);
       NodeRun *nr = g_new0 (NodeRun, 1);
 
       nr->run = run;
-      nr->node = node;   /* owned by the workflow, which outlives the run */
-      nr->type = zz_block_registry_lookup (run->registry, zz_node_get_block_type (node));
+      nr->node = spec;
+      nr->type = zz_block_registry_lookup (run->registry, spec->block_type);
       nr->outgoing = g_ptr_array_new ();
       nr->active_inputs = g_ptr_array_new ();
       nr->row = zz_node_execution_new ();
-      nr->row->node_id = g_strdup (zz_node_get_id (node));
+      nr->row->node_id = g_strdup (spec->id);
       g_free (nr->row->status);
       nr->row->status = g_strdup ("pending");
 
       g_ptr_array_add (run->order, nr);
-      g_hash_table_insert (run->nodes, (gpointer) zz_node_get_id (node), nr);
+      g_hash_table_insert (run->nodes, spec->id, nr);
       g_ptr_array_add (rows, nr->row);
     }
 
-  for (guint i = 0; i < n_edges; i++)
+  for (guint i = 0; i < snapshot->edges->len; i++)
     {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
-      NodeRun *source = g_hash_table_lookup (run->nodes, zz_edge_get_source (edge));
-      NodeRun *target = g_hash_table_lookup (run->nodes, zz_edge_get_target (edge));
+      EdgeSpec *edge = g_ptr_array_index (snapshot->edges, i);
+      NodeRun *source = g_hash_table_lookup (run->nodes, edge->source);
+      NodeRun *target = g_hash_table_lookup (run->nodes, edge->target);
 
       g_ptr_array_add (source->outgoing, edge);
       target->n_incoming++;
@@ -862,7 +959,7 @@ collect_output (Run *run)
       if (nr->phase != NODE_DONE || !nr->passes || nr->output == NULL || nr->n_active_out > 0)
         continue;
 
-      json_object_set_member (outputs, zz_node_get_id (nr->node), json_node_copy (passed_output (nr)));
+      json_object_set_member (outputs, nr->node->id, json_node_copy (passed_output (nr)));
       last = nr;
       n++;
     }
@@ -900,6 +997,8 @@ finish_run (Run *run)
       write_row (run, nr);
     }
 
+  flush_rows (run);
+
   if (run->cancelled)
     status = "cancelled";
   else if (run->stopping)
@@ -934,13 +1033,14 @@ run_free (Run *run)
       g_source_unref (run->cancel_source);
     }
   g_queue_clear (&run->ready);
+  g_clear_pointer (&run->dirty, g_ptr_array_unref);
+  g_clear_pointer (&run->dirty_nodes, g_ptr_array_unref);
   g_clear_pointer (&run->order, g_ptr_array_unref);
   g_clear_pointer (&run->nodes, g_hash_table_unref);
   g_clear_pointer (&run->outputs, g_hash_table_unref);
   g_clear_pointer (&run->execution, zz_execution_free);
   g_clear_pointer (&run->variables, json_object_unref);
   g_clear_pointer (&run->input, json_node_unref);
-  g_clear_object (&run->workflow);
   g_clear_object (&run->session);
   g_clear_object (&run->store);
   g_clear_object (&run->registry);
@@ -957,6 +1057,7 @@ run_in_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ZzExecutor *self = source_object;
+  Snapshot *snapshot = task_data;
   Run *run = g_new0 (Run, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainContext) context = g_main_context_new ();
@@ -965,30 +1066,31 @@ run_in_thread (GTask        *task,
   g_main_context_push_thread_default (context);
 
   run->executor = g_object_ref (self);
-  run->caller_context = task_data;
+  run->caller_context = snapshot->caller_context;
   run->announcer = announcer_new (self);
+  run->dirty = g_ptr_array_new ();
+  run->dirty_nodes = g_ptr_array_new ();
   run->context = context;
   run->cancellable = cancellable;
   run->concurrency = MAX (self->concurrency, 1);
   run->registry = g_object_ref (self->registry ? self->registry : zz_block_registry_get_default ());
   run->input = self->input ? json_node_copy (self->input) : NULL;
 
-  if (!(run->store = zz_store_open (self->db_path, &error)) ||
-      !(run->workflow = zz_workflow_new_from_data (self->workflow_data, -1, &error)))
+  if (!(run->store = zz_store_open (self->db_path, &error)))
     goto failed;
 
   run->execution = zz_execution_new ();
   g_free (run->execution->status);
   run->execution->status = g_strdup ("running");
-  run->execution->workflow_id = g_strdup (zz_workflow_get_id (run->workflow));
-  run->execution->user_id = g_strdup (zz_workflow_get_user_id (run->workflow)
-                                      ? zz_workflow_get_user_id (run->workflow)
+  run->execution->workflow_id = g_strdup (snapshot->workflow_id);
+  run->execution->user_id = g_strdup (snapshot->user_id
+                                      ? snapshot->user_id
                                       : zz_store_get_current_user_id (run->store));
   run->execution->input = run->input ? zz_json_to_string (run->input, FALSE) : NULL;
   g_free (run->execution->trigger);
   run->execution->trigger = g_strdup (self->trigger);
 
-  if (!prepare_run (run, &error))
+  if (!prepare_run (run, snapshot, &error))
     goto failed;
 
   emit (run, EXECUTION_STARTED, ZZ_TYPE_EXECUTION, run->execution);
@@ -1016,6 +1118,10 @@ run_in_thread (GTask        *task,
   pump (run);
   while (run->running > 0 || (!run->stopping && !g_queue_is_empty (&run->ready)))
     {
+      if (!g_main_context_pending (context) ||
+          g_get_monotonic_time () - run->last_flush >= FLUSH_INTERVAL_US)
+        flush_rows (run);
+
       g_main_context_iteration (context, TRUE);
       pump (run);
     }
@@ -1042,7 +1148,7 @@ zz_executor_finalize (GObject *object)
   ZzExecutor *self = ZZ_EXECUTOR (object);
 
   g_free (self->db_path);
-  g_free (self->workflow_data);
+  g_clear_object (&self->workflow);
   g_clear_pointer (&self->input, json_node_unref);
   g_free (self->trigger);
   g_clear_object (&self->registry);
@@ -1094,8 +1200,7 @@ zz_executor_new (const char *db_path,
 
   self = g_object_new (ZZ_TYPE_EXECUTOR, NULL);
   self->db_path = g_strdup (db_path);
-  /* The document is a GObject of this thread: the worker gets its text. */
-  self->workflow_data = zz_workflow_to_data (workflow, FALSE);
+  self->workflow = g_object_ref (workflow);
 
   return self;
 }
@@ -1152,6 +1257,43 @@ zz_executor_get_execution_id (ZzExecutor *self)
   return self->execution_id;
 }
 
+static gboolean
+check_workflow (ZzWorkflow       *workflow,
+                ZzBlockRegistry  *registry,
+                GError          **error)
+{
+  g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, zz_block_registry_check, registry);
+  ZzProblem *first = NULL;
+  guint n_errors = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ZzProblem *problem = g_ptr_array_index (problems, i);
+
+      /* Nodes of types this app cannot run fail when reached. */
+      if (problem->severity != ZZ_PROBLEM_ERROR)
+        continue;
+      if (first == NULL)
+        first = problem;
+      n_errors++;
+    }
+
+  if (first == NULL)
+    return TRUE;
+
+  if (n_errors == 1)
+    g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
+                 _("The workflow cannot run: %s"), first->message);
+  else
+    g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The workflow cannot run: %s (and %u more problem)",
+                              "The workflow cannot run: %s (and %u more problems)", n_errors - 1),
+                 first->message, n_errors - 1);
+
+  return FALSE;
+}
+
 void
 zz_executor_run_async (ZzExecutor          *self,
                        GCancellable        *cancellable,
@@ -1159,6 +1301,7 @@ zz_executor_run_async (ZzExecutor          *self,
                        gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (ZZ_IS_EXECUTOR (self));
   g_return_if_fail (!self->started);
@@ -1167,8 +1310,17 @@ zz_executor_run_async (ZzExecutor          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, zz_executor_run_async);
-  g_task_set_task_data (task, g_main_context_ref_thread_default (),
-                        (GDestroyNotify) g_main_context_unref);
+
+  if (!check_workflow (self->workflow,
+                       self->registry ? self->registry : zz_block_registry_get_default (),
+                       &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The document belongs to this thread: the worker gets a copy. */
+  g_task_set_task_data (task, snapshot_new (self->workflow), (GDestroyNotify) snapshot_free);
   /* The run reports cancellation as its own status, not as an error. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, run_in_thread);
