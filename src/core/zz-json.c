@@ -119,19 +119,38 @@ zz_json_parse_object (const char  *data,
   return json_node_dup_object (root);
 }
 
+/* Rows are written with JSON columns for every node of a run: a generator
+ * per thread is kept rather than made and finalized for each value. */
+static GPrivate compact_generator = G_PRIVATE_INIT (g_object_unref);
+
 char *
 zz_json_to_string (JsonNode *node,
                    gboolean  pretty)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonGenerator) pretty_generator = NULL;
+  JsonGenerator *generator;
+  char *text;
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, node);
+  if (pretty)
+    {
+      generator = pretty_generator = json_generator_new ();
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+    }
+  else if (!(generator = g_private_get (&compact_generator)))
+    {
+      generator = json_generator_new ();
+      g_private_set (&compact_generator, generator);
+    }
 
-  return json_generator_to_data (generator, NULL);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+  /* Do not keep the value alive until the next call. */
+  json_generator_set_root (generator, NULL);
+
+  return text;
 }
 
 char *

@@ -84,7 +84,7 @@ struct _ZzStore
   int         version;
   char       *current_user_id;
   GHashTable *statements;       /* SQL text -> sqlite3_stmt *, prepared once */
-  GHashTable *recent;           /* SQL pointer -> its key in statements */
+  GHashTable *recent;           /* SQL pointer -> its statement, a shortcut */
 };
 
 enum

@@ -101,25 +101,21 @@ zz_store_prepare (ZzStore     *self,
                   const char  *sql,
                   GError     **error)
 {
-  const char *known = g_hash_table_lookup (self->recent, sql);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->recent, sql);
   int rc;
 
   /* Most SQL comes from constants, asked for again by the same pointer:
    * comparing the text is much cheaper than hashing it again. The
    * comparison guards against a freed string whose address was reused. */
-  if (known != NULL && strcmp (known, sql) == 0)
-    return g_hash_table_lookup (self->statements, known);
+  if (stmt != NULL && strcmp (sqlite3_sql (stmt), sql) == 0)
+    return stmt;
 
   if ((stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
     {
-      gpointer key = NULL;
-
-      g_hash_table_lookup_extended (self->statements, sql, &key, NULL);
       /* Built SQL comes at ever new addresses: keep this table small. */
       if (g_hash_table_size (self->recent) > 256)
         g_hash_table_remove_all (self->recent);
-      g_hash_table_insert (self->recent, (gpointer) sql, key);
+      g_hash_table_insert (self->recent, (gpointer) sql, stmt);
       return stmt;
     }
 
@@ -131,12 +127,8 @@ zz_store_prepare (ZzStore     *self,
       return NULL;
     }
 
-  {
-    char *key = g_strdup (sql);
-
-    g_hash_table_insert (self->statements, key, stmt);
-    g_hash_table_insert (self->recent, (gpointer) sql, key);
-  }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (self->recent, (gpointer) sql, stmt);
 
   return stmt;
 }

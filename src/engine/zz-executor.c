@@ -336,8 +336,16 @@ emit (Run      *run,
       gpointer  record)
 {
   Announcer *announcer = run->announcer;
-  Emission *emission = g_new0 (Emission, 1);
+  Emission *emission;
   gboolean schedule;
+
+  /* Copies nobody will read are not made (zzyra-cli --json, benchmarks);
+   * the start is always announced, since it names the execution. */
+  if (signal_id != EXECUTION_STARTED &&
+      !g_signal_has_handler_pending (announcer->executor, signals[signal_id], 0, TRUE))
+    return;
+
+  emission = g_new0 (Emission, 1);
 
   emission->signal_id = signal_id;
   emission->type = type;
@@ -457,6 +465,15 @@ flush_rows (Run *run)
 
       nr->dirty = FALSE;
       emit (run, NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+
+      /* A finished row is never written again: its texts can go, so that a
+       * long run's memory holds outputs, not copies of them. */
+      if (nr->phase == NODE_DONE)
+        {
+          g_clear_pointer (&nr->row->input, g_free);
+          g_clear_pointer (&nr->row->config, g_free);
+          g_clear_pointer (&nr->row->output, g_free);
+        }
     }
 
   g_ptr_array_set_size (run->dirty, 0);
@@ -774,28 +791,52 @@ attempt_start (NodeRun *nr)
 }
 
 /* Resolves the config against the outputs so far, except the keys the
- * block resolves itself. */
+ * block resolves itself; the schema's defaults fill the keys not given. */
+static gboolean
+resolve_member (NodeRun     *nr,
+                JsonObject  *resolved,
+                const char  *key,
+                JsonNode    *value,
+                GError     **error)
+{
+  JsonNode *result;
+
+  if (zz_block_type_is_raw_key (nr->type, key))
+    result = zz_json_node_deep_copy (value);
+  else if (!(result = zz_template_resolve (&nr->scope, value, error)))
+    return FALSE;
+
+  json_object_set_member (resolved, key, result);
+
+  return TRUE;
+}
+
 static JsonObject *
 resolve_config (NodeRun  *nr,
                 GError  **error)
 {
-  g_autoptr(JsonObject) config = zz_block_type_apply_defaults (nr->type, nr->node->config);
   g_autoptr(JsonObject) resolved = json_object_new ();
+  JsonObject *properties = json_object_get_object_member (zz_block_type_get_config_schema (nr->type), "properties");
+  JsonObject *config = nr->node->config;
   JsonObjectIter iter;
   const char *key;
   JsonNode *value;
 
+  json_object_iter_init (&iter, properties);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      JsonNode *default_value = json_object_get_member (json_node_get_object (value), "default");
+
+      if (default_value != NULL && !json_object_has_member (config, key) &&
+          !resolve_member (nr, resolved, key, default_value, error))
+        return NULL;
+    }
+
   json_object_iter_init (&iter, config);
   while (json_object_iter_next (&iter, &key, &value))
     {
-      JsonNode *result;
-
-      if (zz_block_type_is_raw_key (nr->type, key))
-        result = json_node_copy (value);
-      else if (!(result = zz_template_resolve (&nr->scope, value, error)))
+      if (!resolve_member (nr, resolved, key, value, error))
         return NULL;
-
-      json_object_set_member (resolved, key, result);
     }
 
   return g_steal_pointer (&resolved);
