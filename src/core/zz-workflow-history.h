@@ -49,7 +49,7 @@ gboolean     zz_workflow_move_nodes_command       (ZzWorkflow          *self,
                                                    GError             **error);
 /* Appends a new edge with a new id; handles are nullable. Refuses with
  * ZZ_WORKFLOW_ERROR_INVALID and a message for the user: an unknown node
- * ("There is no node “n9”"), a self-loop ("A node cannot be connected to
+ * ("The workflow has no node “n9”"), a self-loop ("A node cannot be connected to
  * itself"), the same source, target and handles as an existing edge
  * ("These nodes are already connected"), a cycle ("This connection would
  * make a loop: “A” → “B” → “A”", nodes named by label, or id when they have
@@ -97,7 +97,7 @@ char        *zz_workflow_copy_nodes               (ZzWorkflow          *self,
  * Errors: text that is not JSON is ZZ_JSON_ERROR_SYNTAX with line and
  * column; JSON of another shape is ZZ_WORKFLOW_ERROR_INVALID ("The
  * clipboard holds no Zzyra nodes", or the node or edge at fault, e.g.
- * "Node 2 has no block type"). Nothing is pasted on error.
+ * "Node 2 has no id"). Nothing is pasted on error.
  * Returns: (transfer full) (nullable): the new node ids, in the order of
  * @text, %NULL-terminated (empty when @text holds no node) */
 char       **zz_workflow_paste_command            (ZzWorkflow          *self,

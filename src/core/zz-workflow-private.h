@@ -39,6 +39,31 @@ void        _zz_workflow_replace_contents (ZzWorkflow  *self,
                                            GPtrArray   *nodes,
                                            GPtrArray   *edges);
 
+/* Like zz_workflow_add_node() and zz_workflow_add_edge(), at @position
+ * of the list (G_MAXUINT or past the end appends): undo puts a removed
+ * node or edge back where it was. */
+gboolean    _zz_workflow_insert_node      (ZzWorkflow  *self,
+                                           ZzNode      *node,
+                                           guint        position,
+                                           GError     **error);
+gboolean    _zz_workflow_insert_edge      (ZzWorkflow  *self,
+                                           ZzEdge      *edge,
+                                           guint        position,
+                                           GError     **error);
+
+/* The undo/redo stack of a document (zz-workflow-history.c). */
+typedef struct _ZzWorkflowHistory ZzWorkflowHistory;
+
+ZzWorkflowHistory *_zz_workflow_history_new  (void);
+void        _zz_workflow_history_free     (ZzWorkflowHistory *history);
+/* Made on first use, freed with the document. */
+ZzWorkflowHistory *_zz_workflow_get_history (ZzWorkflow  *self);
+/* Notifies "can-undo", "can-redo", "modified": each one that is TRUE. */
+void        _zz_workflow_notify_history   (ZzWorkflow  *self,
+                                           gboolean     can_undo,
+                                           gboolean     can_redo,
+                                           gboolean     modified);
+
 /* Like zz_node_new_from_json() and zz_edge_new_from_json(); @index
  * (counted from 1) names the node or edge in errors when it has no id. */
 ZzNode     *_zz_node_new_from_json_at     (JsonObject  *object,

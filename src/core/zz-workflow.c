@@ -11,6 +11,7 @@
 #include "zz-id.h"
 #include "zz-workflow.h"
 #include "zz-json.h"
+#include "zz-workflow-history.h"
 #include "zz-workflow-private.h"
 
 struct _ZzWorkflow
@@ -36,6 +37,9 @@ struct _ZzWorkflow
 
   JsonObject     *extra;
   ZzWorkflowKeys  keys;
+
+  /* The undo/redo stack, made on first use (zz-workflow-history.c). */
+  ZzWorkflowHistory *history;
 };
 
 G_DEFINE_FINAL_TYPE (ZzWorkflow, zz_workflow, G_TYPE_OBJECT)
@@ -53,6 +57,9 @@ enum {
   PROP_USER_ID,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -117,6 +124,8 @@ zz_workflow_dispose (GObject *object)
   g_clear_pointer (&self->edge_index, g_hash_table_unref);
   g_clear_object (&self->nodes);
   g_clear_object (&self->edges);
+  /* The steps hold nodes and edges: let them go with the lists. */
+  g_clear_pointer (&self->history, _zz_workflow_history_free);
 
   G_OBJECT_CLASS (zz_workflow_parent_class)->dispose (object);
 }
@@ -182,6 +191,18 @@ zz_workflow_get_property (GObject    *object,
 
     case PROP_UPDATED_AT:
       g_value_set_string (value, self->updated_at);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, zz_workflow_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, zz_workflow_can_redo (self));
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, zz_workflow_get_modified (self));
       break;
 
     default:
@@ -277,6 +298,16 @@ zz_workflow_class_init (ZzWorkflowClass *klass)
   properties[PROP_UPDATED_AT] =
     g_param_spec_string ("updated-at", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The history's state (zz-workflow-history.h), read-only. */
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -407,6 +438,31 @@ _zz_workflow_replace_contents (ZzWorkflow *self,
                        edges->pdata, edges->len);
 
   emit_changed (self);
+}
+
+/* History: the stack is in zz-workflow-history.c, its properties here. */
+
+ZzWorkflowHistory *
+_zz_workflow_get_history (ZzWorkflow *self)
+{
+  if (self->history == NULL)
+    self->history = _zz_workflow_history_new ();
+
+  return self->history;
+}
+
+void
+_zz_workflow_notify_history (ZzWorkflow *self,
+                             gboolean    can_undo,
+                             gboolean    can_redo,
+                             gboolean    modified)
+{
+  if (can_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (can_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (modified)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
 /* Fields */
@@ -681,10 +737,19 @@ zz_workflow_add_node (ZzWorkflow  *self,
                       ZzNode      *node,
                       GError     **error)
 {
-  const char *id;
-
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (ZZ_IS_NODE (node), FALSE);
+
+  return _zz_workflow_insert_node (self, node, G_MAXUINT, error);
+}
+
+gboolean
+_zz_workflow_insert_node (ZzWorkflow  *self,
+                          ZzNode      *node,
+                          guint        position,
+                          GError     **error)
+{
+  const char *id;
 
   id = zz_node_get_id (node);
   if (g_hash_table_contains (self->node_index, id))
@@ -695,7 +760,8 @@ zz_workflow_add_node (ZzWorkflow  *self,
     }
 
   g_hash_table_insert (self->node_index, (char *) id, node);
-  g_list_store_append (self->nodes, node);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->nodes)));
+  g_list_store_insert (self->nodes, position, node);
   watch_node (self, node);
   emit_changed (self);
 
@@ -831,10 +897,19 @@ zz_workflow_add_edge (ZzWorkflow  *self,
                       ZzEdge      *edge,
                       GError     **error)
 {
-  const char *id;
-
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (ZZ_IS_EDGE (edge), FALSE);
+
+  return _zz_workflow_insert_edge (self, edge, G_MAXUINT, error);
+}
+
+gboolean
+_zz_workflow_insert_edge (ZzWorkflow  *self,
+                          ZzEdge      *edge,
+                          guint        position,
+                          GError     **error)
+{
+  const char *id;
 
   id = zz_edge_get_id (edge);
   if (g_hash_table_contains (self->edge_index, id))
@@ -845,7 +920,8 @@ zz_workflow_add_edge (ZzWorkflow  *self,
     }
 
   g_hash_table_insert (self->edge_index, (char *) id, edge);
-  g_list_store_append (self->edges, edge);
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->edges)));
+  g_list_store_insert (self->edges, position, edge);
   emit_changed (self);
 
   return TRUE;
