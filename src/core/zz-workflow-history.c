@@ -487,23 +487,6 @@ zz_workflow_clear_history (ZzWorkflow *self)
 
 /* Helpers of the commands */
 
-static guint
-position_in (GListModel *model,
-             gpointer    item)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
-
-      if (other == item)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
 static gboolean
 lookup_nodes (ZzWorkflow          *self,
               const char * const  *node_ids,
