@@ -527,6 +527,7 @@ test_paste_nodes_and_edges (void)
     "  {\"id\": \"e1\", \"source\": \"b\", \"target\": \"x\", \"animated\": true},"
     "  {\"id\": \"e8\", \"source\": \"a\", \"target\": \"x\"}]}";
   g_autoptr(ZzEdge) edge = NULL;
+  g_autoptr(JsonObject) edge_json = NULL;
   g_autoptr(JsonObject) node_json = NULL;
 
   new_ids = zz_workflow_paste_command (workflow, text, 0, 0, &error);
@@ -537,7 +538,8 @@ test_paste_nodes_and_edges (void)
   edge = g_list_model_get_item (zz_workflow_get_edges (workflow), 3);
   g_assert_cmpstr (zz_edge_get_source (edge), ==, new_ids[0]);
   g_assert_cmpstr (zz_edge_get_target (edge), ==, new_ids[1]);
-  g_assert_true (json_object_get_boolean_member (zz_edge_to_json (edge), "animated"));
+  edge_json = zz_edge_to_json (edge);
+  g_assert_true (json_object_get_boolean_member (edge_json, "animated"));
 
   node_json = zz_node_to_json (zz_workflow_find_node (workflow, new_ids[0]));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (node_json, "data"),

@@ -925,8 +925,8 @@ zz_workflow_set_node_config_command (ZzWorkflow  *self,
   node = lookup_node (self, node_id, error);
   if (node == NULL)
     return FALSE;
-
-  g_warn_if_fail (config == NULL || config != zz_node_get_config (node));
+  /* Edited in place, the old config is gone: nothing to undo to. */
+  g_return_val_if_fail (config == NULL || config != zz_node_get_config (node), FALSE);
 
   new_config = config != NULL ? zz_json_object_deep_copy (config) : json_object_new ();
   if (json_object_equal (new_config, zz_node_get_config (node)))

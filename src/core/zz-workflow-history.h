@@ -19,6 +19,10 @@
  * creation), so undoing back to the saved step makes it FALSE again. Edits
  * made with the plain mutators (zz_workflow_add_node(), zz_node_set_label()
  * ...) outside a command are not recorded and do not set it.
+ *
+ * Undo and redo replay through the same mutators, so "changed" fires for
+ * them too; a handler must not issue a command from it (the step being
+ * replayed is not on either stack meanwhile).
  */
 #pragma once
 
