@@ -8,7 +8,9 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
+#include <sqlite3.h>
 
 typedef struct
 {
@@ -465,6 +467,218 @@ test_usage_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (bench.err, "store"));
 }
 
+/* run ------------------------------------------------------------------- */
+
+static const char calc_json[] =
+  "{\"name\": \"Sum\", \"nodes\": ["
+  "{\"id\": \"start\", \"type\": \"MANUAL_TRIGGER\", \"position\": {\"x\": 0, \"y\": 0}, \"data\": {\"label\": \"Start\", \"config\": {}}},"
+  "{\"id\": \"add\", \"type\": \"CALCULATOR\", \"position\": {\"x\": 200, \"y\": 0},"
+  " \"data\": {\"label\": \"Add\", \"config\": {\"operation\": \"add\", \"leftOperand\": \"{{json.a}}\", \"rightOperand\": \"{{json.b}}\"}}}],"
+  "\"edges\": [{\"id\": \"e1\", \"source\": \"start\", \"target\": \"add\"}]}";
+
+static const char slow_json[] =
+  "{\"name\": \"Slow\", \"nodes\": ["
+  "{\"id\": \"start\", \"type\": \"MANUAL_TRIGGER\", \"position\": {\"x\": 0, \"y\": 0}, \"data\": {\"label\": \"Start\", \"config\": {}}},"
+  "{\"id\": \"first\", \"type\": \"CALCULATOR\", \"position\": {\"x\": 200, \"y\": 0}, \"data\": {\"label\": \"First\", \"config\": {}}},"
+  "{\"id\": \"wait\", \"type\": \"DELAY\", \"position\": {\"x\": 400, \"y\": 0},"
+  " \"data\": {\"label\": \"Wait\", \"config\": {\"duration\": 60, \"unit\": \"seconds\"}}}],"
+  "\"edges\": [{\"id\": \"e1\", \"source\": \"start\", \"target\": \"first\"},"
+  "{\"id\": \"e2\", \"source\": \"first\", \"target\": \"wait\"}]}";
+
+static void
+test_run_prints_nodes_and_json (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "sum.json", calc_json);
+  g_auto(Result) text = { 0 };
+  g_auto(Result) json = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *document;
+  JsonArray *nodes;
+  JsonObject *add;
+
+  run_cli (fixture, &text, "run", path, "--input", "{\"a\": 2, \"b\": 3}");
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "completed"));
+  g_assert_nonnull (strstr (text.out, "Add"));
+  g_assert_nonnull (strstr (text.out, "Execution "));
+
+  run_cli (fixture, &json, "run", path, "--input", "{\"a\": 2, \"b\": 3}", "--json");
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  document = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (document, "status"), ==, "completed");
+  g_assert_true (json_object_get_null_member (document, "error"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (document, "output"), "result"), ==, 5);
+  nodes = json_object_get_array_member (document, "nodes");
+  g_assert_cmpuint (json_array_get_length (nodes), ==, 2);
+  add = json_array_get_object_element (nodes, 1);
+  g_assert_cmpstr (json_object_get_string_member (add, "nodeId"), ==, "add");
+  g_assert_cmpstr (json_object_get_string_member (add, "status"), ==, "completed");
+  g_assert_true (json_object_has_member (add, "startedAt"));
+  g_assert_true (json_object_has_member (add, "completedAt"));
+  g_assert_cmpint (json_object_get_int_member (add, "durationMs"), >=, 0);
+  g_assert_true (json_object_get_null_member (add, "error"));
+}
+
+static void
+test_run_failure_exits_1 (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "sum.json", calc_json);
+  g_auto(Result) result = { 0 };
+  g_auto(Result) bad_input = { 0 };
+
+  /* No input: {{json.a}} names nothing. */
+  run_cli (fixture, &result, "run", path);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.out, "failed"));
+  g_assert_nonnull (strstr (result.out, "{{json.a}}"));
+
+  run_cli (fixture, &bad_input, "run", path, "--input", "{oops");
+  g_assert_cmpint (bad_input.status, ==, 2);
+  g_assert_nonnull (strstr (bad_input.err, "line 1"));
+}
+
+static char *
+query_db (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Starts `zzyra-cli run` on the slow workflow and waits until its first
+ * node is committed as completed. */
+static GSubprocess *
+start_slow_run (Fixture *fixture)
+{
+  g_autofree char *path = write_file (fixture, "slow.json", slow_json);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("ZZYRA_CLI"),
+                                         "--db", fixture->db, "run", path, NULL);
+  g_assert_no_error (error);
+
+  /* Polling the database, as another process would see it. */
+  for (;;)
+    {
+      g_autofree char *status = query_db (fixture->db,
+                                          "SELECT status FROM NodeExecution WHERE nodeId = 'first'");
+
+      if (g_strcmp0 (status, "completed") == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (20 * 1000);
+    }
+
+  return process;
+}
+
+static void
+test_run_interrupted_by_ctrl_c_is_cancelled (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(GSubprocess) process = start_slow_run (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+
+  g_subprocess_send_signal (process, SIGINT);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
+
+  status = query_db (fixture->db, "SELECT status FROM WorkflowExecution");
+  g_assert_cmpstr (status, ==, "cancelled");
+}
+
+static void
+test_run_killed_keeps_finished_nodes (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GSubprocess) process = start_slow_run (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  g_autofree char *before = NULL;
+  g_auto(Result) list = { 0 };
+  g_autofree char *status = NULL;
+  g_autofree char *error_text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *wait = NULL;
+
+  g_subprocess_force_exit (process);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (process));
+
+  integrity = query_db (fixture->db, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  before = query_db (fixture->db, "SELECT status FROM WorkflowExecution");
+  g_assert_cmpstr (before, ==, "running");
+
+  /* The next open notices that its owner is gone. */
+  run_cli (fixture, &list, "list");
+  g_assert_cmpint (list.status, ==, 0);
+  status = query_db (fixture->db, "SELECT status FROM WorkflowExecution");
+  error_text = query_db (fixture->db, "SELECT error FROM WorkflowExecution");
+  first = query_db (fixture->db, "SELECT status FROM NodeExecution WHERE nodeId = 'first'");
+  wait = query_db (fixture->db, "SELECT status || ': ' || error FROM NodeExecution WHERE nodeId = 'wait'");
+  g_assert_cmpstr (status, ==, "failed");
+  g_assert_cmpstr (error_text, ==, "interrupted");
+  g_assert_cmpstr (first, ==, "completed");
+  g_assert_cmpstr (wait, ==, "failed: interrupted");
+}
+
+static void
+test_executions_lists_and_shows_runs (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "sum.json", calc_json);
+  g_auto(Result) run = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) one = { 0 };
+  g_autoptr(JsonNode) runs = NULL;
+  g_autoptr(JsonNode) detail = NULL;
+  g_autoptr(JsonNode) ran = NULL;
+  const char *workflow_id;
+  const char *execution_id;
+
+  run_cli (fixture, &run, "run", path, "--input", "{\"a\": 1, \"b\": 1}", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  ran = parse_json (run.out);
+  workflow_id = json_object_get_string_member (json_node_get_object (ran), "workflowId");
+  execution_id = json_object_get_string_member (json_node_get_object (ran), "id");
+
+  run_cli (fixture, &list, "executions", workflow_id, "--json");
+  g_assert_cmpint (list.status, ==, 0);
+  runs = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (runs)), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (runs), 0), "trigger"),
+                   ==, "cli");
+
+  run_cli (fixture, &one, "execution", execution_id, "--json");
+  g_assert_cmpint (one.status, ==, 0);
+  detail = parse_json (one.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (detail), "status"), ==, "completed");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (detail), "nodes")), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,6 +698,11 @@ main (int    argc,
   ADD ("/cli/delete/removes-the-workflow", test_delete_removes_workflow);
   ADD ("/cli/database/comes-from-environment-or-default", test_database_from_environment);
   ADD ("/cli/usage/errors-exit-2", test_usage_errors);
+  ADD ("/cli/run/prints-each-node-or-one-json-document", test_run_prints_nodes_and_json);
+  ADD ("/cli/run/a-failed-run-exits-1-naming-the-reference", test_run_failure_exits_1);
+  ADD ("/cli/run/ctrl-c-cancels-and-exits-130", test_run_interrupted_by_ctrl_c_is_cancelled);
+  ADD ("/cli/run/sigkill-keeps-finished-nodes-and-marks-interrupted", test_run_killed_keeps_finished_nodes);
+  ADD ("/cli/executions/list-and-show-runs", test_executions_lists_and_shows_runs);
 #undef ADD
 
   return g_test_run ();

@@ -411,7 +411,9 @@ check_field (const ZzConfigField  *field,
     case ZZ_FIELD_STRING:
     case ZZ_FIELD_TEXT:
     case ZZ_FIELD_CODE:
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+      /* A number or a boolean reads as text; a whole-value template such
+       * as "{{json.price}}" resolves to one. */
+      if (!JSON_NODE_HOLDS_VALUE (value))
         {
           g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
                        _("“%s” must be text"), _(field->title));

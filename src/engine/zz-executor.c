@@ -610,8 +610,11 @@ finish_node (NodeRun    *nr,
   gboolean was_running = nr->phase == NODE_RUNNING;
 
   nr->phase = NODE_DONE;
+  /* Data goes on from a completed node, a failed one that continues on
+   * error (its error as data), and a disabled one (its input). */
   nr->passes = g_str_equal (status, "completed") ||
-               (g_str_equal (status, "failed") && nr->continue_on_error && output != NULL);
+               (g_str_equal (status, "failed") && nr->continue_on_error && output != NULL) ||
+               (g_str_equal (status, "skipped") && output != NULL);
 
   g_clear_pointer (&nr->output, json_node_unref);
   nr->output = output;
@@ -862,7 +865,6 @@ start_node (NodeRun *nr)
   /* A disabled node is passed over: its input goes on unchanged. */
   if (!nr->node->enabled)
     {
-      nr->passes = TRUE;
       finish_node (nr, "skipped", json_node_copy (nr->input), _("Disabled"));
       return;
     }
