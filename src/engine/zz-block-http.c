@@ -76,6 +76,10 @@ parse_body (Request  *request,
       return node;
     }
 
+  /* An empty body (a 204, a redirect, a HEAD) has no data at all. */
+  if (length == 0)
+    return json_node_init_string (json_node_alloc (), "");
+
   {
     g_autofree char *text = g_utf8_make_valid (data, (gssize) length);
     return json_node_init_string (json_node_alloc (), text);
