@@ -149,8 +149,10 @@ calculator_execute (ZzBlockType    *type,
 static const ZzConfigField calculator_fields[] = {
   { "operation", ZZ_FIELD_CHOICE, N_("Operation"), NULL, "\"add\"",
     "add|subtract|multiply|divide|power|modulo|absolute|round|floor|ceiling" },
-  { "leftOperand", ZZ_FIELD_STRING, N_("Left Operand"), N_("A number or a template"), "\"0\"" },
-  { "rightOperand", ZZ_FIELD_STRING, N_("Right Operand"), N_("A number or a template"), "\"0\"" },
+  /* No schema default: a default would hide the older inputs {a, b}. A
+   * missing operand is 0 all the same. */
+  { "leftOperand", ZZ_FIELD_STRING, N_("Left Operand"), N_("A number or a template") },
+  { "rightOperand", ZZ_FIELD_STRING, N_("Right Operand"), N_("A number or a template") },
   { "precision", ZZ_FIELD_INTEGER, N_("Decimal Places"), NULL, "2", NULL, 0, 10 },
 };
 

@@ -29,6 +29,18 @@ first_string (JsonObject *config,
 }
 
 static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 notification_validate (ZzBlockType  *type,
                        JsonObject   *config,
                        GError      **error)
@@ -36,7 +48,8 @@ notification_validate (ZzBlockType  *type,
   const char *title = first_string (config, "title", "subject");
   const char *message = first_string (config, "message", "body");
 
-  if (title == NULL || *title == '\0')
+  /* A desktop notification with a blank title says nothing. */
+  if (is_blank (title))
     {
       g_set_error_literal (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
                            _("“Title” is required"));
@@ -100,7 +113,9 @@ notification_execute (ZzBlockType    *type,
 static const ZzConfigField notification_fields[] = {
   { "title", ZZ_FIELD_STRING, N_("Title"), N_("May use templates such as {{json.price}}") },
   { "message", ZZ_FIELD_TEXT, N_("Message"), N_("May use templates such as {{json.price}}") },
-  { "channel", ZZ_FIELD_CHOICE, N_("Kind"), NULL, "\"info\"", "info|success|warning|error|in_app" },
+  /* No schema default: it would hide the older notificationType; a kind
+   * given by neither key is "info". */
+  { "channel", ZZ_FIELD_CHOICE, N_("Kind"), NULL, NULL, "info|success|warning|error|in_app" },
   { "to", ZZ_FIELD_STRING, N_("Recipient"), N_("Kept for the web platform; desktop notifications go to you"),
     NULL, NULL, 0, 0, ZZ_FIELD_ADVANCED },
 };
