@@ -835,8 +835,10 @@ resolve_config (NodeRun  *nr,
         return NULL;
     }
 
-  json_object_iter_init (&iter, config);
-  while (json_object_iter_next (&iter, &key, &value))
+  /* In the config's own order, so that the first bad reference a user
+   * wrote is the one reported. */
+  json_object_iter_init_ordered (&iter, config);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       if (!resolve_member (nr, resolved, key, value, error))
         return NULL;
