@@ -1,0 +1,141 @@
+#pragma once
+
+#include "zz-canvas.h"
+#include "zz-node-card.h"
+
+G_BEGIN_DECLS
+
+/* Below this zoom a card's text cannot be read: the canvas draws nodes
+ * itself as plain shapes and hides the cards (level of detail). */
+#define ZZ_CANVAS_DETAIL_ZOOM 0.4
+
+typedef enum
+{
+  ZZ_CANVAS_DRAG_NONE,
+  ZZ_CANVAS_DRAG_PENDING,   /* pressed, not moved past the threshold yet */
+  ZZ_CANVAS_DRAG_MOVE,
+  ZZ_CANVAS_DRAG_RUBBER_BAND,
+  ZZ_CANVAS_DRAG_CONNECT,
+  ZZ_CANVAS_DRAG_PAN,
+} ZzCanvasDrag;
+
+typedef struct
+{
+  ZzNode    *node;
+  GtkWidget *card;        /* nullable: made when first shown */
+  gulong     notify_id;
+} ZzCanvasItem;
+
+struct _ZzCanvas
+{
+  GtkWidget      parent_instance;
+
+  ZzWorkflow    *workflow;
+  ZzViewport    *viewport;
+
+  GHashTable    *items;             /* node id -> ZzCanvasItem */
+  GPtrArray     *order;             /* ZzCanvasItem, in document order */
+  GHashTable    *selected_nodes;    /* node id (owned) set */
+  GHashTable    *selected_edges;    /* edge id (owned) set */
+
+  GskRenderNode *edges_cache;       /* widget coordinates */
+  GskRenderNode *shapes_cache;      /* canvas coordinates: nodes below detail zoom */
+
+  /* Pointer and gestures */
+  double         pointer_x;         /* widget coordinates, -1 when outside */
+  double         pointer_y;
+  ZzCanvasDrag   drag;
+  ZzCanvasDrag   pending;           /* what a pending drag becomes */
+  double         drag_start_x;      /* widget coordinates */
+  double         drag_start_y;
+  double         drag_x;            /* widget coordinates, now */
+  double         drag_y;
+  double         pan_last_x;
+  double         pan_last_y;
+  char          *drag_node_id;      /* the node pressed, or the connection's source */
+  char          *drag_handle;       /* the output handle a connection starts at */
+  char          *drop_node_id;      /* the node whose input a connection would end at */
+  char          *drag_edge_id;      /* the edge pressed */
+  GdkModifierType drag_state;
+  GHashTable    *band_base;         /* the selection a Ctrl/Shift rubber band adds to */
+  double         move_dx;           /* canvas units: the dragged nodes' preview offset */
+  double         move_dy;
+  double         zoom_gesture_start;
+  guint          space_held : 1;
+  guint          fit_pending : 1;
+  guint          in_allocate : 1;
+  guint          selecting_focus : 1;
+};
+
+void          zz_canvas_init_input        (ZzCanvas       *self);
+void          zz_canvas_class_init_actions (GtkWidgetClass *widget_class);
+void          zz_canvas_update_actions    (ZzCanvas       *self);
+
+/* Geometry, in canvas units, with a drag's preview offset applied. */
+void          zz_canvas_item_position     (ZzCanvas       *self,
+                                           ZzCanvasItem   *item,
+                                           double         *x,
+                                           double         *y);
+ZzCanvasItem *zz_canvas_item_at           (ZzCanvas       *self,
+                                           double          canvas_x,
+                                           double          canvas_y);
+/* The output port at a canvas point; *handle is %NULL for the unnamed one. */
+ZzCanvasItem *zz_canvas_output_at         (ZzCanvas       *self,
+                                           double          canvas_x,
+                                           double          canvas_y,
+                                           const char    **handle);
+/* The node whose input port (or body) is at a canvas point. */
+ZzCanvasItem *zz_canvas_input_at          (ZzCanvas       *self,
+                                           double          canvas_x,
+                                           double          canvas_y);
+const char   *zz_canvas_edge_at           (ZzCanvas       *self,
+                                           double          canvas_x,
+                                           double          canvas_y);
+/* FALSE for a node that is not on the canvas or an unknown handle. */
+gboolean      zz_canvas_output_point      (ZzCanvas       *self,
+                                           const char     *node_id,
+                                           const char     *handle,
+                                           double         *x,
+                                           double         *y);
+gboolean      zz_canvas_input_point       (ZzCanvas       *self,
+                                           const char     *node_id,
+                                           double         *x,
+                                           double         *y);
+/* FALSE when there is no node. */
+gboolean      zz_canvas_nodes_bounds      (ZzCanvas       *self,
+                                           gboolean        selected_only,
+                                           graphene_rect_t *bounds);
+
+/* Selection */
+gboolean      zz_canvas_is_selected       (ZzCanvas       *self,
+                                           const char     *node_id);
+/* Clears the edge selection too unless @keep_edges. */
+void          zz_canvas_set_node_selected (ZzCanvas       *self,
+                                           const char     *node_id,
+                                           gboolean        selected);
+void          zz_canvas_set_edge_selected (ZzCanvas       *self,
+                                           const char     *edge_id,
+                                           gboolean        selected);
+void          zz_canvas_clear_selection   (ZzCanvas       *self);
+void          zz_canvas_selection_changed (ZzCanvas       *self);
+/* (transfer full): selected ids in document order */
+char        **zz_canvas_dup_selected_edges (ZzCanvas      *self);
+
+void          zz_canvas_invalidate        (ZzCanvas       *self);
+void          zz_canvas_show_error        (ZzCanvas       *self,
+                                           const GError   *error);
+void          zz_canvas_move_selection    (ZzCanvas       *self,
+                                           double          dx,
+                                           double          dy);
+void          zz_canvas_zoom_by           (ZzCanvas       *self,
+                                           double          factor,
+                                           double          widget_x,
+                                           double          widget_y);
+
+/* For tests: the card of a node (nullable: not made yet), the number of
+ * cards shown now. */
+GtkWidget    *zz_canvas_get_card          (ZzCanvas       *self,
+                                           const char     *node_id);
+guint         zz_canvas_get_n_shown_cards (ZzCanvas       *self);
+
+G_END_DECLS

@@ -1,0 +1,1372 @@
+#define G_LOG_DOMAIN "zz-canvas"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "zz-block-registry.h"
+#include "zz-canvas-private.h"
+#include "zz-id.h"
+#include "zz-workflow-history.h"
+
+/* Canvas units between the dots of the background grid. */
+#define GRID_STEP 24.0
+/* How close to a port (widget pixels) a press grabs it. */
+#define PORT_GRAB 9.0
+/* How close to an edge's curve (widget pixels) a press selects it. */
+#define EDGE_GRAB 6.0
+#define EDGE_SAMPLES 24
+
+G_DEFINE_FINAL_TYPE (ZzCanvas, zz_canvas, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_WORKFLOW, PROP_VIEWPORT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { SELECTION_CHANGED, SHOW_TOAST, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Items -------------------------------------------------------------------- */
+
+static void
+zz_canvas_item_free (gpointer data)
+{
+  ZzCanvasItem *item = data;
+
+  g_clear_signal_handler (&item->notify_id, item->node);
+  if (item->card != NULL)
+    gtk_widget_unparent (item->card);
+  g_clear_object (&item->node);
+  g_free (item);
+}
+
+void
+zz_canvas_invalidate (ZzCanvas *self)
+{
+  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
+  if (!self->in_allocate)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_node_notified_cb (ZzCanvas   *self,
+                     GParamSpec *pspec,
+                     ZzNode     *node)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  /* A label or an enabled state is the card's business; shapes and edges
+   * follow positions and block types (which change the outputs). */
+  if (g_str_equal (name, "x") || g_str_equal (name, "y") || g_str_equal (name, "block-type"))
+    zz_canvas_invalidate (self);
+}
+
+/* Matches the items to the document's nodes: items of nodes that are gone
+ * are dropped (with their cards), new nodes get an item. */
+static void
+zz_canvas_sync_nodes (ZzCanvas *self)
+{
+  GListModel *nodes = self->workflow ? zz_workflow_get_nodes (self->workflow) : NULL;
+  guint n = nodes ? g_list_model_get_n_items (nodes) : 0;
+  g_autoptr(GHashTable) old = self->items;
+  gboolean selection_changed = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, zz_canvas_item_free);
+  g_ptr_array_set_size (self->order, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+      const char *id = zz_node_get_id (node);
+      ZzCanvasItem *item = NULL;
+      gpointer old_key;
+
+      if (g_hash_table_contains (self->items, id))
+        continue;   /* a duplicate id: the document reports it; show the first */
+
+      if (g_hash_table_lookup_extended (old, id, &old_key, (gpointer *) &item) && item->node == node)
+        g_hash_table_steal (old, id);
+      else
+        {
+          item = g_new0 (ZzCanvasItem, 1);
+          item->node = g_object_ref (node);
+          item->notify_id = g_signal_connect_object (node, "notify",
+                                                     G_CALLBACK (on_node_notified_cb),
+                                                     self, G_CONNECT_SWAPPED);
+        }
+
+      g_hash_table_insert (self->items, (gpointer) zz_node_get_id (item->node), item);
+      g_ptr_array_add (self->order, item);
+    }
+
+  g_hash_table_iter_init (&iter, self->selected_nodes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->items, key))
+      {
+        g_hash_table_iter_remove (&iter);
+        selection_changed = TRUE;
+      }
+
+  if (self->drag_node_id != NULL && !g_hash_table_contains (self->items, self->drag_node_id))
+    self->drag = ZZ_CANVAS_DRAG_NONE;
+
+  zz_canvas_invalidate (self);
+  if (selection_changed)
+    zz_canvas_selection_changed (self);
+}
+
+static void
+zz_canvas_sync_edges (ZzCanvas *self)
+{
+  gboolean selection_changed = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->selected_edges);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (self->workflow == NULL || zz_workflow_find_edge (self->workflow, key) == NULL)
+      {
+        g_hash_table_iter_remove (&iter);
+        selection_changed = TRUE;
+      }
+
+  zz_canvas_invalidate (self);
+  if (selection_changed)
+    zz_canvas_selection_changed (self);
+}
+
+static void
+on_nodes_changed_cb (ZzCanvas   *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *model)
+{
+  zz_canvas_sync_nodes (self);
+}
+
+static void
+on_edges_changed_cb (ZzCanvas   *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *model)
+{
+  zz_canvas_sync_edges (self);
+}
+
+static void
+on_history_changed_cb (ZzCanvas   *self,
+                       GParamSpec *pspec,
+                       ZzWorkflow *workflow)
+{
+  zz_canvas_update_actions (self);
+}
+
+/* Geometry ----------------------------------------------------------------- */
+
+void
+zz_canvas_item_position (ZzCanvas     *self,
+                         ZzCanvasItem *item,
+                         double       *x,
+                         double       *y)
+{
+  *x = zz_node_get_x (item->node);
+  *y = zz_node_get_y (item->node);
+
+  if (self->drag == ZZ_CANVAS_DRAG_MOVE &&
+      g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
+    {
+      *x += self->move_dx;
+      *y += self->move_dy;
+    }
+}
+
+ZzCanvasItem *
+zz_canvas_item_at (ZzCanvas *self,
+                   double    canvas_x,
+                   double    canvas_y)
+{
+  /* The last one drawn is on top. */
+  for (guint i = self->order->len; i > 0; i--)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
+      double x, y;
+
+      zz_canvas_item_position (self, item, &x, &y);
+      if (canvas_x >= x && canvas_x < x + ZZ_NODE_CARD_WIDTH &&
+          canvas_y >= y && canvas_y < y + ZZ_NODE_CARD_HEIGHT)
+        return item;
+    }
+
+  return NULL;
+}
+
+static double
+grab_distance (ZzCanvas *self,
+               double    pixels)
+{
+  return pixels / zz_viewport_get_zoom (self->viewport);
+}
+
+ZzCanvasItem *
+zz_canvas_output_at (ZzCanvas    *self,
+                     double       canvas_x,
+                     double       canvas_y,
+                     const char **handle)
+{
+  double grab = MAX (grab_distance (self, PORT_GRAB), ZZ_NODE_CARD_PORT_RADIUS + 2);
+
+  for (guint i = self->order->len; i > 0; i--)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
+      const char * const *outputs = zz_node_card_outputs_for_node (item->node);
+      guint n_outputs = MAX (g_strv_length ((char **) outputs), 1);
+      double x, y;
+
+      zz_canvas_item_position (self, item, &x, &y);
+      x += ZZ_NODE_CARD_WIDTH;
+      if (fabs (canvas_x - x) > grab)
+        continue;
+
+      for (guint j = 0; j < n_outputs; j++)
+        if (fabs (canvas_y - (y + zz_node_card_output_y (j, n_outputs))) <= grab)
+          {
+            *handle = outputs[0] ? outputs[j] : NULL;
+            return item;
+          }
+    }
+
+  return NULL;
+}
+
+ZzCanvasItem *
+zz_canvas_input_at (ZzCanvas *self,
+                    double    canvas_x,
+                    double    canvas_y)
+{
+  double grab = MAX (grab_distance (self, PORT_GRAB * 2), 12);
+
+  for (guint i = self->order->len; i > 0; i--)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
+      double x, y;
+
+      zz_canvas_item_position (self, item, &x, &y);
+      if (fabs (canvas_x - x) <= grab && fabs (canvas_y - (y + ZZ_NODE_CARD_HEIGHT / 2)) <= grab)
+        return item;
+    }
+
+  /* Dropping anywhere on a node connects to its one input. */
+  return zz_canvas_item_at (self, canvas_x, canvas_y);
+}
+
+gboolean
+zz_canvas_output_point (ZzCanvas   *self,
+                        const char *node_id,
+                        const char *handle,
+                        double     *x,
+                        double     *y)
+{
+  ZzCanvasItem *item = node_id ? g_hash_table_lookup (self->items, node_id) : NULL;
+  const char * const *outputs;
+  guint n_outputs, index = 0;
+
+  if (item == NULL)
+    return FALSE;
+
+  outputs = zz_node_card_outputs_for_node (item->node);
+  n_outputs = MAX (g_strv_length ((char **) outputs), 1);
+  if (handle != NULL && outputs[0] != NULL)
+    {
+      while (outputs[index] != NULL && !g_str_equal (outputs[index], handle))
+        index++;
+      if (outputs[index] == NULL)
+        index = 0;   /* a handle this block does not have: draw it from the first */
+    }
+
+  zz_canvas_item_position (self, item, x, y);
+  *x += ZZ_NODE_CARD_WIDTH;
+  *y += zz_node_card_output_y (index, n_outputs);
+  return TRUE;
+}
+
+gboolean
+zz_canvas_input_point (ZzCanvas   *self,
+                       const char *node_id,
+                       double     *x,
+                       double     *y)
+{
+  ZzCanvasItem *item = node_id ? g_hash_table_lookup (self->items, node_id) : NULL;
+
+  if (item == NULL)
+    return FALSE;
+
+  zz_canvas_item_position (self, item, x, y);
+  *y += ZZ_NODE_CARD_HEIGHT / 2;
+  return TRUE;
+}
+
+/* The curve of an edge: it leaves an output and enters an input
+ * horizontally, and bends further the further back it has to go. */
+static void
+edge_controls (double  sx,
+               double  sy,
+               double  tx,
+               double  ty,
+               double *c1x,
+               double *c2x)
+{
+  double dx = tx - sx;
+  double bend = dx > 0 ? MAX (dx / 2, 40) : MAX (-dx / 2, 80) + fabs (ty - sy) / 4;
+
+  *c1x = sx + bend;
+  *c2x = tx - bend;
+}
+
+static void
+bezier_point (double  t,
+              double  sx,
+              double  sy,
+              double  c1x,
+              double  c2x,
+              double  tx,
+              double  ty,
+              double *x,
+              double *y)
+{
+  double u = 1 - t;
+
+  *x = u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * tx;
+  *y = u * u * u * sy + 3 * u * u * t * sy + 3 * u * t * t * ty + t * t * t * ty;
+}
+
+static double
+segment_distance (double px, double py,
+                  double ax, double ay,
+                  double bx, double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
+
+  return hypot (px - (ax + t * dx), py - (ay + t * dy));
+}
+
+const char *
+zz_canvas_edge_at (ZzCanvas *self,
+                   double    canvas_x,
+                   double    canvas_y)
+{
+  GListModel *edges;
+  double grab = grab_distance (self, EDGE_GRAB);
+  guint n;
+
+  if (self->workflow == NULL)
+    return NULL;
+
+  edges = zz_workflow_get_edges (self->workflow);
+  n = g_list_model_get_n_items (edges);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i - 1);
+      double sx, sy, tx, ty, c1x, c2x, px, py;
+
+      if (!zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
+          !zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))
+        continue;
+
+      edge_controls (sx, sy, tx, ty, &c1x, &c2x);
+      if (canvas_x < MIN (MIN (sx, tx), c2x) - grab || canvas_x > MAX (MAX (sx, tx), c1x) + grab ||
+          canvas_y < MIN (sy, ty) - grab || canvas_y > MAX (sy, ty) + grab)
+        continue;
+
+      px = sx;
+      py = sy;
+      for (guint s = 1; s <= EDGE_SAMPLES; s++)
+        {
+          double x, y;
+
+          bezier_point ((double) s / EDGE_SAMPLES, sx, sy, c1x, c2x, tx, ty, &x, &y);
+          if (segment_distance (canvas_x, canvas_y, px, py, x, y) <= grab)
+            return zz_edge_get_id (edge);
+          px = x;
+          py = y;
+        }
+    }
+
+  return NULL;
+}
+
+gboolean
+zz_canvas_nodes_bounds (ZzCanvas        *self,
+                        gboolean         selected_only,
+                        graphene_rect_t *bounds)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+      double x, y;
+
+      if (selected_only && !g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
+        continue;
+
+      zz_canvas_item_position (self, item, &x, &y);
+      x0 = MIN (x0, x);
+      y0 = MIN (y0, y);
+      x1 = MAX (x1, x + ZZ_NODE_CARD_WIDTH);
+      y1 = MAX (y1, y + ZZ_NODE_CARD_HEIGHT);
+      any = TRUE;
+    }
+
+  if (any)
+    graphene_rect_init (bounds, x0, y0, x1 - x0, y1 - y0);
+  return any;
+}
+
+static void
+visible_canvas_rect (ZzCanvas        *self,
+                     graphene_rect_t *rect)
+{
+  double x0, y0, x1, y1;
+
+  zz_viewport_widget_to_canvas (self->viewport, 0, 0, &x0, &y0);
+  zz_viewport_widget_to_canvas (self->viewport,
+                                gtk_widget_get_width (GTK_WIDGET (self)),
+                                gtk_widget_get_height (GTK_WIDGET (self)), &x1, &y1);
+  graphene_rect_init (rect, x0, y0, x1 - x0, y1 - y0);
+}
+
+/* Layout ------------------------------------------------------------------- */
+
+static void
+zz_canvas_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  ZzCanvas *self = ZZ_CANVAS (widget);
+  double zoom;
+  gboolean detailed;
+  graphene_rect_t view;
+  /* Ports stick out of the cards a little. */
+  double margin = ZZ_NODE_CARD_PORT_RADIUS * 2;
+
+  self->in_allocate = TRUE;
+
+  if (self->fit_pending && width > 1 && height > 1)
+    {
+      self->fit_pending = FALSE;
+      zz_canvas_zoom_to_fit (self);
+    }
+
+  zoom = zz_viewport_get_zoom (self->viewport);
+  detailed = zoom >= ZZ_CANVAS_DETAIL_ZOOM;
+  visible_canvas_rect (self, &view);
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+      double x, y, wx, wy;
+      gboolean shown;
+      GskTransform *transform;
+      int min_height;
+
+      zz_canvas_item_position (self, item, &x, &y);
+      shown = detailed &&
+              x + ZZ_NODE_CARD_WIDTH + margin >= view.origin.x &&
+              x - margin <= view.origin.x + view.size.width &&
+              y + ZZ_NODE_CARD_HEIGHT + margin >= view.origin.y &&
+              y - margin <= view.origin.y + view.size.height;
+
+      if (!shown)
+        {
+          if (item->card != NULL)
+            gtk_widget_set_child_visible (item->card, FALSE);
+          continue;
+        }
+
+      if (item->card == NULL)
+        {
+          item->card = zz_node_card_new (item->node);
+          gtk_widget_set_parent (item->card, widget);
+          zz_node_card_set_selected (ZZ_NODE_CARD (item->card),
+                                     g_hash_table_contains (self->selected_nodes,
+                                                            zz_node_get_id (item->node)));
+        }
+      gtk_widget_set_child_visible (item->card, TRUE);
+
+      gtk_widget_measure (item->card, GTK_ORIENTATION_VERTICAL, ZZ_NODE_CARD_WIDTH,
+                          &min_height, NULL, NULL, NULL);
+      zz_viewport_canvas_to_widget (self->viewport, x, y, &wx, &wy);
+      transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (wx, wy));
+      transform = gsk_transform_scale (transform, zoom, zoom);
+      gtk_widget_allocate (item->card, ZZ_NODE_CARD_WIDTH,
+                           MAX (ZZ_NODE_CARD_HEIGHT, min_height), -1, transform);
+    }
+
+  self->in_allocate = FALSE;
+}
+
+static void
+zz_canvas_measure (GtkWidget      *widget,
+                   GtkOrientation  orientation,
+                   int             for_size,
+                   int            *minimum,
+                   int            *natural,
+                   int            *minimum_baseline,
+                   int            *natural_baseline)
+{
+  /* The canvas takes the room it is given; its content scrolls. */
+  *minimum = 0;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 480;
+}
+
+/* Drawing ------------------------------------------------------------------ */
+
+static void
+lookup_color (GtkWidget  *widget,
+              const char *name,
+              const char *fallback,
+              GdkRGBA    *color)
+{
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color))
+    gdk_rgba_parse (color, fallback);
+}
+
+static void
+snapshot_grid (ZzCanvas    *self,
+               GtkSnapshot *snapshot,
+               int          width,
+               int          height)
+{
+  double zoom = zz_viewport_get_zoom (self->viewport);
+  double step = GRID_STEP * zoom;
+  double ox, oy, dot = MAX (1.0, 1.5 * MIN (zoom, 1.0));
+  GdkRGBA color;
+
+  /* Too dense to help: a plain background reads better. */
+  while (step < 12)
+    step *= 2;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  color.alpha *= 0.16;
+
+  zz_viewport_canvas_to_widget (self->viewport, 0, 0, &ox, &oy);
+  ox = fmod (ox, step);
+  oy = fmod (oy, step);
+  if (ox > 0)
+    ox -= step;
+  if (oy > 0)
+    oy -= step;
+
+  gtk_snapshot_push_repeat (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height),
+                            &GRAPHENE_RECT_INIT (ox, oy, step, step));
+  gtk_snapshot_append_color (snapshot, &color,
+                             &GRAPHENE_RECT_INIT (ox - dot / 2, oy - dot / 2, dot, dot));
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+path_edge (cairo_t *cr,
+           double   sx,
+           double   sy,
+           double   tx,
+           double   ty,
+           double   zoom,
+           double   arrow)
+{
+  double c1x, c2x;
+
+  /* The curve ends at the arrow's base; the arrow's tip touches the port. */
+  edge_controls (sx, sy, tx - arrow, ty, &c1x, &c2x);
+  cairo_move_to (cr, sx, sy);
+  cairo_curve_to (cr, c1x, sy, c2x, ty, tx - arrow, ty);
+}
+
+static void
+draw_arrow (cairo_t *cr,
+            double   tx,
+            double   ty,
+            double   arrow)
+{
+  cairo_move_to (cr, tx, ty);
+  cairo_line_to (cr, tx - arrow, ty - arrow * 0.6);
+  cairo_line_to (cr, tx - arrow, ty + arrow * 0.6);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* Every edge in view, in widget coordinates, as one cairo node: kept until
+ * the view, the document or the selection changes. */
+static GskRenderNode *
+build_edges (ZzCanvas *self,
+             int       width,
+             int       height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  GListModel *edges = zz_workflow_get_edges (self->workflow);
+  guint n = g_list_model_get_n_items (edges);
+  double zoom = zz_viewport_get_zoom (self->viewport);
+  double arrow = MAX (4.0, 9.0 * MIN (zoom, 1.5));
+  double port = ZZ_NODE_CARD_PORT_RADIUS * zoom;
+  GdkRGBA normal, selected;
+  cairo_t *cr;
+
+  if (n == 0)
+    return NULL;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &normal);
+  normal.alpha *= 0.45;
+  lookup_color (widget, "accent_bg_color", "#3584e4", &selected);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      /* Selected edges are drawn last, over the others. */
+      gboolean want_selected = pass == 1;
+
+      gdk_cairo_set_source_rgba (cr, want_selected ? &selected : &normal);
+      cairo_set_line_width (cr, want_selected ? MAX (2.0, 3.0 * MIN (zoom, 1.0)) : MAX (1.0, 2.0 * MIN (zoom, 1.0)));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
+          double sx, sy, tx, ty;
+
+          if (g_hash_table_contains (self->selected_edges, zz_edge_get_id (edge)) != want_selected)
+            continue;
+          if (!zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
+              !zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))
+            continue;
+
+          zz_viewport_canvas_to_widget (self->viewport, sx, sy, &sx, &sy);
+          zz_viewport_canvas_to_widget (self->viewport, tx, ty, &tx, &ty);
+          sx += port;
+          tx -= port;
+
+          /* Only what is on screen; a backward edge bends out sideways. */
+          if (MAX (sx, tx) + 200 * zoom < 0 || MIN (sx, tx) - 200 * zoom > width ||
+              MAX (sy, ty) < -arrow || MIN (sy, ty) > height + arrow)
+            continue;
+
+          path_edge (cr, sx, sy, tx, ty, zoom, arrow);
+          cairo_stroke (cr);
+          draw_arrow (cr, tx, ty, arrow);
+        }
+    }
+
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* Below the detail zoom, each node as a rounded shape in its category's
+ * colour, in canvas coordinates: kept until the document or the selection
+ * changes, and only transformed while panning and zooming. */
+static GskRenderNode *
+build_shapes (ZzCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  GdkRGBA card, accent;
+  const float widths[4] = { 6, 6, 6, 6 };
+
+  lookup_color (widget, "card_bg_color", "#ffffff", &card);
+  card.alpha = 1.0;
+  lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+      GskRoundedRect shape;
+      GdkRGBA stripe;
+      double x, y;
+
+      zz_canvas_item_position (self, item, &x, &y);
+      zz_node_card_category_color (zz_node_card_category_for_node (item->node), &stripe);
+      if (!zz_node_get_enabled (item->node))
+        stripe.alpha = 0.4;
+
+      gsk_rounded_rect_init_from_rect (&shape,
+                                       &GRAPHENE_RECT_INIT (x, y, ZZ_NODE_CARD_WIDTH, ZZ_NODE_CARD_HEIGHT),
+                                       12);
+      gtk_snapshot_push_rounded_clip (snapshot, &shape);
+      gtk_snapshot_append_color (snapshot, &card, &shape.bounds);
+      gtk_snapshot_append_color (snapshot, &stripe,
+                                 &GRAPHENE_RECT_INIT (x, y, ZZ_NODE_CARD_WIDTH, 14));
+      gtk_snapshot_pop (snapshot);
+
+      if (g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
+        {
+          const GdkRGBA colors[4] = { accent, accent, accent, accent };
+
+          gtk_snapshot_append_border (snapshot, &shape, widths, colors);
+        }
+    }
+
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+static void
+snapshot_connection (ZzCanvas    *self,
+                     GtkSnapshot *snapshot,
+                     int          width,
+                     int          height)
+{
+  double zoom = zz_viewport_get_zoom (self->viewport);
+  double sx, sy, tx = self->drag_x, ty = self->drag_y;
+  double dashes[] = { 6, 4 };
+  GdkRGBA accent;
+  cairo_t *cr;
+
+  if (!zz_canvas_output_point (self, self->drag_node_id, self->drag_handle, &sx, &sy))
+    return;
+  zz_viewport_canvas_to_widget (self->viewport, sx, sy, &sx, &sy);
+  sx += ZZ_NODE_CARD_PORT_RADIUS * zoom;
+  if (self->drop_node_id != NULL && zz_canvas_input_point (self, self->drop_node_id, &tx, &ty))
+    {
+      zz_viewport_canvas_to_widget (self->viewport, tx, ty, &tx, &ty);
+      tx -= ZZ_NODE_CARD_PORT_RADIUS * zoom;
+    }
+
+  lookup_color (GTK_WIDGET (self), "accent_bg_color", "#3584e4", &accent);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (self->drop_node_id == NULL)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  path_edge (cr, sx, sy, tx, ty, zoom, 0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
+snapshot_rubber_band (ZzCanvas    *self,
+                      GtkSnapshot *snapshot)
+{
+  graphene_rect_t band;
+  GskRoundedRect outline;
+  GdkRGBA fill, border;
+  const float widths[4] = { 1, 1, 1, 1 };
+
+  graphene_rect_init (&band,
+                      MIN (self->drag_start_x, self->drag_x), MIN (self->drag_start_y, self->drag_y),
+                      fabs (self->drag_x - self->drag_start_x), fabs (self->drag_y - self->drag_start_y));
+  lookup_color (GTK_WIDGET (self), "accent_bg_color", "#3584e4", &border);
+  fill = border;
+  fill.alpha = 0.15;
+
+  gtk_snapshot_append_color (snapshot, &fill, &band);
+  gsk_rounded_rect_init_from_rect (&outline, &band, 0);
+  {
+    const GdkRGBA colors[4] = { border, border, border, border };
+
+    gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+  }
+}
+
+static void
+zz_canvas_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  ZzCanvas *self = ZZ_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double zoom = zz_viewport_get_zoom (self->viewport);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  snapshot_grid (self, snapshot, width, height);
+
+  if (self->workflow != NULL)
+    {
+      if (self->edges_cache == NULL)
+        self->edges_cache = build_edges (self, width, height);
+      if (self->edges_cache != NULL)
+        gtk_snapshot_append_node (snapshot, self->edges_cache);
+
+      if (zoom < ZZ_CANVAS_DETAIL_ZOOM)
+        {
+          if (self->shapes_cache == NULL)
+            self->shapes_cache = build_shapes (self);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_scale (snapshot, zoom, zoom);
+          gtk_snapshot_translate (snapshot,
+                                  &GRAPHENE_POINT_INIT (-zz_viewport_get_offset_x (self->viewport),
+                                                        -zz_viewport_get_offset_y (self->viewport)));
+          gtk_snapshot_append_node (snapshot, self->shapes_cache);
+          gtk_snapshot_restore (snapshot);
+        }
+      else
+        {
+          /* Cards that are not child-visible cost nothing here. */
+          for (GtkWidget *child = gtk_widget_get_first_child (widget);
+               child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            gtk_widget_snapshot_child (widget, child, snapshot);
+        }
+
+      if (self->drag == ZZ_CANVAS_DRAG_CONNECT)
+        snapshot_connection (self, snapshot, width, height);
+      if (self->drag == ZZ_CANVAS_DRAG_RUBBER_BAND)
+        snapshot_rubber_band (self, snapshot);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+zz_canvas_css_changed (GtkWidget         *widget,
+                       GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (zz_canvas_parent_class)->css_changed (widget, change);
+
+  /* Colours come from the style (dark, high contrast). */
+  zz_canvas_invalidate (ZZ_CANVAS (widget));
+}
+
+/* Selection ---------------------------------------------------------------- */
+
+void
+zz_canvas_selection_changed (ZzCanvas *self)
+{
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+
+      if (item->card != NULL)
+        zz_node_card_set_selected (ZZ_NODE_CARD (item->card),
+                                   g_hash_table_contains (self->selected_nodes,
+                                                          zz_node_get_id (item->node)));
+    }
+
+  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  zz_canvas_update_actions (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+gboolean
+zz_canvas_is_selected (ZzCanvas   *self,
+                       const char *node_id)
+{
+  return g_hash_table_contains (self->selected_nodes, node_id);
+}
+
+void
+zz_canvas_set_node_selected (ZzCanvas   *self,
+                             const char *node_id,
+                             gboolean    selected)
+{
+  if (selected && g_hash_table_contains (self->items, node_id))
+    g_hash_table_add (self->selected_nodes, g_strdup (node_id));
+  else
+    g_hash_table_remove (self->selected_nodes, node_id);
+}
+
+void
+zz_canvas_set_edge_selected (ZzCanvas   *self,
+                             const char *edge_id,
+                             gboolean    selected)
+{
+  if (selected)
+    g_hash_table_add (self->selected_edges, g_strdup (edge_id));
+  else
+    g_hash_table_remove (self->selected_edges, edge_id);
+}
+
+void
+zz_canvas_clear_selection (ZzCanvas *self)
+{
+  g_hash_table_remove_all (self->selected_nodes);
+  g_hash_table_remove_all (self->selected_edges);
+}
+
+char **
+zz_canvas_get_selected_node_ids (ZzCanvas *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+
+      if (g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
+        g_strv_builder_add (builder, zz_node_get_id (item->node));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+char **
+zz_canvas_dup_selected_edges (ZzCanvas *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *edges;
+  guint n;
+
+  if (self->workflow == NULL)
+    return g_strv_builder_end (builder);
+
+  edges = zz_workflow_get_edges (self->workflow);
+  n = g_list_model_get_n_items (edges);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
+
+      if (g_hash_table_contains (self->selected_edges, zz_edge_get_id (edge)))
+        g_strv_builder_add (builder, zz_edge_get_id (edge));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+zz_canvas_select_nodes (ZzCanvas           *self,
+                        const char * const *node_ids)
+{
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+
+  zz_canvas_clear_selection (self);
+  for (guint i = 0; node_ids != NULL && node_ids[i] != NULL; i++)
+    zz_canvas_set_node_selected (self, node_ids[i], TRUE);
+  zz_canvas_selection_changed (self);
+}
+
+void
+zz_canvas_select_all (ZzCanvas *self)
+{
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+
+  g_hash_table_remove_all (self->selected_edges);
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+
+      zz_canvas_set_node_selected (self, zz_node_get_id (item->node), TRUE);
+    }
+  zz_canvas_selection_changed (self);
+}
+
+void
+zz_canvas_unselect_all (ZzCanvas *self)
+{
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+
+  if (g_hash_table_size (self->selected_nodes) == 0 && g_hash_table_size (self->selected_edges) == 0)
+    return;
+
+  zz_canvas_clear_selection (self);
+  zz_canvas_selection_changed (self);
+}
+
+/* A card reached with Tab is selected, as a click would. */
+static void
+zz_canvas_set_focus_child (GtkWidget *widget,
+                           GtkWidget *child)
+{
+  ZzCanvas *self = ZZ_CANVAS (widget);
+
+  GTK_WIDGET_CLASS (zz_canvas_parent_class)->set_focus_child (widget, child);
+
+  if (child != NULL && ZZ_IS_NODE_CARD (child) && !self->selecting_focus &&
+      self->drag == ZZ_CANVAS_DRAG_NONE)
+    {
+      const char *id = zz_node_get_id (zz_node_card_get_node (ZZ_NODE_CARD (child)));
+
+      if (!zz_canvas_is_selected (self, id))
+        {
+          const char *ids[] = { id, NULL };
+
+          zz_canvas_select_nodes (self, ids);
+        }
+    }
+}
+
+/* Editing ------------------------------------------------------------------ */
+
+void
+zz_canvas_show_error (ZzCanvas     *self,
+                      const GError *error)
+{
+  g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+}
+
+void
+zz_canvas_move_selection (ZzCanvas *self,
+                          double    dx,
+                          double    dy)
+{
+  g_auto(GStrv) ids = zz_canvas_get_selected_node_ids (self);
+  g_autofree double *x = NULL;
+  g_autofree double *y = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_strv_length (ids);
+
+  if (self->workflow == NULL || n == 0 || (dx == 0 && dy == 0))
+    return;
+
+  x = g_new (double, n);
+  y = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ZzNode *node = zz_workflow_find_node (self->workflow, ids[i]);
+
+      x[i] = zz_node_get_x (node) + dx;
+      y[i] = zz_node_get_y (node) + dy;
+    }
+
+  if (!zz_workflow_move_nodes_command (self->workflow, (const char * const *) ids, x, y, &error))
+    zz_canvas_show_error (self, error);
+}
+
+char *
+zz_canvas_add_node (ZzCanvas    *self,
+                    const char  *block_type,
+                    double       x,
+                    double       y,
+                    GError     **error)
+{
+  ZzBlockType *type;
+  g_autoptr(ZzNode) node = NULL;
+  g_autofree char *id = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (block_type != NULL, NULL);
+  g_return_val_if_fail (self->workflow != NULL, NULL);
+
+  id = zz_id_new ();
+  node = zz_node_new (id, block_type);
+  zz_node_set_position (node, x, y);
+
+  type = zz_block_registry_lookup (zz_block_registry_get_default (), block_type);
+  if (type != NULL)
+    {
+      g_autoptr(JsonObject) config = zz_block_type_apply_defaults (type, NULL);
+
+      zz_node_set_label (node, _(zz_block_type_get_title (type)));
+      zz_node_set_config (node, config);
+    }
+
+  if (!zz_workflow_add_node_command (self->workflow, node, error))
+    return NULL;
+
+  ids[0] = id;
+  zz_canvas_select_nodes (self, ids);
+  return g_steal_pointer (&id);
+}
+
+gboolean
+zz_canvas_connect (ZzCanvas    *self,
+                   const char  *source,
+                   const char  *source_handle,
+                   const char  *target,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ZzEdge *edge;
+
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (self->workflow != NULL, FALSE);
+
+  edge = zz_workflow_connect_command (self->workflow, source, source_handle, target, NULL,
+                                      &local_error);
+  if (edge == NULL)
+    {
+      zz_canvas_show_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+zz_canvas_zoom_by (ZzCanvas *self,
+                   double    factor,
+                   double    widget_x,
+                   double    widget_y)
+{
+  zz_viewport_zoom_at (self->viewport, zz_viewport_get_zoom (self->viewport) * factor,
+                       widget_x, widget_y);
+}
+
+void
+zz_canvas_zoom_to_fit (ZzCanvas *self)
+{
+  graphene_rect_t bounds;
+  int width, height;
+
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 1 || height <= 1)
+    {
+      self->fit_pending = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      return;
+    }
+
+  if (!zz_canvas_nodes_bounds (self, FALSE, &bounds))
+    graphene_rect_init (&bounds, 0, 0, 0, 0);
+  zz_viewport_fit (self->viewport, bounds.origin.x, bounds.origin.y,
+                   bounds.size.width, bounds.size.height, width, height, 48, 1.0);
+}
+
+/* Testing ------------------------------------------------------------------ */
+
+GtkWidget *
+zz_canvas_get_card (ZzCanvas   *self,
+                    const char *node_id)
+{
+  ZzCanvasItem *item = g_hash_table_lookup (self->items, node_id);
+
+  return item ? item->card : NULL;
+}
+
+guint
+zz_canvas_get_n_shown_cards (ZzCanvas *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+
+      if (item->card != NULL && gtk_widget_get_child_visible (item->card))
+        n++;
+    }
+
+  return n;
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+on_viewport_changed_cb (ZzCanvas   *self,
+                        GParamSpec *pspec,
+                        ZzViewport *viewport)
+{
+  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  if (!self->in_allocate)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+zz_canvas_dispose (GObject *object)
+{
+  ZzCanvas *self = ZZ_CANVAS (object);
+
+  zz_canvas_set_workflow (self, NULL);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->order, g_ptr_array_unref);
+  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
+  g_clear_object (&self->viewport);
+
+  G_OBJECT_CLASS (zz_canvas_parent_class)->dispose (object);
+}
+
+static void
+zz_canvas_finalize (GObject *object)
+{
+  ZzCanvas *self = ZZ_CANVAS (object);
+
+  g_clear_pointer (&self->selected_nodes, g_hash_table_unref);
+  g_clear_pointer (&self->selected_edges, g_hash_table_unref);
+  g_clear_pointer (&self->band_base, g_hash_table_unref);
+  g_free (self->drag_node_id);
+  g_free (self->drag_handle);
+  g_free (self->drop_node_id);
+  g_free (self->drag_edge_id);
+
+  G_OBJECT_CLASS (zz_canvas_parent_class)->finalize (object);
+}
+
+static void
+zz_canvas_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZzCanvas *self = ZZ_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKFLOW:
+      g_value_set_object (value, self->workflow);
+      break;
+    case PROP_VIEWPORT:
+      g_value_set_object (value, self->viewport);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_canvas_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ZzCanvas *self = ZZ_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKFLOW:
+      zz_canvas_set_workflow (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_canvas_class_init (ZzCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zz_canvas_dispose;
+  object_class->finalize = zz_canvas_finalize;
+  object_class->get_property = zz_canvas_get_property;
+  object_class->set_property = zz_canvas_set_property;
+  widget_class->measure = zz_canvas_measure;
+  widget_class->size_allocate = zz_canvas_size_allocate;
+  widget_class->snapshot = zz_canvas_snapshot;
+  widget_class->css_changed = zz_canvas_css_changed;
+  widget_class->set_focus_child = zz_canvas_set_focus_child;
+
+  properties[PROP_WORKFLOW] =
+    g_param_spec_object ("workflow", NULL, NULL, ZZ_TYPE_WORKFLOW,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEWPORT] =
+    g_param_spec_object ("viewport", NULL, NULL, ZZ_TYPE_VIEWPORT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SHOW_TOAST] =
+    g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  zz_canvas_class_init_actions (widget_class);
+
+  gtk_widget_class_set_css_name (widget_class, "zzcanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+zz_canvas_init (ZzCanvas *self)
+{
+  self->viewport = zz_viewport_new ();
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, zz_canvas_item_free);
+  self->order = g_ptr_array_new ();
+  self->selected_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->selected_edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pointer_x = self->pointer_y = -1;
+
+  g_signal_connect_object (self->viewport, "notify",
+                           G_CALLBACK (on_viewport_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workflow Canvas"),
+                                  -1);
+
+  zz_canvas_init_input (self);
+  zz_canvas_update_actions (self);
+}
+
+GtkWidget *
+zz_canvas_new (void)
+{
+  return g_object_new (ZZ_TYPE_CANVAS, NULL);
+}
+
+ZzWorkflow *
+zz_canvas_get_workflow (ZzCanvas *self)
+{
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
+
+  return self->workflow;
+}
+
+void
+zz_canvas_set_workflow (ZzCanvas   *self,
+                        ZzWorkflow *workflow)
+{
+  gboolean had_selection;
+
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+  g_return_if_fail (workflow == NULL || ZZ_IS_WORKFLOW (workflow));
+
+  if (self->workflow == workflow)
+    return;
+
+  if (self->workflow != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (zz_workflow_get_nodes (self->workflow), self);
+      g_signal_handlers_disconnect_by_data (zz_workflow_get_edges (self->workflow), self);
+      g_signal_handlers_disconnect_by_data (self->workflow, self);
+    }
+
+  g_set_object (&self->workflow, workflow);
+  self->drag = ZZ_CANVAS_DRAG_NONE;
+  had_selection = g_hash_table_size (self->selected_nodes) > 0 ||
+                  g_hash_table_size (self->selected_edges) > 0;
+  zz_canvas_clear_selection (self);
+
+  if (workflow != NULL)
+    {
+      g_signal_connect_object (zz_workflow_get_nodes (workflow), "items-changed",
+                               G_CALLBACK (on_nodes_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (zz_workflow_get_edges (workflow), "items-changed",
+                               G_CALLBACK (on_edges_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workflow, "notify::can-undo",
+                               G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workflow, "notify::can-redo",
+                               G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->items != NULL)
+    zz_canvas_sync_nodes (self);
+  if (workflow != NULL)
+    zz_canvas_zoom_to_fit (self);
+
+  zz_canvas_update_actions (self);
+  if (had_selection)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);
+}
+
+ZzViewport *
+zz_canvas_get_viewport (ZzCanvas *self)
+{
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
+
+  return self->viewport;
+}

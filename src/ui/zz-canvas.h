@@ -1,0 +1,58 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "zz-viewport.h"
+#include "zz-workflow.h"
+
+G_BEGIN_DECLS
+
+#define ZZ_TYPE_CANVAS (zz_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (ZzCanvas, zz_canvas, ZZ, CANVAS, GtkWidget)
+
+/* The workflow editor's canvas: nodes as ZzNodeCard children placed under
+ * the viewport's zoom and offset, edges drawn as curves, and gestures to
+ * select, move, connect, pan and zoom. Every edit goes through the
+ * document's command API (zz-workflow-history.h), so it can be undone.
+ *
+ * Actions (group "canvas"): select-all, delete, duplicate, copy, cut, paste,
+ * zoom-in, zoom-out, zoom-reset, zoom-fit, undo, redo, nudge "(dd)".
+ *
+ * Signals: "selection-changed" (); "show-toast" (const char *message), a
+ * plain-text message for the user, e.g. why a connection was refused.
+ * Properties: workflow, viewport (read-only). */
+GtkWidget   *zz_canvas_new                   (void);
+ZzWorkflow  *zz_canvas_get_workflow          (ZzCanvas            *self);
+void         zz_canvas_set_workflow          (ZzCanvas            *self,
+                                              ZzWorkflow          *workflow);
+/* (transfer none): the canvas's own viewport */
+ZzViewport  *zz_canvas_get_viewport          (ZzCanvas            *self);
+
+/* (transfer full): the selected node ids in document order, %NULL-terminated */
+char       **zz_canvas_get_selected_node_ids (ZzCanvas            *self);
+/* Replaces the selection; unknown ids are ignored. */
+void         zz_canvas_select_nodes          (ZzCanvas            *self,
+                                              const char * const  *node_ids);
+void         zz_canvas_select_all            (ZzCanvas            *self);
+void         zz_canvas_unselect_all          (ZzCanvas            *self);
+
+/* Adds a node of @block_type (its defaults as config, its title as label)
+ * with its top-left corner at the canvas point @x, @y, and selects it.
+ * Returns: (transfer full) (nullable): the new node's id */
+char        *zz_canvas_add_node              (ZzCanvas            *self,
+                                              const char          *block_type,
+                                              double               x,
+                                              double               y,
+                                              GError             **error);
+/* Connects as a drag from an output port to an input port does: on
+ * refusal, "show-toast" tells the user why, and @error has it too. */
+gboolean     zz_canvas_connect               (ZzCanvas            *self,
+                                              const char          *source,
+                                              const char          *source_handle,
+                                              const char          *target,
+                                              GError             **error);
+/* Shows every node, as canvas.zoom-fit does. */
+void         zz_canvas_zoom_to_fit           (ZzCanvas            *self);
+
+G_END_DECLS

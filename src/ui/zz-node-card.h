@@ -1,0 +1,47 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "zz-node.h"
+
+G_BEGIN_DECLS
+
+/* A card's size in canvas units: the canvas lays every node out at this
+ * size so that edges and hit tests need no widget. */
+#define ZZ_NODE_CARD_WIDTH  220.0
+#define ZZ_NODE_CARD_HEIGHT 64.0
+/* Ports sit on the card's left and right edges, this big. */
+#define ZZ_NODE_CARD_PORT_RADIUS 5.0
+
+#define ZZ_TYPE_NODE_CARD (zz_node_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (ZzNodeCard, zz_node_card, ZZ, NODE_CARD, GtkWidget)
+
+/* One node on the canvas: the block's icon, the node's label, the block's
+ * title, a stripe in the block category's colour, a status (of a live run),
+ * one input port on the left and the block's outputs on the right.
+ * Properties: node (construct-only), selected, status. */
+GtkWidget   *zz_node_card_new          (ZzNode     *node);
+ZzNode      *zz_node_card_get_node     (ZzNodeCard *self);
+gboolean     zz_node_card_get_selected (ZzNodeCard *self);
+void         zz_node_card_set_selected (ZzNodeCard *self,
+                                        gboolean    selected);
+/* "pending", "running", "completed", "failed" or %NULL for none. */
+const char  *zz_node_card_get_status   (ZzNodeCard *self);
+void         zz_node_card_set_status   (ZzNodeCard *self,
+                                        const char *status);
+
+/* What the card shows for a node, also used where the canvas draws nodes
+ * itself: the output handles (never %NULL; empty for the one unnamed
+ * output), the category ("trigger", "action", ...; "unknown" for a block
+ * this app does not know), its colour, the block's title and icon. */
+const char * const *zz_node_card_outputs_for_node   (ZzNode     *node);
+const char  *zz_node_card_category_for_node         (ZzNode     *node);
+void         zz_node_card_category_color            (const char *category,
+                                                     GdkRGBA    *color);
+const char  *zz_node_card_block_title_for_node      (ZzNode     *node);
+/* The y of output @index of @n_outputs, from the card's top, canvas units. */
+double       zz_node_card_output_y                  (guint       index,
+                                                     guint       n_outputs);
+
+G_END_DECLS
