@@ -191,7 +191,15 @@ zz_node_card_snapshot (GtkWidget   *widget,
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
   guint n_outputs = MAX (g_strv_length ((char **) outputs), 1);
-  GdkRGBA fill, ring;
+  GdkRGBA fill, ring, stripe;
+  GskRoundedRect outline;
+
+  /* The category's stripe along the top, inside the rounded corners. */
+  zz_node_card_category_color (zz_node_card_category_for_node (self->node), &stripe);
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), 12);
+  gtk_snapshot_push_rounded_clip (snapshot, &outline);
+  gtk_snapshot_append_color (snapshot, &stripe, &GRAPHENE_RECT_INIT (0, 0, width, 4));
+  gtk_snapshot_pop (snapshot);
 
   GTK_WIDGET_CLASS (zz_node_card_parent_class)->snapshot (widget, snapshot);
 

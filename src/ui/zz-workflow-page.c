@@ -4,11 +4,16 @@
 
 #include <glib/gi18n.h>
 
+#include "zz-canvas.h"
 #include "zz-time.h"
+#include "zz-workflow-history.h"
 #include "zz-workflow-page.h"
 
 /* Typing in the description saves this long after the last key. */
 #define DESCRIPTION_SAVE_DELAY_MS 600
+/* An edit on the canvas (a move, a connection) saves this long after the
+ * last one, so that a burst of nudges is one write. */
+#define DOCUMENT_SAVE_DELAY_MS 800
 
 struct _ZzWorkflowPage
 {
@@ -18,7 +23,9 @@ struct _ZzWorkflowPage
   ZzWorkflow     *workflow;
   GtkStringList  *tags;
   guint           description_save_id;
+  guint           document_save_id;
   guint           loading : 1;
+  guint           saving : 1;
 
   AdwEntryRow    *name_row;            /* template children */
   AdwEntryRow    *tags_row;
@@ -29,6 +36,9 @@ struct _ZzWorkflowPage
   GtkLabel       *updated_label;
   AdwPreferencesGroup *nodes_group;
   GtkListBox     *nodes_list;
+  ZzCanvas       *canvas;
+  GtkLabel       *zoom_label;
+  GtkWidget      *empty_label;
 };
 
 G_DEFINE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, GTK_TYPE_WIDGET)
@@ -118,11 +128,19 @@ static gboolean
 zz_workflow_page_save (ZzWorkflowPage *self)
 {
   g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  g_clear_handle_id (&self->document_save_id, g_source_remove);
 
   if (self->workflow == NULL)
     return TRUE;
 
-  if (!zz_store_save_workflow (self->store, self->workflow, &error))
+  /* Saving sets the version and dates: not an edit to save again. */
+  self->saving = TRUE;
+  saved = zz_store_save_workflow (self->store, self->workflow, &error);
+  self->saving = FALSE;
+
+  if (!saved)
     {
       g_autofree char *markup =
         g_markup_printf_escaped (_("Could not save “%s”: %s"),
@@ -131,6 +149,7 @@ zz_workflow_page_save (ZzWorkflowPage *self)
       return FALSE;
     }
 
+  zz_workflow_mark_saved (self->workflow);
   zz_workflow_page_update_details (self);
   return TRUE;
 }
@@ -157,6 +176,9 @@ zz_workflow_page_flush (ZzWorkflowPage *self)
 
   if (self->workflow == NULL)
     return TRUE;
+
+  if (self->document_save_id != 0 && !zz_workflow_page_save (self))
+    return FALSE;
 
   text = dup_description_text (self);
   saved = zz_workflow_get_description (self->workflow);
@@ -332,6 +354,73 @@ create_node_row_cb (gpointer item,
   return row;
 }
 
+static gboolean
+on_document_save_timeout_cb (gpointer user_data)
+{
+  ZzWorkflowPage *self = user_data;
+
+  self->document_save_id = 0;
+  zz_workflow_page_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_workflow_changed_cb (ZzWorkflowPage *self,
+                        ZzWorkflow     *workflow)
+{
+  gtk_widget_set_visible (self->empty_label, zz_workflow_get_n_nodes (workflow) == 0);
+
+  if (self->loading || self->saving)
+    return;
+
+  g_clear_handle_id (&self->document_save_id, g_source_remove);
+  self->document_save_id = g_timeout_add (DOCUMENT_SAVE_DELAY_MS, on_document_save_timeout_cb, self);
+}
+
+static void
+on_canvas_show_toast_cb (ZzWorkflowPage *self,
+                         const char     *message,
+                         ZzCanvas       *canvas)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  zz_workflow_page_show_toast (self, markup);
+}
+
+static void
+on_zoom_changed_cb (ZzWorkflowPage *self,
+                    GParamSpec     *pspec,
+                    ZzViewport     *viewport)
+{
+  g_autofree char *text = g_strdup_printf ("%.0f%%", zz_viewport_get_zoom (viewport) * 100);
+
+  gtk_label_set_label (self->zoom_label, text);
+}
+
+static void
+on_zoom_in_clicked_cb (ZzWorkflowPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), "canvas.zoom-in", NULL);
+}
+
+static void
+on_zoom_out_clicked_cb (ZzWorkflowPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), "canvas.zoom-out", NULL);
+}
+
+static void
+on_zoom_reset_clicked_cb (ZzWorkflowPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), "canvas.zoom-reset", NULL);
+}
+
+static void
+on_zoom_fit_clicked_cb (ZzWorkflowPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), "canvas.zoom-fit", NULL);
+}
+
 static void
 zz_workflow_page_load (ZzWorkflowPage *self)
 {
@@ -351,6 +440,9 @@ zz_workflow_page_load (ZzWorkflowPage *self)
   gtk_list_box_bind_model (self->nodes_list,
                            self->workflow ? zz_workflow_get_nodes (self->workflow) : NULL,
                            create_node_row_cb, NULL, NULL);
+  zz_canvas_set_workflow (self->canvas, self->workflow);
+  gtk_widget_set_visible (self->empty_label,
+                          self->workflow != NULL && zz_workflow_get_n_nodes (self->workflow) == 0);
 
   self->loading = FALSE;
 }
@@ -362,8 +454,10 @@ zz_workflow_page_dispose (GObject *object)
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
 
   /* An edit still waiting must not be lost when the window closes. */
-  if (self->description_save_id != 0)
+  if (self->description_save_id != 0 || self->document_save_id != 0)
     zz_workflow_page_flush (self);
+  if (self->workflow != NULL)
+    g_signal_handlers_disconnect_by_data (self->workflow, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_PAGE);
   /* The template's root is a direct child with no id to clear. */
@@ -452,6 +546,14 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, updated_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, nodes_group);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, nodes_list);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, canvas);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_show_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_in_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_out_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_fit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tags_row_applied_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -462,7 +564,12 @@ zz_workflow_page_init (ZzWorkflowPage *self)
 {
   GtkEventController *focus;
 
+  g_type_ensure (ZZ_TYPE_CANVAS);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (zz_canvas_get_viewport (self->canvas), "notify::zoom",
+                           G_CALLBACK (on_zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  on_zoom_changed_cb (self, NULL, zz_canvas_get_viewport (self->canvas));
 
   self->tags = gtk_string_list_new (NULL);
   gtk_flow_box_bind_model (self->tags_box, G_LIST_MODEL (self->tags),
@@ -503,10 +610,15 @@ zz_workflow_page_set_workflow (ZzWorkflowPage *self,
   if (self->workflow == workflow)
     return;
 
-  if (self->description_save_id != 0)
+  if (self->description_save_id != 0 || self->document_save_id != 0)
     zz_workflow_page_flush (self);
 
+  if (self->workflow != NULL)
+    g_signal_handlers_disconnect_by_data (self->workflow, self);
   g_set_object (&self->workflow, workflow);
+  if (workflow != NULL)
+    g_signal_connect_object (workflow, "changed",
+                             G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
   zz_workflow_page_load (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);
