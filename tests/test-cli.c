@@ -684,6 +684,33 @@ test_executions_lists_and_shows_runs (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (detail), "nodes")), ==, 2);
 }
 
+static void
+test_new_from_template_runs (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_auto(Result) templates = { 0 };
+  g_auto(Result) created = { 0 };
+  g_auto(Result) run = { 0 };
+  g_auto(Result) unknown = { 0 };
+
+  run_cli (fixture, &templates, "templates");
+  g_assert_cmpint (templates.status, ==, 0);
+  g_assert_nonnull (strstr (templates.out, "order-total"));
+
+  run_cli (fixture, &created, "new", "--template", "order-total");
+  g_assert_cmpint (created.status, ==, 0);
+  g_strstrip (created.out);
+  g_assert_cmpuint (strlen (created.out), ==, 25);
+
+  run_cli (fixture, &run, "run", created.out);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Flag large order"));
+
+  run_cli (fixture, &unknown, "new", "--template", "nope");
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "nope"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -708,6 +735,7 @@ main (int    argc,
   ADD ("/cli/run/ctrl-c-cancels-and-exits-130", test_run_interrupted_by_ctrl_c_is_cancelled);
   ADD ("/cli/run/sigkill-keeps-finished-nodes-and-marks-interrupted", test_run_killed_keeps_finished_nodes);
   ADD ("/cli/executions/list-and-show-runs", test_executions_lists_and_shows_runs);
+  ADD ("/cli/new/from-a-template-and-run-it", test_new_from_template_runs);
 #undef ADD
 
   return g_test_run ();

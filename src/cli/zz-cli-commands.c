@@ -16,6 +16,7 @@
 #include "zz-cli-private.h"
 #include "zz-cli-run.h"
 #include "zz-json.h"
+#include "zz-starters.h"
 #include "zz-store.h"
 #include "zz-time.h"
 
@@ -228,6 +229,66 @@ command_import (ZzCliContext  *context,
     return zz_cli_fail (NULL, error);
 
   g_print ("%s\n", zz_workflow_get_id (workflow));
+
+  return ZZ_CLI_EXIT_OK;
+}
+
+/* new and templates ------------------------------------------------------ */
+
+static int
+command_new (ZzCliContext  *context,
+             int            argc,
+             char         **argv)
+{
+  g_autofree char *template_id = NULL;
+  g_autofree char *name = NULL;
+  GOptionEntry entries[] = {
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_id, N_("Start from a template (see “templates”)"), N_("ID") },
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The workflow’s name"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(ZzStore) store = NULL;
+  g_autoptr(ZzWorkflow) workflow = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!zz_cli_parse_options ("", _("Create a workflow, empty or from a template, and print its id."),
+                             entries, &argc, &argv, 0))
+    return ZZ_CLI_EXIT_USAGE;
+
+  if (template_id != NULL)
+    {
+      if (!(workflow = zz_starter_create (template_id, &error)))
+        return zz_cli_fail (NULL, error);
+    }
+  else
+    workflow = zz_workflow_new (_("Untitled Workflow"));
+
+  if (name != NULL)
+    zz_workflow_set_name (workflow, name);
+
+  if (!(store = zz_cli_open_store (context, &error)) ||
+      !zz_store_insert_workflow (store, workflow, &error))
+    return zz_cli_fail (NULL, error);
+
+  g_print ("%s\n", zz_workflow_get_id (workflow));
+
+  return ZZ_CLI_EXIT_OK;
+}
+
+static int
+command_templates (ZzCliContext  *context,
+                   int            argc,
+                   char         **argv)
+{
+  const ZzStarter *starters;
+  guint n = 0;
+
+  if (!zz_cli_parse_options ("", _("List the templates “new --template” takes."), NULL, &argc, &argv, 0))
+    return ZZ_CLI_EXIT_USAGE;
+
+  starters = zz_starters_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    g_print ("%-18s %-26s %s\n", starters[i].id, _(starters[i].title), _(starters[i].description));
 
   return ZZ_CLI_EXIT_OK;
 }
@@ -451,6 +512,8 @@ command_bench (ZzCliContext  *context,
 
 static const ZzCliCommand commands[] = {
   { "init", "", N_("Create the database, or bring it up to date"), command_init },
+  { "new", "[--template ID] [--name NAME]", N_("Create a workflow; prints its id"), command_new },
+  { "templates", "", N_("List the starter templates"), command_templates },
   { "import", "FILE", N_("Import a Zzyra workflow JSON file; prints its new id"), command_import },
   { "export", "ID", N_("Write a workflow as Zzyra JSON to standard output"), command_export },
   { "list", "[--json]", N_("List the workflows"), command_list },
