@@ -2,10 +2,376 @@
 
 #include <adwaita.h>
 
+#include "zz-canvas-private.h"
+#include "zz-workflow-history.h"
+
+typedef struct
+{
+  GtkWindow  *window;
+  ZzCanvas   *canvas;
+  ZzWorkflow *workflow;
+  guint       selection_changes;
+  GPtrArray  *toasts;
+} Fixture;
+
+static gboolean
+on_wait_done_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the frame clock lay the canvas out and draw it. */
+static void
+wait_for_frames (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (120, on_wait_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static ZzNode *
+add_node (ZzWorkflow *workflow,
+          const char *id,
+          const char *block_type,
+          const char *label,
+          double      x,
+          double      y)
+{
+  g_autoptr(ZzNode) node = zz_node_new (id, block_type);
+  g_autoptr(GError) error = NULL;
+
+  zz_node_set_label (node, label);
+  zz_node_set_position (node, x, y);
+  g_assert_true (zz_workflow_add_node (workflow, node, &error));
+  g_assert_no_error (error);
+  return node;
+}
+
+static void
+on_selection_changed_cb (ZzCanvas *canvas,
+                         Fixture  *fixture)
+{
+  fixture->selection_changes++;
+}
+
+static void
+on_show_toast_cb (ZzCanvas   *canvas,
+                  const char *message,
+                  Fixture    *fixture)
+{
+  g_ptr_array_add (fixture->toasts, g_strdup (message));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ZzEdge) edge = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->workflow = zz_workflow_new ("Canvas test");
+  add_node (fixture->workflow, "trigger", "MANUAL_TRIGGER", "Start", 0, 0);
+  add_node (fixture->workflow, "fetch", "HTTP_REQUEST", "Fetch price", 300, 0);
+  add_node (fixture->workflow, "check", "CONDITION", "Too high?", 600, 0);
+  edge = zz_edge_new ("e1", "trigger", NULL, "fetch", NULL);
+  g_assert_true (zz_workflow_add_edge (fixture->workflow, edge, &error));
+  g_assert_no_error (error);
+
+  fixture->toasts = g_ptr_array_new_with_free_func (g_free);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 600);
+  fixture->canvas = ZZ_CANVAS (zz_canvas_new ());
+  g_signal_connect (fixture->canvas, "selection-changed", G_CALLBACK (on_selection_changed_cb), fixture);
+  g_signal_connect (fixture->canvas, "show-toast", G_CALLBACK (on_show_toast_cb), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->canvas));
+  zz_canvas_set_workflow (fixture->canvas, fixture->workflow);
+  gtk_window_present (fixture->window);
+  wait_for_frames ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->workflow);
+  g_ptr_array_unref (fixture->toasts);
+}
+
+static void
+test_card_per_node (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *card = zz_canvas_get_card (fixture->canvas, "fetch");
+
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
+  g_assert_true (ZZ_IS_NODE_CARD (card));
+  g_assert_true (zz_node_card_get_node (ZZ_NODE_CARD (card)) ==
+                 zz_workflow_find_node (fixture->workflow, "fetch"));
+  g_assert_true (gtk_widget_get_focusable (card));
+
+  /* A node added to the document gets a card; a removed one loses it. */
+  add_node (fixture->workflow, "more", "DELAY", "Wait", 300, 150);
+  wait_for_frames ();
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 4);
+  g_assert_true (zz_workflow_remove_node (fixture->workflow, "fetch", NULL));
+  wait_for_frames ();
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
+  g_assert_null (zz_canvas_get_card (fixture->canvas, "fetch"));
+}
+
+static void
+test_only_what_is_in_view (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+
+  /* Far away: not a visible child. */
+  zz_viewport_set_zoom (viewport, 1.0);
+  zz_viewport_set_offset (viewport, 5000, 5000);
+  wait_for_frames ();
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 0);
+
+  /* In view again, but too small to read: drawn as shapes, no cards. */
+  zz_viewport_set_offset (viewport, -100, -100);
+  zz_viewport_set_zoom (viewport, ZZ_CANVAS_DETAIL_ZOOM / 2);
+  wait_for_frames ();
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 0);
+
+  zz_viewport_set_zoom (viewport, 1.0);
+  wait_for_frames ();
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
+}
+
+static void
+test_many_nodes_show_few_cards (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(ZzWorkflow) big = zz_workflow_new ("Big");
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+  gint64 start;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+
+      add_node (big, id, "CALCULATOR", id, (i % 50) * 300.0, (i / 50) * 120.0);
+    }
+
+  start = g_get_monotonic_time ();
+  zz_canvas_set_workflow (fixture->canvas, big);
+  wait_for_frames ();
+  /* The whole workflow is far below a readable zoom: no card at all. */
+  g_assert_cmpfloat (zz_viewport_get_zoom (viewport), <, ZZ_CANVAS_DETAIL_ZOOM);
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.zoom-reset", NULL);
+  wait_for_frames ();
+  /* A 1000 x 600 view at 100 % holds a few dozen cards, not 2000. */
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), >, 0);
+  g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), <, 60);
+  g_test_message ("2000 nodes shown in %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+}
+
+static void
+test_select_through_api (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *ids[] = { "check", "trigger", "nothing", NULL };
+  g_auto(GStrv) selected = NULL;
+  g_auto(GStrv) all = NULL;
+
+  zz_canvas_select_nodes (fixture->canvas, ids);
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  /* Document order; unknown ids ignored. */
+  g_assert_cmpuint (g_strv_length (selected), ==, 2);
+  g_assert_cmpstr (selected[0], ==, "trigger");
+  g_assert_cmpstr (selected[1], ==, "check");
+  g_assert_cmpuint (fixture->selection_changes, ==, 1);
+  g_assert_true (zz_node_card_get_selected (ZZ_NODE_CARD (zz_canvas_get_card (fixture->canvas, "check"))));
+  g_assert_false (zz_node_card_get_selected (ZZ_NODE_CARD (zz_canvas_get_card (fixture->canvas, "fetch"))));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.select-all", NULL);
+  all = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (all), ==, 3);
+  g_assert_cmpuint (fixture->selection_changes, ==, 2);
+
+  /* A removed node leaves the selection. */
+  g_assert_true (zz_workflow_remove_node (fixture->workflow, "check", NULL));
+  g_clear_pointer (&all, g_strfreev);
+  all = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (all), ==, 2);
+  g_assert_cmpuint (fixture->selection_changes, ==, 3);
+}
+
+static void
+test_zoom_action_keeps_centre (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+  double cx = gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) / 2.0;
+  double cy = gtk_widget_get_height (GTK_WIDGET (fixture->canvas)) / 2.0;
+  double before_x, before_y, after_x, after_y, zoom;
+
+  g_assert_cmpfloat (cx, >, 0);
+  zz_viewport_widget_to_canvas (viewport, cx, cy, &before_x, &before_y);
+  zoom = zz_viewport_get_zoom (viewport);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.zoom-in", NULL);
+  g_assert_cmpfloat (zz_viewport_get_zoom (viewport), >, zoom);
+  zz_viewport_widget_to_canvas (viewport, cx, cy, &after_x, &after_y);
+  g_assert_cmpfloat_with_epsilon (after_x, before_x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (after_y, before_y, 1e-6);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.zoom-out", NULL);
+  g_assert_cmpfloat (zz_viewport_get_zoom (viewport), <, zoom);
+  zz_viewport_widget_to_canvas (viewport, cx, cy, &after_x, &after_y);
+  g_assert_cmpfloat_with_epsilon (after_x, before_x, 1e-6);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (zz_viewport_get_zoom (viewport), 1.0, 1e-9);
+}
+
+static void
+test_add_and_connect (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_auto(GStrv) selected = NULL;
+  ZzNode *node;
+
+  id = zz_canvas_add_node (fixture->canvas, "NOTIFICATION", 900, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 4);
+  node = zz_workflow_find_node (fixture->workflow, id);
+  g_assert_cmpstr (zz_node_get_block_type (node), ==, "NOTIFICATION");
+  g_assert_cmpfloat (zz_node_get_x (node), ==, 900);
+  /* The new node is selected. */
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpstrv (selected, ((const char *[]) { id, NULL }));
+
+  g_assert_true (zz_canvas_connect (fixture->canvas, "check", "true", id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_edges (fixture->workflow)), ==, 2);
+  g_assert_cmpuint (fixture->toasts->len, ==, 0);
+
+  /* Undo through the canvas: the connection, then the node. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_edges (fixture->workflow)), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.undo", NULL);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.redo", NULL);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 4);
+}
+
+static void
+test_refused_connection_tells_why (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (zz_canvas_connect (fixture->canvas, "fetch", NULL, "fetch", &error));
+  g_assert_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID);
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->toasts, 0), ==, error->message);
+  g_assert_cmpstr (error->message, ==, "A node cannot be connected to itself");
+  g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_edges (fixture->workflow)), ==, 1);
+
+  /* A loop back to the start is refused too. */
+  g_clear_error (&error);
+  g_assert_false (zz_canvas_connect (fixture->canvas, "fetch", NULL, "trigger", &error));
+  g_assert_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID);
+  g_assert_cmpuint (fixture->toasts->len, ==, 2);
+}
+
+static void
+test_delete_nudge_duplicate (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *ids[] = { "fetch", NULL };
+  g_auto(GStrv) copies = NULL;
+  ZzNode *check = zz_workflow_find_node (fixture->workflow, "check");
+
+  /* Arrow keys move the selection, one step each. */
+  zz_canvas_select_nodes (fixture->canvas, (const char *[]) { "check", NULL });
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.nudge", "(dd)", 8.0, 0.0);
+  g_assert_cmpfloat (zz_node_get_x (check), ==, 608);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.undo", NULL);
+  g_assert_cmpfloat (zz_node_get_x (check), ==, 600);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.duplicate", NULL);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 4);
+  copies = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (copies), ==, 1);
+  g_assert_cmpstr (copies[0], !=, "check");
+
+  /* Deleting a node takes its edges; undo brings both back. */
+  zz_canvas_select_nodes (fixture->canvas, ids);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL);
+  g_assert_null (zz_workflow_find_node (fixture->workflow, "fetch"));
+  g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_edges (fixture->workflow)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.undo", NULL);
+  g_assert_nonnull (zz_workflow_find_node (fixture->workflow, "fetch"));
+  g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_edges (fixture->workflow)), ==, 1);
+
+  /* Delete with nothing selected does nothing (and is still handled). */
+  zz_canvas_unselect_all (fixture->canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL));
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 4);
+}
+
+static void
+test_hit_testing (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *handle = "unset";
+  ZzCanvasItem *item;
+
+  item = zz_canvas_item_at (fixture->canvas, 310, 20);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (zz_node_get_id (item->node), ==, "fetch");
+  g_assert_null (zz_canvas_item_at (fixture->canvas, 260, 20));
+
+  /* The condition's two outputs, top and bottom on its right edge. */
+  item = zz_canvas_output_at (fixture->canvas, 600 + ZZ_NODE_CARD_WIDTH,
+                              zz_node_card_output_y (1, 2), &handle);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (handle, ==, "false");
+  item = zz_canvas_output_at (fixture->canvas, ZZ_NODE_CARD_WIDTH, ZZ_NODE_CARD_HEIGHT / 2, &handle);
+  g_assert_nonnull (item);
+  g_assert_null (handle);
+
+  /* The edge trigger -> fetch runs between them. */
+  g_assert_cmpstr (zz_canvas_edge_at (fixture->canvas, (ZZ_NODE_CARD_WIDTH + 300) / 2,
+                                      ZZ_NODE_CARD_HEIGHT / 2), ==, "e1");
+  g_assert_null (zz_canvas_edge_at (fixture->canvas, 260, 200));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/canvas/cards/one-per-node", test_card_per_node);
+  ADD ("/canvas/cards/only-for-what-is-in-view-and-readable", test_only_what_is_in_view);
+  ADD ("/canvas/cards/2000-nodes-show-few-cards", test_many_nodes_show_few_cards);
+  ADD ("/canvas/selection/through-the-api", test_select_through_api);
+  ADD ("/canvas/zoom/action-keeps-the-centre-fixed", test_zoom_action_keeps_centre);
+  ADD ("/canvas/edit/add-and-connect-then-undo", test_add_and_connect);
+  ADD ("/canvas/edit/refused-connection-tells-why", test_refused_connection_tells_why);
+  ADD ("/canvas/edit/nudge-duplicate-delete", test_delete_nudge_duplicate);
+  ADD ("/canvas/hit-testing/nodes-ports-and-edges", test_hit_testing);
+#undef ADD
+
   return g_test_run ();
 }

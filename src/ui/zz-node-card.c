@@ -6,6 +6,7 @@
 
 #include "zz-block-registry.h"
 #include "zz-node-card.h"
+#include "zz-ui-resources.h"
 
 struct _ZzNodeCard
 {
@@ -314,6 +315,8 @@ zz_node_card_class_init (ZzNodeCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Linking the static library keeps the resources only when referenced. */
+  (void) zz_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-node-card.ui");
   gtk_widget_class_bind_template_child (widget_class, ZzNodeCard, box);
   gtk_widget_class_bind_template_child (widget_class, ZzNodeCard, icon);
