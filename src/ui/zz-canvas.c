@@ -557,7 +557,7 @@ snapshot_grid (ZzCanvas    *self,
     step *= 2;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
-  color.alpha *= 0.16;
+  color.alpha *= 0.22;
 
   zz_viewport_canvas_to_widget (self->viewport, 0, 0, &ox, &oy);
   ox = fmod (ox, step);
@@ -569,8 +569,9 @@ snapshot_grid (ZzCanvas    *self,
 
   gtk_snapshot_push_repeat (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height),
                             &GRAPHENE_RECT_INIT (ox, oy, step, step));
+  /* The dot sits in the middle of its tile, whole. */
   gtk_snapshot_append_color (snapshot, &color,
-                             &GRAPHENE_RECT_INIT (ox - dot / 2, oy - dot / 2, dot, dot));
+                             &GRAPHENE_RECT_INIT (ox + (step - dot) / 2, oy + (step - dot) / 2, dot, dot));
   gtk_snapshot_pop (snapshot);
 }
 
@@ -678,18 +679,21 @@ build_shapes (ZzCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  GdkRGBA card, accent;
+  GdkRGBA card, accent, outline;
   const float widths[4] = { 6, 6, 6, 6 };
+  const float thin[4] = { 3, 3, 3, 3 };
 
   lookup_color (widget, "card_bg_color", "#ffffff", &card);
   card.alpha = 1.0;
   lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &outline);
+  outline.alpha *= 0.25;
 
   for (guint i = 0; i < self->order->len; i++)
     {
       ZzCanvasItem *item = g_ptr_array_index (self->order, i);
       GskRoundedRect shape;
-      GdkRGBA stripe;
+      GdkRGBA stripe, tint;
       double x, y;
 
       zz_canvas_item_position (self, item, &x, &y);
@@ -702,9 +706,18 @@ build_shapes (ZzCanvas *self)
                                        12);
       gtk_snapshot_push_rounded_clip (snapshot, &shape);
       gtk_snapshot_append_color (snapshot, &card, &shape.bounds);
+      /* Tinted, so that a node reads on a background of the card's colour. */
+      tint = stripe;
+      tint.alpha *= 0.18;
+      gtk_snapshot_append_color (snapshot, &tint, &shape.bounds);
       gtk_snapshot_append_color (snapshot, &stripe,
-                                 &GRAPHENE_RECT_INIT (x, y, ZZ_NODE_CARD_WIDTH, 14));
+                                 &GRAPHENE_RECT_INIT (x, y, ZZ_NODE_CARD_WIDTH, 12));
       gtk_snapshot_pop (snapshot);
+      {
+        const GdkRGBA colors[4] = { outline, outline, outline, outline };
+
+        gtk_snapshot_append_border (snapshot, &shape, thin, colors);
+      }
 
       if (g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
         {
@@ -745,8 +758,14 @@ snapshot_connection (ZzCanvas    *self,
   cairo_set_line_width (cr, 2);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (self->drop_node_id == NULL)
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  path_edge (cr, sx, sy, tx, ty, zoom, 0);
+    {
+      /* A loose end follows the pointer from any side. */
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_move_to (cr, sx, sy);
+      cairo_curve_to (cr, sx + MAX (fabs (tx - sx) / 2, 40), sy, tx, ty, tx, ty);
+    }
+  else
+    path_edge (cr, sx, sy, tx, ty, zoom, 0);
   cairo_stroke (cr);
   cairo_destroy (cr);
 }
