@@ -71,6 +71,17 @@ void          zz_canvas_init_input        (ZzCanvas       *self);
 void          zz_canvas_class_init_actions (GtkWidgetClass *widget_class);
 void          zz_canvas_update_actions    (ZzCanvas       *self);
 
+void          zz_canvas_snapshot          (GtkWidget      *widget,
+                                           GtkSnapshot    *snapshot);
+/* The x of the two control points of an edge's curve (their y are the
+ * ends' y): it leaves and enters horizontally. */
+void          zz_canvas_edge_controls     (double          sx,
+                                           double          sy,
+                                           double          tx,
+                                           double          ty,
+                                           double         *c1x,
+                                           double         *c2x);
+
 /* Geometry, in canvas units, with a drag's preview offset applied. */
 void          zz_canvas_item_position     (ZzCanvas       *self,
                                            ZzCanvasItem   *item,

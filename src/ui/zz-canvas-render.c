@@ -1,0 +1,329 @@
+/* zz-canvas-render.c: what the canvas draws itself: grid, edges, the nodes
+ * below the detail zoom, a connection being made, the rubber band */
+#define G_LOG_DOMAIN "zz-canvas"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "zz-canvas-private.h"
+
+/* Canvas units between the dots of the background grid. */
+#define GRID_STEP 24.0
+
+/* Drawing ------------------------------------------------------------------ */
+
+static void
+lookup_color (GtkWidget  *widget,
+              const char *name,
+              const char *fallback,
+              GdkRGBA    *color)
+{
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color))
+    gdk_rgba_parse (color, fallback);
+}
+
+static void
+snapshot_grid (ZzCanvas    *self,
+               GtkSnapshot *snapshot,
+               int          width,
+               int          height)
+{
+  double zoom = zz_viewport_get_zoom (self->viewport);
+  double step = GRID_STEP * zoom;
+  double ox, oy, dot = MAX (1.0, 1.5 * MIN (zoom, 1.0));
+  GdkRGBA color;
+
+  /* Too dense to help: a plain background reads better. */
+  while (step < 12)
+    step *= 2;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  color.alpha *= 0.22;
+
+  zz_viewport_canvas_to_widget (self->viewport, 0, 0, &ox, &oy);
+  ox = fmod (ox, step);
+  oy = fmod (oy, step);
+  if (ox > 0)
+    ox -= step;
+  if (oy > 0)
+    oy -= step;
+
+  gtk_snapshot_push_repeat (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height),
+                            &GRAPHENE_RECT_INIT (ox, oy, step, step));
+  /* The dot sits in the middle of its tile, whole. */
+  gtk_snapshot_append_color (snapshot, &color,
+                             &GRAPHENE_RECT_INIT (ox + (step - dot) / 2, oy + (step - dot) / 2, dot, dot));
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+path_edge (cairo_t *cr,
+           double   sx,
+           double   sy,
+           double   tx,
+           double   ty,
+           double   zoom,
+           double   arrow)
+{
+  double c1x, c2x;
+
+  /* The curve ends at the arrow's base; the arrow's tip touches the port. */
+  zz_canvas_edge_controls (sx, sy, tx - arrow, ty, &c1x, &c2x);
+  cairo_move_to (cr, sx, sy);
+  cairo_curve_to (cr, c1x, sy, c2x, ty, tx - arrow, ty);
+}
+
+static void
+draw_arrow (cairo_t *cr,
+            double   tx,
+            double   ty,
+            double   arrow)
+{
+  cairo_move_to (cr, tx, ty);
+  cairo_line_to (cr, tx - arrow, ty - arrow * 0.6);
+  cairo_line_to (cr, tx - arrow, ty + arrow * 0.6);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* Every edge in view, in widget coordinates, as one cairo node: kept until
+ * the view, the document or the selection changes. */
+static GskRenderNode *
+build_edges (ZzCanvas *self,
+             int       width,
+             int       height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  GListModel *edges = zz_workflow_get_edges (self->workflow);
+  guint n = g_list_model_get_n_items (edges);
+  double zoom = zz_viewport_get_zoom (self->viewport);
+  double arrow = MAX (4.0, 9.0 * MIN (zoom, 1.5));
+  double port = ZZ_NODE_CARD_PORT_RADIUS * zoom;
+  GdkRGBA normal, selected;
+  cairo_t *cr;
+
+  if (n == 0)
+    return NULL;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &normal);
+  normal.alpha *= 0.45;
+  lookup_color (widget, "accent_bg_color", "#3584e4", &selected);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      /* Selected edges are drawn last, over the others. */
+      gboolean want_selected = pass == 1;
+
+      gdk_cairo_set_source_rgba (cr, want_selected ? &selected : &normal);
+      cairo_set_line_width (cr, want_selected ? MAX (2.0, 3.0 * MIN (zoom, 1.0)) : MAX (1.0, 2.0 * MIN (zoom, 1.0)));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
+          double sx, sy, tx, ty;
+
+          if (g_hash_table_contains (self->selected_edges, zz_edge_get_id (edge)) != want_selected)
+            continue;
+          if (!zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
+              !zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))
+            continue;
+
+          zz_viewport_canvas_to_widget (self->viewport, sx, sy, &sx, &sy);
+          zz_viewport_canvas_to_widget (self->viewport, tx, ty, &tx, &ty);
+          sx += port;
+          tx -= port;
+
+          /* Only what is on screen; a backward edge bends out sideways. */
+          if (MAX (sx, tx) + 200 * zoom < 0 || MIN (sx, tx) - 200 * zoom > width ||
+              MAX (sy, ty) < -arrow || MIN (sy, ty) > height + arrow)
+            continue;
+
+          path_edge (cr, sx, sy, tx, ty, zoom, arrow);
+          cairo_stroke (cr);
+          draw_arrow (cr, tx, ty, arrow);
+        }
+    }
+
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* Below the detail zoom, each node as a rounded shape in its category's
+ * colour, in canvas coordinates: kept until the document or the selection
+ * changes, and only transformed while panning and zooming. */
+static GskRenderNode *
+build_shapes (ZzCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  GdkRGBA card, accent, outline;
+  const float widths[4] = { 6, 6, 6, 6 };
+  const float thin[4] = { 3, 3, 3, 3 };
+
+  lookup_color (widget, "card_bg_color", "#ffffff", &card);
+  card.alpha = 1.0;
+  lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &outline);
+  outline.alpha *= 0.25;
+
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+      GskRoundedRect shape;
+      GdkRGBA stripe, tint;
+      double x, y;
+
+      zz_canvas_item_position (self, item, &x, &y);
+      zz_node_card_category_color (zz_node_card_category_for_node (item->node), &stripe);
+      if (!zz_node_get_enabled (item->node))
+        stripe.alpha = 0.4;
+
+      gsk_rounded_rect_init_from_rect (&shape,
+                                       &GRAPHENE_RECT_INIT (x, y, ZZ_NODE_CARD_WIDTH, ZZ_NODE_CARD_HEIGHT),
+                                       12);
+      gtk_snapshot_push_rounded_clip (snapshot, &shape);
+      gtk_snapshot_append_color (snapshot, &card, &shape.bounds);
+      /* Tinted, so that a node reads on a background of the card's colour. */
+      tint = stripe;
+      tint.alpha *= 0.18;
+      gtk_snapshot_append_color (snapshot, &tint, &shape.bounds);
+      gtk_snapshot_append_color (snapshot, &stripe,
+                                 &GRAPHENE_RECT_INIT (x, y, ZZ_NODE_CARD_WIDTH, 12));
+      gtk_snapshot_pop (snapshot);
+      {
+        const GdkRGBA colors[4] = { outline, outline, outline, outline };
+
+        gtk_snapshot_append_border (snapshot, &shape, thin, colors);
+      }
+
+      if (g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
+        {
+          const GdkRGBA colors[4] = { accent, accent, accent, accent };
+
+          gtk_snapshot_append_border (snapshot, &shape, widths, colors);
+        }
+    }
+
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+static void
+snapshot_connection (ZzCanvas    *self,
+                     GtkSnapshot *snapshot,
+                     int          width,
+                     int          height)
+{
+  double zoom = zz_viewport_get_zoom (self->viewport);
+  double sx, sy, tx = self->drag_x, ty = self->drag_y;
+  double dashes[] = { 6, 4 };
+  GdkRGBA accent;
+  cairo_t *cr;
+
+  if (!zz_canvas_output_point (self, self->drag_node_id, self->drag_handle, &sx, &sy))
+    return;
+  zz_viewport_canvas_to_widget (self->viewport, sx, sy, &sx, &sy);
+  sx += ZZ_NODE_CARD_PORT_RADIUS * zoom;
+  if (self->drop_node_id != NULL && zz_canvas_input_point (self, self->drop_node_id, &tx, &ty))
+    {
+      zz_viewport_canvas_to_widget (self->viewport, tx, ty, &tx, &ty);
+      tx -= ZZ_NODE_CARD_PORT_RADIUS * zoom;
+    }
+
+  lookup_color (GTK_WIDGET (self), "accent_bg_color", "#3584e4", &accent);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_set_line_width (cr, 2);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (self->drop_node_id == NULL)
+    {
+      /* A loose end follows the pointer from any side. */
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_move_to (cr, sx, sy);
+      cairo_curve_to (cr, sx + MAX (fabs (tx - sx) / 2, 40), sy, tx, ty, tx, ty);
+    }
+  else
+    path_edge (cr, sx, sy, tx, ty, zoom, 0);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+static void
+snapshot_rubber_band (ZzCanvas    *self,
+                      GtkSnapshot *snapshot)
+{
+  graphene_rect_t band;
+  GskRoundedRect outline;
+  GdkRGBA fill, border;
+  const float widths[4] = { 1, 1, 1, 1 };
+
+  graphene_rect_init (&band,
+                      MIN (self->drag_start_x, self->drag_x), MIN (self->drag_start_y, self->drag_y),
+                      fabs (self->drag_x - self->drag_start_x), fabs (self->drag_y - self->drag_start_y));
+  lookup_color (GTK_WIDGET (self), "accent_bg_color", "#3584e4", &border);
+  fill = border;
+  fill.alpha = 0.15;
+
+  gtk_snapshot_append_color (snapshot, &fill, &band);
+  gsk_rounded_rect_init_from_rect (&outline, &band, 0);
+  {
+    const GdkRGBA colors[4] = { border, border, border, border };
+
+    gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+  }
+}
+
+void
+zz_canvas_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  ZzCanvas *self = ZZ_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double zoom = zz_viewport_get_zoom (self->viewport);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  snapshot_grid (self, snapshot, width, height);
+
+  if (self->workflow != NULL)
+    {
+      if (self->edges_cache == NULL)
+        self->edges_cache = build_edges (self, width, height);
+      if (self->edges_cache != NULL)
+        gtk_snapshot_append_node (snapshot, self->edges_cache);
+
+      if (zoom < ZZ_CANVAS_DETAIL_ZOOM)
+        {
+          if (self->shapes_cache == NULL)
+            self->shapes_cache = build_shapes (self);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_scale (snapshot, zoom, zoom);
+          gtk_snapshot_translate (snapshot,
+                                  &GRAPHENE_POINT_INIT (-zz_viewport_get_offset_x (self->viewport),
+                                                        -zz_viewport_get_offset_y (self->viewport)));
+          gtk_snapshot_append_node (snapshot, self->shapes_cache);
+          gtk_snapshot_restore (snapshot);
+        }
+      else
+        {
+          /* Cards that are not child-visible cost nothing here. */
+          for (GtkWidget *child = gtk_widget_get_first_child (widget);
+               child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            gtk_widget_snapshot_child (widget, child, snapshot);
+        }
+
+      if (self->drag == ZZ_CANVAS_DRAG_CONNECT)
+        snapshot_connection (self, snapshot, width, height);
+      if (self->drag == ZZ_CANVAS_DRAG_RUBBER_BAND)
+        snapshot_rubber_band (self, snapshot);
+    }
+
+  gtk_snapshot_pop (snapshot);
+}
+
