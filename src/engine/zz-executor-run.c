@@ -1,0 +1,1046 @@
+/* zz-executor-run.c: one run, on the executor's worker thread
+ *
+ * The run happens on a worker thread (g_task_run_in_thread) that has its
+ * own GMainContext and its own store connection, so blocks run
+ * asynchronously there and SQLite is never shared between threads. The
+ * caller's thread only receives signals, each carrying a copy of a row as it
+ * was committed, from a source attached to the caller's context.
+ *
+ * Scheduling: a node is ready when every incoming edge is resolved. An edge
+ * is active when its source completed (or failed with continue-on-error, or
+ * is disabled and passes its input on) and, for a branching source such as
+ * CONDITION, leaves from the handle of the branch taken. A node with no
+ * active incoming edge is skipped, and so on downstream. Ready nodes start in
+ * the order they became ready, up to the concurrency limit, so independent
+ * branches run side by side.
+ *
+ * Per node, from its config: `retries` and `retryDelay` (ms, doubled after
+ * each attempt), `timeout` (ms) and `continueOnError`. A failure stops the
+ * run unless the node continues on error: running nodes are cancelled and the
+ * rest are recorded as skipped.
+ */
+#define G_LOG_DOMAIN "zz-executor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "zz-engine-error.h"
+#include "zz-executor-private.h"
+#include "zz-json.h"
+#include "zz-store.h"
+#include "zz-template.h"
+#include "zz-time.h"
+
+#define MAX_RETRY_DELAY_MS 60000
+#define FLUSH_INTERVAL_US (5 * 1000)
+
+typedef enum
+{
+  NODE_WAITING,
+  NODE_READY,
+  NODE_RUNNING,
+  NODE_DONE,
+} NodePhase;
+
+typedef struct _Run Run;
+typedef struct _Announcer Announcer;
+
+
+typedef struct
+{
+  Run             *run;
+  ZzNodeSpec        *node;
+  ZzBlockType     *type;          /* nullable: a type this app does not know */
+  GPtrArray       *outgoing;      /* ZzEdgeSpec */
+  GPtrArray       *active_inputs; /* NodeRun whose edge into this one is active */
+  guint            n_incoming;
+  guint            unresolved;
+  NodePhase        phase;
+  gboolean         passes;        /* completed, or continues: its edges carry data */
+  guint            n_active_out;
+
+  ZzNodeExecution *row;
+  JsonNode        *input;
+  JsonObject      *config;        /* resolved */
+  JsonNode        *output;
+  char            *branch;        /* for blocks with named outputs */
+
+  guint            attempt;
+  guint            retries;
+  guint            retry_delay;
+  guint            timeout_ms;
+  gboolean         continue_on_error;
+  gboolean         timed_out;
+  gboolean         dirty;         /* changed since the last flush */
+  GCancellable    *cancellable;   /* of the current attempt */
+  GSource         *timer;         /* the timeout, or the wait before a retry */
+  ZzTemplateScope  scope;
+  ZzBlockContext   block_context;
+} NodeRun;
+
+struct _Run
+{
+  ZzExecutor      *executor;
+  GMainContext    *caller_context;
+  Announcer       *announcer;
+  GMainContext    *context;
+  ZzStore         *store;
+  SoupSession     *session;
+  ZzBlockRegistry *registry;
+  JsonNode        *input;
+  JsonObject      *variables;
+  ZzExecution     *execution;
+
+  GHashTable      *nodes;         /* id -> NodeRun */
+  GPtrArray       *order;         /* NodeRun, document order; owns them */
+  GHashTable      *outputs;       /* id -> JsonNode, borrowed from NodeRun */
+  GQueue           ready;
+  GPtrArray       *dirty;         /* ZzNodeExecution rows to commit */
+  GPtrArray       *dirty_nodes;   /* their NodeRun, same order */
+  gint64           last_flush;
+  guint            running;
+  guint            concurrency;
+
+  GCancellable    *cancellable;   /* the caller's */
+  GSource         *cancel_source;
+  gboolean         cancelled;
+  gboolean         stopping;
+  char            *stop_error;
+};
+
+/* Signals on the caller's context ----------------------------------------
+ *
+ * Rows to announce are queued under a lock; the caller's context is woken
+ * once when the queue becomes non-empty and then emits everything queued,
+ * in order. A fast run thus costs the UI thread one wake-up per batch, not
+ * one per row.
+ */
+
+typedef struct
+{
+  ZzExecutorSignal signal_id;
+  GType    type;
+  gpointer record;
+} Emission;
+
+struct _Announcer
+{
+  ZzExecutor *executor;
+  GMutex      lock;
+  GQueue      queue;     /* Emission */
+  gboolean    scheduled;
+};
+
+static void
+emission_free (Emission *emission)
+{
+  g_boxed_free (emission->type, emission->record);
+  g_free (emission);
+}
+
+static Announcer *
+announcer_new (ZzExecutor *executor)
+{
+  Announcer *announcer = g_atomic_rc_box_new0 (Announcer);
+
+  announcer->executor = g_object_ref (executor);
+  g_mutex_init (&announcer->lock);
+  g_queue_init (&announcer->queue);
+
+  return announcer;
+}
+
+static void
+announcer_clear (Announcer *announcer)
+{
+  g_queue_clear_full (&announcer->queue, (GDestroyNotify) emission_free);
+  g_mutex_clear (&announcer->lock);
+  g_object_unref (announcer->executor);
+}
+
+static void
+announcer_release (gpointer announcer)
+{
+  g_atomic_rc_box_release_full (announcer, (GDestroyNotify) announcer_clear);
+}
+
+static gboolean
+emit_in_caller_cb (gpointer data)
+{
+  Announcer *announcer = data;
+  GQueue batch = G_QUEUE_INIT;
+  Emission *emission;
+
+  g_mutex_lock (&announcer->lock);
+  batch = announcer->queue;
+  g_queue_init (&announcer->queue);
+  announcer->scheduled = FALSE;
+  g_mutex_unlock (&announcer->lock);
+
+  while ((emission = g_queue_pop_head (&batch)))
+    {
+      _zz_executor_deliver (announcer->executor, emission->signal_id, emission->record);
+      emission_free (emission);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+emit (Run              *run,
+      ZzExecutorSignal  signal_id,
+      GType     type,
+      gpointer  record)
+{
+  Announcer *announcer = run->announcer;
+  Emission *emission;
+  gboolean schedule;
+
+  /* Copies nobody will read are not made (zzyra-cli --json, benchmarks);
+   * the start is always announced, since it names the execution. */
+  if (signal_id != ZZ_EXECUTOR_EXECUTION_STARTED &&
+      !_zz_executor_has_listener (announcer->executor, signal_id))
+    return;
+
+  emission = g_new0 (Emission, 1);
+
+  emission->signal_id = signal_id;
+  emission->type = type;
+  emission->record = g_boxed_copy (type, record);
+
+  g_mutex_lock (&announcer->lock);
+  g_queue_push_tail (&announcer->queue, emission);
+  schedule = !announcer->scheduled;
+  announcer->scheduled = TRUE;
+  g_mutex_unlock (&announcer->lock);
+
+  /* Not g_main_context_invoke(): it runs the function at once, on this
+   * thread, whenever it can acquire the caller's context. */
+  if (schedule)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_in_caller_cb, g_atomic_rc_box_acquire (announcer), announcer_release);
+      g_source_set_static_name (source, "[zzyra] executor signals");
+      g_source_attach (source, run->caller_context);
+      g_source_unref (source);
+    }
+}
+
+/* Node state ----------------------------------------------------------- */
+
+static void
+node_run_free (NodeRun *nr)
+{
+  if (nr->timer != NULL)
+    {
+      g_source_destroy (nr->timer);
+      g_source_unref (nr->timer);
+    }
+  g_clear_object (&nr->cancellable);
+  g_clear_pointer (&nr->outgoing, g_ptr_array_unref);
+  g_clear_pointer (&nr->active_inputs, g_ptr_array_unref);
+  g_clear_pointer (&nr->row, zz_node_execution_free);
+  g_clear_pointer (&nr->input, json_node_unref);
+  g_clear_pointer (&nr->config, json_object_unref);
+  g_clear_pointer (&nr->output, json_node_unref);
+  g_free (nr->branch);
+  g_free (nr);
+}
+
+static const char *
+node_name (NodeRun *nr)
+{
+  const char *label = nr->node->label;
+
+  return (label != NULL && *label != '\0') ? label : nr->node->id;
+}
+
+static void
+stop_run (Run        *run,
+          const char *reason)
+{
+  if (run->stopping)
+    return;
+
+  run->stopping = TRUE;
+  if (run->stop_error == NULL && reason != NULL)
+    run->stop_error = g_strdup (reason);
+
+  /* Cancel what runs; each ends through its own callback. */
+  for (guint i = 0; i < run->order->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->order, i);
+
+      if (nr->phase == NODE_RUNNING && nr->cancellable != NULL)
+        g_cancellable_cancel (nr->cancellable);
+    }
+}
+
+/* Rows are committed in groups: every change of a row marks it dirty, and
+ * flush_rows() writes the dirty rows in one transaction, then tells the
+ * caller, whenever the worker is about to wait and at least every
+ * FLUSH_INTERVAL_US while it is busy. A fast chain of nodes thus costs one
+ * commit per few milliseconds instead of two per node, and a crash loses at
+ * most that much of a run's progress; the UI only ever sees committed rows.
+ */
+static void
+write_row (Run     *run,
+           NodeRun *nr)
+{
+  if (nr->dirty)
+    return;
+
+  nr->dirty = TRUE;
+  g_ptr_array_add (run->dirty, nr->row);
+  g_ptr_array_add (run->dirty_nodes, nr);
+}
+
+static void
+flush_rows (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+
+  run->last_flush = g_get_monotonic_time ();
+
+  if (run->dirty->len == 0)
+    return;
+
+  if (!zz_store_update_node_executions (run->store, run->dirty, &error))
+    {
+      g_autofree char *reason = g_strdup_printf (_("Could not save the run’s progress: %s"), error->message);
+
+      /* Going on would run nodes whose results cannot be kept. */
+      g_warning ("%s", reason);
+      stop_run (run, reason);
+    }
+
+  for (guint i = 0; i < run->dirty_nodes->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->dirty_nodes, i);
+
+      nr->dirty = FALSE;
+      emit (run, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+
+      /* A finished row is never written again: its texts can go, so that a
+       * long run's memory holds outputs, not copies of them. */
+      if (nr->phase == NODE_DONE)
+        {
+          g_clear_pointer (&nr->row->input, g_free);
+          g_clear_pointer (&nr->row->config, g_free);
+          g_clear_pointer (&nr->row->output, g_free);
+        }
+    }
+
+  g_ptr_array_set_size (run->dirty, 0);
+  g_ptr_array_set_size (run->dirty_nodes, 0);
+}
+
+/* The data a node hands along its active edges. */
+static JsonNode *
+passed_output (NodeRun *nr)
+{
+  if (nr->branch != NULL && nr->output != NULL && JSON_NODE_HOLDS_OBJECT (nr->output))
+    {
+      JsonNode *data = json_object_get_member (json_node_get_object (nr->output), "data");
+
+      if (data != NULL)
+        return data;
+    }
+
+  return nr->output;
+}
+
+static gboolean
+edge_is_active (NodeRun *source,
+                ZzEdgeSpec *edge)
+{
+  const char *handle = edge->source_handle;
+
+  if (!source->passes)
+    return FALSE;
+
+  /* A branching block's unnamed handle carries every branch. */
+  if (source->branch == NULL || handle == NULL || *handle == '\0')
+    return TRUE;
+
+  return g_str_equal (handle, source->branch);
+}
+
+static void finish_node (NodeRun    *nr,
+                         const char *status,
+                         JsonNode   *output,
+                         const char *error);
+
+static void
+make_ready (NodeRun *nr)
+{
+  Run *run = nr->run;
+
+  nr->phase = NODE_READY;
+
+  if (nr->active_inputs->len == 1)
+    {
+      JsonNode *passed = passed_output (g_ptr_array_index (nr->active_inputs, 0));
+      nr->input = passed ? json_node_copy (passed) : json_node_new (JSON_NODE_NULL);
+    }
+  else if (nr->active_inputs->len > 1)
+    {
+      JsonObject *merged = json_object_new ();
+
+      for (guint i = 0; i < nr->active_inputs->len; i++)
+        {
+          NodeRun *source = g_ptr_array_index (nr->active_inputs, i);
+          JsonNode *passed = passed_output (source);
+
+          json_object_set_member (merged, source->node->id,
+                                  passed ? json_node_copy (passed) : json_node_new (JSON_NODE_NULL));
+        }
+      nr->input = zz_json_node_new_take_object (merged);
+    }
+  else
+    {
+      nr->input = run->input ? json_node_copy (run->input) : zz_json_node_new_take_object (NULL);
+    }
+
+  g_queue_push_tail (&run->ready, nr);
+}
+
+/* Resolves the edges out of a node that is done, iteratively: a long chain
+ * of skipped nodes must not recurse once per node. */
+static void
+propagate (NodeRun *done)
+{
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new ();
+  Run *run = done->run;
+
+  g_ptr_array_add (skipped, done);
+
+  while (skipped->len > 0)
+    {
+      NodeRun *nr = g_ptr_array_steal_index_fast (skipped, skipped->len - 1);
+
+      for (guint i = 0; i < nr->outgoing->len; i++)
+        {
+          ZzEdgeSpec *edge = g_ptr_array_index (nr->outgoing, i);
+          NodeRun *target = g_hash_table_lookup (run->nodes, edge->target);
+
+          if (target == NULL || target->phase != NODE_WAITING)
+            continue;
+
+          if (edge_is_active (nr, edge))
+            {
+              g_ptr_array_add (target->active_inputs, nr);
+              nr->n_active_out++;
+            }
+
+          if (--target->unresolved > 0)
+            continue;
+
+          if (target->active_inputs->len > 0)
+            make_ready (target);
+          else
+            {
+              /* Reached only through branches not taken. */
+              target->phase = NODE_DONE;
+              g_free (target->row->status);
+              target->row->status = g_strdup ("skipped");
+              g_clear_pointer (&target->row->completed_at, g_free);
+              target->row->completed_at = zz_time_now_iso8601 ();
+              write_row (run, target);
+              g_ptr_array_add (skipped, target);
+            }
+        }
+    }
+}
+
+static void pump (Run *run);
+
+static void
+finish_node (NodeRun    *nr,
+             const char *status,
+             JsonNode   *output,
+             const char *error)
+{
+  Run *run = nr->run;
+  gboolean was_running = nr->phase == NODE_RUNNING;
+
+  nr->phase = NODE_DONE;
+  /* Data goes on from a completed node, a failed one that continues on
+   * error (its error as data), and a disabled one (its input). */
+  nr->passes = g_str_equal (status, "completed") ||
+               (g_str_equal (status, "failed") && nr->continue_on_error && output != NULL) ||
+               (g_str_equal (status, "skipped") && output != NULL);
+
+  g_clear_pointer (&nr->output, json_node_unref);
+  nr->output = output;
+  if (output != NULL && nr->passes)
+    g_hash_table_insert (run->outputs, nr->node->id, output);
+
+  g_free (nr->row->status);
+  nr->row->status = g_strdup (status);
+  g_free (nr->row->completed_at);
+  nr->row->completed_at = zz_time_now_iso8601 ();
+  g_free (nr->row->error);
+  nr->row->error = g_strdup (error);
+  g_free (nr->row->output);
+  nr->row->output = output ? zz_json_to_string (output, FALSE) : NULL;
+  write_row (run, nr);
+
+  if (was_running)
+    run->running--;
+
+  if (g_str_equal (status, "failed") && !nr->continue_on_error)
+    {
+      g_autofree char *reason = g_strdup_printf (_("“%s” failed: %s"), node_name (nr), error);
+      stop_run (run, reason);
+    }
+
+  if (!run->stopping)
+    propagate (nr);
+}
+
+/* Running a node ---------------------------------------------------------- */
+
+static void attempt_start (NodeRun *nr);
+
+static gboolean
+is_retryable (const GError *error)
+{
+  if (error->domain != ZZ_ENGINE_ERROR)
+    return TRUE;
+
+  switch (error->code)
+    {
+    case ZZ_ENGINE_ERROR_TEMPLATE:
+    case ZZ_ENGINE_ERROR_EXPRESSION:
+    case ZZ_ENGINE_ERROR_CONFIG:
+    case ZZ_ENGINE_ERROR_CANCELLED:
+    case ZZ_ENGINE_ERROR_QUOTA:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+static void
+clear_timer (NodeRun *nr)
+{
+  if (nr->timer != NULL)
+    {
+      g_source_destroy (nr->timer);
+      g_clear_pointer (&nr->timer, g_source_unref);
+    }
+}
+
+static gboolean
+on_retry_cb (gpointer user_data)
+{
+  NodeRun *nr = user_data;
+
+  g_clear_pointer (&nr->timer, g_source_unref);
+  attempt_start (nr);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  NodeRun *nr = user_data;
+
+  g_clear_pointer (&nr->timer, g_source_unref);
+  nr->timed_out = TRUE;
+  g_cancellable_cancel (nr->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static JsonNode *
+error_output (const char *message)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "error", message);
+
+  return zz_json_node_new_take_object (object);
+}
+
+static void
+fail_node (NodeRun    *nr,
+           const char *message)
+{
+  finish_node (nr, "failed", nr->continue_on_error ? error_output (message) : NULL, message);
+}
+
+static void
+on_block_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  NodeRun *nr = user_data;
+  Run *run = nr->run;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  JsonNode *output;
+
+  output = zz_block_type_execute_finish (ZZ_BLOCK_TYPE (object), result, &error);
+  clear_timer (nr);
+
+  if (output != NULL)
+    {
+      if (zz_block_type_get_outputs (nr->type)[0] != NULL && JSON_NODE_HOLDS_OBJECT (output))
+        nr->branch = g_strdup (zz_json_object_get_string (json_node_get_object (output), "branch", NULL));
+
+      finish_node (nr, "completed", output, NULL);
+      pump (run);
+      return;
+    }
+
+  if (nr->timed_out)
+    message = g_strdup_printf (_("Timed out after %u ms"), nr->timeout_ms);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup (run->cancelled ? _("Cancelled") : _("Stopped because another node failed"));
+  else
+    message = g_strdup (error->message);
+
+  if (!run->stopping && nr->attempt <= nr->retries &&
+      (nr->timed_out || is_retryable (error)) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) == !nr->timed_out)
+    {
+      guint delay = MIN ((guint64) nr->retry_delay << MIN (nr->attempt - 1, 16), MAX_RETRY_DELAY_MS);
+
+      g_free (nr->row->error);
+      nr->row->error = g_strdup_printf (_("Attempt %u failed: %s; trying again"), nr->attempt, message);
+      write_row (run, nr);
+
+      nr->timed_out = FALSE;
+      nr->timer = g_timeout_source_new (delay);
+      g_source_set_callback (nr->timer, on_retry_cb, nr, NULL);
+      g_source_attach (nr->timer, run->context);
+      return;
+    }
+
+  fail_node (nr, message);
+  pump (run);
+}
+
+static void
+attempt_start (NodeRun *nr)
+{
+  Run *run = nr->run;
+
+  nr->attempt++;
+  nr->row->attempts = nr->attempt;
+
+  g_clear_object (&nr->cancellable);
+  nr->cancellable = g_cancellable_new ();
+  if (run->stopping)
+    g_cancellable_cancel (nr->cancellable);
+
+  if (nr->timeout_ms > 0)
+    {
+      nr->timer = g_timeout_source_new (nr->timeout_ms);
+      g_source_set_callback (nr->timer, on_timeout_cb, nr, NULL);
+      g_source_attach (nr->timer, run->context);
+    }
+
+  zz_block_type_execute_async (nr->type, nr->config, nr->input, &nr->block_context,
+                               nr->cancellable, on_block_done_cb, nr);
+}
+
+/* Resolves the config against the outputs so far, except the keys the
+ * block resolves itself; the schema's defaults fill the keys not given. */
+static gboolean
+resolve_member (NodeRun     *nr,
+                JsonObject  *resolved,
+                const char  *key,
+                JsonNode    *value,
+                GError     **error)
+{
+  JsonNode *result;
+
+  if (zz_block_type_is_raw_key (nr->type, key))
+    result = zz_json_node_deep_copy (value);
+  else if (!(result = zz_template_resolve (&nr->scope, value, error)))
+    return FALSE;
+
+  json_object_set_member (resolved, key, result);
+
+  return TRUE;
+}
+
+static JsonObject *
+resolve_config (NodeRun  *nr,
+                GError  **error)
+{
+  g_autoptr(JsonObject) resolved = json_object_new ();
+  JsonObject *properties = json_object_get_object_member (zz_block_type_get_config_schema (nr->type), "properties");
+  JsonObject *config = nr->node->config;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, properties);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      JsonNode *default_value = json_object_get_member (json_node_get_object (value), "default");
+
+      if (default_value != NULL && !json_object_has_member (config, key) &&
+          !resolve_member (nr, resolved, key, default_value, error))
+        return NULL;
+    }
+
+  /* In the config's own order, so that the first bad reference a user
+   * wrote is the one reported. */
+  json_object_iter_init_ordered (&iter, config);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      if (!resolve_member (nr, resolved, key, value, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&resolved);
+}
+
+static void
+start_node (NodeRun *nr)
+{
+  Run *run = nr->run;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = zz_time_now_iso8601 ();
+
+  nr->phase = NODE_RUNNING;
+  run->running++;
+
+  g_free (nr->row->status);
+  nr->row->status = g_strdup ("running");
+  g_free (nr->row->started_at);
+  nr->row->started_at = g_steal_pointer (&now);
+  g_free (nr->row->input);
+  nr->row->input = zz_json_to_string (nr->input, FALSE);
+
+  /* A disabled node is passed over: its input goes on unchanged. */
+  if (!nr->node->enabled)
+    {
+      finish_node (nr, "skipped", json_node_copy (nr->input), _("Disabled"));
+      return;
+    }
+
+  if (nr->type == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” blocks cannot run in Zzyra Desktop"),
+                                                  nr->node->block_type);
+      fail_node (nr, message);
+      return;
+    }
+
+  nr->scope.outputs = run->outputs;
+  nr->scope.json = nr->input;
+  nr->scope.data = nr->input;
+  nr->scope.input = run->input;
+  nr->scope.variables = run->variables;
+
+  if (!(nr->config = resolve_config (nr, &error)) ||
+      !zz_block_type_validate_config (nr->type, nr->config, &error))
+    {
+      g_autofree char *config = zz_json_object_to_string (nr->node->config, FALSE);
+
+      g_free (nr->row->config);
+      nr->row->config = g_steal_pointer (&config);
+      fail_node (nr, error->message);
+      return;
+    }
+
+  g_free (nr->row->config);
+  nr->row->config = zz_json_object_to_string (nr->config, FALSE);
+
+  nr->retries = (guint) CLAMP (zz_json_object_get_int (nr->config, "retries", 0), 0, 10);
+  nr->retry_delay = (guint) CLAMP (zz_json_object_get_int (nr->config, "retryDelay", 1000), 0, MAX_RETRY_DELAY_MS);
+  nr->timeout_ms = (guint) CLAMP (zz_json_object_get_int (nr->config, "timeout", 0), 0, 24 * 3600 * 1000);
+  nr->continue_on_error = zz_json_object_get_bool (nr->config, "continueOnError",
+                                                   zz_json_object_get_bool (nr->config, "continueOnFail", FALSE));
+
+  nr->block_context.store = run->store;
+  nr->block_context.session = run->session;
+  nr->block_context.scope = &nr->scope;
+  nr->block_context.user_id = run->execution->user_id;
+  nr->block_context.workflow_id = run->execution->workflow_id;
+  nr->block_context.execution_id = run->execution->id;
+  nr->block_context.node_id = nr->node->id;
+  nr->block_context.execution_input = run->input;
+
+  write_row (run, nr);
+  attempt_start (nr);
+}
+
+static void
+pump (Run *run)
+{
+  while (!run->stopping && run->running < run->concurrency && !g_queue_is_empty (&run->ready))
+    start_node (g_queue_pop_head (&run->ready));
+}
+
+static gboolean
+on_run_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  Run *run = user_data;
+
+  run->cancelled = TRUE;
+  stop_run (run, _("Cancelled"));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Setting up and finishing the run --------------------------------------- */
+
+static gboolean
+prepare_run (Run       *run,
+             ZzRunSnapshot  *snapshot,
+             GError   **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_nodes = snapshot->nodes->len;
+
+  if (snapshot->variables != NULL)
+    run->variables = json_object_ref (snapshot->variables);
+
+  run->order = g_ptr_array_new_full (n_nodes, (GDestroyNotify) node_run_free);
+  run->nodes = g_hash_table_new (g_str_hash, g_str_equal);
+  run->outputs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      ZzNodeSpec *spec = g_ptr_array_index (snapshot->nodes, i);
+      NodeRun *nr = g_new0 (NodeRun, 1);
+
+      nr->run = run;
+      nr->node = spec;
+      nr->type = zz_block_registry_lookup (run->registry, spec->block_type);
+      nr->outgoing = g_ptr_array_new ();
+      nr->active_inputs = g_ptr_array_new ();
+      nr->row = zz_node_execution_new ();
+      nr->row->node_id = g_strdup (spec->id);
+      g_free (nr->row->status);
+      nr->row->status = g_strdup ("pending");
+
+      g_ptr_array_add (run->order, nr);
+      g_hash_table_insert (run->nodes, spec->id, nr);
+      g_ptr_array_add (rows, nr->row);
+    }
+
+  for (guint i = 0; i < snapshot->edges->len; i++)
+    {
+      ZzEdgeSpec *edge = g_ptr_array_index (snapshot->edges, i);
+      NodeRun *source = g_hash_table_lookup (run->nodes, edge->source);
+      NodeRun *target = g_hash_table_lookup (run->nodes, edge->target);
+
+      g_ptr_array_add (source->outgoing, edge);
+      target->n_incoming++;
+      target->unresolved++;
+    }
+
+  return zz_store_begin_execution (run->store, run->execution, rows, error);
+}
+
+static JsonNode *
+collect_output (Run *run)
+{
+  g_autoptr(JsonObject) outputs = json_object_new ();
+  NodeRun *last = NULL;
+  guint n = 0;
+
+  /* The outputs of the nodes where the run ended: completed, with no
+   * edge out that carried data on. */
+  for (guint i = 0; i < run->order->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->order, i);
+
+      if (nr->phase != NODE_DONE || !nr->passes || nr->output == NULL || nr->n_active_out > 0)
+        continue;
+
+      json_object_set_member (outputs, nr->node->id, json_node_copy (passed_output (nr)));
+      last = nr;
+      n++;
+    }
+
+  if (n == 1)
+    return json_node_copy (passed_output (last));
+
+  return zz_json_node_new_take_object (g_steal_pointer (&outputs));
+}
+
+static void
+finish_run (Run *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  const char *status;
+
+  /* What never started is recorded as not run, with why. */
+  for (guint i = 0; i < run->order->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->order, i);
+
+      if (nr->phase == NODE_DONE)
+        continue;
+
+      if (reason == NULL)
+        reason = g_strdup_printf (_("Not run: %s"), run->stop_error ? run->stop_error : _("the run stopped"));
+
+      nr->phase = NODE_DONE;
+      g_free (nr->row->status);
+      nr->row->status = g_strdup ("skipped");
+      g_free (nr->row->error);
+      nr->row->error = g_strdup (reason);
+      nr->row->completed_at = zz_time_now_iso8601 ();
+      write_row (run, nr);
+    }
+
+  flush_rows (run);
+
+  if (run->cancelled)
+    status = "cancelled";
+  else if (run->stopping)
+    status = "failed";
+  else
+    status = "completed";
+
+  g_free (run->execution->status);
+  run->execution->status = g_strdup (status);
+  run->execution->finished_at = zz_time_now_iso8601 ();
+  g_free (run->execution->error);
+  run->execution->error = run->stopping ? g_strdup (run->stop_error) : NULL;
+
+  if (g_str_equal (status, "completed"))
+    {
+      g_autoptr(JsonNode) output = collect_output (run);
+      run->execution->output = zz_json_to_string (output, FALSE);
+    }
+
+  if (!zz_store_update_execution (run->store, run->execution, &error))
+    g_warning ("Could not save the end of execution %s: %s", run->execution->id, error->message);
+
+  emit (run, ZZ_EXECUTOR_EXECUTION_FINISHED, ZZ_TYPE_EXECUTION, run->execution);
+}
+
+static void
+run_free (Run *run)
+{
+  if (run->cancel_source != NULL)
+    {
+      g_source_destroy (run->cancel_source);
+      g_source_unref (run->cancel_source);
+    }
+  g_queue_clear (&run->ready);
+  g_clear_pointer (&run->dirty, g_ptr_array_unref);
+  g_clear_pointer (&run->dirty_nodes, g_ptr_array_unref);
+  g_clear_pointer (&run->order, g_ptr_array_unref);
+  g_clear_pointer (&run->nodes, g_hash_table_unref);
+  g_clear_pointer (&run->outputs, g_hash_table_unref);
+  g_clear_pointer (&run->execution, zz_execution_free);
+  g_clear_pointer (&run->variables, json_object_unref);
+  g_clear_pointer (&run->input, json_node_unref);
+  g_clear_object (&run->session);
+  g_clear_object (&run->store);
+  g_clear_object (&run->registry);
+  g_clear_pointer (&run->announcer, announcer_release);
+  g_clear_object (&run->executor);
+  g_free (run->stop_error);
+  g_free (run);
+}
+
+void
+_zz_executor_run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ZzExecutor *self = source_object;
+  ZzRunSnapshot *snapshot = task_data;
+  Run *run = g_new0 (Run, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  ZzExecution *result;
+
+  g_main_context_push_thread_default (context);
+
+  run->executor = g_object_ref (self);
+  run->caller_context = snapshot->caller_context;
+  run->announcer = announcer_new (self);
+  run->dirty = g_ptr_array_new ();
+  run->dirty_nodes = g_ptr_array_new ();
+  run->context = context;
+  run->cancellable = cancellable;
+  run->concurrency = MAX (snapshot->concurrency, 1);
+  run->registry = g_object_ref (snapshot->registry);
+  run->input = snapshot->input ? json_node_copy (snapshot->input) : NULL;
+
+  if (!(run->store = zz_store_open (snapshot->db_path, &error)))
+    goto failed;
+
+  run->execution = zz_execution_new ();
+  g_free (run->execution->status);
+  run->execution->status = g_strdup ("running");
+  run->execution->workflow_id = g_strdup (snapshot->workflow_id);
+  run->execution->user_id = g_strdup (snapshot->user_id
+                                      ? snapshot->user_id
+                                      : zz_store_get_current_user_id (run->store));
+  run->execution->input = run->input ? zz_json_to_string (run->input, FALSE) : NULL;
+  g_free (run->execution->trigger);
+  run->execution->trigger = g_strdup (snapshot->trigger);
+
+  if (!prepare_run (run, snapshot, &error))
+    goto failed;
+
+  emit (run, ZZ_EXECUTOR_EXECUTION_STARTED, ZZ_TYPE_EXECUTION, run->execution);
+  for (guint i = 0; i < run->order->len; i++)
+    emit (run, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, ((NodeRun *) g_ptr_array_index (run->order, i))->row);
+
+  run->session = soup_session_new ();
+  soup_session_set_user_agent (run->session, "Zzyra/" PACKAGE_VERSION " ");
+
+  if (cancellable != NULL)
+    {
+      run->cancel_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (run->cancel_source, G_SOURCE_FUNC (on_run_cancelled_cb), run, NULL);
+      g_source_attach (run->cancel_source, context);
+    }
+
+  for (guint i = 0; i < run->order->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->order, i);
+
+      if (nr->n_incoming == 0)
+        make_ready (nr);
+    }
+
+  pump (run);
+  while (run->running > 0 || (!run->stopping && !g_queue_is_empty (&run->ready)))
+    {
+      if (!g_main_context_pending (context) ||
+          g_get_monotonic_time () - run->last_flush >= FLUSH_INTERVAL_US)
+        flush_rows (run);
+
+      g_main_context_iteration (context, TRUE);
+      pump (run);
+    }
+
+  finish_run (run);
+  result = zz_execution_copy (run->execution);
+  run_free (run);
+  g_main_context_pop_thread_default (context);
+
+  g_task_return_pointer (task, result, (GDestroyNotify) zz_execution_free);
+  return;
+
+failed:
+  run_free (run);
+  g_main_context_pop_thread_default (context);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
