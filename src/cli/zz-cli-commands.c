@@ -10,10 +10,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "zz-bench-canvas.h"
 #include "zz-bench-engine.h"
 #include "zz-bench-store.h"
 #include "zz-cli-commands.h"
 #include "zz-cli-private.h"
+#include "zz-cli-render.h"
 #include "zz-cli-run.h"
 #include "zz-json.h"
 #include "zz-starters.h"
@@ -475,14 +477,16 @@ command_bench (ZzCliContext  *context,
                int            argc,
                char         **argv)
 {
-  int n_nodes = 100;
+  int n_nodes = -1;
+  int n_edges = 3000;
   GOptionEntry entries[] = {
-    { "nodes", 'n', 0, G_OPTION_ARG_INT, &n_nodes, N_("Nodes in the engine benchmark’s chain (100)"), N_("N") },
+    { "nodes", 'n', 0, G_OPTION_ARG_INT, &n_nodes, N_("Nodes in the engine benchmark’s chain (100) or on the canvas (2000)"), N_("N") },
+    { "edges", 'e', 0, G_OPTION_ARG_INT, &n_edges, N_("Edges on the canvas (3000)"), N_("E") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options (_("store|engine"), _("Measure the speed of a part of Zzyra and print the figures."),
+  if (!zz_cli_parse_options (_("store|engine|canvas"), _("Measure the speed of a part of Zzyra and print the figures."),
                              entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
@@ -493,8 +497,13 @@ command_bench (ZzCliContext  *context,
       return ZZ_CLI_EXIT_OK;
     }
 
+  if (g_str_equal (argv[1], "canvas"))
+    return zz_cli_command_bench_canvas (n_nodes < 0 ? 2000 : (guint) n_nodes, n_edges);
+
   if (g_str_equal (argv[1], "engine"))
     {
+      if (n_nodes < 0)
+        n_nodes = 100;
       if (n_nodes < 1 || n_nodes > 1000000)
         {
           g_printerr ("%s\n", _("zzyra-cli bench engine: --nodes must be between 1 and 1,000,000"));
@@ -505,7 +514,7 @@ command_bench (ZzCliContext  *context,
       return ZZ_CLI_EXIT_OK;
     }
 
-  g_printerr (_("zzyra-cli bench: unknown benchmark “%s”; the benchmarks are: store, engine\n"), argv[1]);
+  g_printerr (_("zzyra-cli bench: unknown benchmark “%s”; the benchmarks are: store, engine, canvas\n"), argv[1]);
 
   return ZZ_CLI_EXIT_USAGE;
 }
@@ -518,10 +527,11 @@ static const ZzCliCommand commands[] = {
   { "export", "ID", N_("Write a workflow as Zzyra JSON to standard output"), command_export },
   { "list", "[--json]", N_("List the workflows"), command_list },
   { "delete", "ID", N_("Delete a workflow with its executions"), command_delete },
-  { "run", "ID|FILE [--input JSON] [--json]", N_("Run a workflow and print each node as it finishes"), zz_cli_command_run },
+  { "run", "ID|FILE [--input JSON] [--concurrency N] [--json]", N_("Run a workflow and print each node as it finishes"), zz_cli_command_run },
   { "executions", "WORKFLOW_ID [--json]", N_("List a workflow’s executions"), zz_cli_command_executions },
   { "execution", "EXECUTION_ID [--json]", N_("Show an execution and its nodes"), zz_cli_command_execution },
-  { "bench", "store|engine [--nodes N]", N_("Measure speed and print the figures"), command_bench },
+  { "render", "ID --out FILE.png [--width W] [--height H]", N_("Draw a workflow into a PNG image (needs a display)"), zz_cli_command_render },
+  { "bench", "store|engine|canvas [--nodes N] [--edges E]", N_("Measure speed and print the figures"), command_bench },
   { NULL }
 };
 

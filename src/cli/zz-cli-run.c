@@ -184,8 +184,10 @@ zz_cli_command_run (ZzCliContext  *context,
 {
   g_autofree char *input_text = NULL;
   gboolean json = FALSE;
+  int concurrency = ZZ_EXECUTOR_DEFAULT_CONCURRENCY;
   GOptionEntry entries[] = {
     { "input", 'i', 0, G_OPTION_ARG_STRING, &input_text, N_("The run’s input, as JSON"), N_("JSON") },
+    { "concurrency", 'c', 0, G_OPTION_ARG_INT, &concurrency, N_("How many nodes may run at once (8)"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document at the end"), NULL },
     { NULL }
   };
@@ -203,6 +205,12 @@ zz_cli_command_run (ZzCliContext  *context,
                              entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
+  if (concurrency < 1 || concurrency > 256)
+    {
+      g_printerr ("%s\n", _("zzyra-cli run: --concurrency must be between 1 and 256"));
+      return ZZ_CLI_EXIT_USAGE;
+    }
+
   if (input_text != NULL && !(input = zz_json_parse (input_text, -1, &error)))
     {
       g_printerr (_("zzyra-cli run: --input: %s\n"), error->message);
@@ -215,6 +223,7 @@ zz_cli_command_run (ZzCliContext  *context,
 
   executor = zz_executor_new (zz_store_get_path (store), workflow);
   zz_executor_set_trigger (executor, "cli");
+  zz_executor_set_concurrency (executor, (guint) concurrency);
   if (input != NULL)
     zz_executor_set_input (executor, input);
 
