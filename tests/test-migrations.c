@@ -83,12 +83,12 @@ test_fresh_database_gets_latest_version (Fixture       *fixture,
 
   store = zz_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (zz_store_get_latest_version (), ==, 3);
+  g_assert_cmpint (zz_store_get_latest_version (), ==, 4);
   g_assert_cmpint (zz_store_get_version (store), ==, zz_store_get_latest_version ());
   g_clear_object (&store);
 
   version = query_text (fixture->path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "3");
+  g_assert_cmpstr (version, ==, "4");
   journal = query_text (fixture->path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
   tables = query_text (fixture->path,
@@ -97,7 +97,7 @@ test_fresh_database_gets_latest_version (Fixture       *fixture,
   g_assert_cmpstr (tables, ==,
                    "BlockLibrary,BlockchainTransaction,CustomBlock,LocalState,NodeExecution,"
                    "Notification,PricingTier,Profile,Session,Subscription,Team,TeamMember,"
-                   "User,Workflow,WorkflowExecution");
+                   "User,Workflow,WorkflowDraft,WorkflowExecution");
 }
 
 static void

@@ -177,6 +177,14 @@ zz_store_save_workflow (ZzStore     *self,
       return FALSE;
     }
 
+  /* What is saved needs no draft; in the same transaction, so that a crash
+   * leaves either the draft or the saved version, never neither. */
+  if (!zz_store_delete_draft (self, id, error))
+    {
+      zz_store_rollback (self);
+      return FALSE;
+    }
+
   if (!zz_store_commit (self, error))
     return FALSE;
 

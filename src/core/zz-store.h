@@ -87,8 +87,9 @@ ZzSession  *zz_store_get_session_by_token    (ZzStore     *self,
 gboolean    zz_store_insert_workflow         (ZzStore     *self,
                                               ZzWorkflow  *workflow,
                                               GError     **error);
-/* Saves every field of @workflow, increments its version and sets updatedAt,
- * in one transaction; writes the new version and time back to @workflow. */
+/* Saves every field of @workflow, increments its version, sets updatedAt and
+ * deletes its draft, in one transaction; writes the new version and time
+ * back to @workflow. */
 gboolean    zz_store_save_workflow           (ZzStore     *self,
                                               ZzWorkflow  *workflow,
                                               GError     **error);
@@ -102,6 +103,26 @@ gboolean    zz_store_delete_workflow         (ZzStore     *self,
  * statement. Newest updated first. (transfer full) (element-type ZzWorkflowSummary) */
 GListModel *zz_store_list_workflows          (ZzStore     *self,
                                               const char  *user_id,
+                                              GError     **error);
+
+/* Drafts ----------------------------------------------------------------- */
+
+/* The editor's unsaved copy of a workflow (Zzyra JSON), at most one per
+ * workflow: saving replaces it, zz_store_save_workflow() and deleting the
+ * workflow delete it. An unknown workflow is %ZZ_STORE_ERROR_CONSTRAINT. */
+gboolean    zz_store_save_draft              (ZzStore     *self,
+                                              const char  *workflow_id,
+                                              const char  *data,
+                                              GError     **error);
+/* (transfer full): the draft's data, and when it was written in
+ * @updated_at (optional, ISO 8601); %ZZ_STORE_ERROR_NOT_FOUND if none. */
+char       *zz_store_get_draft               (ZzStore     *self,
+                                              const char  *workflow_id,
+                                              char       **updated_at,
+                                              GError     **error);
+/* Deleting a draft that is not there succeeds. */
+gboolean    zz_store_delete_draft            (ZzStore     *self,
+                                              const char  *workflow_id,
                                               GError     **error);
 
 /* Executions ------------------------------------------------------------- */

@@ -1171,3 +1171,81 @@ zz_workflow_duplicate_nodes_command (ZzWorkflow          *self,
 
   return new_ids;
 }
+
+gboolean
+zz_workflow_replace_contents_command (ZzWorkflow  *self,
+                                      ZzWorkflow  *source,
+                                      const char  *name,
+                                      GError     **error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) all_nodes = NULL;
+  g_autoptr(GHashTable) all_edges = NULL;
+  GListModel *nodes, *edges;
+  guint n_nodes, n_edges;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (source), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  /* The history inserts by id: refuse before changing anything. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  nodes = zz_workflow_get_nodes (source);
+  n_nodes = g_list_model_get_n_items (nodes);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+
+      if (!g_hash_table_add (seen, (gpointer) zz_node_get_id (node)))
+        {
+          g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_DUPLICATE_ID,
+                       _("The workflow already has a node “%s”"), zz_node_get_id (node));
+          return FALSE;
+        }
+    }
+  g_hash_table_remove_all (seen);
+  edges = zz_workflow_get_edges (source);
+  n_edges = g_list_model_get_n_items (edges);
+  for (guint i = 0; i < n_edges; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
+
+      if (!g_hash_table_add (seen, (gpointer) zz_edge_get_id (edge)))
+        {
+          g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_DUPLICATE_ID,
+                       _("The workflow already has an edge “%s”"), zz_edge_get_id (edge));
+          return FALSE;
+        }
+    }
+
+  /* Keyed by the items themselves, a reference each. */
+  all_nodes = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  for (guint i = 0; i < zz_workflow_get_n_nodes (self); i++)
+    g_hash_table_add (all_nodes, g_list_model_get_item (zz_workflow_get_nodes (self), i));
+  all_edges = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (zz_workflow_get_edges (self)); i++)
+    g_hash_table_add (all_edges, g_list_model_get_item (zz_workflow_get_edges (self), i));
+
+  zz_workflow_begin_group (self, name);
+  push_removals (self, OP_EDGE, zz_workflow_get_edges (self), all_edges);
+  push_removals (self, OP_NODE, zz_workflow_get_nodes (self), all_nodes);
+
+  /* Copies: @source keeps its own, and ours belong to no other document. */
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+      g_autoptr(ZzNode) copy = zz_node_copy (node, NULL);
+
+      push_op (self, op_new_list (OP_NODE, copy, i, TRUE));
+    }
+  for (guint i = 0; i < n_edges; i++)
+    {
+      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
+      g_autoptr(ZzEdge) copy = zz_edge_copy (edge, NULL, NULL, NULL);
+
+      push_op (self, op_new_list (OP_EDGE, copy, i, TRUE));
+    }
+  zz_workflow_end_group (self);
+
+  return TRUE;
+}

@@ -87,6 +87,16 @@ gboolean     zz_workflow_set_node_config_command  (ZzWorkflow          *self,
                                                    JsonObject          *config,
                                                    GError             **error);
 
+/* Replaces every node and edge with copies of @source's, ids kept, as one
+ * step named @name (translated, e.g. _("Restore Unsaved Changes")): a
+ * draft read back becomes an edit that can be undone, and leaves the
+ * document modified. Row fields are not touched. Duplicate node or edge
+ * ids in @source are ZZ_WORKFLOW_ERROR_DUPLICATE_ID and change nothing. */
+gboolean     zz_workflow_replace_contents_command (ZzWorkflow          *self,
+                                                   ZzWorkflow          *source,
+                                                   const char          *name,
+                                                   GError             **error);
+
 /* Zzyra JSON for the clipboard: {"nodes": [...], "edges": [...]}, the given
  * nodes in document order and the edges among them. Unknown ids are
  * skipped. Not a command: the document does not change.
