@@ -325,22 +325,74 @@ zz_store_recover_interrupted (ZzStore  *self,
   return n;
 }
 
+/* A node's progress changes these columns only: not setting nodeId and
+ * executionId spares SQLite the foreign-key check of every row. */
+#define UPDATE_NODE_PROGRESS_SQL                                              \
+  "UPDATE \"NodeExecution\" SET \"status\" = ?2, \"startedAt\" = ?3, "  \
+  "\"completedAt\" = ?4, \"output\" = ?5, \"error\" = ?6, \"input\" = ?7, " \
+  "\"config\" = ?8, \"attempts\" = ?9, \"updatedAt\" = ?10 WHERE \"id\" = ?1"
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
 gboolean
 zz_store_update_node_executions (ZzStore     *self,
                                  GPtrArray   *node_executions,
                                  GError     **error)
 {
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (node_executions != NULL, FALSE);
 
-  if (!zz_store_begin (self, TRUE, error))
+  now = zz_time_now_iso8601 ();
+
+  if (!(stmt = zz_store_prepare (self, UPDATE_NODE_PROGRESS_SQL, error)) ||
+      !zz_store_begin (self, TRUE, error))
     return FALSE;
 
   for (guint i = 0; i < node_executions->len; i++)
     {
-      if (!zz_store_model_update (self, &zz_model_node_execution,
-                                  g_ptr_array_index (node_executions, i), error))
+      ZzNodeExecution *row = g_ptr_array_index (node_executions, i);
+      int rc;
+
+      g_free (row->updated_at);
+      row->updated_at = g_strdup (now);
+
+      sqlite3_bind_text (stmt, 1, row->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, row->status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, row->started_at, -1, SQLITE_STATIC);
+      bind_text_or_null (stmt, 4, row->completed_at);
+      bind_text_or_null (stmt, 5, row->output);
+      bind_text_or_null (stmt, 6, row->error);
+      bind_text_or_null (stmt, 7, row->input);
+      bind_text_or_null (stmt, 8, row->config);
+      sqlite3_bind_int64 (stmt, 9, row->attempts);
+      sqlite3_bind_text (stmt, 10, row->updated_at, -1, SQLITE_STATIC);
+
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        zz_store_set_error (self, rc, &zz_model_node_execution, row, error);
+      zz_store_release (stmt);
+
+      if (rc != SQLITE_DONE)
         {
+          zz_store_rollback (self);
+          return FALSE;
+        }
+
+      if (sqlite3_changes (self->db) == 0)
+        {
+          zz_store_set_not_found (&zz_model_node_execution, "id", row->id, error);
           zz_store_rollback (self);
           return FALSE;
         }
