@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zz-canvas-export.h"
 #include "zz-window-private.h"
 
 /* The commands on workflows that need a dialog or a file: new, import,
@@ -295,6 +296,80 @@ zz_window_export_action (GtkWidget  *widget,
   gtk_native_dialog_show (self->chooser);
 }
 
+/* Export as PNG ------------------------------------------------------------ */
+
+/* The image's size: the workflow is fitted into it, as zoom-to-fit does. */
+#define PNG_WIDTH  1600
+#define PNG_HEIGHT 1000
+
+static void
+on_export_png_chooser_responded_cb (ZzWindow             *self,
+                                    int                   response,
+                                    GtkFileChooserNative *chooser)
+{
+  ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *markup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file == NULL || workflow == NULL)
+    return;
+
+  /* The portal gives a local path (its FUSE mount in a sandbox). */
+  path = g_file_get_path (file);
+  basename = g_file_get_basename (file);
+  zz_workflow_page_flush (self->page);
+  if (path == NULL)
+    markup = g_markup_printf_escaped (_("Could not export to “%s”: not a local file"), basename);
+  else if (!zz_canvas_render_to_png (workflow, path, PNG_WIDTH, PNG_HEIGHT, &error))
+    markup = g_markup_printf_escaped (_("Could not export to “%s”: %s"), basename, error->message);
+  else
+    markup = g_markup_printf_escaped (_("Exported to “%s”"), basename);
+
+  zz_window_show_toast (self, markup);
+}
+
+static void
+zz_window_export_png_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *file_name = NULL;
+
+  if (workflow == NULL || self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("PNG Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_suffix (filter, "png");
+
+  file_name = g_strdup_printf ("%s.png", zz_workflow_get_name (workflow));
+  g_strdelimit (file_name, "/\\", '-');
+
+  chooser = gtk_file_chooser_native_new (_("Export Workflow as PNG"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_export_png_chooser_responded_cb), self, G_CONNECT_SWAPPED);
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
 /* Rename ------------------------------------------------------------------- */
 
 static void
@@ -371,6 +446,7 @@ zz_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, zz_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, zz_window_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, zz_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-png", NULL, zz_window_export_png_action);
   gtk_widget_class_install_action (widget_class, "win.rename", NULL, zz_window_rename_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, zz_window_duplicate_action);
 
