@@ -39,10 +39,9 @@ name_is_taken (ZzWindow   *self,
   return FALSE;
 }
 
-/* @base, or "@base 2", "@base 3" ... whichever no workflow has yet. */
-static char *
-unique_name (ZzWindow   *self,
-             const char *base)
+char *
+zz_window_unique_name (ZzWindow   *self,
+                       const char *base)
 {
   char *name = g_strdup (base);
 
@@ -77,7 +76,7 @@ zz_window_new_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   ZzWindow *self = ZZ_WINDOW (widget);
-  g_autofree char *name = unique_name (self, _("Untitled Workflow"));
+  g_autofree char *name = zz_window_unique_name (self, _("Untitled Workflow"));
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new (name);
 
   zz_window_add_or_toast (self, workflow);
@@ -100,7 +99,7 @@ zz_window_duplicate_action (GtkWidget  *widget,
   zz_workflow_page_flush (self->page);
   /* Translators: the name of a duplicated workflow */
   base = g_strdup_printf (_("Copy of %s"), zz_workflow_get_name (workflow));
-  name = unique_name (self, base);
+  name = zz_window_unique_name (self, base);
   copy = zz_workflow_duplicate (workflow, name);
   zz_window_add_or_toast (self, copy);
 }

@@ -28,6 +28,7 @@ struct _ZzWindow
   guint                 reloading;
 
   GtkNativeDialog      *chooser;
+  GtkWindow            *save_dialog;       /* weak: "Save changes?" */
   ZzWorkflowPage       *page;
 
   AdwToastOverlay      *toast_overlay;      /* template children */
@@ -58,6 +59,30 @@ gboolean    zz_window_add_workflow        (ZzWindow   *self,
 
 /* zz-window-actions.c */
 void        zz_window_class_init_actions  (GtkWidgetClass *widget_class);
+/* @base, or "@base 2", "@base 3" ... whichever no workflow has yet. */
+char       *zz_window_unique_name         (ZzWindow       *self,
+                                           const char     *base);
+
+/* zz-window-document.c: save, unsaved changes, tidy up, templates */
+typedef enum
+{
+  ZZ_WINDOW_THEN_CLOSE,
+  ZZ_WINDOW_THEN_SELECT,
+  ZZ_WINDOW_THEN_DELETE,
+} ZzWindowThen;
+
+void        zz_window_class_init_document (GtkWidgetClass *widget_class);
+void        zz_window_init_document       (ZzWindow       *self);
+/* With unsaved changes, asks "Save changes?" and returns TRUE: the caller
+ * stops, and @then (with @id, the workflow to select) is done after Save
+ * or Discard. Without, returns FALSE at once. */
+gboolean    zz_window_ask_to_save         (ZzWindow       *self,
+                                           ZzWindowThen    then,
+                                           const char     *id);
+/* Creates a workflow from the starter @starter_id, then shows and selects it. */
+gboolean    zz_window_add_starter         (ZzWindow       *self,
+                                           const char     *starter_id,
+                                           GError        **error);
 /* What win.import does with the file the user chose. */
 void        zz_window_import_file         (ZzWindow       *self,
                                            GFile          *file);

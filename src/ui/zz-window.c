@@ -15,6 +15,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const selection_actions[] = {
   "win.rename", "win.duplicate", "win.export", "win.delete",
+  "win.save", "win.tidy-up",
 };
 
 void
@@ -51,6 +52,11 @@ zz_window_show_workflow (ZzWindow   *self,
   g_autoptr(GError) error = NULL;
 
   if (id != NULL && shown != NULL && g_strcmp0 (zz_workflow_get_id (shown), id) == 0)
+    return;
+
+  /* Only for another workflow: a search that hides this one keeps its
+   * edits in the draft, offered back when it is opened again. */
+  if (id != NULL && zz_window_ask_to_save (self, ZZ_WINDOW_THEN_SELECT, id))
     return;
 
   if (id != NULL && (workflow = zz_store_get_workflow (self->store, id, &error)) == NULL)
@@ -417,7 +423,7 @@ zz_window_delete_action (GtkWidget  *widget,
   AdwToast *toast;
   guint position = 0;
 
-  if (workflow == NULL)
+  if (workflow == NULL || zz_window_ask_to_save (self, ZZ_WINDOW_THEN_DELETE, NULL))
     return;
 
   /* One Undo at a time: the previous deletion becomes final. */
@@ -497,6 +503,9 @@ zz_window_close_request (GtkWindow *window)
 {
   ZzWindow *self = ZZ_WINDOW (window);
 
+  if (zz_window_ask_to_save (self, ZZ_WINDOW_THEN_CLOSE, NULL))
+    return TRUE;
+
   zz_workflow_page_flush (self->page);
   zz_window_flush_deletions (self);
 
@@ -549,7 +558,7 @@ zz_window_constructed (GObject *object)
 
   self->page = ZZ_WORKFLOW_PAGE (zz_workflow_page_new (self->store));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->page), "workflow");
-  g_object_bind_property (self->page, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
+  zz_window_init_document (self);
 
   if (g_signal_lookup ("workflows-changed", ZZ_TYPE_STORE) != 0)
     g_signal_connect_object (self->store, "workflows-changed",
@@ -590,6 +599,7 @@ zz_window_dispose (GObject *object)
   zz_window_flush_deletions (self);
   g_clear_pointer (&self->pending_deletions, g_hash_table_unref);
   g_clear_weak_pointer (&self->delete_toast);
+  g_clear_weak_pointer (&self->save_dialog);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -703,6 +713,7 @@ zz_window_class_init (ZzWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   zz_window_class_init_actions (widget_class);
+  zz_window_class_init_document (widget_class);
 }
 
 static void

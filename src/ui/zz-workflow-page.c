@@ -5,15 +5,18 @@
 #include <glib/gi18n.h>
 
 #include "zz-canvas.h"
+#include "zz-draft-writer.h"
 #include "zz-time.h"
 #include "zz-workflow-history.h"
+#include "zz-workflow-layout.h"
 #include "zz-workflow-page.h"
 
 /* Typing in the description saves this long after the last key. */
 #define DESCRIPTION_SAVE_DELAY_MS 600
-/* An edit on the canvas (a move, a connection) saves this long after the
- * last one, so that a burst of nudges is one write. */
-#define DOCUMENT_SAVE_DELAY_MS 800
+/* Canvas edits stay in the document until the user saves it (win.save);
+ * meanwhile a ZzDraftWriter keeps a draft of them in the store. The
+ * details panel's fields are the row's and are saved at once, without the
+ * canvas edits (zz_workflow_page_save_fields). */
 
 struct _ZzWorkflowPage
 {
@@ -23,7 +26,7 @@ struct _ZzWorkflowPage
   ZzWorkflow     *workflow;
   GtkStringList  *tags;
   guint           description_save_id;
-  guint           document_save_id;
+  ZzDraftWriter  *drafts;
   guint           loading : 1;
   guint           saving : 1;
 
@@ -39,11 +42,13 @@ struct _ZzWorkflowPage
   ZzCanvas       *canvas;
   GtkLabel       *zoom_label;
   GtkWidget      *empty_label;
+  GtkRevealer    *draft_revealer;
+  GtkLabel       *draft_label;
 };
 
 G_DEFINE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STORE, PROP_WORKFLOW, PROP_TITLE, N_PROPS };
+enum { PROP_0, PROP_STORE, PROP_WORKFLOW, PROP_TITLE, PROP_MODIFIED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -130,8 +135,6 @@ zz_workflow_page_save (ZzWorkflowPage *self)
   g_autoptr(GError) error = NULL;
   gboolean saved;
 
-  g_clear_handle_id (&self->document_save_id, g_source_remove);
-
   if (self->workflow == NULL)
     return TRUE;
 
@@ -150,6 +153,50 @@ zz_workflow_page_save (ZzWorkflowPage *self)
     }
 
   zz_workflow_mark_saved (self->workflow);
+  zz_workflow_page_update_details (self);
+  return TRUE;
+}
+
+/* Saves the row's fields as the document has them (name, description,
+ * tags) over the stored workflow, leaving the canvas edits not saved yet
+ * in the document and its draft. */
+static gboolean
+zz_workflow_page_save_fields (ZzWorkflowPage *self)
+{
+  g_autoptr(ZzWorkflow) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->workflow == NULL)
+    return TRUE;
+
+  if (!zz_workflow_get_modified (self->workflow))
+    return zz_workflow_page_save (self);
+
+  stored = zz_store_get_workflow (self->store, zz_workflow_get_id (self->workflow), &error);
+  if (stored != NULL)
+    {
+      zz_workflow_set_name (stored, zz_workflow_get_name (self->workflow));
+      zz_workflow_set_description (stored, zz_workflow_get_description (self->workflow));
+      zz_workflow_set_tags (stored, zz_workflow_get_tags (self->workflow));
+    }
+
+  if (stored == NULL || !zz_store_save_workflow (self->store, stored, &error))
+    {
+      g_autofree char *markup =
+        g_markup_printf_escaped (_("Could not save “%s”: %s"),
+                                 zz_workflow_get_name (self->workflow), error->message);
+      zz_workflow_page_show_toast (self, markup);
+      return FALSE;
+    }
+
+  self->saving = TRUE;
+  zz_workflow_set_version (self->workflow, zz_workflow_get_version (stored));
+  zz_workflow_set_updated_at (self->workflow, zz_workflow_get_updated_at (stored));
+  self->saving = FALSE;
+
+  /* Saving the row deleted the draft; the canvas edits still need one. */
+  if (self->drafts != NULL)
+    zz_draft_writer_write (self->drafts, NULL);
   zz_workflow_page_update_details (self);
   return TRUE;
 }
@@ -177,8 +224,8 @@ zz_workflow_page_flush (ZzWorkflowPage *self)
   if (self->workflow == NULL)
     return TRUE;
 
-  if (self->document_save_id != 0 && !zz_workflow_page_save (self))
-    return FALSE;
+  if (self->drafts != NULL)
+    zz_draft_writer_flush (self->drafts, NULL);
 
   text = dup_description_text (self);
   saved = zz_workflow_get_description (self->workflow);
@@ -186,7 +233,7 @@ zz_workflow_page_flush (ZzWorkflowPage *self)
     return TRUE;
 
   zz_workflow_set_description (self->workflow, text[0] ? text : NULL);
-  return zz_workflow_page_save (self);
+  return zz_workflow_page_save_fields (self);
 }
 
 static gboolean
@@ -243,7 +290,7 @@ zz_workflow_page_rename (ZzWorkflowPage *self,
 
   old_name = g_strdup (zz_workflow_get_name (self->workflow));
   zz_workflow_set_name (self->workflow, stripped);
-  if (!zz_workflow_page_save (self))
+  if (!zz_workflow_page_save_fields (self))
     {
       zz_workflow_set_name (self->workflow, old_name);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not save “%s”"), stripped);
@@ -313,7 +360,7 @@ on_tags_row_applied_cb (ZzWorkflowPage *self,
     }
 
   zz_workflow_set_tags (self->workflow, (const char * const *) tags);
-  if (!zz_workflow_page_save (self))
+  if (!zz_workflow_page_save_fields (self))
     zz_workflow_set_tags (self->workflow, (const char * const *) old_tags);
 
   zz_workflow_page_update_tags (self);
@@ -354,27 +401,109 @@ create_node_row_cb (gpointer item,
   return row;
 }
 
-static gboolean
-on_document_save_timeout_cb (gpointer user_data)
-{
-  ZzWorkflowPage *self = user_data;
-
-  self->document_save_id = 0;
-  zz_workflow_page_save (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_workflow_changed_cb (ZzWorkflowPage *self,
                         ZzWorkflow     *workflow)
 {
   gtk_widget_set_visible (self->empty_label, zz_workflow_get_n_nodes (workflow) == 0);
+}
 
-  if (self->loading || self->saving)
+static void
+on_workflow_modified_cb (ZzWorkflowPage *self,
+                         GParamSpec     *pspec,
+                         ZzWorkflow     *workflow)
+{
+  /* The next draft replaces the one offered: too late to restore it. */
+  if (zz_workflow_get_modified (workflow))
+    gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* A draft left by a session that did not save (a crash) is offered back. */
+static void
+zz_workflow_page_offer_draft (ZzWorkflowPage *self)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *updated_at = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->workflow != NULL && !zz_workflow_get_modified (self->workflow))
+    data = zz_store_get_draft (self->store, zz_workflow_get_id (self->workflow), &updated_at, NULL);
+
+  gtk_revealer_set_reveal_child (self->draft_revealer, data != NULL);
+  if (data == NULL)
     return;
 
-  g_clear_handle_id (&self->document_save_id, g_source_remove);
-  self->document_save_id = g_timeout_add (DOCUMENT_SAVE_DELAY_MS, on_document_save_timeout_cb, self);
+  when = zz_time_format_relative (updated_at, NULL);
+  /* Translators: %s is a relative time, "5 minutes ago" */
+  text = g_strdup_printf (_("Unsaved changes from %s were kept"), when);
+  gtk_label_set_label (self->draft_label, text);
+}
+
+gboolean
+zz_workflow_page_restore_draft (ZzWorkflowPage  *self,
+                                GError         **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(ZzWorkflow) draft = NULL;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+  g_return_val_if_fail (self->workflow != NULL, FALSE);
+
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+
+  if (!(data = zz_store_get_draft (self->store, zz_workflow_get_id (self->workflow), NULL, error)) ||
+      !(draft = zz_workflow_new_from_data (data, -1, error)))
+    return FALSE;
+
+  /* An edit like any other: modified, not saved, and it can be undone. */
+  return zz_workflow_replace_contents_command (self->workflow, draft,
+                                               _("Restore Unsaved Changes"), error);
+}
+
+static void
+on_draft_restore_clicked_cb (ZzWorkflowPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->workflow != NULL && !zz_workflow_page_restore_draft (self, &error))
+    {
+      g_autofree char *markup =
+        g_markup_printf_escaped (_("Could not restore the unsaved changes: %s"), error->message);
+      zz_workflow_page_show_toast (self, markup);
+    }
+}
+
+static void
+on_draft_discard_clicked_cb (ZzWorkflowPage *self)
+{
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  if (self->workflow != NULL)
+    zz_store_delete_draft (self->store, zz_workflow_get_id (self->workflow), NULL);
+}
+
+static void
+zz_workflow_page_tidy_up_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->workflow == NULL)
+    return;
+
+  if (!zz_workflow_auto_layout_command (self->workflow, &error))
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      zz_workflow_page_show_toast (self, markup);
+      return;
+    }
+
+  zz_canvas_zoom_to_fit (self->canvas);
 }
 
 static void
@@ -454,8 +583,11 @@ zz_workflow_page_dispose (GObject *object)
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
 
   /* An edit still waiting must not be lost when the window closes. */
-  if (self->description_save_id != 0 || self->document_save_id != 0)
+  if (self->description_save_id != 0)
     zz_workflow_page_flush (self);
+  if (self->drafts != NULL)
+    zz_draft_writer_set_workflow (self->drafts, NULL);
+  g_clear_object (&self->drafts);
   if (self->workflow != NULL)
     g_signal_handlers_disconnect_by_data (self->workflow, self);
 
@@ -488,6 +620,9 @@ zz_workflow_page_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, zz_workflow_page_get_title (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, zz_workflow_page_get_modified (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -534,6 +669,9 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-workflow-page.ui");
@@ -549,6 +687,12 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_draft_restore_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_draft_discard_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "page.tidy-up", NULL, zz_workflow_page_tidy_up_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.tidy-up", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_show_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_out_clicked_cb);
@@ -610,16 +754,25 @@ zz_workflow_page_set_workflow (ZzWorkflowPage *self,
   if (self->workflow == workflow)
     return;
 
-  if (self->description_save_id != 0 || self->document_save_id != 0)
+  if (self->description_save_id != 0)
     zz_workflow_page_flush (self);
 
   if (self->workflow != NULL)
     g_signal_handlers_disconnect_by_data (self->workflow, self);
   g_set_object (&self->workflow, workflow);
   if (workflow != NULL)
-    g_signal_connect_object (workflow, "changed",
-                             G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (workflow, "changed",
+                               G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workflow, "notify::modified",
+                               G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
+    }
+  if (self->drafts == NULL)
+    self->drafts = zz_draft_writer_new (self->store);
+  zz_draft_writer_set_workflow (self->drafts, workflow);
   zz_workflow_page_load (self);
+  zz_workflow_page_offer_draft (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -631,4 +784,57 @@ zz_workflow_page_get_title (ZzWorkflowPage *self)
   g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), NULL);
 
   return self->workflow ? zz_workflow_get_name (self->workflow) : NULL;
+}
+
+gboolean
+zz_workflow_page_get_modified (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+
+  return self->workflow != NULL && zz_workflow_get_modified (self->workflow);
+}
+
+gboolean
+zz_workflow_page_save_document (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+
+  /* The description being typed is part of what is saved. */
+  if (self->description_save_id != 0)
+    {
+      g_autofree char *text = dup_description_text (self);
+
+      g_clear_handle_id (&self->description_save_id, g_source_remove);
+      zz_workflow_set_description (self->workflow, text[0] ? text : NULL);
+    }
+
+  return zz_workflow_page_save (self);
+}
+
+void
+zz_workflow_page_discard_changes (ZzWorkflowPage *self)
+{
+  g_autoptr(ZzWorkflow) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ZZ_IS_WORKFLOW_PAGE (self));
+
+  if (self->workflow == NULL)
+    return;
+
+  /* No draft written after it is deleted. */
+  zz_draft_writer_set_workflow (self->drafts, NULL);
+  zz_store_delete_draft (self->store, zz_workflow_get_id (self->workflow), NULL);
+  zz_draft_writer_set_workflow (self->drafts, self->workflow);
+  if (!zz_workflow_get_modified (self->workflow))
+    return;
+
+  /* The document as last saved replaces the edited one. */
+  stored = zz_store_get_workflow (self->store, zz_workflow_get_id (self->workflow), &error);
+  if (stored == NULL)
+    {
+      g_warning ("Could not read “%s” again: %s", zz_workflow_get_name (self->workflow), error->message);
+      return;
+    }
+  zz_workflow_page_set_workflow (self, stored);
 }

@@ -11,8 +11,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, ZZ, WORKFLOW_PAGE, GtkWidget)
 
-/* Shows one workflow's fields and saves each edit through the store.
- * Properties: store (construct-only), workflow, title (the workflow's name). */
+/* Shows one workflow: the canvas, whose edits are saved by
+ * zz_workflow_page_save_document() (drafts are kept meanwhile), and the
+ * details panel, whose fields are saved as they are edited.
+ * Properties: store (construct-only), workflow, title (the workflow's
+ * name), modified (read-only). Actions: page.tidy-up (Ctrl+Shift+L). */
 GtkWidget  *zz_workflow_page_new          (ZzStore        *store);
 ZzWorkflow *zz_workflow_page_get_workflow (ZzWorkflowPage *self);
 void        zz_workflow_page_set_workflow (ZzWorkflowPage *self,
@@ -20,6 +23,16 @@ void        zz_workflow_page_set_workflow (ZzWorkflowPage *self,
 const char *zz_workflow_page_get_title    (ZzWorkflowPage *self);
 /* Saves an edit still waiting for its debounce (the description). */
 gboolean    zz_workflow_page_flush        (ZzWorkflowPage *self);
+/* TRUE while the canvas has edits not saved (the "modified" property). */
+gboolean    zz_workflow_page_get_modified  (ZzWorkflowPage *self);
+/* Ctrl+S: saves the whole document in one transaction (the version goes
+ * up, its draft is deleted); on failure a toast says why. */
+gboolean    zz_workflow_page_save_document (ZzWorkflowPage *self);
+/* Drops the edits not saved and their draft: shows the stored workflow. */
+void        zz_workflow_page_discard_changes (ZzWorkflowPage *self);
+/* Loads the stored draft into the document as one undoable, unsaved edit. */
+gboolean    zz_workflow_page_restore_draft (ZzWorkflowPage *self,
+                                            GError        **error);
 /* Renames the workflow and saves it; on failure the error is also shown. */
 gboolean    zz_workflow_page_rename       (ZzWorkflowPage *self,
                                            const char     *name,

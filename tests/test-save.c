@@ -1,0 +1,459 @@
+/* test-save.c: the canvas editor's document model, driven as a user would:
+ * the unsaved mark, Ctrl+S, drafts and their restoring, "Save changes?",
+ * Tidy Up and New from Template. Each test has a fresh database. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "zz-draft-writer.h"
+#include "zz-starters.h"
+#include "zz-store.h"
+#include "zz-window-private.h"
+#include "zz-workflow-history.h"
+
+#define WAIT_TIMEOUT_MS (ZZ_DRAFT_WRITER_DELAY_MS + 5000)
+
+typedef struct
+{
+  char     *dir;
+  ZzStore  *store;
+  ZzWindow *window;
+  char     *id;       /* the workflow opened */
+} Fixture;
+
+static char *
+insert_workflow (Fixture    *fixture,
+                 const char *name)
+{
+  g_autoptr(ZzWorkflow) workflow = zz_workflow_new (name);
+  g_autoptr(GError) error = NULL;
+
+  zz_workflow_set_user_id (workflow, zz_store_get_current_user_id (fixture->store));
+  zz_store_insert_workflow (fixture->store, workflow, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (zz_workflow_get_id (workflow));
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  zz_window_select_workflow (fixture->window, fixture->id);
+  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, fixture->id);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("zzyra-save-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "zzyra.db", NULL);
+  fixture->store = zz_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->id = insert_workflow (fixture, "Orders");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->store);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->id);
+}
+
+static ZzWorkflow *
+shown_workflow (Fixture *fixture)
+{
+  return zz_workflow_page_get_workflow (fixture->window->page);
+}
+
+static ZzWorkflow *
+stored_workflow (Fixture    *fixture,
+                 const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  ZzWorkflow *workflow = zz_store_get_workflow (fixture->store, id, &error);
+
+  g_assert_no_error (error);
+  return workflow;
+}
+
+/* An edit as the canvas makes one: through a command. */
+static void
+add_node (Fixture    *fixture,
+          const char *node_id)
+{
+  g_autoptr(ZzNode) node = zz_node_new (node_id, "DELAY");
+  g_autoptr(GError) error = NULL;
+
+  zz_workflow_add_node_command (shown_workflow (fixture), node, &error);
+  g_assert_no_error (error);
+}
+
+static const char *
+shown_title (Fixture *fixture)
+{
+  return adw_window_title_get_title (fixture->window->window_title);
+}
+
+static gboolean
+has_draft (Fixture *fixture)
+{
+  g_autofree char *data = zz_store_get_draft (fixture->store, fixture->id, NULL, NULL);
+
+  return data != NULL;
+}
+
+static gboolean
+on_wait_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_draft (Fixture *fixture)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (WAIT_TIMEOUT_MS, on_wait_timeout_cb, &timed_out);
+
+  while (!has_draft (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Tests -------------------------------------------------------------------- */
+
+static void
+test_edit_marks_the_title_unsaved (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  open_window (fixture);
+  g_assert_cmpstr (shown_title (fixture), ==, "Orders");
+  g_assert_false (zz_workflow_page_get_modified (fixture->window->page));
+
+  add_node (fixture, "n1");
+
+  g_assert_true (zz_workflow_page_get_modified (fixture->window->page));
+  g_assert_cmpstr (shown_title (fixture), ==, "• Orders");
+
+  /* Undoing back to the saved state is not a change. */
+  g_assert_true (zz_workflow_undo (shown_workflow (fixture)));
+  g_assert_cmpstr (shown_title (fixture), ==, "Orders");
+}
+
+static void
+test_edit_is_not_saved_until_asked (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(ZzWorkflow) stored = NULL;
+  g_autoptr(ZzWorkflow) saved = NULL;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+
+  /* Longer than the old auto-save took. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  stored = stored_workflow (fixture, fixture->id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 0);
+  g_assert_cmpint (zz_workflow_get_version (stored), ==, 1);
+
+  activate (fixture, "win.save");
+
+  saved = stored_workflow (fixture, fixture->id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (saved), ==, 1);
+  g_assert_cmpint (zz_workflow_get_version (saved), ==, 2);
+  g_assert_cmpint (zz_workflow_get_version (shown_workflow (fixture)), ==, 2);
+  g_assert_false (zz_workflow_get_modified (shown_workflow (fixture)));
+  g_assert_cmpstr (shown_title (fixture), ==, "Orders");
+  g_assert_false (has_draft (fixture));
+}
+
+static void
+test_renaming_keeps_canvas_edits_unsaved (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(ZzWorkflow) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+
+  g_assert_true (zz_workflow_page_rename (fixture->window->page, "Big Orders", &error));
+  g_assert_no_error (error);
+
+  /* The name is saved at once; the canvas edit is still only in the
+   * document, still marked, and still in a draft. */
+  stored = stored_workflow (fixture, fixture->id);
+  g_assert_cmpstr (zz_workflow_get_name (stored), ==, "Big Orders");
+  g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 0);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (shown_workflow (fixture)), ==, 1);
+  g_assert_cmpstr (shown_title (fixture), ==, "• Big Orders");
+  g_assert_true (has_draft (fixture));
+}
+
+static void
+test_draft_is_written_and_restored (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(ZzWorkflow) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+  g_assert_false (has_draft (fixture));
+  wait_for_draft (fixture);
+
+  /* As after a crash: the window goes without a word, and comes back. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  open_window (fixture);
+
+  g_assert_cmpuint (zz_workflow_get_n_nodes (shown_workflow (fixture)), ==, 0);
+  g_assert_true (zz_workflow_page_restore_draft (fixture->window->page, &error));
+  g_assert_no_error (error);
+
+  g_assert_nonnull (zz_workflow_find_node (shown_workflow (fixture), "n1"));
+  g_assert_true (zz_workflow_page_get_modified (fixture->window->page));
+  g_assert_cmpstr (shown_title (fixture), ==, "• Orders");
+  stored = stored_workflow (fixture, fixture->id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 0);
+
+  /* Restoring is an edit: undo takes it back. */
+  g_assert_true (zz_workflow_undo (shown_workflow (fixture)));
+  g_assert_null (zz_workflow_find_node (shown_workflow (fixture), "n1"));
+  g_assert_false (has_draft (fixture));
+}
+
+static void
+test_closing_asks_and_save_saves (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(ZzWorkflow) stored = NULL;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save changes to “Orders”?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  adw_message_dialog_response (dialog, "save");
+
+  stored = stored_workflow (fixture, fixture->id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 1);
+  g_assert_cmpint (zz_workflow_get_version (stored), ==, 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+}
+
+static void
+test_closing_cancelled_keeps_the_changes (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_true (zz_workflow_page_get_modified (fixture->window->page));
+  g_assert_nonnull (zz_workflow_find_node (shown_workflow (fixture), "n1"));
+}
+
+static void
+test_switching_asks_and_discard_drops (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *other = insert_workflow (fixture, "Invoices");
+  AdwMessageDialog *dialog;
+  g_autoptr(ZzWorkflow) stored = NULL;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+
+  zz_window_select_workflow (fixture->window, other);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  /* Until the user answers, the edited workflow stays open. */
+  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, fixture->id);
+
+  adw_message_dialog_response (dialog, "discard");
+
+  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, other);
+  g_assert_cmpstr (zz_workflow_get_name (shown_workflow (fixture)), ==, "Invoices");
+  stored = stored_workflow (fixture, fixture->id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 0);
+  g_assert_cmpint (zz_workflow_get_version (stored), ==, 1);
+  g_assert_false (has_draft (fixture));
+}
+
+static void
+test_tidy_up_is_one_undoable_step (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  ZzWorkflow *workflow;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+  add_node (fixture, "n2");
+  workflow = shown_workflow (fixture);
+  zz_workflow_mark_saved (workflow);
+
+  activate (fixture, "win.tidy-up");
+
+  g_assert_true (zz_workflow_get_modified (workflow));
+  g_assert_cmpstr (zz_workflow_get_undo_name (workflow), ==, "Tidy Up");
+  g_assert_cmpfloat (zz_node_get_x (zz_workflow_find_node (workflow, "n1")), !=,
+                     zz_node_get_x (zz_workflow_find_node (workflow, "n2")));
+  g_assert_true (zz_workflow_undo (workflow));
+  g_assert_false (zz_workflow_get_modified (workflow));
+}
+
+static void
+test_new_from_template_adds_the_starter (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  const ZzStarter *starters;
+  g_autoptr(ZzWorkflow) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog = NULL;
+  GtkWidget *list;
+  GtkListBoxRow *row;
+  guint n_starters = 0;
+
+  open_window (fixture);
+  starters = zz_starters_get_all (&n_starters);
+  g_assert_cmpuint (n_starters, >, 0);
+  expected = zz_starter_create (starters[0].id, &error);
+  g_assert_no_error (error);
+
+  activate (fixture, "win.new-from-template");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (toplevel), "New from Template") == 0)
+        dialog = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (dialog);
+
+  list = find_child (dialog, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, starters[0].title);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_starters - 1));
+
+  g_signal_emit_by_name (list, "row-activated", row);
+
+  g_assert_cmpuint (g_list_model_get_n_items (zz_window_get_shown_workflows (fixture->window)), ==, 2);
+  g_assert_cmpstr (zz_workflow_get_name (shown_workflow (fixture)), ==, starters[0].title);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (shown_workflow (fixture)), ==,
+                    zz_workflow_get_n_nodes (expected));
+  g_assert_cmpuint (zz_workflow_get_n_nodes (shown_workflow (fixture)), >, 0);
+  g_assert_false (zz_workflow_page_get_modified (fixture->window->page));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/save/edit/marks-the-title-unsaved", test_edit_marks_the_title_unsaved);
+  ADD ("/save/edit/is-not-saved-until-asked", test_edit_is_not_saved_until_asked);
+  ADD ("/save/rename/keeps-canvas-edits-unsaved", test_renaming_keeps_canvas_edits_unsaved);
+  ADD ("/save/draft/is-written-and-restored", test_draft_is_written_and_restored);
+  ADD ("/save/close/asks-and-save-saves", test_closing_asks_and_save_saves);
+  ADD ("/save/close/cancelled-keeps-the-changes", test_closing_cancelled_keeps_the_changes);
+  ADD ("/save/switch/asks-and-discard-drops", test_switching_asks_and_discard_drops);
+  ADD ("/save/tidy-up/is-one-undoable-step", test_tidy_up_is_one_undoable_step);
+  ADD ("/save/new-from-template/adds-the-starter", test_new_from_template_adds_the_starter);
+
+  return g_test_run ();
+}
