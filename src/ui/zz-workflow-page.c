@@ -427,7 +427,6 @@ zz_workflow_page_offer_draft (ZzWorkflowPage *self)
   g_autofree char *data = NULL;
   g_autofree char *updated_at = NULL;
   g_autofree char *when = NULL;
-  g_autofree char *text = NULL;
 
   if (self->workflow != NULL && !zz_workflow_get_modified (self->workflow))
     data = zz_store_get_draft (self->store, zz_workflow_get_id (self->workflow), &updated_at, NULL);
@@ -436,10 +435,10 @@ zz_workflow_page_offer_draft (ZzWorkflowPage *self)
   if (data == NULL)
     return;
 
+  /* "Just now" or "5 minutes ago", where the sentence has no room for it. */
   when = zz_time_format_relative (updated_at, NULL);
-  /* Translators: %s is a relative time, "5 minutes ago" */
-  text = g_strdup_printf (_("Unsaved changes from %s were kept"), when);
-  gtk_label_set_label (self->draft_label, text);
+  gtk_label_set_label (self->draft_label, _("Changes that were not saved have been kept"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->draft_label), when);
 }
 
 gboolean
