@@ -40,6 +40,18 @@ struct _ZzCanvas
 
   GskRenderNode *edges_cache;       /* widget coordinates */
   GskRenderNode *shapes_cache;      /* canvas coordinates: nodes below detail zoom */
+  /* Edges and shapes rasterized once for the view and a margin around it,
+   * so that a frame while panning draws one texture: rebuilt when
+   * edges_cache is cleared (the document, selection or style changed), the
+   * zoom changes or the view leaves scene_bounds. */
+  GskRenderNode *scene;             /* nullable even when built: nothing to draw */
+  graphene_rect_t scene_bounds;     /* canvas units */
+  double         scene_x;           /* canvas units: the scene's top-left corner */
+  double         scene_y;
+  double         scene_zoom;        /* 0: not built */
+  int            scene_scale;
+  int            scene_width;       /* widget pixels */
+  int            scene_height;
 
   /* Pointer and gestures */
   double         pointer_x;         /* widget coordinates, -1 when outside */

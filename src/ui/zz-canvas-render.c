@@ -10,6 +10,13 @@
 
 /* Canvas units between the dots of the background grid. */
 #define GRID_STEP 24.0
+/* Pixels around the view that the scene texture covers too, so that a pan
+ * rebuilds it only every so often. */
+#define SCENE_MARGIN 256.0
+/* Canvas units that an edge can reach beyond its nodes' bounds (a
+ * backward edge bends out sideways, an arrow sticks out). */
+#define EDGE_REACH_X 220.0
+#define EDGE_REACH_Y 20.0
 
 /* Drawing ------------------------------------------------------------------ */
 
@@ -87,10 +94,12 @@ draw_arrow (cairo_t *cr,
   cairo_fill (cr);
 }
 
-/* Every edge in view, in widget coordinates, as one cairo node: kept until
- * the view, the document or the selection changes. */
+/* Every edge in the widget rectangle (x0, y0, width, height), in widget
+ * coordinates, as one cairo node (an empty one when there is none). */
 static GskRenderNode *
 build_edges (ZzCanvas *self,
+             int       x0,
+             int       y0,
              int       width,
              int       height)
 {
@@ -105,13 +114,13 @@ build_edges (ZzCanvas *self,
   cairo_t *cr;
 
   if (n == 0)
-    return NULL;
+    return gsk_container_node_new (NULL, 0);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &normal);
   normal.alpha *= 0.45;
   lookup_color (widget, "accent_bg_color", "#3584e4", &selected);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, width, height));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
   for (int pass = 0; pass < 2; pass++)
@@ -139,8 +148,8 @@ build_edges (ZzCanvas *self,
           tx -= port;
 
           /* Only what is on screen; a backward edge bends out sideways. */
-          if (MAX (sx, tx) + 200 * zoom < 0 || MIN (sx, tx) - 200 * zoom > width ||
-              MAX (sy, ty) < -arrow || MIN (sy, ty) > height + arrow)
+          if (MAX (sx, tx) + 200 * zoom < x0 || MIN (sx, tx) - 200 * zoom > x0 + width ||
+              MAX (sy, ty) < y0 - arrow || MIN (sy, ty) > y0 + height + arrow)
             continue;
 
           path_edge (cr, sx, sy, tx, ty, zoom, arrow);
@@ -277,6 +286,121 @@ snapshot_rubber_band (ZzCanvas    *self,
   }
 }
 
+/* Rasterizes the edges (and the shapes below the detail zoom) for the view
+ * and SCENE_MARGIN around it, clipped to where the nodes and their edges
+ * are: a texture is a single cheap draw in any renderer, where thousands
+ * of curves and shapes cost a frame's budget many times over, in cairo
+ * most of all. */
+static void
+build_scene (ZzCanvas *self,
+             int       width,
+             int       height,
+             double    zoom,
+             int       scale)
+{
+  double ox = zz_viewport_get_offset_x (self->viewport);
+  double oy = zz_viewport_get_offset_y (self->viewport);
+  graphene_rect_t content, area;
+  double wx0, wy0, wx1, wy1;
+  int x0, y0, w, h;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_clear_pointer (&self->scene, gsk_render_node_unref);
+  self->scene_zoom = zoom;
+  self->scene_scale = scale;
+  graphene_rect_init (&self->scene_bounds,
+                      ox - SCENE_MARGIN / zoom, oy - SCENE_MARGIN / zoom,
+                      (width + 2 * SCENE_MARGIN) / zoom, (height + 2 * SCENE_MARGIN) / zoom);
+
+  /* Non-NULL marks the scene built, even with nothing in view. */
+  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  self->edges_cache = gsk_container_node_new (NULL, 0);
+  if (!zz_canvas_nodes_bounds (self, FALSE, &content))
+    return;
+  graphene_rect_inset (&content, -EDGE_REACH_X, -EDGE_REACH_Y);
+  if (!graphene_rect_intersection (&content, &self->scene_bounds, &area))
+    return;
+
+  /* Whole widget pixels, so that the texture is drawn unfiltered. */
+  zz_viewport_canvas_to_widget (self->viewport, area.origin.x, area.origin.y, &wx0, &wy0);
+  zz_viewport_canvas_to_widget (self->viewport, area.origin.x + area.size.width,
+                                area.origin.y + area.size.height, &wx1, &wy1);
+  x0 = floor (wx0);
+  y0 = floor (wy0);
+  w = ceil (wx1) - x0;
+  h = ceil (wy1) - y0;
+  if (w < 1 || h < 1)
+    return;
+  self->scene_x = ox + x0 / zoom;
+  self->scene_y = oy + y0 / zoom;
+
+  gsk_render_node_unref (self->edges_cache);
+  self->edges_cache = build_edges (self, x0, y0, w, h);
+  if (zoom < ZZ_CANVAS_DETAIL_ZOOM && self->shapes_cache == NULL)
+    self->shapes_cache = build_shapes (self);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -x0, -y0);
+  gsk_render_node_draw (self->edges_cache, cr);
+  if (zoom < ZZ_CANVAS_DETAIL_ZOOM)
+    {
+      cairo_scale (cr, zoom, zoom);
+      cairo_translate (cr, -ox, -oy);
+      gsk_render_node_draw (self->shapes_cache, cr);
+    }
+  cairo_destroy (cr);
+
+  /* A cairo node that paints the image, not a texture node: the cairo
+   * renderer then composites it as is (a texture would be converted to a
+   * new surface every frame), and the GL renderer uploads it once, as it
+   * caches a cairo node's texture for as long as the node lives. */
+  self->scene = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, w, h));
+  cr = gsk_cairo_node_get_draw_context (self->scene);
+  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  self->scene_width = w;
+  self->scene_height = h;
+}
+
+static void
+snapshot_scene (ZzCanvas    *self,
+                GtkSnapshot *snapshot,
+                int          width,
+                int          height,
+                double       zoom)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  const graphene_rect_t *bounds = &self->scene_bounds;
+  double x0 = zz_viewport_get_offset_x (self->viewport);
+  double y0 = zz_viewport_get_offset_y (self->viewport);
+  double x, y;
+
+  /* graphene_rect_contains_rect() compares floats for equality after a
+   * union, and fails for a rectangle well inside. */
+  if (self->edges_cache == NULL || self->scene_zoom != zoom || self->scene_scale != scale ||
+      x0 < bounds->origin.x || y0 < bounds->origin.y ||
+      x0 + width / zoom > bounds->origin.x + bounds->size.width ||
+      y0 + height / zoom > bounds->origin.y + bounds->size.height)
+    build_scene (self, width, height, zoom, scale);
+
+  if (self->scene == NULL)
+    return;
+
+  /* The same node every frame, moved: whole pixels, so nothing is
+   * filtered. */
+  zz_viewport_canvas_to_widget (self->viewport, self->scene_x, self->scene_y, &x, &y);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
+  gtk_snapshot_append_node (snapshot, self->scene);
+  gtk_snapshot_restore (snapshot);
+}
+
 void
 zz_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -292,24 +416,9 @@ zz_canvas_snapshot (GtkWidget   *widget,
 
   if (self->workflow != NULL)
     {
-      if (self->edges_cache == NULL)
-        self->edges_cache = build_edges (self, width, height);
-      if (self->edges_cache != NULL)
-        gtk_snapshot_append_node (snapshot, self->edges_cache);
+      snapshot_scene (self, snapshot, width, height, zoom);
 
-      if (zoom < ZZ_CANVAS_DETAIL_ZOOM)
-        {
-          if (self->shapes_cache == NULL)
-            self->shapes_cache = build_shapes (self);
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_scale (snapshot, zoom, zoom);
-          gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (-zz_viewport_get_offset_x (self->viewport),
-                                                        -zz_viewport_get_offset_y (self->viewport)));
-          gtk_snapshot_append_node (snapshot, self->shapes_cache);
-          gtk_snapshot_restore (snapshot);
-        }
-      else
+      if (zoom >= ZZ_CANVAS_DETAIL_ZOOM)
         {
           /* Cards that are not child-visible cost nothing here. */
           for (GtkWidget *child = gtk_widget_get_first_child (widget);

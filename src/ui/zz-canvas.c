@@ -864,7 +864,8 @@ on_viewport_changed_cb (ZzCanvas   *self,
                         GParamSpec *pspec,
                         ZzViewport *viewport)
 {
-  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  /* The scene texture is kept while the view stays inside it
+   * (zz-canvas-render.c decides). */
   if (!self->in_allocate)
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -880,6 +881,7 @@ zz_canvas_dispose (GObject *object)
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
   g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
+  g_clear_pointer (&self->scene, gsk_render_node_unref);
   g_clear_object (&self->viewport);
 
   G_OBJECT_CLASS (zz_canvas_parent_class)->dispose (object);
