@@ -498,6 +498,9 @@ zz_canvas_size_allocate (GtkWidget *widget,
           zz_node_card_set_selected (ZZ_NODE_CARD (item->card),
                                      g_hash_table_contains (self->selected_nodes,
                                                             zz_node_get_id (item->node)));
+          zz_node_card_set_problem (ZZ_NODE_CARD (item->card),
+                                    g_hash_table_lookup (self->node_problems,
+                                                         zz_node_get_id (item->node)));
         }
       gtk_widget_set_child_visible (item->card, TRUE);
 
@@ -830,6 +833,28 @@ zz_canvas_zoom_to_fit (ZzCanvas *self)
                    bounds.size.width, bounds.size.height, width, height, 48, 1.0);
 }
 
+/* Problems ----------------------------------------------------------------- */
+
+void
+zz_canvas_set_node_problem (ZzCanvas   *self,
+                            const char *node_id,
+                            const char *message)
+{
+  ZzCanvasItem *item;
+
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+  g_return_if_fail (node_id != NULL);
+
+  /* Kept by id: a card made later (scrolled into view) shows it too. */
+  if (message == NULL)
+    g_hash_table_remove (self->node_problems, node_id);
+  else
+    g_hash_table_replace (self->node_problems, g_strdup (node_id), g_strdup (message));
+
+  if ((item = g_hash_table_lookup (self->items, node_id)) != NULL && item->card != NULL)
+    zz_node_card_set_problem (ZZ_NODE_CARD (item->card), message);
+}
+
 /* Testing ------------------------------------------------------------------ */
 
 GtkWidget *
@@ -894,6 +919,7 @@ zz_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->selected_nodes, g_hash_table_unref);
   g_clear_pointer (&self->selected_edges, g_hash_table_unref);
+  g_clear_pointer (&self->node_problems, g_hash_table_unref);
   g_clear_pointer (&self->band_base, g_hash_table_unref);
   g_free (self->drag_node_id);
   g_free (self->drag_handle);
@@ -987,6 +1013,7 @@ zz_canvas_init (ZzCanvas *self)
   self->order = g_ptr_array_new ();
   self->selected_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selected_edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->node_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pointer_x = self->pointer_y = -1;
 
   g_signal_connect_object (self->viewport, "notify",

@@ -52,6 +52,11 @@ gboolean     zz_canvas_connect               (ZzCanvas            *self,
                                               const char          *source_handle,
                                               const char          *target,
                                               GError             **error);
+/* What is wrong with a node (its config, its block type), shown as a
+ * badge on its card with @message as tooltip; %NULL clears it. */
+void         zz_canvas_set_node_problem      (ZzCanvas            *self,
+                                              const char          *node_id,
+                                              const char          *message);
 /* Shows every node, as canvas.zoom-fit does. */
 void         zz_canvas_zoom_to_fit           (ZzCanvas            *self);
 

@@ -22,6 +22,7 @@ struct _ZzNodeCard
   GtkLabel  *block_label;
   GtkImage  *status_image;
   GtkBox    *outputs_box;
+  GtkWidget *problem_image;       /* made on the first problem */
 };
 
 G_DEFINE_FINAL_TYPE (ZzNodeCard, zz_node_card, GTK_TYPE_WIDGET)
@@ -383,6 +384,43 @@ zz_node_card_get_status (ZzNodeCard *self)
   g_return_val_if_fail (ZZ_IS_NODE_CARD (self), NULL);
 
   return self->status;
+}
+
+void
+zz_node_card_set_problem (ZzNodeCard *self,
+                          const char *message)
+{
+  g_return_if_fail (ZZ_IS_NODE_CARD (self));
+
+  if (message == NULL && self->problem_image == NULL)
+    return;
+
+  if (self->problem_image == NULL)
+    {
+      GtkWidget *status = GTK_WIDGET (self->status_image);
+
+      self->problem_image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_set_valign (self->problem_image, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (self->problem_image, "node-problem");
+      gtk_widget_add_css_class (self->problem_image, "warning");
+      gtk_widget_insert_before (self->problem_image, gtk_widget_get_parent (status), status);
+    }
+
+  gtk_widget_set_tooltip_text (self->problem_image, message);
+  gtk_widget_set_visible (self->problem_image, message != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
+                                  -1);
+}
+
+const char *
+zz_node_card_get_problem (ZzNodeCard *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_CARD (self), NULL);
+
+  if (self->problem_image == NULL || !gtk_widget_get_visible (self->problem_image))
+    return NULL;
+  return gtk_widget_get_tooltip_text (self->problem_image);
 }
 
 void

@@ -30,6 +30,11 @@ void         zz_node_card_set_selected (ZzNodeCard *self,
 const char  *zz_node_card_get_status   (ZzNodeCard *self);
 void         zz_node_card_set_status   (ZzNodeCard *self,
                                         const char *status);
+/* What is wrong with the node, as a warning badge with @message as its
+ * tooltip; %NULL for nothing. */
+void         zz_node_card_set_problem  (ZzNodeCard *self,
+                                        const char *message);
+const char  *zz_node_card_get_problem  (ZzNodeCard *self);
 
 /* What the card shows for a node, also used where the canvas draws nodes
  * itself: the output handles (never %NULL; empty for the one unnamed

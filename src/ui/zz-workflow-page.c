@@ -5,6 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "zz-canvas.h"
+#include "zz-inspector.h"
+#include "zz-palette.h"
+#include "zz-problems-view.h"
 #include "zz-draft-writer.h"
 #include "zz-time.h"
 #include "zz-workflow-history.h"
@@ -40,6 +43,11 @@ struct _ZzWorkflowPage
   AdwPreferencesGroup *nodes_group;
   GtkListBox     *nodes_list;
   ZzCanvas       *canvas;
+  GtkToggleButton *add_block_button;
+  GtkRevealer    *palette_revealer;
+  ZzPalette      *palette;
+  GtkStack       *side_stack;
+  ZzInspector    *inspector;
   GtkLabel       *zoom_label;
   GtkWidget      *empty_label;
   GtkRevealer    *draft_revealer;
@@ -650,6 +658,45 @@ zz_workflow_page_set_property (GObject      *object,
 }
 
 static void
+zz_workflow_page_add_block_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  gtk_toggle_button_set_active (self->add_block_button,
+                                !gtk_toggle_button_get_active (self->add_block_button));
+}
+
+static void
+on_palette_revealed_cb (ZzWorkflowPage *self)
+{
+  if (gtk_revealer_get_reveal_child (self->palette_revealer))
+    zz_palette_reset (self->palette);
+  else if (gtk_widget_get_focus_child (GTK_WIDGET (self->palette_revealer)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/* The palette goes away once it has done its job, as a menu does. */
+static void
+on_palette_done_cb (ZzWorkflowPage *self)
+{
+  gtk_toggle_button_set_active (self->add_block_button, FALSE);
+}
+
+static void
+on_inspector_node_notified_cb (ZzWorkflowPage *self)
+{
+  gboolean has_node = zz_inspector_get_node (self->inspector) != NULL;
+  GtkWidget *flap = gtk_widget_get_ancestor (GTK_WIDGET (self->side_stack), ADW_TYPE_FLAP);
+
+  gtk_stack_set_visible_child_name (self->side_stack, has_node ? "node" : "workflow");
+  /* Selecting one node asks about it: its details show. */
+  if (has_node && flap != NULL)
+    adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+}
+
+static void
 zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -684,6 +731,17 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, nodes_group);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, nodes_list);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, canvas);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, add_block_button);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, palette_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, palette);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, inspector);
+  gtk_widget_class_bind_template_callback (widget_class, on_palette_revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_palette_done_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspector_node_notified_cb);
+  gtk_widget_class_install_action (widget_class, "page.add-block", NULL, zz_workflow_page_add_block_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.add-block", NULL);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_revealer);
@@ -708,6 +766,9 @@ zz_workflow_page_init (ZzWorkflowPage *self)
   GtkEventController *focus;
 
   g_type_ensure (ZZ_TYPE_CANVAS);
+  g_type_ensure (ZZ_TYPE_PALETTE);
+  g_type_ensure (ZZ_TYPE_INSPECTOR);
+  g_type_ensure (ZZ_TYPE_PROBLEMS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (zz_canvas_get_viewport (self->canvas), "notify::zoom",

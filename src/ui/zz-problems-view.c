@@ -1,0 +1,511 @@
+#define G_LOG_DOMAIN "zz-problems-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zz-block-registry.h"
+#include "zz-node-card.h"
+#include "zz-problems-view.h"
+
+/* Checking follows a burst of edits (typing in the inspector, a drag) once. */
+#define REFRESH_DELAY_MS 300
+
+/* A ZzProblem as an item of a list model. */
+#define ZZ_TYPE_PROBLEM_ITEM (zz_problem_item_get_type ())
+G_DECLARE_FINAL_TYPE (ZzProblemItem, zz_problem_item, ZZ, PROBLEM_ITEM, GObject)
+
+struct _ZzProblemItem
+{
+  GObject    parent_instance;
+  ZzProblem *problem;
+};
+
+G_DEFINE_FINAL_TYPE (ZzProblemItem, zz_problem_item, G_TYPE_OBJECT)
+
+static void
+zz_problem_item_finalize (GObject *object)
+{
+  g_clear_pointer (&ZZ_PROBLEM_ITEM (object)->problem, zz_problem_free);
+  G_OBJECT_CLASS (zz_problem_item_parent_class)->finalize (object);
+}
+
+static void
+zz_problem_item_class_init (ZzProblemItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = zz_problem_item_finalize;
+}
+
+static void
+zz_problem_item_init (ZzProblemItem *self)
+{
+}
+
+static ZzProblemItem *
+zz_problem_item_new (ZzProblem *problem)
+{
+  ZzProblemItem *self = g_object_new (ZZ_TYPE_PROBLEM_ITEM, NULL);
+
+  self->problem = problem;
+  return self;
+}
+
+struct _ZzProblemsView
+{
+  GtkWidget     parent_instance;
+
+  ZzCanvas     *canvas;
+  ZzWorkflow   *workflow;
+  GListStore   *problems;      /* ZzProblemItem */
+  GHashTable   *marked;        /* node ids marked on the canvas */
+  guint         refresh_id;
+
+  GtkWidget    *button;
+  GtkWidget    *icon;
+  GtkWidget    *count_label;
+  GtkWidget    *popover;
+};
+
+G_DEFINE_FINAL_TYPE (ZzProblemsView, zz_problems_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_CANVAS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+node_has_problem (GPtrArray  *problems,
+                  guint       n_problems,
+                  const char *node_id)
+{
+  for (guint i = 0; i < n_problems; i++)
+    {
+      ZzProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->node_id, node_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The document's problems, then each node's config as its block type
+ * checks it, which the document's check (required keys only) misses. */
+static GPtrArray *
+collect_problems (ZzWorkflow *workflow)
+{
+  ZzBlockRegistry *registry = zz_block_registry_get_default ();
+  g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, zz_block_registry_check, registry);
+  GListModel *nodes = zz_workflow_get_nodes (workflow);
+  guint n_document = problems->len;
+  guint n = g_list_model_get_n_items (nodes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+      ZzBlockType *type = zz_block_registry_lookup (registry, zz_node_get_block_type (node));
+      g_autoptr(JsonObject) config = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (type == NULL || !zz_block_type_can_execute (type))
+        continue;
+
+      /* One message per node is enough; the document's names it already. */
+      if (node_has_problem (problems, n_document, zz_node_get_id (node)))
+        continue;
+
+      config = zz_block_type_apply_defaults (type, zz_node_get_config (node));
+      if (!zz_block_type_validate_config (type, config, &error))
+        {
+          const char *label = zz_node_get_label (node);
+
+          g_ptr_array_add (problems,
+                           zz_problem_new (ZZ_PROBLEM_INVALID_CONFIG, ZZ_PROBLEM_ERROR,
+                                           zz_node_get_id (node), NULL,
+                                           /* Translators: a node's name, then what is wrong */
+                                           _("%s: %s"),
+                                           label && label[0] ? label : zz_node_get_id (node),
+                                           error->message));
+        }
+    }
+
+  return g_steal_pointer (&problems);
+}
+
+void
+zz_problems_view_refresh (ZzProblemsView *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) marked = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean any_error = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (ZZ_IS_PROBLEMS_VIEW (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  if (self->workflow != NULL)
+    problems = collect_problems (self->workflow);
+  else
+    problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
+
+  marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ZzProblem *problem = g_ptr_array_index (problems, i);
+
+      any_error |= problem->severity == ZZ_PROBLEM_ERROR;
+      if (problem->node_id != NULL && self->canvas != NULL &&
+          !g_hash_table_contains (marked, problem->node_id))
+        {
+          zz_canvas_set_node_problem (self->canvas, problem->node_id, problem->message);
+          g_hash_table_add (marked, g_strdup (problem->node_id));
+        }
+    }
+
+  /* Nodes fixed since the last check lose their mark. */
+  g_hash_table_iter_init (&iter, self->marked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (marked, key) && self->canvas != NULL)
+      zz_canvas_set_node_problem (self->canvas, key, NULL);
+  g_clear_pointer (&self->marked, g_hash_table_unref);
+  self->marked = g_steal_pointer (&marked);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (items, zz_problem_item_new (zz_problem_copy (g_ptr_array_index (problems, i))));
+  g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
+                       items->pdata, items->len);
+
+  if (problems->len > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", problems->len);
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u Problem", "%u Problems", problems->len),
+                                                  problems->len);
+
+      gtk_label_set_label (GTK_LABEL (self->count_label), count);
+      gtk_widget_set_tooltip_text (self->button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
+                                    any_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      gtk_widget_remove_css_class (self->icon, any_error ? "warning" : "error");
+      gtk_widget_add_css_class (self->icon, any_error ? "error" : "warning");
+    }
+  else
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  gtk_widget_set_visible (GTK_WIDGET (self), problems->len > 0);
+}
+
+static gboolean
+on_refresh_timeout_cb (gpointer user_data)
+{
+  ZzProblemsView *self = user_data;
+
+  self->refresh_id = 0;
+  zz_problems_view_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_workflow_changed_cb (ZzProblemsView *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, on_refresh_timeout_cb, self);
+}
+
+static void
+on_canvas_workflow_notified_cb (ZzProblemsView *self)
+{
+  ZzWorkflow *workflow = self->canvas ? zz_canvas_get_workflow (self->canvas) : NULL;
+
+  if (self->workflow == workflow)
+    return;
+
+  if (self->workflow != NULL)
+    g_signal_handlers_disconnect_by_data (self->workflow, self);
+  g_set_object (&self->workflow, workflow);
+  /* Marks of the old document's nodes must not land on a new one's. */
+  if (self->canvas != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, self->marked);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        zz_canvas_set_node_problem (self->canvas, key, NULL);
+    }
+  g_hash_table_remove_all (self->marked);
+  if (workflow != NULL)
+    g_signal_connect_object (workflow, "changed", G_CALLBACK (on_workflow_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  zz_problems_view_refresh (self);
+}
+
+/* Shows the node in the middle of the view, at a zoom where it reads. */
+static void
+zz_problems_view_show_node (ZzProblemsView *self,
+                            ZzNode         *node)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (self->canvas);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
+  double zoom;
+
+  if (width <= 1 || height <= 1)
+    return;
+
+  if (zz_viewport_get_zoom (viewport) < 0.75)
+    zz_viewport_set_zoom (viewport, 1.0);
+  zoom = zz_viewport_get_zoom (viewport);
+  zz_viewport_set_offset (viewport,
+                          zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - width / 2 / zoom,
+                          zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - height / 2 / zoom);
+}
+
+void
+zz_problems_view_activate (ZzProblemsView *self,
+                           guint           position)
+{
+  g_autoptr(ZzProblemItem) item = NULL;
+  ZzNode *node;
+  const char *ids[2] = { NULL, NULL };
+
+  g_return_if_fail (ZZ_IS_PROBLEMS_VIEW (self));
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->problems), position);
+  if (item == NULL || item->problem->node_id == NULL || self->canvas == NULL || self->workflow == NULL)
+    return;
+
+  node = zz_workflow_find_node (self->workflow, item->problem->node_id);
+  if (node == NULL)
+    return;
+
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  ids[0] = zz_node_get_id (node);
+  zz_canvas_select_nodes (self->canvas, ids);
+  zz_problems_view_show_node (self, node);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+on_list_activated_cb (ZzProblemsView *self,
+                      guint           position)
+{
+  zz_problems_view_activate (self, position);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  ZzProblemItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  gboolean error = item->problem->severity == ZZ_PROBLEM_ERROR;
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_remove_css_class (icon, error ? "warning" : "error");
+  gtk_widget_add_css_class (icon, error ? "error" : "warning");
+  gtk_label_set_label (GTK_LABEL (label), item->problem->message);
+  gtk_list_item_set_activatable (list_item, item->problem->node_id != NULL);
+}
+
+static void
+zz_problems_view_dispose (GObject *object)
+{
+  ZzProblemsView *self = ZZ_PROBLEMS_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->workflow != NULL)
+    g_signal_handlers_disconnect_by_data (self->workflow, self);
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_clear_pointer (&self->button, gtk_widget_unparent);
+  g_clear_object (&self->workflow);
+  g_clear_object (&self->canvas);
+  g_clear_object (&self->problems);
+  g_clear_pointer (&self->marked, g_hash_table_unref);
+
+  G_OBJECT_CLASS (zz_problems_view_parent_class)->dispose (object);
+}
+
+static void
+zz_problems_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ZzProblemsView *self = ZZ_PROBLEMS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CANVAS:
+      g_value_set_object (value, self->canvas);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_problems_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ZzProblemsView *self = ZZ_PROBLEMS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CANVAS:
+      zz_problems_view_set_canvas (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_problems_view_class_init (ZzProblemsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = zz_problems_view_dispose;
+  object_class->get_property = zz_problems_view_get_property;
+  object_class->set_property = zz_problems_view_set_property;
+
+  properties[PROP_CANVAS] =
+    g_param_spec_object ("canvas", NULL, NULL, ZZ_TYPE_CANVAS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+zz_problems_view_init (ZzProblemsView *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Problems"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list_view;
+
+  self->problems = g_list_store_new (ZZ_TYPE_PROBLEM_ITEM);
+  self->marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  self->count_label = gtk_label_new ("0");
+  gtk_widget_add_css_class (self->count_label, "numeric");
+  gtk_box_append (GTK_BOX (content), self->icon);
+  gtk_box_append (GTK_BOX (content), self->count_label);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)))),
+                                 factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list_view), TRUE);
+  gtk_widget_add_css_class (list_view, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"), -1);
+  g_signal_connect_object (list_view, "activate", G_CALLBACK (on_list_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list_view);
+  gtk_widget_set_size_request (scroller, 320, -1);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_margin_start (heading, 12);
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (popover_box), heading);
+  gtk_box_append (GTK_BOX (popover_box), scroller);
+
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), popover_box);
+
+  self->button = gtk_menu_button_new ();
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), content);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
+  gtk_menu_button_set_direction (GTK_MENU_BUTTON (self->button), GTK_ARROW_UP);
+  gtk_widget_add_css_class (self->button, "canvas-controls");
+  gtk_widget_add_css_class (self->button, "problems-button");
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+zz_problems_view_new (void)
+{
+  return g_object_new (ZZ_TYPE_PROBLEMS_VIEW, NULL);
+}
+
+void
+zz_problems_view_set_canvas (ZzProblemsView *self,
+                             ZzCanvas       *canvas)
+{
+  g_return_if_fail (ZZ_IS_PROBLEMS_VIEW (self));
+  g_return_if_fail (canvas == NULL || ZZ_IS_CANVAS (canvas));
+
+  if (self->canvas == canvas)
+    return;
+
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_set_object (&self->canvas, canvas);
+  if (canvas != NULL)
+    g_signal_connect_object (canvas, "notify::workflow",
+                             G_CALLBACK (on_canvas_workflow_notified_cb), self, G_CONNECT_SWAPPED);
+  on_canvas_workflow_notified_cb (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);
+}
+
+guint
+zz_problems_view_get_n_problems (ZzProblemsView *self)
+{
+  g_return_val_if_fail (ZZ_IS_PROBLEMS_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->problems));
+}
+
+const ZzProblem *
+zz_problems_view_get_problem (ZzProblemsView *self,
+                              guint           position)
+{
+  g_autoptr(ZzProblemItem) item = NULL;
+
+  g_return_val_if_fail (ZZ_IS_PROBLEMS_VIEW (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->problems), position);
+  /* The store keeps the item, and so the problem, alive. */
+  return item ? item->problem : NULL;
+}

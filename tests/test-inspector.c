@@ -1,0 +1,388 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "zz-canvas-private.h"
+#include "zz-inspector.h"
+#include "zz-json.h"
+#include "zz-palette.h"
+#include "zz-problems-view.h"
+#include "zz-workflow-history.h"
+
+typedef struct
+{
+  GtkWindow      *window;
+  ZzCanvas       *canvas;
+  ZzInspector    *inspector;
+  ZzPalette      *palette;
+  ZzProblemsView *problems;
+  ZzWorkflow     *workflow;
+} Fixture;
+
+static gboolean
+on_wait_done_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_wait_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+add_node (ZzWorkflow *workflow,
+          const char *id,
+          const char *block_type,
+          const char *label,
+          const char *config_json,
+          double      x)
+{
+  g_autoptr(ZzNode) node = zz_node_new (id, block_type);
+  g_autoptr(JsonObject) config = NULL;
+  g_autoptr(GError) error = NULL;
+
+  zz_node_set_label (node, label);
+  zz_node_set_position (node, x, 0);
+  if (config_json != NULL)
+    {
+      config = zz_json_parse_object (config_json, -1, &error);
+      g_assert_no_error (error);
+      zz_node_set_config (node, config);
+    }
+  g_assert_true (zz_workflow_add_node (workflow, node, &error));
+  g_assert_no_error (error);
+}
+
+static void
+select_node (Fixture    *fixture,
+             const char *id)
+{
+  const char *ids[] = { id, NULL };
+
+  zz_canvas_select_nodes (fixture->canvas, ids);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  fixture->workflow = zz_workflow_new ("Inspector test");
+  add_node (fixture->workflow, "trigger", "MANUAL_TRIGGER", "Start", NULL, 0);
+  add_node (fixture->workflow, "fetch", "HTTP_REQUEST", "Fetch price",
+            "{\"url\": \"https://example.org/price\", \"retries\": 3}", 300);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1400, 800);
+  fixture->palette = ZZ_PALETTE (zz_palette_new ());
+  fixture->canvas = ZZ_CANVAS (zz_canvas_new ());
+  fixture->inspector = ZZ_INSPECTOR (zz_inspector_new ());
+  fixture->problems = ZZ_PROBLEMS_VIEW (zz_problems_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->palette), 300, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->inspector), 360, -1);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->palette));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->canvas));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->inspector));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->problems));
+  gtk_window_set_child (fixture->window, box);
+
+  zz_canvas_set_workflow (fixture->canvas, fixture->workflow);
+  zz_palette_set_canvas (fixture->palette, fixture->canvas);
+  zz_inspector_set_canvas (fixture->inspector, fixture->canvas);
+  zz_problems_view_set_canvas (fixture->problems, fixture->canvas);
+  gtk_window_present (fixture->window);
+  wait_ms (120);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->workflow);
+}
+
+static ZzConfigForm *
+form_of (Fixture *fixture)
+{
+  return zz_inspector_get_form (fixture->inspector);
+}
+
+static const char *
+config_string (Fixture    *fixture,
+               const char *node_id,
+               const char *key)
+{
+  ZzNode *node = zz_workflow_find_node (fixture->workflow, node_id);
+
+  return json_object_get_string_member_with_default (zz_node_get_config (node), key, NULL);
+}
+
+static void
+test_selection_shows_node (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *url;
+  GtkWidget *retries;
+  const char *both[] = { "trigger", "fetch", NULL };
+
+  g_assert_null (zz_inspector_get_node (fixture->inspector));
+
+  select_node (fixture, "fetch");
+  g_assert_true (zz_inspector_get_node (fixture->inspector) ==
+                 zz_workflow_find_node (fixture->workflow, "fetch"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zz_inspector_get_label_row (fixture->inspector))),
+                   ==, "Fetch price");
+  g_assert_true (gtk_switch_get_active (zz_inspector_get_enabled_switch (fixture->inspector)));
+
+  /* The schema's fields, each with the editor its "x-widget" asks for. */
+  url = zz_config_form_get_editor (form_of (fixture), "url");
+  g_assert_true (ADW_IS_ENTRY_ROW (url));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url)), ==, "https://example.org/price");
+  g_assert_true (ADW_IS_COMBO_ROW (zz_config_form_get_editor (form_of (fixture), "method")));
+  g_assert_true (GTK_IS_LIST_BOX (zz_config_form_get_editor (form_of (fixture), "headers")));
+  g_assert_true (GTK_IS_TEXT_VIEW (zz_config_form_get_editor (form_of (fixture), "body")));
+  g_assert_true (GTK_IS_SWITCH (zz_config_form_get_editor (form_of (fixture), "followRedirects")));
+  retries = zz_config_form_get_editor (form_of (fixture), "retries");
+  g_assert_true (GTK_IS_SPIN_BUTTON (retries));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (retries)), ==, 3);
+  /* The default shows for a key the node does not hold. */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (
+                     zz_config_form_get_editor (form_of (fixture), "method")))), ==, "GET");
+  g_assert_null (zz_config_form_get_error (form_of (fixture), "url"));
+
+  /* Another node, then two: the inspector follows, then has none. */
+  select_node (fixture, "trigger");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zz_inspector_get_label_row (fixture->inspector))),
+                   ==, "Start");
+  g_assert_null (zz_config_form_get_editor (form_of (fixture), "url"));
+  zz_canvas_select_nodes (fixture->canvas, both);
+  g_assert_null (zz_inspector_get_node (fixture->inspector));
+}
+
+static void
+test_edit_is_one_undoable_step (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *url;
+  GtkWidget *label_row;
+  ZzNode *node = zz_workflow_find_node (fixture->workflow, "fetch");
+
+  select_node (fixture, "fetch");
+  url = zz_config_form_get_editor (form_of (fixture), "url");
+
+  /* Typing applies nothing until Enter... */
+  gtk_editable_set_text (GTK_EDITABLE (url), "https://example.org/other");
+  g_assert_cmpstr (config_string (fixture, "fetch", "url"), ==, "https://example.org/price");
+  g_assert_false (zz_workflow_can_undo (fixture->workflow));
+  g_signal_emit_by_name (url, "entry-activated");
+  g_assert_cmpstr (config_string (fixture, "fetch", "url"), ==, "https://example.org/other");
+  /* ...keeps the rest of the config... */
+  g_assert_cmpint (json_object_get_int_member (zz_node_get_config (node), "retries"), ==, 3);
+
+  /* ...and is one step: undo puts the old value back, in the form too. */
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_false (zz_workflow_can_undo (fixture->workflow));
+  g_assert_cmpstr (config_string (fixture, "fetch", "url"), ==, "https://example.org/price");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url)), ==, "https://example.org/price");
+
+  /* Text also applies by itself shortly after the last key. */
+  gtk_editable_set_text (GTK_EDITABLE (url), "https://example.org/later");
+  wait_ms (700);
+  g_assert_cmpstr (config_string (fixture, "fetch", "url"), ==, "https://example.org/later");
+
+  /* An emptied required field is applied, and says what is missing. */
+  gtk_editable_set_text (GTK_EDITABLE (url), "");
+  g_signal_emit_by_name (url, "entry-activated");
+  g_assert_cmpstr (config_string (fixture, "fetch", "url"), ==, "");
+  g_assert_nonnull (zz_config_form_get_error (form_of (fixture), "url"));
+  g_assert_true (gtk_widget_has_css_class (zz_config_form_get_field_widget (form_of (fixture), "url"), "error"));
+
+  /* The label and the enabled switch are commands too. */
+  label_row = GTK_WIDGET (zz_inspector_get_label_row (fixture->inspector));
+  gtk_editable_set_text (GTK_EDITABLE (label_row), "Get the price");
+  g_signal_emit_by_name (label_row, "apply");
+  g_assert_cmpstr (zz_node_get_label (node), ==, "Get the price");
+  gtk_switch_set_active (zz_inspector_get_enabled_switch (fixture->inspector), FALSE);
+  g_assert_false (zz_node_get_enabled (node));
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_true (zz_node_get_enabled (node));
+  g_assert_true (gtk_switch_get_active (zz_inspector_get_enabled_switch (fixture->inspector)));
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_cmpstr (zz_node_get_label (node), ==, "Fetch price");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label_row)), ==, "Fetch price");
+}
+
+static void
+test_out_of_range_number (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkSpinButton *retries;
+  ZzNode *node = zz_workflow_find_node (fixture->workflow, "fetch");
+  const char *error;
+
+  select_node (fixture, "fetch");
+  retries = GTK_SPIN_BUTTON (zz_config_form_get_editor (form_of (fixture), "retries"));
+
+  gtk_editable_set_text (GTK_EDITABLE (retries), "99");
+  gtk_spin_button_update (retries);
+
+  error = zz_config_form_get_error (form_of (fixture), "retries");
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "between 0 and 10"));
+  g_assert_true (gtk_widget_has_css_class (zz_config_form_get_field_widget (form_of (fixture), "retries"),
+                                           "error"));
+  g_assert_cmpint (json_object_get_int_member (zz_node_get_config (node), "retries"), ==, 3);
+  g_assert_false (zz_workflow_can_undo (fixture->workflow));
+
+  /* A number in range applies and clears the mark. */
+  gtk_editable_set_text (GTK_EDITABLE (retries), "5");
+  gtk_spin_button_update (retries);
+  g_assert_null (zz_config_form_get_error (form_of (fixture), "retries"));
+  g_assert_false (gtk_widget_has_css_class (zz_config_form_get_field_widget (form_of (fixture), "retries"),
+                                            "error"));
+  g_assert_cmpint (json_object_get_int_member (zz_node_get_config (node), "retries"), ==, 5);
+  g_assert_true (zz_workflow_can_undo (fixture->workflow));
+}
+
+static void
+test_bad_json (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkTextView *body;
+  ZzNode *node = zz_workflow_find_node (fixture->workflow, "fetch");
+  const char *error;
+
+  select_node (fixture, "fetch");
+  body = GTK_TEXT_VIEW (zz_config_form_get_editor (form_of (fixture), "body"));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (body), "{\n  \"price\": 1\n  \"unit\": \"EUR\"\n}", -1);
+  zz_inspector_flush (fixture->inspector);
+
+  error = zz_config_form_get_error (form_of (fixture), "body");
+  g_assert_nonnull (error);
+  g_test_message ("%s", error);
+  /* json-glib places a missing comma at the end of the line before. */
+  g_assert_nonnull (strstr (error, "line 2, column"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (body), "error"));
+  g_assert_false (json_object_has_member (zz_node_get_config (node), "body"));
+  g_assert_false (zz_workflow_can_undo (fixture->workflow));
+
+  /* Fixed, it applies as JSON, not as text. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (body), "{\"price\": 1}", -1);
+  zz_inspector_flush (fixture->inspector);
+  g_assert_null (zz_config_form_get_error (form_of (fixture), "body"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (zz_node_get_config (node), "body"),
+                                               "price"), ==, 1);
+}
+
+static void
+test_palette_search_and_add (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GListModel *model = zz_palette_get_model (fixture->palette);
+  g_autoptr(ZzBlockType) type = NULL;
+  g_autofree char *id = NULL;
+  g_auto(GStrv) selected = NULL;
+  guint n_all = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n_all, >, 5);
+
+  /* "fetch" is a tag of the HTTP request, in no title. */
+  zz_palette_set_query (fixture->palette, "fetch");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  type = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (zz_block_type_get_id (type), ==, "HTTP_REQUEST");
+
+  zz_palette_set_query (fixture->palette, "no block is called this");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  zz_palette_set_query (fixture->palette, "FETCH");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  id = zz_palette_activate (fixture->palette, 0);
+  g_assert_nonnull (id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 3);
+  g_assert_cmpstr (zz_node_get_block_type (zz_workflow_find_node (fixture->workflow, id)), ==, "HTTP_REQUEST");
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, id);
+  g_assert_true (zz_inspector_get_node (fixture->inspector) == zz_workflow_find_node (fixture->workflow, id));
+
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 2);
+  g_assert_null (zz_workflow_find_node (fixture->workflow, id));
+
+  zz_palette_set_query (fixture->palette, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+}
+
+static void
+test_problems (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ZzNode *node = zz_workflow_find_node (fixture->workflow, "fetch");
+  g_autoptr(JsonObject) config = json_object_new ();
+  g_auto(GStrv) selected = NULL;
+  GtkWidget *card;
+  guint position = G_MAXUINT;
+
+  g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->problems)));
+
+  /* The HTTP request loses its required URL. */
+  zz_node_set_config (node, config);
+  zz_problems_view_refresh (fixture->problems);
+  g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), >=, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->problems)));
+  for (guint i = 0; i < zz_problems_view_get_n_problems (fixture->problems); i++)
+    if (g_strcmp0 (zz_problems_view_get_problem (fixture->problems, i)->node_id, "fetch") == 0)
+      position = i;
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  /* Its card carries the mark. */
+  wait_ms (120);
+  card = zz_canvas_get_card (fixture->canvas, "fetch");
+  g_assert_nonnull (card);
+  g_assert_nonnull (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
+
+  zz_problems_view_activate (fixture->problems, position);
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, "fetch");
+
+  /* Fixed, through the inspector: the list follows the workflow's edits. */
+  gtk_editable_set_text (GTK_EDITABLE (zz_config_form_get_editor (form_of (fixture), "url")),
+                         "https://example.org");
+  g_signal_emit_by_name (zz_config_form_get_editor (form_of (fixture), "url"), "entry-activated");
+  wait_ms (500);
+  g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), ==, 0);
+  g_assert_null (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/inspector/selecting-one-node-shows-its-label-and-fields", test_selection_shows_node);
+  ADD ("/inspector/each-edit-is-one-undoable-step", test_edit_is_one_undoable_step);
+  ADD ("/inspector/out-of-range-number-is-marked-and-not-applied", test_out_of_range_number);
+  ADD ("/inspector/bad-json-is-marked-with-its-line-and-not-applied", test_bad_json);
+  ADD ("/palette/search-by-tag-then-activate-adds-one-undoable-node", test_palette_search_and_add);
+  ADD ("/problems/missing-config-is-listed-and-selects-its-node", test_problems);
+#undef ADD
+
+  return g_test_run ();
+}
