@@ -119,7 +119,7 @@ zz_block_delay_get_info (void)
     .title = N_("Delay"),
     .description = N_("Waits for a while, then passes its input on"),
     .category = "logic",
-    .icon_name = "hourglass-symbolic",
+    .icon_name = "media-playback-pause-symbolic",
     .tags = "wait sleep pause timer",
     .fields = delay_fields,
     .n_fields = G_N_ELEMENTS (delay_fields),

@@ -25,7 +25,7 @@ static const ZzStarter starters[] = {
   { "daily-reminder", N_("Daily Reminder"),
     N_("Reminds you of something every morning"), "alarm-symbolic" },
   { "wait-and-notify", N_("Wait, Then Notify"),
-    N_("A timer that sends you a note"), "hourglass-symbolic" },
+    N_("A timer that sends you a note"), "media-playback-pause-symbolic" },
   { "webhook-relay", N_("Post to a Webhook"),
     N_("Sends a message to a chat webhook and warns you if it fails"), "send-to-symbolic" },
 };
