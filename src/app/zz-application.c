@@ -164,10 +164,31 @@ zz_application_shortcuts_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* The default action of a "run finished" desktop notification. */
+static void
+zz_application_show_execution_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (user_data));
+      window = gtk_application_get_active_window (user_data);
+    }
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-execution", parameter);
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", zz_application_quit_action },
   { "about", zz_application_about_action },
   { "shortcuts", zz_application_shortcuts_action },
+  { "show-execution", zz_application_show_execution_action, "s" },
 };
 
 static void

@@ -37,6 +37,7 @@ struct _ZzCanvas
   GPtrArray     *order;             /* ZzCanvasItem, in document order */
   GHashTable    *selected_nodes;    /* node id (owned) set */
   GHashTable    *selected_edges;    /* edge id (owned) set */
+  GHashTable    *node_statuses;     /* node id -> { status, detail } strv, of a run shown */
   GHashTable    *node_problems;     /* node id -> what is wrong with it (both owned) */
 
   GskRenderNode *edges_cache;       /* widget coordinates */

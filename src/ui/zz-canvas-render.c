@@ -94,6 +94,19 @@ draw_arrow (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* In a run shown on the canvas, an edge carried data when its source
+ * completed and its target went on to run. */
+static gboolean
+edge_carried_data (ZzCanvas *self,
+                   ZzEdge   *edge)
+{
+  char **source = g_hash_table_lookup (self->node_statuses, zz_edge_get_source (edge));
+  char **target = g_hash_table_lookup (self->node_statuses, zz_edge_get_target (edge));
+
+  return source != NULL && g_str_equal (source[0], "completed") &&
+         target != NULL && !g_str_equal (target[0], "skipped") && !g_str_equal (target[0], "pending");
+}
+
 /* Every edge in the widget rectangle (x0, y0, width, height), in widget
  * coordinates, as one cairo node (an empty one when there is none). */
 static GskRenderNode *
@@ -136,7 +149,8 @@ build_edges (ZzCanvas *self,
           g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
           double sx, sy, tx, ty;
 
-          if (g_hash_table_contains (self->selected_edges, zz_edge_get_id (edge)) != want_selected)
+          if ((g_hash_table_contains (self->selected_edges, zz_edge_get_id (edge)) ||
+               edge_carried_data (self, edge)) != want_selected)
             continue;
           if (!zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
               !zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))

@@ -444,6 +444,72 @@ visible_canvas_rect (ZzCanvas        *self,
 
 /* Layout ------------------------------------------------------------------- */
 
+/* Run statuses ------------------------------------------------------------- */
+
+static void
+zz_canvas_apply_node_status (ZzCanvas     *self,
+                             ZzCanvasItem *item)
+{
+  char **state = g_hash_table_lookup (self->node_statuses, zz_node_get_id (item->node));
+
+  if (item->card == NULL)
+    return;
+  zz_node_card_set_status (ZZ_NODE_CARD (item->card), state ? state[0] : NULL);
+  zz_node_card_set_status_detail (ZZ_NODE_CARD (item->card), state ? state[1] : NULL);
+}
+
+void
+zz_canvas_set_node_status (ZzCanvas   *self,
+                           const char *node_id,
+                           const char *status,
+                           const char *detail)
+{
+  ZzCanvasItem *item;
+
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+  g_return_if_fail (node_id != NULL);
+
+  if (status == NULL)
+    g_hash_table_remove (self->node_statuses, node_id);
+  else
+    {
+      char **state = g_new0 (char *, 3);
+
+      state[0] = g_strdup (status);
+      state[1] = g_strdup (detail ? detail : "");
+      g_hash_table_replace (self->node_statuses, g_strdup (node_id), state);
+    }
+
+  if ((item = g_hash_table_lookup (self->items, node_id)) != NULL)
+    zz_canvas_apply_node_status (self, item);
+  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+zz_canvas_get_node_status (ZzCanvas   *self,
+                           const char *node_id)
+{
+  char **state;
+
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
+
+  state = node_id ? g_hash_table_lookup (self->node_statuses, node_id) : NULL;
+  return state ? state[0] : NULL;
+}
+
+void
+zz_canvas_clear_node_statuses (ZzCanvas *self)
+{
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+
+  g_hash_table_remove_all (self->node_statuses);
+  for (guint i = 0; self->order != NULL && i < self->order->len; i++)
+    zz_canvas_apply_node_status (self, g_ptr_array_index (self->order, i));
+  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 zz_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -498,6 +564,7 @@ zz_canvas_size_allocate (GtkWidget *widget,
           zz_node_card_set_selected (ZZ_NODE_CARD (item->card),
                                      g_hash_table_contains (self->selected_nodes,
                                                             zz_node_get_id (item->node)));
+          zz_canvas_apply_node_status (self, item);
           zz_node_card_set_problem (ZZ_NODE_CARD (item->card),
                                     g_hash_table_lookup (self->node_problems,
                                                          zz_node_get_id (item->node)));
@@ -919,6 +986,7 @@ zz_canvas_finalize (GObject *object)
 
   g_clear_pointer (&self->selected_nodes, g_hash_table_unref);
   g_clear_pointer (&self->selected_edges, g_hash_table_unref);
+  g_clear_pointer (&self->node_statuses, g_hash_table_unref);
   g_clear_pointer (&self->node_problems, g_hash_table_unref);
   g_clear_pointer (&self->band_base, g_hash_table_unref);
   g_free (self->drag_node_id);
@@ -1013,6 +1081,7 @@ zz_canvas_init (ZzCanvas *self)
   self->order = g_ptr_array_new ();
   self->selected_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selected_edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->node_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   self->node_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pointer_x = self->pointer_y = -1;
 

@@ -57,6 +57,18 @@ gboolean     zz_canvas_connect               (ZzCanvas            *self,
 void         zz_canvas_set_node_problem      (ZzCanvas            *self,
                                               const char          *node_id,
                                               const char          *message);
+/* A run's state of a node, shown on its card: @status "pending", "running",
+ * "completed", "failed", "skipped" or %NULL for none; @detail the duration
+ * of a completed node, the error of a failed one. An edge whose source
+ * completed and whose target ran is drawn in the accent colour. */
+void         zz_canvas_set_node_status       (ZzCanvas            *self,
+                                              const char          *node_id,
+                                              const char          *status,
+                                              const char          *detail);
+/* (nullable) */
+const char  *zz_canvas_get_node_status       (ZzCanvas            *self,
+                                              const char          *node_id);
+void         zz_canvas_clear_node_statuses   (ZzCanvas            *self);
 /* Shows every node, as canvas.zoom-fit does. */
 void         zz_canvas_zoom_to_fit           (ZzCanvas            *self);
 

@@ -14,6 +14,7 @@ struct _ZzNodeCard
 
   ZzNode    *node;
   char      *status;
+  char      *status_detail;
   guint      selected : 1;
 
   GtkWidget *box;                 /* template children */
@@ -21,6 +22,8 @@ struct _ZzNodeCard
   GtkLabel  *label;
   GtkLabel  *block_label;
   GtkImage  *status_image;
+  GtkSpinner *status_spinner;
+  GtkLabel  *status_label;
   GtkBox    *outputs_box;
   GtkWidget *problem_image;       /* made on the first problem */
 };
@@ -241,6 +244,7 @@ zz_node_card_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_NODE_CARD);
   g_clear_object (&self->node);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->status_detail, g_free);
 
   G_OBJECT_CLASS (zz_node_card_parent_class)->dispose (object);
 }
@@ -324,6 +328,8 @@ zz_node_card_class_init (ZzNodeCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzNodeCard, label);
   gtk_widget_class_bind_template_child (widget_class, ZzNodeCard, block_label);
   gtk_widget_class_bind_template_child (widget_class, ZzNodeCard, status_image);
+  gtk_widget_class_bind_template_child (widget_class, ZzNodeCard, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ZzNodeCard, status_label);
   gtk_widget_class_bind_template_child (widget_class, ZzNodeCard, outputs_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "zznodecard");
@@ -432,6 +438,7 @@ zz_node_card_set_status (ZzNodeCard *self,
     { "running",   "emblem-synchronizing-symbolic", N_("Running") },
     { "completed", "emblem-ok-symbolic",          N_("Completed") },
     { "failed",    "dialog-error-symbolic",       N_("Failed") },
+    { "skipped",   "media-skip-forward-symbolic", N_("Skipped") },
   };
 
   g_return_if_fail (ZZ_IS_NODE_CARD (self));
@@ -440,9 +447,20 @@ zz_node_card_set_status (ZzNodeCard *self,
     return;
 
   if (self->status != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_image), self->status);
+    {
+      g_autofree char *card_class = g_strconcat ("status-", self->status, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_image), self->status);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), card_class);
+    }
   g_free (self->status);
   self->status = g_strdup (status);
+  if (status != NULL)
+    {
+      /* The whole card reacts too: a skipped node is dimmed, a failed one outlined. */
+      g_autofree char *card_class = g_strconcat ("status-", status, NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self), card_class);
+    }
+  zz_node_card_set_status_detail (self, NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_image), FALSE);
   for (guint i = 0; status != NULL && i < G_N_ELEMENTS (statuses); i++)
@@ -453,6 +471,41 @@ zz_node_card_set_status (ZzNodeCard *self,
         gtk_widget_add_css_class (GTK_WIDGET (self->status_image), status);
         gtk_widget_set_visible (GTK_WIDGET (self->status_image), TRUE);
       }
+  /* A running node spins instead of showing a still icon. */
+  gtk_spinner_set_spinning (self->status_spinner, g_strcmp0 (status, "running") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), g_strcmp0 (status, "running") == 0);
+  if (g_strcmp0 (status, "running") == 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->status_image), FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+const char *
+zz_node_card_get_status_detail (ZzNodeCard *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_CARD (self), NULL);
+
+  return self->status_detail;
+}
+
+void
+zz_node_card_set_status_detail (ZzNodeCard *self,
+                                const char *detail)
+{
+  gboolean failed;
+
+  g_return_if_fail (ZZ_IS_NODE_CARD (self));
+
+  if (g_strcmp0 (self->status_detail, detail) == 0)
+    return;
+  g_free (self->status_detail);
+  self->status_detail = g_strdup (detail);
+
+  /* A completed node shows how long it took; a failed one its error, on
+   * hover over the badge. */
+  failed = g_strcmp0 (self->status, "failed") == 0;
+  gtk_label_set_label (self->status_label, failed ? NULL : detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !failed && detail != NULL && detail[0] != '\0');
+  if (failed && detail != NULL)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_image), detail);
 }

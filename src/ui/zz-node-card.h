@@ -26,10 +26,15 @@ ZzNode      *zz_node_card_get_node     (ZzNodeCard *self);
 gboolean     zz_node_card_get_selected (ZzNodeCard *self);
 void         zz_node_card_set_selected (ZzNodeCard *self,
                                         gboolean    selected);
-/* "pending", "running", "completed", "failed" or %NULL for none. */
+/* "pending", "running", "completed", "failed", "skipped" or %NULL for none. */
 const char  *zz_node_card_get_status   (ZzNodeCard *self);
 void         zz_node_card_set_status   (ZzNodeCard *self,
                                         const char *status);
+/* Beside the status: a completed node's duration ("1.2 s"), a failed
+ * node's error (as the badge's tooltip). Setting the status clears it. */
+const char  *zz_node_card_get_status_detail (ZzNodeCard *self);
+void         zz_node_card_set_status_detail (ZzNodeCard *self,
+                                             const char *detail);
 /* What is wrong with the node, as a warning badge with @message as its
  * tooltip; %NULL for nothing. */
 void         zz_node_card_set_problem  (ZzNodeCard *self,

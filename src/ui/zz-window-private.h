@@ -30,6 +30,8 @@ struct _ZzWindow
   GtkNativeDialog      *chooser;
   GtkWindow            *save_dialog;       /* weak: "Save changes?" */
   ZzWorkflowPage       *page;
+  struct _ZzRunManager *runs;
+  GtkWidget            *notifications;      /* ZzNotificationsPopover */
 
   AdwToastOverlay      *toast_overlay;      /* template children */
   GtkStack             *main_stack;
@@ -44,6 +46,8 @@ struct _ZzWindow
   GtkMenuButton        *empty_menu_button;
   GtkMenuButton        *sidebar_menu_button;
   GtkMenuButton        *workflow_menu_button;
+  GtkButton            *run_button;
+  GtkMenuButton        *notifications_button;
 };
 
 /* zz-window.c, used by the actions */
@@ -83,6 +87,16 @@ gboolean    zz_window_ask_to_save         (ZzWindow       *self,
 gboolean    zz_window_add_starter         (ZzWindow       *self,
                                            const char     *starter_id,
                                            GError        **error);
+/* zz-window-run.c: win.run (Ctrl+R, F5), win.stop (Ctrl+.),
+ * win.show-execution('ID'), the run panel and notifications */
+void        zz_window_class_init_run      (GtkWidgetClass *widget_class);
+void        zz_window_init_run            (ZzWindow       *self);
+void        zz_window_dispose_run         (ZzWindow       *self);
+/* Shows the workflow of an execution with its run in the run panel. */
+void        zz_window_show_execution      (ZzWindow       *self,
+                                           const char     *execution_id);
+struct _ZzRunManager *zz_window_get_run_manager (ZzWindow *self);
+GtkWidget  *zz_window_get_notifications   (ZzWindow       *self);
 /* What win.import does with the file the user chose. */
 void        zz_window_import_file         (ZzWindow       *self,
                                            GFile          *file);

@@ -559,6 +559,7 @@ zz_window_constructed (GObject *object)
   self->page = ZZ_WORKFLOW_PAGE (zz_workflow_page_new (self->store));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->page), "workflow");
   zz_window_init_document (self);
+  zz_window_init_run (self);
 
   if (g_signal_lookup ("workflows-changed", ZZ_TYPE_STORE) != 0)
     g_signal_connect_object (self->store, "workflows-changed",
@@ -600,6 +601,7 @@ zz_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_deletions, g_hash_table_unref);
   g_clear_weak_pointer (&self->delete_toast);
   g_clear_weak_pointer (&self->save_dialog);
+  zz_window_dispose_run (self);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -700,6 +702,8 @@ zz_window_class_init (ZzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWindow, empty_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ZzWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ZzWindow, workflow_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ZzWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, ZzWindow, notifications_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activated_cb);
@@ -713,6 +717,7 @@ zz_window_class_init (ZzWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   zz_window_class_init_actions (widget_class);
+  zz_window_class_init_run (widget_class);
   zz_window_class_init_document (widget_class);
 }
 

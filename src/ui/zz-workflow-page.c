@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "zz-canvas.h"
+#include "zz-run-panel.h"
 #include "zz-inspector.h"
 #include "zz-palette.h"
 #include "zz-problems-view.h"
@@ -43,6 +44,7 @@ struct _ZzWorkflowPage
   AdwPreferencesGroup *nodes_group;
   GtkListBox     *nodes_list;
   ZzCanvas       *canvas;
+  ZzRunPanel     *run_panel;
   GtkToggleButton *add_block_button;
   GtkRevealer    *palette_revealer;
   ZzPalette      *palette;
@@ -731,6 +733,7 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, nodes_group);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, nodes_list);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, canvas);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, run_panel);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, add_block_button);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, palette);
@@ -766,6 +769,7 @@ zz_workflow_page_init (ZzWorkflowPage *self)
   GtkEventController *focus;
 
   g_type_ensure (ZZ_TYPE_CANVAS);
+  g_type_ensure (ZZ_TYPE_RUN_PANEL);
   g_type_ensure (ZZ_TYPE_PALETTE);
   g_type_ensure (ZZ_TYPE_INSPECTOR);
   g_type_ensure (ZZ_TYPE_PROBLEMS_VIEW);
@@ -836,6 +840,14 @@ zz_workflow_page_set_workflow (ZzWorkflowPage *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+ZzRunPanel *
+zz_workflow_page_get_run_panel (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), NULL);
+
+  return self->run_panel;
 }
 
 const char *

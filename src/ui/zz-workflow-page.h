@@ -21,6 +21,8 @@ ZzWorkflow *zz_workflow_page_get_workflow (ZzWorkflowPage *self);
 void        zz_workflow_page_set_workflow (ZzWorkflowPage *self,
                                            ZzWorkflow     *workflow);
 const char *zz_workflow_page_get_title    (ZzWorkflowPage *self);
+/* (transfer none): the run panel under the canvas */
+struct _ZzRunPanel *zz_workflow_page_get_run_panel (ZzWorkflowPage *self);
 /* Saves an edit still waiting for its debounce (the description). */
 gboolean    zz_workflow_page_flush        (ZzWorkflowPage *self);
 /* TRUE while the canvas has edits not saved (the "modified" property). */

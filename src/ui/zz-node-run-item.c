@@ -1,0 +1,237 @@
+/* zz-node-run-item.c: one node of a run, as the run panel lists it */
+#define G_LOG_DOMAIN "zz-node-run-item"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zz-node-run-item.h"
+#include "zz-time.h"
+
+struct _ZzNodeRunItem
+{
+  GObject          parent_instance;
+
+  char            *node_id;
+  char            *label;
+  ZzNodeExecution *row;
+  gint64           duration_ms;
+};
+
+G_DEFINE_FINAL_TYPE (ZzNodeRunItem, zz_node_run_item, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_NODE_ID, PROP_LABEL, PROP_STATUS, PROP_DURATION_MS, PROP_ERROR, PROP_ROW, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+char *
+zz_format_duration (gint64 ms)
+{
+  if (ms < 0)
+    return NULL;
+  if (ms < 1000)
+    /* Translators: a duration in milliseconds */
+    return g_strdup_printf (_("%d ms"), (int) ms);
+  if (ms < 60000)
+    /* Translators: a duration in seconds, one decimal */
+    return g_strdup_printf (_("%.1f s"), ms / 1000.0);
+  /* Translators: a duration in minutes and seconds */
+  return g_strdup_printf (_("%d min %d s"), (int) (ms / 60000), (int) (ms / 1000 % 60));
+}
+
+const char *
+zz_status_icon_name (const char *status)
+{
+  if (g_strcmp0 (status, "running") == 0)
+    return "emblem-synchronizing-symbolic";
+  if (g_strcmp0 (status, "completed") == 0)
+    return "emblem-ok-symbolic";
+  if (g_strcmp0 (status, "failed") == 0)
+    return "dialog-error-symbolic";
+  if (g_strcmp0 (status, "cancelled") == 0)
+    return "process-stop-symbolic";
+  if (g_strcmp0 (status, "skipped") == 0)
+    return "media-skip-forward-symbolic";
+  return "content-loading-symbolic";
+}
+
+const char *
+zz_status_title (const char *status)
+{
+  if (g_strcmp0 (status, "running") == 0)
+    return _("Running");
+  if (g_strcmp0 (status, "completed") == 0)
+    return _("Completed");
+  if (g_strcmp0 (status, "failed") == 0)
+    return _("Failed");
+  if (g_strcmp0 (status, "cancelled") == 0)
+    return _("Stopped");
+  if (g_strcmp0 (status, "skipped") == 0)
+    return _("Skipped");
+  return _("Waiting");
+}
+
+static void
+zz_node_run_item_finalize (GObject *object)
+{
+  ZzNodeRunItem *self = ZZ_NODE_RUN_ITEM (object);
+
+  g_free (self->node_id);
+  g_free (self->label);
+  g_clear_pointer (&self->row, zz_node_execution_free);
+
+  G_OBJECT_CLASS (zz_node_run_item_parent_class)->finalize (object);
+}
+
+static void
+zz_node_run_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ZzNodeRunItem *self = ZZ_NODE_RUN_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_NODE_ID:
+      g_value_set_string (value, self->node_id);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, zz_node_run_item_get_status (self));
+      break;
+    case PROP_DURATION_MS:
+      g_value_set_int64 (value, self->duration_ms);
+      break;
+    case PROP_ERROR:
+      g_value_set_string (value, zz_node_run_item_get_error (self));
+      break;
+    case PROP_ROW:
+      g_value_set_boxed (value, self->row);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zz_node_run_item_class_init (ZzNodeRunItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zz_node_run_item_finalize;
+  object_class->get_property = zz_node_run_item_get_property;
+
+  properties[PROP_NODE_ID] =
+    g_param_spec_string ("node-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DURATION_MS] =
+    g_param_spec_int64 ("duration-ms", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROW] =
+    g_param_spec_boxed ("row", NULL, NULL, ZZ_TYPE_NODE_EXECUTION,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+zz_node_run_item_init (ZzNodeRunItem *self)
+{
+  self->duration_ms = -1;
+}
+
+ZzNodeRunItem *
+zz_node_run_item_new (const char *node_id,
+                      const char *label)
+{
+  ZzNodeRunItem *self;
+
+  g_return_val_if_fail (node_id != NULL, NULL);
+
+  self = g_object_new (ZZ_TYPE_NODE_RUN_ITEM, NULL);
+  self->node_id = g_strdup (node_id);
+  self->label = g_strdup (label && label[0] ? label : node_id);
+  return self;
+}
+
+const char *
+zz_node_run_item_get_node_id (ZzNodeRunItem *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), NULL);
+  return self->node_id;
+}
+
+const char *
+zz_node_run_item_get_label (ZzNodeRunItem *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), NULL);
+  return self->label;
+}
+
+const char *
+zz_node_run_item_get_status (ZzNodeRunItem *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), NULL);
+  return self->row ? self->row->status : NULL;
+}
+
+gint64
+zz_node_run_item_get_duration_ms (ZzNodeRunItem *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), -1);
+  return self->duration_ms;
+}
+
+const char *
+zz_node_run_item_get_error (ZzNodeRunItem *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), NULL);
+  return self->row ? self->row->error : NULL;
+}
+
+const ZzNodeExecution *
+zz_node_run_item_get_row (ZzNodeRunItem *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), NULL);
+  return self->row;
+}
+
+void
+zz_node_run_item_update (ZzNodeRunItem         *self,
+                         const ZzNodeExecution *row)
+{
+  g_autoptr(ZzNodeExecution) old = NULL;
+  gint64 duration = -1;
+
+  g_return_if_fail (ZZ_IS_NODE_RUN_ITEM (self));
+  g_return_if_fail (row != NULL);
+
+  old = g_steal_pointer (&self->row);
+  self->row = zz_node_execution_copy (row);
+
+  if (row->started_at != NULL && row->completed_at != NULL)
+    duration = MAX (0, zz_time_diff_ms (row->started_at, row->completed_at));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (old == NULL || g_strcmp0 (old->status, row->status) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (old == NULL || g_strcmp0 (old->error, row->error) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+  if (duration != self->duration_ms)
+    {
+      self->duration_ms = duration;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION_MS]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
