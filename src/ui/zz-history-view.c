@@ -319,11 +319,10 @@ zz_history_view_init (ZzHistoryView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
 
-  empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "document-open-recent-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Runs Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty), _("Runs of this workflow are kept here"));
-  gtk_widget_add_css_class (empty, "compact");
+  /* The panel is short: a status page's big icon would not fit. */
+  empty = gtk_label_new (_("No runs yet: each run of this workflow is kept here"));
+  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+  gtk_widget_add_css_class (empty, "dim-label");
 
   self->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");

@@ -219,7 +219,9 @@ zz_node_run_item_update (ZzNodeRunItem         *self,
   old = g_steal_pointer (&self->row);
   self->row = zz_node_execution_copy (row);
 
-  if (row->started_at != NULL && row->completed_at != NULL)
+  /* A skipped node has times too, but it did not run. */
+  if (row->started_at != NULL && row->completed_at != NULL &&
+      (g_strcmp0 (row->status, "completed") == 0 || g_strcmp0 (row->status, "failed") == 0))
     duration = MAX (0, zz_time_diff_ms (row->started_at, row->completed_at));
 
   g_object_freeze_notify (G_OBJECT (self));

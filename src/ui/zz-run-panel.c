@@ -246,7 +246,8 @@ show_on_canvas (ZzRunPanel    *self,
     return;
   if (g_strcmp0 (status, "failed") == 0)
     detail = g_strdup (zz_node_run_item_get_error (item));
-  else
+  else if (zz_node_run_item_get_duration_ms (item) >= 1)
+    /* Under a millisecond is no news on a card; the panel still says it. */
     detail = zz_format_duration (zz_node_run_item_get_duration_ms (item));
   zz_canvas_set_node_status (self->canvas, zz_node_run_item_get_node_id (item), status, detail);
 }

@@ -174,6 +174,7 @@ ask_for_inputs (ZzWindow   *self,
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_size_request (list, 360, -1);
   for (guint i = 0; i < json_array_get_length (inputs); i++)
     {
       JsonObject *declared = json_array_get_object_element (inputs, i);
