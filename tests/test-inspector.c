@@ -347,6 +347,9 @@ test_problems (Fixture       *fixture,
     if (g_strcmp0 (zz_problems_view_get_problem (fixture->problems, i)->node_id, "fetch") == 0)
       position = i;
   g_assert_cmpuint (position, !=, G_MAXUINT);
+  /* Named as the canvas names it, the field by its title. */
+  g_assert_cmpstr (zz_problems_view_get_problem (fixture->problems, position)->message, ==,
+                   "Fetch price: “URL” is required");
 
   /* Its card carries the mark. */
   wait_ms (120);

@@ -272,8 +272,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
 /* Adding ------------------------------------------------------------------- */
 
+/* Whether a card at x, y would cover another one, or touch it. */
 static gboolean
-node_is_at (ZzWorkflow *workflow,
+node_overlaps (ZzWorkflow *workflow,
             double      x,
             double      y)
 {
@@ -284,7 +285,8 @@ node_is_at (ZzWorkflow *workflow,
     {
       g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
 
-      if (ABS (zz_node_get_x (node) - x) < 8 && ABS (zz_node_get_y (node) - y) < 8)
+      if (ABS (zz_node_get_x (node) - x) < ZZ_NODE_CARD_WIDTH + 16 &&
+          ABS (zz_node_get_y (node) - y) < ZZ_NODE_CARD_HEIGHT + 16)
         return TRUE;
     }
 
@@ -326,8 +328,8 @@ zz_palette_activate (ZzPalette *self,
   if (type == NULL || self->canvas == NULL || (workflow = zz_canvas_get_workflow (self->canvas)) == NULL)
     return NULL;
 
-  /* The centre of the view; a node there already moves the new one down
-   * and right, so that adding twice shows two nodes. */
+  /* The centre of the view, or below it where the new card covers no
+   * other: adding twice shows two nodes. */
   viewport = zz_canvas_get_viewport (self->canvas);
   zz_viewport_widget_to_canvas (viewport,
                                 gtk_widget_get_width (GTK_WIDGET (self->canvas)) / 2.0,
@@ -335,11 +337,8 @@ zz_palette_activate (ZzPalette *self,
                                 &x, &y);
   x = round (x - ZZ_NODE_CARD_WIDTH / 2);
   y = round (y - ZZ_NODE_CARD_HEIGHT / 2);
-  for (guint i = 0; i < 20 && node_is_at (workflow, x, y); i++)
-    {
-      x += 32;
-      y += 32;
-    }
+  for (guint i = 0; i < 50 && node_overlaps (workflow, x, y); i++)
+    y += ZZ_NODE_CARD_HEIGHT + 32;
 
   return zz_palette_add (self, type, x, y);
 }

@@ -59,6 +59,11 @@ struct _ZzProblemsView
   GListStore   *problems;      /* ZzProblemItem */
   GHashTable   *marked;        /* node ids marked on the canvas */
   guint         refresh_id;
+  guint         centre_tick_id;   /* on the canvas */
+  char         *centre_node_id;
+  int           centre_width;
+  guint         centre_stable;
+  guint         centre_frames;
 
   GtkWidget    *button;
   GtkWidget    *icon;
@@ -71,30 +76,47 @@ G_DEFINE_FINAL_TYPE (ZzProblemsView, zz_problems_view, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_CANVAS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-node_has_problem (GPtrArray  *problems,
-                  guint       n_problems,
-                  const char *node_id)
+static const char *
+node_name (ZzNode *node)
 {
-  for (guint i = 0; i < n_problems; i++)
-    {
-      ZzProblem *problem = g_ptr_array_index (problems, i);
+  const char *label = zz_node_get_label (node);
 
-      if (g_strcmp0 (problem->node_id, node_id) == 0)
-        return TRUE;
-    }
-  return FALSE;
+  return label && label[0] ? label : zz_node_get_id (node);
 }
 
-/* The document's problems, then each node's config as its block type
- * checks it, which the document's check (required keys only) misses. */
+/* The document names nodes by id, which means nothing to the user: the
+ * label is what the canvas shows. */
+static char *
+message_with_label (ZzWorkflow      *workflow,
+                    const ZzProblem *problem)
+{
+  ZzNode *node = problem->node_id ? zz_workflow_find_node (workflow, problem->node_id) : NULL;
+  g_autofree char *quoted_id = NULL;
+  g_autofree char *quoted_label = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (node == NULL || g_strcmp0 (node_name (node), problem->node_id) == 0)
+    return g_strdup (problem->message);
+
+  quoted_id = g_strdup_printf ("“%s”", problem->node_id);
+  quoted_label = g_strdup_printf ("“%s”", node_name (node));
+  parts = g_strsplit (problem->message, quoted_id, -1);
+  return g_strjoinv (quoted_label, parts);
+}
+
+/* The document's problems, except that a node's config is told as its
+ * block type checks it: by field title ("“URL” is required"), and also
+ * for types and ranges, which the document's check (required keys by
+ * name) does not look at. */
 static GPtrArray *
 collect_problems (ZzWorkflow *workflow)
 {
   ZzBlockRegistry *registry = zz_block_registry_get_default ();
-  g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, zz_block_registry_check, registry);
+  g_autoptr(GPtrArray) document = zz_workflow_validate (workflow, zz_block_registry_check, registry);
+  g_autoptr(GPtrArray) configs = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
+  g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
   GListModel *nodes = zz_workflow_get_nodes (workflow);
-  guint n_document = problems->len;
   guint n = g_list_model_get_n_items (nodes);
 
   for (guint i = 0; i < n; i++)
@@ -107,26 +129,38 @@ collect_problems (ZzWorkflow *workflow)
       if (type == NULL || !zz_block_type_can_execute (type))
         continue;
 
-      /* One message per node is enough; the document's names it already. */
-      if (node_has_problem (problems, n_document, zz_node_get_id (node)))
-        continue;
-
       config = zz_block_type_apply_defaults (type, zz_node_get_config (node));
       if (!zz_block_type_validate_config (type, config, &error))
         {
-          const char *label = zz_node_get_label (node);
-
-          g_ptr_array_add (problems,
+          g_ptr_array_add (configs,
                            zz_problem_new (ZZ_PROBLEM_INVALID_CONFIG, ZZ_PROBLEM_ERROR,
                                            zz_node_get_id (node), NULL,
                                            /* Translators: a node's name, then what is wrong */
-                                           _("%s: %s"),
-                                           label && label[0] ? label : zz_node_get_id (node),
-                                           error->message));
+                                           _("%s: %s"), node_name (node), error->message));
+          /* The workflow keeps the node, and so its id, alive. */
+          g_hash_table_add (checked, (gpointer) zz_node_get_id (node));
         }
     }
 
-  return g_steal_pointer (&problems);
+  for (guint i = 0; i < document->len; i++)
+    {
+      ZzProblem *problem = g_ptr_array_index (document, i);
+      ZzProblem *copy;
+
+      if ((problem->kind == ZZ_PROBLEM_MISSING_CONFIG || problem->kind == ZZ_PROBLEM_INVALID_CONFIG) &&
+          problem->node_id != NULL && g_hash_table_contains (checked, problem->node_id))
+        continue;
+
+      copy = zz_problem_copy (problem);
+      g_free (copy->message);
+      copy->message = message_with_label (workflow, problem);
+      g_ptr_array_add (problems, copy);
+    }
+
+  for (guint i = 0; i < configs->len; i++)
+    g_ptr_array_add (problems, zz_problem_copy (g_ptr_array_index (configs, i)));
+
+  return problems;
 }
 
 void
@@ -241,10 +275,10 @@ on_canvas_workflow_notified_cb (ZzProblemsView *self)
   zz_problems_view_refresh (self);
 }
 
-/* Shows the node in the middle of the view, at a zoom where it reads. */
+/* Puts the node in the middle of the view, at a zoom where it reads. */
 static void
-zz_problems_view_show_node (ZzProblemsView *self,
-                            ZzNode         *node)
+zz_problems_view_centre_node (ZzProblemsView *self,
+                              ZzNode         *node)
 {
   ZzViewport *viewport = zz_canvas_get_viewport (self->canvas);
   double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
@@ -260,6 +294,50 @@ zz_problems_view_show_node (ZzProblemsView *self,
   zz_viewport_set_offset (viewport,
                           zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - width / 2 / zoom,
                           zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - height / 2 / zoom);
+}
+
+/* Selecting the node opens the inspector beside the canvas, which then
+ * narrows as the panel slides in: the node follows the centre until the
+ * canvas's size settles. */
+static gboolean
+on_centre_tick_cb (GtkWidget     *canvas,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  ZzProblemsView *self = user_data;
+  ZzNode *node = self->workflow && self->centre_node_id
+                   ? zz_workflow_find_node (self->workflow, self->centre_node_id) : NULL;
+  int width = gtk_widget_get_width (canvas);
+
+  if (node == NULL || self->canvas == NULL)
+    goto done;
+
+  zz_problems_view_centre_node (self, node);
+  self->centre_stable = width == self->centre_width ? self->centre_stable + 1 : 0;
+  self->centre_width = width;
+  if (self->centre_stable < 5 && ++self->centre_frames < 60)
+    return G_SOURCE_CONTINUE;
+
+done:
+  self->centre_tick_id = 0;
+  g_clear_pointer (&self->centre_node_id, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+zz_problems_view_show_node (ZzProblemsView *self,
+                            ZzNode         *node)
+{
+  zz_problems_view_centre_node (self, node);
+
+  g_free (self->centre_node_id);
+  self->centre_node_id = g_strdup (zz_node_get_id (node));
+  self->centre_width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  self->centre_stable = 0;
+  self->centre_frames = 0;
+  if (self->centre_tick_id == 0)
+    self->centre_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->canvas), on_centre_tick_cb,
+                                                         self, NULL);
 }
 
 void
@@ -342,6 +420,10 @@ zz_problems_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workflow, self);
   if (self->canvas != NULL)
     g_signal_handlers_disconnect_by_data (self->canvas, self);
+  if (self->canvas != NULL && self->centre_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
+  self->centre_tick_id = 0;
+  g_clear_pointer (&self->centre_node_id, g_free);
   g_clear_pointer (&self->button, gtk_widget_unparent);
   g_clear_object (&self->workflow);
   g_clear_object (&self->canvas);
@@ -479,7 +561,12 @@ zz_problems_view_set_canvas (ZzProblemsView *self,
     return;
 
   if (self->canvas != NULL)
-    g_signal_handlers_disconnect_by_data (self->canvas, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->canvas, self);
+      if (self->centre_tick_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
+      self->centre_tick_id = 0;
+    }
   g_set_object (&self->canvas, canvas);
   if (canvas != NULL)
     g_signal_connect_object (canvas, "notify::workflow",
