@@ -42,6 +42,21 @@ static const char slow_workflow[] =
   " \"edges\": ["
   " {\"id\": \"e1\", \"source\": \"start\", \"target\": \"wait\", \"sourceHandle\": null, \"targetHandle\": null}]}";
 
+/* A call to a port where nothing listens: fails at once, offline too. */
+static const char failing_workflow[] =
+  "{\"name\": \"Failing\", \"nodes\": ["
+  " {\"id\": \"start\", \"type\": \"MANUAL_TRIGGER\", \"position\": {\"x\": 0, \"y\": 0},"
+  "  \"data\": {\"blockType\": \"MANUAL_TRIGGER\", \"label\": \"Start\", \"isEnabled\": true, \"config\": {}}},"
+  " {\"id\": \"fetch\", \"type\": \"HTTP_REQUEST\", \"position\": {\"x\": 300, \"y\": 0},"
+  "  \"data\": {\"blockType\": \"HTTP_REQUEST\", \"label\": \"Fetch price\", \"isEnabled\": true,"
+  "           \"config\": {\"url\": \"http://127.0.0.1:9/price\", \"method\": \"GET\", \"retries\": 0}}},"
+  " {\"id\": \"tell\", \"type\": \"NOTIFICATION\", \"position\": {\"x\": 600, \"y\": 0},"
+  "  \"data\": {\"blockType\": \"NOTIFICATION\", \"label\": \"Tell me\", \"isEnabled\": true,"
+  "           \"config\": {\"title\": \"Price\", \"message\": \"Here\"}}}],"
+  " \"edges\": ["
+  " {\"id\": \"e1\", \"source\": \"start\", \"target\": \"fetch\", \"sourceHandle\": null, \"targetHandle\": null},"
+  " {\"id\": \"e2\", \"source\": \"fetch\", \"target\": \"tell\", \"sourceHandle\": null, \"targetHandle\": null}]}";
+
 typedef struct
 {
   char       *dir;
@@ -313,6 +328,38 @@ test_history_lists_the_run_and_reopens_it (Fixture       *fixture,
 }
 
 static void
+test_failure_selects_the_node_and_run_again_reruns (Fixture       *fixture,
+                                                    gconstpointer  data)
+{
+  g_autofree char *id = open_workflow (fixture, failing_workflow);
+  ZzHistoryView *history = zz_run_panel_get_history_view (get_panel (fixture));
+  ZzExecutionModel *model;
+  g_auto(GStrv) selected = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  wait_until (run_is_over, fixture);
+
+  model = zz_run_panel_get_model (get_panel (fixture));
+  g_assert_cmpstr (zz_execution_model_get_execution (model)->status, ==, "failed");
+  g_assert_cmpstr (zz_canvas_get_node_status (get_canvas (fixture), "fetch"), ==, "failed");
+  g_assert_cmpstr (zz_canvas_get_node_status (get_canvas (fixture), "start"), ==, "completed");
+  /* The failed node is where the user looks: its row, its error, the canvas. */
+  g_assert_cmpstr (zz_run_panel_get_selected_node_id (get_panel (fixture)), ==, "fetch");
+  g_assert_nonnull (zz_run_panel_get_error_text (get_panel (fixture)));
+  g_assert_cmpstr (zz_run_panel_get_error_text (get_panel (fixture)), ==,
+                   zz_node_run_item_get_error (zz_execution_model_find (model, "fetch", NULL)));
+  selected = zz_canvas_get_selected_node_ids (get_canvas (fixture));
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, "fetch");
+
+  /* Run Again runs it once more, marked as a rerun. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_panel (fixture)), "run-panel.run-again", NULL));
+  wait_until (run_is_over, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (zz_history_view_get_model (history)), ==, 2);
+  g_assert_cmpstr (zz_history_view_get_execution (history, 0)->trigger, ==, "rerun");
+}
+
+static void
 test_notification_count_follows_runs_and_mark_read (Fixture       *fixture,
                                                     gconstpointer  data)
 {
@@ -347,6 +394,7 @@ main (int   argc,
   ADD ("/run-panel/run/updates-node-states-and-panel-in-order", test_run_updates_node_states_and_panel_in_order);
   ADD ("/run-panel/stop/cancels-a-long-delay", test_stop_cancels_a_long_delay);
   ADD ("/run-panel/history/lists-the-run-and-reopens-it", test_history_lists_the_run_and_reopens_it);
+  ADD ("/run-panel/failure/selects-the-node-and-run-again-reruns", test_failure_selects_the_node_and_run_again_reruns);
   ADD ("/run-panel/notifications/count-follows-runs-and-mark-read", test_notification_count_follows_runs_and_mark_read);
 
   return g_test_run ();
