@@ -325,6 +325,69 @@ test_palette_search_and_add (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkDropTarget *target = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+
+  return target;
+}
+
+static gboolean
+drop_text (GtkDropTarget *target,
+           const char    *text,
+           double         x,
+           double         y)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
+  return accepted;
+}
+
+static void
+test_palette_drop (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (fixture->canvas));
+  g_auto(GStrv) selected = NULL;
+  ZzNode *node;
+  double x, y;
+
+  g_assert_nonnull (target);
+
+  /* Text from elsewhere is not a block. */
+  g_assert_false (drop_text (target, "hello", 100, 100));
+  g_assert_false (drop_text (target, ZZ_PALETTE_DRAG_PREFIX "NO_SUCH_BLOCK", 100, 100));
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 2);
+
+  /* A block lands centred where it is dropped, selected, in one step. */
+  g_assert_true (drop_text (target, ZZ_PALETTE_DRAG_PREFIX "DELAY", 400, 300));
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 3);
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  node = zz_workflow_find_node (fixture->workflow, selected[0]);
+  g_assert_cmpstr (zz_node_get_block_type (node), ==, "DELAY");
+  zz_viewport_widget_to_canvas (zz_canvas_get_viewport (fixture->canvas), 400, 300, &x, &y);
+  g_assert_cmpfloat_with_epsilon (zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2, x, 1.0);
+  g_assert_cmpfloat_with_epsilon (zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2, y, 1.0);
+
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 2);
+}
+
 static void
 test_problems (Fixture       *fixture,
                gconstpointer  data)
@@ -384,6 +447,7 @@ main (int   argc,
   ADD ("/inspector/out-of-range-number-is-marked-and-not-applied", test_out_of_range_number);
   ADD ("/inspector/bad-json-is-marked-with-its-line-and-not-applied", test_bad_json);
   ADD ("/palette/search-by-tag-then-activate-adds-one-undoable-node", test_palette_search_and_add);
+  ADD ("/palette/dropping-a-block-on-the-canvas-adds-it-there", test_palette_drop);
   ADD ("/problems/missing-config-is-listed-and-selects-its-node", test_problems);
 #undef ADD
 
