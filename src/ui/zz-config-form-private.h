@@ -1,0 +1,76 @@
+#pragma once
+
+#include "zz-config-form.h"
+
+G_BEGIN_DECLS
+
+/* A config form's fields: zz-config-form.c lays them out and checks the
+ * config; zz-config-form-field.c makes each editor, reads and shows its
+ * value and applies its edits. */
+
+typedef enum
+{
+  EDITOR_ENTRY,
+  EDITOR_TEXT,
+  EDITOR_CODE,
+  EDITOR_SPIN,
+  EDITOR_SWITCH,
+  EDITOR_CHOICE,
+  EDITOR_KEY_VALUE,
+  EDITOR_JSON,
+} EditorKind;
+
+typedef struct
+{
+  ZzConfigForm  *form;
+  char          *key;          /* NULL: the whole config (a block this app does not know) */
+  char          *title;
+  JsonObject    *property;     /* its schema, nullable */
+  EditorKind     kind;
+  gboolean       integer;
+  gboolean       has_range;
+  double         minimum;
+  double         maximum;
+
+  GtkWidget     *field;        /* carries .error */
+  GtkWidget     *editor;
+  GtkWidget     *error_widget; /* an AdwActionRow under a row, a GtkLabel under a card */
+  GtkStringList *choices;
+
+  guint          apply_id;
+  gboolean       dirty;        /* an edit not applied yet: the node does not overwrite it */
+  char          *input_error;  /* why the edit was not applied */
+  char          *check_error;  /* the block type's verdict on the applied config */
+} ZzFormField;
+
+struct _ZzConfigForm
+{
+  GtkWidget    parent_instance;
+
+  ZzWorkflow  *workflow;
+  ZzNode      *node;
+  ZzBlockType *type;
+  GPtrArray   *fields;         /* FormField */
+  GHashTable  *by_key;         /* key -> FormField (unowned) */
+  guint        loading : 1;
+};
+
+ZzFormField *zz_form_field_new         (ZzConfigForm *form,
+                                        const char   *key,
+                                        JsonObject   *property);
+void         zz_form_field_free        (gpointer      data);
+gboolean     zz_form_field_is_row      (ZzFormField  *field);
+/* A row for a preferences group; field->error_widget is its error row. */
+GtkWidget   *zz_form_field_build_row   (ZzFormField  *field,
+                                        const char   *description);
+/* A box with the editor and its error caption. */
+GtkWidget   *zz_form_field_build_card  (ZzFormField  *field);
+/* A key-value field's "add a row" button, for its group's header. */
+GtkWidget   *zz_form_field_build_add_button (ZzFormField *field);
+/* Shows the node's value, unless the editor means it already. */
+void         zz_form_field_load        (ZzFormField  *field);
+/* One command with the node's config where this key is the editor's value. */
+gboolean     zz_form_field_apply       (ZzFormField  *field);
+void         zz_form_field_show_error  (ZzFormField  *field);
+
+G_END_DECLS
