@@ -286,6 +286,38 @@ test_bad_json (Fixture       *fixture,
 }
 
 static void
+test_unknown_block (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ZzNode *node;
+  GtkTextView *view;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  /* A block from a newer Zzyra: its config is kept and edited as JSON. */
+  add_node (fixture->workflow, "odd", "FROM_THE_FUTURE", "Odd", "{\"speed\": 3}", 600);
+  node = zz_workflow_find_node (fixture->workflow, "odd");
+  select_node (fixture, "odd");
+  view = GTK_TEXT_VIEW (zz_config_form_get_editor (form_of (fixture), NULL));
+  g_assert_true (GTK_IS_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "\"speed\" : 3"));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "[1]", -1);
+  zz_inspector_flush (fixture->inspector);
+  g_assert_nonnull (zz_config_form_get_error (form_of (fixture), NULL));
+  g_assert_cmpint (json_object_get_int_member (zz_node_get_config (node), "speed"), ==, 3);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "{\"speed\": 4}", -1);
+  zz_inspector_flush (fixture->inspector);
+  g_assert_null (zz_config_form_get_error (form_of (fixture), NULL));
+  g_assert_cmpint (json_object_get_int_member (zz_node_get_config (node), "speed"), ==, 4);
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_cmpint (json_object_get_int_member (zz_node_get_config (node), "speed"), ==, 3);
+}
+
+static void
 test_palette_search_and_add (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -446,6 +478,7 @@ main (int   argc,
   ADD ("/inspector/each-edit-is-one-undoable-step", test_edit_is_one_undoable_step);
   ADD ("/inspector/out-of-range-number-is-marked-and-not-applied", test_out_of_range_number);
   ADD ("/inspector/bad-json-is-marked-with-its-line-and-not-applied", test_bad_json);
+  ADD ("/inspector/unknown-block-is-edited-as-json", test_unknown_block);
   ADD ("/palette/search-by-tag-then-activate-adds-one-undoable-node", test_palette_search_and_add);
   ADD ("/palette/dropping-a-block-on-the-canvas-adds-it-there", test_palette_drop);
   ADD ("/problems/missing-config-is-listed-and-selects-its-node", test_problems);

@@ -577,9 +577,14 @@ zz_palette_set_canvas (ZzPalette *self,
 void
 zz_palette_reset (ZzPalette *self)
 {
+  GtkAdjustment *vadjustment;
+
   g_return_if_fail (ZZ_IS_PALETTE (self));
 
   zz_palette_set_query (self, "");
+  /* Back to the first blocks, the triggers, as a palette opened anew. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
