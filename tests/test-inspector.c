@@ -223,6 +223,34 @@ test_edit_is_one_undoable_step (Fixture       *fixture,
 }
 
 static void
+test_refresh_keeps_typing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *url;
+  AdwComboRow *method;
+
+  select_node (fixture, "fetch");
+  url = zz_config_form_get_editor (form_of (fixture), "url");
+  method = ADW_COMBO_ROW (zz_config_form_get_editor (form_of (fixture), "method"));
+
+  /* A choice applies at once. */
+  adw_combo_row_set_selected (method, 1);
+  g_assert_cmpstr (config_string (fixture, "fetch", "method"), ==, "POST");
+
+  /* The user types an address; meanwhile the config changes under the
+   * form (undo): the other fields follow, the typed text stays. */
+  gtk_editable_set_text (GTK_EDITABLE (url), "https://example.org/typing");
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_null (config_string (fixture, "fetch", "method"));
+  g_assert_cmpuint (adw_combo_row_get_selected (method), ==, 0);   /* the default, GET */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url)), ==, "https://example.org/typing");
+
+  /* Switching to another node applies what was typed to its own node. */
+  select_node (fixture, "trigger");
+  g_assert_cmpstr (config_string (fixture, "fetch", "url"), ==, "https://example.org/typing");
+}
+
+static void
 test_out_of_range_number (Fixture       *fixture,
                           gconstpointer  data)
 {
@@ -476,6 +504,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/inspector/selecting-one-node-shows-its-label-and-fields", test_selection_shows_node);
   ADD ("/inspector/each-edit-is-one-undoable-step", test_edit_is_one_undoable_step);
+  ADD ("/inspector/undo-while-typing-keeps-the-typed-text", test_refresh_keeps_typing);
   ADD ("/inspector/out-of-range-number-is-marked-and-not-applied", test_out_of_range_number);
   ADD ("/inspector/bad-json-is-marked-with-its-line-and-not-applied", test_bad_json);
   ADD ("/inspector/unknown-block-is-edited-as-json", test_unknown_block);
