@@ -556,7 +556,9 @@ zz_palette_set_canvas (ZzPalette *self,
 
   if (self->canvas != NULL)
     {
-      gtk_widget_remove_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (self->drop_target));
+      /* A canvas disposed first has dropped its controllers already. */
+      if (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (self->drop_target)) == GTK_WIDGET (self->canvas))
+        gtk_widget_remove_controller (GTK_WIDGET (self->canvas), GTK_EVENT_CONTROLLER (self->drop_target));
       self->drop_target = NULL;
     }
   g_set_object (&self->canvas, canvas);
