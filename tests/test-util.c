@@ -127,6 +127,33 @@ test_json_string_arrays (void)
   g_assert_cmpuint (g_strv_length (mixed), ==, 2);
 }
 
+static void
+test_json_writes_shortest_doubles_and_escapes (void)
+{
+  g_autoptr(JsonNode) node = zz_json_parse ("{\"b\": 0.1, \"a\": 167.27, \"whole\": 5.0, \"big\": 1e300,"
+                                            " \"n\": 3, \"s\": \"tab\\t \\\"quote\\\" \\u0001 \u00e9\","
+                                            " \"list\": [true, null, {}], \"empty\": []}", -1, NULL);
+  g_autofree char *compact = NULL;
+  g_autofree char *pretty = NULL;
+  g_autoptr(JsonNode) back = NULL;
+
+  g_assert_nonnull (node);
+  compact = zz_json_to_string (node, FALSE);
+  g_assert_cmpstr (compact, ==,
+                   "{\"b\":0.1,\"a\":167.27,\"whole\":5.0,\"big\":1e+300,\"n\":3,"
+                   "\"s\":\"tab\\t \\\"quote\\\" \\u0001 \u00e9\",\"list\":[true,null,{}],\"empty\":[]}");
+
+  /* What is written reads back as the same values, doubles still doubles. */
+  back = zz_json_parse (compact, -1, NULL);
+  g_assert_true (json_node_equal (node, back));
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (json_node_get_object (back), "whole")), ==, G_TYPE_DOUBLE);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = zz_json_parse ("{\"a\": [1, 2], \"b\": {}}", -1, NULL);
+  pretty = zz_json_to_string (node, TRUE);
+  g_assert_cmpstr (pretty, ==, "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {}\n}");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -143,6 +170,7 @@ main (int    argc,
   g_test_add_func ("/json/top-level-must-be-object", test_json_top_level_must_be_object);
   g_test_add_func ("/json/getters-tolerate-wrong-types", test_json_getters_tolerate_wrong_types);
   g_test_add_func ("/json/string-arrays-round-trip", test_json_string_arrays);
+  g_test_add_func ("/json/writes-shortest-doubles-and-escapes", test_json_writes_shortest_doubles_and_escapes);
 
   return g_test_run ();
 }

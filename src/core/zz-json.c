@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "zz-json.h"
@@ -119,38 +120,185 @@ zz_json_parse_object (const char  *data,
   return json_node_dup_object (root);
 }
 
-/* Rows are written with JSON columns for every node of a run: a generator
- * per thread is kept rather than made and finalized for each value. */
-static GPrivate compact_generator = G_PRIVATE_INIT (g_object_unref);
+/* JSON text is written here rather than by JsonGenerator, for two reasons:
+ * json-glib prints every double with 17 significant digits, so 0.1 became
+ * 0.10000000000000001 in exported files, run outputs and the CLI; and a row
+ * of every node of a run is serialized, where a GObject per call costs. A
+ * double is written in the shortest form that reads back as the same
+ * double, and keeps a decimal point so that it stays a double. */
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+/**
+ * zz_json_format_double:
+ * @buffer: (out caller-allocates): at least %G_ASCII_DTOSTR_BUF_SIZE bytes
+ *
+ * Writes @value in the shortest form that reads back as the same double
+ * ("0.1", not "0.10000000000000001"); "null" if it is not finite, as JSON
+ * has no NaN or infinity.
+ *
+ * Returns: (transfer none): @buffer
+ */
+const char *
+zz_json_format_double (char   *buffer,
+                       double  value)
+{
+  if (!isfinite (value))
+    return strcpy (buffer, "null");
+
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  return buffer;
+}
+
+static void
+append_newline (GString  *out,
+                gboolean  pretty,
+                guint     depth)
+{
+  if (!pretty)
+    return;
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             gboolean  pretty,
+             guint     depth)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *value;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &member, &value))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_newline (out, pretty, depth + 1);
+            append_string (out, member);
+            g_string_append (out, pretty ? ": " : ":");
+            append_node (out, value, pretty, depth + 1);
+          }
+        if (!first)
+          append_newline (out, pretty, depth);
+        g_string_append_c (out, '}');
+        break;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_newline (out, pretty, depth + 1);
+            append_node (out, json_array_get_element (array, i), pretty, depth + 1);
+          }
+        if (n > 0)
+          append_newline (out, pretty, depth);
+        g_string_append_c (out, ']');
+        break;
+      }
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+            const char *text = zz_json_format_double (buffer, json_node_get_double (node));
+
+            g_string_append (out, text);
+            /* 5.0 stays a double when read back. */
+            if (strpbrk (text, ".eEn") == NULL)
+              g_string_append (out, ".0");
+            break;
+          }
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
 
 char *
 zz_json_to_string (JsonNode *node,
                    gboolean  pretty)
 {
-  g_autoptr(JsonGenerator) pretty_generator = NULL;
-  JsonGenerator *generator;
-  char *text;
+  GString *out = g_string_sized_new (64);
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  if (pretty)
-    {
-      generator = pretty_generator = json_generator_new ();
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_indent (generator, 2);
-    }
-  else if (!(generator = g_private_get (&compact_generator)))
-    {
-      generator = json_generator_new ();
-      g_private_set (&compact_generator, generator);
-    }
+  append_node (out, node, pretty, 0);
 
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  /* Do not keep the value alive until the next call. */
-  json_generator_set_root (generator, NULL);
-
-  return text;
+  return g_string_free (out, FALSE);
 }
 
 char *

@@ -23,6 +23,8 @@ JsonObject *zz_json_parse_object          (const char  *data,
                                            GError     **error);
 char       *zz_json_to_string             (JsonNode    *node,
                                            gboolean     pretty);
+const char *zz_json_format_double         (char        *buffer,
+                                           double       value);
 char       *zz_json_object_to_string      (JsonObject  *object,
                                            gboolean     pretty);
 char       *zz_json_array_to_string       (JsonArray   *array,

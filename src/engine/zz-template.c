@@ -256,17 +256,8 @@ format_double (double value)
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%.0f", value);
 
-  /* The shortest form that reads back as the same number, as JavaScript
-   * prints it: 0.1 and not 0.10000000000000001. */
-  for (int precision = 15; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
+  /* As JavaScript prints it: 0.1 and not 0.10000000000000001. */
+  zz_json_format_double (buffer, value);
 
   return g_strdup (buffer);
 }
