@@ -330,7 +330,7 @@ test_unknown_block (Fixture       *fixture,
   g_assert_true (GTK_IS_TEXT_VIEW (view));
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
   text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
-  g_assert_nonnull (strstr (text, "\"speed\" : 3"));
+  g_assert_nonnull (strstr (text, "\"speed\": 3"));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "[1]", -1);
   zz_inspector_flush (fixture->inspector);

@@ -692,9 +692,14 @@ on_inspector_node_notified_cb (ZzWorkflowPage *self)
   gboolean has_node = zz_inspector_get_node (self->inspector) != NULL;
   GtkWidget *flap = gtk_widget_get_ancestor (GTK_WIDGET (self->side_stack), ADW_TYPE_FLAP);
 
+  ZzExecutionModel *run = zz_run_panel_get_model (self->run_panel);
+  gboolean showing_run = run != NULL && g_list_model_get_n_items (G_LIST_MODEL (run)) > 0;
+
   gtk_stack_set_visible_child_name (self->side_stack, has_node ? "node" : "workflow");
-  /* Selecting one node asks about it: its details show. */
-  if (has_node && flap != NULL)
+  /* Selecting one node asks about it: its details show. Not while a run is
+   * shown: then a selected node is about its run, which the run panel
+   * shows, and the panel would only narrow it. */
+  if (has_node && flap != NULL && !showing_run)
     adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
 }
 
