@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "zz-canvas-private.h"
+#include "zz-json.h"
 #include "zz-workflow-history.h"
 
 typedef struct
@@ -354,6 +355,80 @@ test_hit_testing (Fixture       *fixture,
   g_assert_null (zz_canvas_edge_at (fixture->canvas, 260, 200));
 }
 
+static void
+on_text_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_copy_and_paste_through_the_clipboard (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
+  const char *ids[] = { "trigger", "fetch", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *nodes = zz_workflow_get_nodes (fixture->workflow);
+  GListModel *edges = zz_workflow_get_edges (fixture->workflow);
+  g_autoptr(ZzNode) pasted_a = NULL;
+  g_autoptr(ZzNode) pasted_b = NULL;
+  g_autoptr(ZzEdge) pasted_edge = NULL;
+
+  /* Copy two connected nodes: the clipboard holds Zzyra JSON text. */
+  zz_canvas_select_nodes (fixture->canvas, ids);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.copy", NULL));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_text_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  copied = zz_json_parse_object (text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (copied, "nodes")), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (copied, "edges")), ==, 1);
+
+  /* Paste reads it back: new ids, the edge between them kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL));
+  while (g_list_model_get_n_items (nodes) < 5)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (nodes), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (edges), ==, 2);
+  pasted_a = g_list_model_get_item (nodes, 3);
+  pasted_b = g_list_model_get_item (nodes, 4);
+  pasted_edge = g_list_model_get_item (edges, 1);
+  g_assert_cmpstr (zz_node_get_id (pasted_a), !=, "trigger");
+  g_assert_cmpstr (zz_node_get_id (pasted_b), !=, "fetch");
+  g_assert_cmpstr (zz_node_get_label (pasted_b), ==, "Fetch price");
+  g_assert_cmpstr (zz_edge_get_source (pasted_edge), ==, zz_node_get_id (pasted_a));
+  g_assert_cmpstr (zz_edge_get_target (pasted_edge), ==, zz_node_get_id (pasted_b));
+
+  /* And it is one step to undo. */
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_cmpuint (g_list_model_get_n_items (nodes), ==, 3);
+}
+
+static void
+test_text_that_is_not_a_workflow_is_refused (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
+
+  gdk_clipboard_set_text (clipboard, "just some words");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL));
+  while (fixture->toasts->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_nodes (fixture->workflow)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +446,8 @@ main (int   argc,
   ADD ("/canvas/edit/refused-connection-tells-why", test_refused_connection_tells_why);
   ADD ("/canvas/edit/nudge-duplicate-delete", test_delete_nudge_duplicate);
   ADD ("/canvas/hit-testing/nodes-ports-and-edges", test_hit_testing);
+  ADD ("/canvas/clipboard/copy-and-paste-keep-edges-with-new-ids", test_copy_and_paste_through_the_clipboard);
+  ADD ("/canvas/clipboard/text-that-is-not-a-workflow-is-refused", test_text_that_is_not_a_workflow_is_refused);
 #undef ADD
 
   return g_test_run ();
