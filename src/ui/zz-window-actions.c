@@ -265,6 +265,33 @@ on_export_chooser_responded_cb (ZzWindow             *self,
                                        NULL, on_export_written_cb, g_object_ref (self));
 }
 
+/* Asks where to save the open workflow as a file named after it, with
+ * @suffix; @responded gets the chooser's answer. */
+static void
+ask_where_to_export (ZzWindow      *self,
+                     ZzWorkflow    *workflow,
+                     const char    *title,
+                     GtkFileFilter *filter,
+                     const char    *suffix,
+                     GCallback      responded)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *file_name = g_strdup_printf ("%s.%s", zz_workflow_get_name (workflow), suffix);
+
+  g_strdelimit (file_name, "/\\", '-');
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", responded, self, G_CONNECT_SWAPPED);
+
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
 static void
 zz_window_export_action (GtkWidget  *widget,
                          const char *action_name,
@@ -272,27 +299,13 @@ zz_window_export_action (GtkWidget  *widget,
 {
   ZzWindow *self = ZZ_WINDOW (widget);
   ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = create_json_filter ();
-  g_autofree char *file_name = NULL;
 
   if (workflow == NULL || self->chooser != NULL)
     return;
 
-  file_name = g_strdup_printf ("%s.json", zz_workflow_get_name (workflow));
-  g_strdelimit (file_name, "/\\", '-');
-
-  chooser = gtk_file_chooser_native_new (_("Export Workflow"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_export_chooser_responded_cb), self, G_CONNECT_SWAPPED);
-
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  ask_where_to_export (self, workflow, _("Export Workflow"), filter, "json",
+                       G_CALLBACK (on_export_chooser_responded_cb));
 }
 
 /* Export as PNG ------------------------------------------------------------ */
@@ -342,31 +355,18 @@ zz_window_export_png_action (GtkWidget  *widget,
 {
   ZzWindow *self = ZZ_WINDOW (widget);
   ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *file_name = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
 
   if (workflow == NULL || self->chooser != NULL)
     return;
 
+  filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("PNG Images"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_suffix (filter, "png");
 
-  file_name = g_strdup_printf ("%s.png", zz_workflow_get_name (workflow));
-  g_strdelimit (file_name, "/\\", '-');
-
-  chooser = gtk_file_chooser_native_new (_("Export Workflow as PNG"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response",
-                           G_CALLBACK (on_export_png_chooser_responded_cb), self, G_CONNECT_SWAPPED);
-
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  ask_where_to_export (self, workflow, _("Export Workflow as PNG"), filter, "png",
+                       G_CALLBACK (on_export_png_chooser_responded_cb));
 }
 
 /* Rename ------------------------------------------------------------------- */
