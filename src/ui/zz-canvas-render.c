@@ -30,38 +30,91 @@ lookup_color (GtkWidget  *widget,
     gdk_rgba_parse (color, fallback);
 }
 
+/* The dot grid: a dot in the middle of each step × step tile, the first
+ * tile at (*ox, *oy) in widget pixels, at or left of and above 0. */
+static void
+grid_geometry (ZzCanvas *self,
+               double   *step,
+               double   *dot,
+               double   *ox,
+               double   *oy)
+{
+  double zoom = zz_viewport_get_zoom (self->viewport);
+
+  *step = GRID_STEP * zoom;
+  *dot = MAX (1.0, 1.5 * MIN (zoom, 1.0));
+
+  /* Too dense to help: a plain background reads better. */
+  while (*step < 12)
+    *step *= 2;
+
+  zz_viewport_canvas_to_widget (self->viewport, 0, 0, ox, oy);
+  *ox = fmod (*ox, *step);
+  *oy = fmod (*oy, *step);
+  if (*ox > 0)
+    *ox -= *step;
+  if (*oy > 0)
+    *oy -= *step;
+}
+
+static void
+grid_colors (ZzCanvas *self,
+             GdkRGBA  *background,
+             GdkRGBA  *dots)
+{
+  lookup_color (GTK_WIDGET (self), "view_bg_color", "#ffffff", background);
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), dots);
+  dots->alpha *= 0.22;
+}
+
+/* The background and its grid, when there is no scene to hold them. */
 static void
 snapshot_grid (ZzCanvas    *self,
                GtkSnapshot *snapshot,
                int          width,
                int          height)
 {
-  double zoom = zz_viewport_get_zoom (self->viewport);
-  double step = GRID_STEP * zoom;
-  double ox, oy, dot = MAX (1.0, 1.5 * MIN (zoom, 1.0));
-  GdkRGBA color;
+  double step, dot, ox, oy;
+  GdkRGBA background, color;
 
-  /* Too dense to help: a plain background reads better. */
-  while (step < 12)
-    step *= 2;
+  grid_geometry (self, &step, &dot, &ox, &oy);
+  grid_colors (self, &background, &color);
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
-  color.alpha *= 0.22;
-
-  zz_viewport_canvas_to_widget (self->viewport, 0, 0, &ox, &oy);
-  ox = fmod (ox, step);
-  oy = fmod (oy, step);
-  if (ox > 0)
-    ox -= step;
-  if (oy > 0)
-    oy -= step;
-
+  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_push_repeat (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height),
                             &GRAPHENE_RECT_INIT (ox, oy, step, step));
-  /* The dot sits in the middle of its tile, whole. */
   gtk_snapshot_append_color (snapshot, &color,
                              &GRAPHENE_RECT_INIT (ox + (step - dot) / 2, oy + (step - dot) / 2, dot, dot));
   gtk_snapshot_pop (snapshot);
+}
+
+/* The same background and grid, into the scene's image, whose top-left
+ * corner is at widget pixel (x0, y0). */
+static void
+draw_grid (ZzCanvas *self,
+           cairo_t  *cr,
+           int       x0,
+           int       y0,
+           int       width,
+           int       height)
+{
+  double step, dot, ox, oy;
+  GdkRGBA background, color;
+
+  grid_geometry (self, &step, &dot, &ox, &oy);
+  grid_colors (self, &background, &color);
+
+  gdk_cairo_set_source_rgba (cr, &background);
+  cairo_paint (cr);
+
+  /* Tiles from the first one left of and above the image. */
+  ox -= ceil ((ox - x0) / step) * step;
+  oy -= ceil ((oy - y0) / step) * step;
+  gdk_cairo_set_source_rgba (cr, &color);
+  for (double y = oy + (step - dot) / 2; y < y0 + height; y += step)
+    for (double x = ox + (step - dot) / 2; x < x0 + width; x += step)
+      cairo_rectangle (cr, x, y, dot, dot);
+  cairo_fill (cr);
 }
 
 static void
@@ -327,44 +380,50 @@ build_scene (ZzCanvas *self,
                       ox - SCENE_MARGIN / zoom, oy - SCENE_MARGIN / zoom,
                       (width + 2 * SCENE_MARGIN) / zoom, (height + 2 * SCENE_MARGIN) / zoom);
 
-  /* Non-NULL marks the scene built, even with nothing in view. */
-  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
-  self->edges_cache = gsk_container_node_new (NULL, 0);
-  if (!zz_canvas_nodes_bounds (self, FALSE, &content))
-    return;
-  graphene_rect_inset (&content, -EDGE_REACH_X, -EDGE_REACH_Y);
-  if (!graphene_rect_intersection (&content, &self->scene_bounds, &area))
-    return;
-
-  /* Whole widget pixels, so that the texture is drawn unfiltered. */
-  zz_viewport_canvas_to_widget (self->viewport, area.origin.x, area.origin.y, &wx0, &wy0);
-  zz_viewport_canvas_to_widget (self->viewport, area.origin.x + area.size.width,
-                                area.origin.y + area.size.height, &wx1, &wy1);
+  /* The scene is the whole area, background and grid included, so that
+   * a frame is one opaque image and the cards: the grid as a repeated
+   * tile was a pass over every pixel in every frame. */
+  zz_viewport_canvas_to_widget (self->viewport, self->scene_bounds.origin.x, self->scene_bounds.origin.y,
+                                &wx0, &wy0);
+  zz_viewport_canvas_to_widget (self->viewport,
+                                self->scene_bounds.origin.x + self->scene_bounds.size.width,
+                                self->scene_bounds.origin.y + self->scene_bounds.size.height,
+                                &wx1, &wy1);
+  /* Whole widget pixels, so that the image is drawn unfiltered. */
   x0 = floor (wx0);
   y0 = floor (wy0);
   w = ceil (wx1) - x0;
   h = ceil (wy1) - y0;
-  if (w < 1 || h < 1)
-    return;
   self->scene_x = ox + x0 / zoom;
   self->scene_y = oy + y0 / zoom;
 
-  gsk_render_node_unref (self->edges_cache);
-  self->edges_cache = build_edges (self, x0, y0, w, h);
-  if (zoom < ZZ_CANVAS_DETAIL_ZOOM && self->shapes_cache == NULL)
-    self->shapes_cache = build_shapes (self);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w * scale, h * scale);
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -x0, -y0);
-  gsk_render_node_draw (self->edges_cache, cr);
-  if (zoom < ZZ_CANVAS_DETAIL_ZOOM)
+  draw_grid (self, cr, x0, y0, w, h);
+
+  g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  if (self->workflow != NULL && zz_canvas_nodes_bounds (self, FALSE, &content))
     {
-      cairo_scale (cr, zoom, zoom);
-      cairo_translate (cr, -ox, -oy);
-      gsk_render_node_draw (self->shapes_cache, cr);
+      graphene_rect_inset (&content, -EDGE_REACH_X, -EDGE_REACH_Y);
+      if (graphene_rect_intersection (&content, &self->scene_bounds, &area))
+        {
+          self->edges_cache = build_edges (self, x0, y0, w, h);
+          gsk_render_node_draw (self->edges_cache, cr);
+          if (zoom < ZZ_CANVAS_DETAIL_ZOOM)
+            {
+              if (self->shapes_cache == NULL)
+                self->shapes_cache = build_shapes (self);
+              cairo_scale (cr, zoom, zoom);
+              cairo_translate (cr, -ox, -oy);
+              gsk_render_node_draw (self->shapes_cache, cr);
+            }
+        }
     }
+  /* Non-NULL marks the scene built, even with nothing in view. */
+  if (self->edges_cache == NULL)
+    self->edges_cache = gsk_container_node_new (NULL, 0);
   cairo_destroy (cr);
 
   /* A cairo node that paints the image, not a texture node: the cairo
@@ -426,9 +485,9 @@ zz_canvas_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-  snapshot_grid (self, snapshot, width, height);
-
-  if (self->workflow != NULL)
+  if (self->workflow == NULL)
+    snapshot_grid (self, snapshot, width, height);
+  else
     {
       snapshot_scene (self, snapshot, width, height, zoom);
 
