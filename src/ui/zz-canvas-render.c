@@ -241,7 +241,15 @@ build_shapes (ZzCanvas *self)
   const float widths[4] = { 6, 6, 6, 6 };
   const float thin[4] = { 3, 3, 3, 3 };
 
+  GdkRGBA view;
+
+  /* The card colour as it shows over the canvas: in the dark style it is a
+   * translucent white, which made opaque would be a white card. */
   lookup_color (widget, "card_bg_color", "#ffffff", &card);
+  lookup_color (widget, "view_bg_color", "#ffffff", &view);
+  card.red = card.red * card.alpha + view.red * (1 - card.alpha);
+  card.green = card.green * card.alpha + view.green * (1 - card.alpha);
+  card.blue = card.blue * card.alpha + view.blue * (1 - card.alpha);
   card.alpha = 1.0;
   lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &outline);
