@@ -377,6 +377,8 @@ on_run_finished_cb (ZzWindow         *self,
   update_run_button (self);
   /* A NOTIFICATION block may have written a row. */
   zz_notifications_popover_reload (ZZ_NOTIFICATIONS_POPOVER (self->notifications));
+  /* The sidebar shows each workflow's last run: this one just changed. */
+  zz_window_reload (self);
 
   if (error_message != NULL || execution == NULL)
     {
