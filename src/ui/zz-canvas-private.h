@@ -78,6 +78,8 @@ struct _ZzCanvas
   guint          space_held : 1;
   guint          fit_pending : 1;
   guint          in_allocate : 1;
+  int            allocated_width;   /* at the last allocation, 0 before */
+  int            allocated_height;
   guint          selecting_focus : 1;
 };
 

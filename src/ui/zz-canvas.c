@@ -530,6 +530,17 @@ zz_canvas_size_allocate (GtkWidget *widget,
       self->fit_pending = FALSE;
       zz_canvas_zoom_to_fit (self);
     }
+  else if (self->allocated_width > 0 &&
+           (width != self->allocated_width || height != self->allocated_height))
+    {
+      /* A resize keeps the middle of the view in the middle: a side panel
+       * opening beside the canvas must not hide the node it is about. */
+      zz_viewport_pan (self->viewport,
+                       (self->allocated_width - width) / 2.0,
+                       (self->allocated_height - height) / 2.0);
+    }
+  self->allocated_width = width;
+  self->allocated_height = height;
 
   zoom = zz_viewport_get_zoom (self->viewport);
   detailed = zoom >= ZZ_CANVAS_DETAIL_ZOOM;
