@@ -211,6 +211,14 @@ on_workflows_changed_cb (ZzWindow *self,
   zz_window_reload (self);
 }
 
+static void
+on_is_active_notified_cb (ZzWindow   *self,
+                          GParamSpec *pspec)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    zz_window_reload (self);
+}
+
 gboolean
 zz_window_add_workflow (ZzWindow   *self,
                         ZzWorkflow *workflow,
@@ -561,11 +569,11 @@ zz_window_constructed (GObject *object)
   zz_window_init_document (self);
   zz_window_init_run (self);
 
-  if (g_signal_lookup ("workflows-changed", ZZ_TYPE_STORE) != 0)
-    g_signal_connect_object (self->store, "workflows-changed",
-                             G_CALLBACK (on_workflows_changed_cb), self, G_CONNECT_SWAPPED);
-  else
-    g_warning ("ZzStore has no workflows-changed signal; the list follows only this window's changes");
+  g_signal_connect_object (self->store, "workflows-changed",
+                           G_CALLBACK (on_workflows_changed_cb), self, G_CONNECT_SWAPPED);
+  /* zzyra-cli may have changed the database meanwhile: the list is read
+   * again whenever the user comes back to the window. */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_notified_cb), NULL);
 
   self->settings = create_settings ();
   if (self->settings != NULL)
