@@ -822,6 +822,29 @@ test_webhook_posts_json (Fixture       *fixture,
   assert_json_equal (received, "{\"event\": \"price\", \"value\": 65000.5}");
 }
 
+static void
+test_webhook_sends_its_input_without_a_body (Fixture       *fixture,
+                                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autoptr(JsonNode) received = NULL;
+  g_autoptr(JsonNode) request = NULL;
+
+  output = run_blockf (fixture, "WEBHOOK", &error, "{\"order\": 42}",
+                       "{\"url\": \"%s/echo\"}", fixture->base_url);
+  g_assert_no_error (error);
+  received = parse (fixture->seen_body);
+  assert_json_equal (received, "{\"order\": 42}");
+
+  /* An HTTP request sends no body it was not given, unless told to. */
+  g_clear_pointer (&fixture->seen_body, g_free);
+  request = run_blockf (fixture, "HTTP_REQUEST", &error, "{\"order\": 42}",
+                        "{\"url\": \"%s/echo\", \"method\": \"POST\"}", fixture->base_url);
+  g_assert_no_error (error);
+  g_assert_true (fixture->seen_body == NULL || fixture->seen_body[0] == '\0');
+}
+
 /* CONDITION -------------------------------------------------------------- */
 
 static void
@@ -1197,6 +1220,7 @@ test_calculator_operations (Fixture       *fixture,
     { "absolute", "-12.25", "0", 12.25 },
     { "round", "2.5", "0", 3 },
     { "round", "2.4", "0", 2 },
+    { "round", "-2.5", "0", -2 },  /* as JavaScript's Math.round */
     { "floor", "-1.5", "0", -2 },
     { "ceiling", "1.2", "0", 2 },
   };
@@ -1791,6 +1815,7 @@ main (int    argc,
   ADD ("/blocks/http/invalid-url-or-scheme-is-a-config-error", test_http_invalid_url);
   ADD ("/blocks/http/invalid-json-response-is-a-clear-error", test_http_invalid_json_response);
   ADD ("/blocks/webhook/posts-json-by-default", test_webhook_posts_json);
+  ADD ("/blocks/webhook/sends-its-input-without-a-body", test_webhook_sends_its_input_without_a_body);
   ADD ("/blocks/condition/true-routes-to-the-true-branch-with-the-input", test_condition_routes_true);
   ADD ("/blocks/condition/false-routes-to-the-false-branch-with-the-input", test_condition_routes_false);
   ADD ("/blocks/condition/expression-errors-fail-the-node", test_condition_errors);

@@ -74,6 +74,14 @@ operand_value (JsonObject  *config,
   return FALSE;
 }
 
+/* As JavaScript's Math.round, which the web platform uses: halves go up,
+ * so -2.5 gives -2 where C's round() gives -3. */
+static double
+js_round (double value)
+{
+  return floor (value + 0.5);
+}
+
 static void
 calculator_execute (ZzBlockType    *type,
                     JsonObject     *config,
@@ -116,7 +124,7 @@ calculator_execute (ZzBlockType    *type,
   else if (g_str_equal (operation, "absolute"))
     result = fabs (left);
   else if (g_str_equal (operation, "round"))
-    result = round (left);
+    result = js_round (left);
   else if (g_str_equal (operation, "floor"))
     result = floor (left);
   else if (g_str_equal (operation, "ceiling"))
@@ -133,7 +141,7 @@ calculator_execute (ZzBlockType    *type,
     }
 
   scale = pow (10, (double) precision);
-  result = round (result * scale) / scale;
+  result = js_round (result * scale) / scale;
 
   output = json_object_new ();
   if (result == floor (result) && fabs (result) < 9e15)

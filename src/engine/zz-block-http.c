@@ -282,12 +282,21 @@ build_uri (JsonObject  *config,
 
 static void
 set_request_body (SoupMessage *message,
-                  JsonObject  *config)
+                  JsonObject  *config,
+                  JsonNode    *input)
 {
   JsonNode *body = json_object_get_member (config, "body");
+  const char *method = soup_message_get_method (message);
   const char *body_type = zz_json_object_get_string (config, "bodyType", "json");
   g_autofree char *text = NULL;
   const char *content_type;
+
+  /* A webhook (or a request told so) with no body of its own sends the
+   * data it was given, as the platform's webhook blocks do. */
+  if ((body == NULL || JSON_NODE_HOLDS_NULL (body)) && input != NULL && !JSON_NODE_HOLDS_NULL (input) &&
+      (g_str_equal (method, "POST") || g_str_equal (method, "PUT") || g_str_equal (method, "PATCH")) &&
+      zz_json_object_get_bool (config, "sendInputAsBody", FALSE))
+    body = input;
 
   if (body == NULL || JSON_NODE_HOLDS_NULL (body))
     return;
@@ -387,7 +396,7 @@ http_execute (ZzBlockType    *type,
   if (!zz_json_object_get_bool (config, "followRedirects", TRUE))
     soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
 
-  set_request_body (request->message, config);
+  set_request_body (request->message, config, input);
 
   soup_session_send_async (context->session, request->message, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), on_sent_cb, task);
@@ -424,6 +433,9 @@ static const ZzConfigField http_fields[] = {
     "true", NULL, 0, 0, ZZ_FIELD_ADVANCED },
   { "maxResponseSize", ZZ_FIELD_INTEGER, N_("Largest Response (bytes)"), NULL, "10485760", NULL, 1, 1073741824,
     ZZ_FIELD_ADVANCED },
+  { "sendInputAsBody", ZZ_FIELD_BOOLEAN, N_("Send Input as Body"),
+    N_("With no body set, POST, PUT and PATCH send the node’s input as JSON"), "false", NULL, 0, 0,
+    ZZ_FIELD_ADVANCED },
 };
 
 const ZzBlockTypeInfo *
@@ -452,6 +464,8 @@ static const ZzConfigField webhook_fields[] = {
   { "body", ZZ_FIELD_JSON, N_("Body"), N_("Sent as JSON") },
   { "retries", ZZ_FIELD_INTEGER, N_("Retries"), NULL, "3", NULL, 0, 10, ZZ_FIELD_ADVANCED },
   { "timeout", ZZ_FIELD_INTEGER, N_("Timeout (ms)"), NULL, "10000", NULL, 1000, 300000, ZZ_FIELD_ADVANCED },
+  { "sendInputAsBody", ZZ_FIELD_BOOLEAN, N_("Send Input as Body"),
+    N_("With no body set, the node’s input is sent as JSON"), "true", NULL, 0, 0, ZZ_FIELD_ADVANCED },
 };
 
 const ZzBlockTypeInfo *
