@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "zz-store-private.h"
 #include "zz-time.h"
 
@@ -24,7 +26,7 @@ check_has_drafts (ZzStore  *self,
     return TRUE;
 
   g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FAILED,
-               "This database (version %d) cannot keep drafts", zz_store_get_version (self));
+               _("This database (version %d) cannot keep drafts"), zz_store_get_version (self));
   return FALSE;
 }
 
@@ -98,7 +100,7 @@ zz_store_get_draft (ZzStore     *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND,
-                 "No draft of the workflow “%s”", workflow_id);
+                 _("No draft of the workflow “%s”"), workflow_id);
   else
     zz_store_set_error (self, rc, NULL, NULL, error);
   zz_store_release (stmt);

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,7 +254,7 @@ zz_store_set_not_found (const ZzModel  *model,
   g_autofree char *label = field_label (field);
 
   g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND,
-               "No %s with the %s “%s”", model->noun, label, value);
+               _("No %s with the %s “%s”"), model->noun, label, value);
 }
 
 /* "UNIQUE constraint failed: TeamMember.userId, TeamMember.teamId" */
@@ -271,7 +273,7 @@ set_unique_error (const ZzModel  *model,
   if (model == &zz_model_team_member && n == 2)
     {
       g_set_error_literal (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                           "This user is already a member of this team");
+                           _("This user is already a member of this team"));
       return;
     }
 
@@ -288,11 +290,11 @@ set_unique_error (const ZzModel  *model,
 
   if (n == 1 && text_value (column, record) != NULL)
     g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                 "A %s with the %s “%s” already exists",
+                 _("A %s with the %s “%s” already exists"),
                  model->noun, labels->str, text_value (column, record));
   else
     g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                 "A %s with this %s already exists", model->noun, labels->str);
+                 _("A %s with this %s already exists"), model->noun, labels->str);
 }
 
 /* Where @word first occurs in @text as a whole identifier, or -1 */
@@ -343,7 +345,7 @@ set_check_error (const ZzModel  *model,
   if (column == NULL)
     {
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                   "A value of this %s is not valid (%s)", model->noun, message);
+                   _("A value of this %s is not valid (%s)"), model->noun, message);
       return;
     }
 
@@ -353,19 +355,19 @@ set_check_error (const ZzModel  *model,
     {
     case ZZ_COLUMN_JSON:
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                   "The %s of %s %s is not valid JSON", label, article (model->noun), model->noun);
+                   _("The %s of %s %s is not valid JSON"), label, article (model->noun), model->noun);
       break;
 
     case ZZ_COLUMN_STRV:
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                   "The %s of %s %s is not a JSON array", label, article (model->noun), model->noun);
+                   _("The %s of %s %s is not a JSON array"), label, article (model->noun), model->noun);
       break;
 
     case ZZ_COLUMN_TEXT:
       if (text_value (column, record) != NULL)
         {
           g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                       "“%s” is not a valid %s of %s %s", text_value (column, record),
+                       _("“%s” is not a valid %s of %s %s"), text_value (column, record),
                        label, article (model->noun), model->noun);
           break;
         }
@@ -376,7 +378,7 @@ set_check_error (const ZzModel  *model,
     case ZZ_COLUMN_BOOL:
     default:
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                   "This is not a valid %s of %s %s", label, article (model->noun), model->noun);
+                   _("This is not a valid %s of %s %s"), label, article (model->noun), model->noun);
       break;
     }
 }
@@ -411,17 +413,17 @@ set_foreign_key_error (ZzStore        *self,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                       "No %s with the id “%s”", target->noun, value);
+                       _("No %s with the id “%s”"), target->noun, value);
           return;
         }
     }
 
   if (record != NULL)
     g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                 "This %s refers to a row that does not exist", model->noun);
+                 _("This %s refers to a row that does not exist"), model->noun);
   else
     g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                 "This %s is still in use and cannot be deleted", model->noun);
+                 _("This %s is still in use and cannot be deleted"), model->noun);
 }
 
 /**
@@ -443,25 +445,25 @@ zz_store_set_error (ZzStore        *self,
     {
     case SQLITE_FULL:
       g_set_error_literal (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FULL,
-                           "The disk is full; nothing was saved");
+                           _("The disk is full; nothing was saved"));
       break;
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error_literal (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_BUSY,
-                           "Another program kept the database locked; nothing was saved. Try again.");
+                           _("Another program kept the database locked; nothing was saved. Try again."));
       break;
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CORRUPT,
-                   "The database “%s” is damaged: %s", self->path, message);
+                   _("The database “%s” is damaged: %s"), self->path, message);
       break;
 
     case SQLITE_CONSTRAINT:
       if (model == NULL)
         g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                     "The database refused the value: %s", message);
+                     _("The database refused the value: %s"), message);
       else if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
         set_unique_error (model, record, message, error);
       else if (extended == SQLITE_CONSTRAINT_CHECK)
@@ -474,19 +476,19 @@ zz_store_set_error (ZzStore        *self,
           g_autofree char *label = field_label (dot ? dot + 1 : message);
 
           g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                       "%s %s needs %s %s", article (model->noun), model->noun,
+                       _("%s %s needs %s %s"), article (model->noun), model->noun,
                        article (label), label);
           if (error && *error)
             (*error)->message[0] = g_ascii_toupper ((*error)->message[0]);
         }
       else
         g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                     "The database refused this %s: %s", model->noun, message);
+                     _("The database refused this %s: %s"), model->noun, message);
       break;
 
     default:
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FAILED,
-                   "Database error: %s", message);
+                   _("Database error: %s"), message);
       break;
     }
 
@@ -609,7 +611,7 @@ apply_migration (ZzStore          *self,
         zz_store_set_error (self, rc, NULL, NULL, error);
       else
         g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_MIGRATION,
-                     "Could not upgrade the database to schema %d: %s. It was left at schema %d.",
+                     _("Could not upgrade the database to schema %d: %s. It was left at schema %d."),
                      migration->version, message, current);
       sqlite3_free (message);
       return FALSE;
@@ -756,7 +758,7 @@ zz_store_open_at_version (const char  *path,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_OPEN,
-                   "Could not open the database “%s”: %s", path,
+                   _("Could not open the database “%s”: %s"), path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -769,7 +771,7 @@ zz_store_open_at_version (const char  *path,
       !read_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, NULL))
     {
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CORRUPT,
-                   "“%s” is not a Zzyra database, or it is damaged (%s). It was not changed.",
+                   _("“%s” is not a Zzyra database, or it is damaged (%s). It was not changed."),
                    path, sqlite3_errmsg (self->db));
       return NULL;
     }
@@ -777,8 +779,8 @@ zz_store_open_at_version (const char  *path,
   if (current > (int) migrations->len)
     {
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_TOO_NEW,
-                   "This database was made by a newer version of Zzyra (schema %d); "
-                   "this version understands up to %d. It was not changed.",
+                   _("This database was made by a newer version of Zzyra (schema %d); "
+                   "this version understands up to %d. It was not changed."),
                    current, migrations->len);
       return NULL;
     }
@@ -786,7 +788,7 @@ zz_store_open_at_version (const char  *path,
   if (current == 0 && n_tables > 0)
     {
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CORRUPT,
-                   "“%s” is an SQLite database, but not one of Zzyra. It was not changed.",
+                   _("“%s” is an SQLite database, but not one of Zzyra. It was not changed."),
                    path);
       return NULL;
     }
@@ -840,7 +842,7 @@ zz_store_open (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_OPEN,
-                   "Could not create the folder “%s”: %s", dir, g_strerror (saved_errno));
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return NULL;
     }
 
