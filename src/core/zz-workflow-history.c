@@ -392,52 +392,50 @@ zz_workflow_get_redo_name (ZzWorkflow *self)
   return step != NULL ? step->name : NULL;
 }
 
-gboolean
-zz_workflow_undo (ZzWorkflow *self)
+/* Takes the newest step of @from, plays its operations (backwards when
+ * undoing) and keeps it on @to: undo and redo are the same move. */
+static gboolean
+replay_step (ZzWorkflow *self,
+             gboolean    forward)
 {
-  ZzWorkflowHistory *history;
+  ZzWorkflowHistory *history = _zz_workflow_get_history (self);
+  GQueue *from = forward ? &history->redo : &history->undo;
+  GQueue *to = forward ? &history->undo : &history->redo;
   Step *step;
 
-  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
-
-  history = _zz_workflow_get_history (self);
   g_return_val_if_fail (history->group_depth == 0, FALSE);
 
-  step = g_queue_pop_head (&history->undo);
+  step = g_queue_pop_head (from);
   if (step == NULL)
     return FALSE;
 
-  for (guint i = step->ops->len; i > 0; i--)
-    apply_op (self, g_ptr_array_index (step->ops, i - 1), FALSE);
+  for (guint i = 0; i < step->ops->len; i++)
+    {
+      guint index = forward ? i : step->ops->len - 1 - i;
 
-  g_queue_push_head (&history->redo, step);
+      apply_op (self, g_ptr_array_index (step->ops, index), forward);
+    }
+
+  g_queue_push_head (to, step);
   update_state (self);
 
   return TRUE;
 }
 
 gboolean
-zz_workflow_redo (ZzWorkflow *self)
+zz_workflow_undo (ZzWorkflow *self)
 {
-  ZzWorkflowHistory *history;
-  Step *step;
-
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
 
-  history = _zz_workflow_get_history (self);
-  g_return_val_if_fail (history->group_depth == 0, FALSE);
+  return replay_step (self, FALSE);
+}
 
-  step = g_queue_pop_head (&history->redo);
-  if (step == NULL)
-    return FALSE;
+gboolean
+zz_workflow_redo (ZzWorkflow *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
 
-  for (guint i = 0; i < step->ops->len; i++)
-    apply_op (self, g_ptr_array_index (step->ops, i), TRUE);
-
-  g_queue_push_head (&history->undo, step);
-  update_state (self);
-
-  return TRUE;
+  return replay_step (self, TRUE);
 }
 
 gboolean
