@@ -15,7 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "zz-bench-store.h"
-#include "zz-store-private.h"
+#include "zz-store.h"
 
 #define N_NODE_EXECUTIONS   100000
 #define N_WORKFLOWS         1000
@@ -113,30 +113,24 @@ bench_list_workflows (ZzStore     *store,
     {
       g_autofree char *name = g_strdup_printf ("Workflow %u", i);
       g_autoptr(ZzWorkflow) workflow = zz_workflow_new (name);
+      g_autoptr(GPtrArray) executions = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_execution_free);
 
       if (!zz_workflow_load_columns (workflow, NODES_JSON, "[]", NULL, error) ||
           !zz_store_insert_workflow (store, workflow, error))
         return FALSE;
 
-      if (!zz_store_begin (store, TRUE, error))
-        return FALSE;
-
       for (guint j = 0; j < N_EXECUTIONS_EACH; j++)
         {
-          g_autoptr(ZzExecution) execution = zz_execution_new ();
+          ZzExecution *execution = zz_execution_new ();
 
           execution->workflow_id = g_strdup (zz_workflow_get_id (workflow));
           execution->user_id = g_strdup (user_id);
           execution->status = g_strdup (j % 7 == 0 ? "failed" : "completed");
           execution->created_at = g_strdup_printf ("2026-01-01T00:%02u:%02u.000Z", j / 60, j % 60);
-          if (!zz_store_insert_execution (store, execution, error))
-            {
-              zz_store_rollback (store);
-              return FALSE;
-            }
+          g_ptr_array_add (executions, execution);
         }
 
-      if (!zz_store_commit (store, error))
+      if (!zz_store_insert_executions (store, executions, error))
         return FALSE;
     }
 

@@ -92,27 +92,24 @@ zz_store_list_executions (ZzStore     *self,
  * Inserts every row in one transaction with one prepared statement: all
  * of them or, on error, none.
  */
-gboolean
-zz_store_insert_node_executions (ZzStore     *self,
-                                 GPtrArray   *node_executions,
-                                 GError     **error)
+/* Inserts @rows of @model in one transaction with one prepared statement:
+ * all of them or, on error, none. */
+static gboolean
+insert_rows (ZzStore        *self,
+             const ZzModel  *model,
+             GPtrArray      *rows,
+             GError        **error)
 {
-  g_autofree char *now = NULL;
+  g_autofree char *now = zz_time_now_iso8601 ();
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
-  g_return_val_if_fail (node_executions != NULL, FALSE);
-
-  now = zz_time_now_iso8601 ();
-
-  if (!(stmt = zz_store_prepare (self, zz_model_node_execution.insert_sql, error)) ||
+  if (!(stmt = zz_store_prepare (self, model->insert_sql, error)) ||
       !zz_store_begin (self, TRUE, error))
     return FALSE;
 
-  for (guint i = 0; i < node_executions->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      if (!zz_store_model_insert_prepared (self, &zz_model_node_execution, stmt,
-                                           g_ptr_array_index (node_executions, i), now, error))
+      if (!zz_store_model_insert_prepared (self, model, stmt, g_ptr_array_index (rows, i), now, error))
         {
           zz_store_rollback (self);
           return FALSE;
@@ -120,6 +117,36 @@ zz_store_insert_node_executions (ZzStore     *self,
     }
 
   return zz_store_commit (self, error);
+}
+
+gboolean
+zz_store_insert_node_executions (ZzStore     *self,
+                                 GPtrArray   *node_executions,
+                                 GError     **error)
+{
+  g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (node_executions != NULL, FALSE);
+
+  return insert_rows (self, &zz_model_node_execution, node_executions, error);
+}
+
+/**
+ * zz_store_insert_executions:
+ * @executions: (element-type ZzExecution): rows; ids and times that are
+ *   %NULL are filled in and written back
+ *
+ * Inserts every row in one transaction, as a sync or a benchmark brings
+ * many at once. No quota is counted: these are records of runs, not runs.
+ */
+gboolean
+zz_store_insert_executions (ZzStore     *self,
+                            GPtrArray   *executions,
+                            GError     **error)
+{
+  g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (executions != NULL, FALSE);
+
+  return insert_rows (self, &zz_model_execution, executions, error);
 }
 
 /* Counts a run in the profile of @user_id, inside the caller's transaction. */

@@ -156,6 +156,10 @@ gboolean    zz_store_update_node_executions  (ZzStore     *self,
  * Called by zz_store_open(). Returns how many were marked, or -1. */
 int         zz_store_recover_interrupted     (ZzStore     *self,
                                               GError     **error);
+/* Inserts every row of @executions in one transaction. */
+gboolean    zz_store_insert_executions       (ZzStore     *self,
+                                              GPtrArray   *executions,
+                                              GError     **error);
 /* Inserts every row of @node_executions in one transaction. */
 gboolean    zz_store_insert_node_executions  (ZzStore     *self,
                                               GPtrArray   *node_executions,
