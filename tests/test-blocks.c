@@ -15,6 +15,7 @@
 #include "zz-engine-error.h"
 #include "zz-json.h"
 #include "zz-store.h"
+#include "zz-test-util.h"
 
 /* How long a block may take before the test fails instead of hanging. */
 #define RUN_TIMEOUT_SECONDS 10
@@ -276,8 +277,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->context = g_main_context_new ();
   g_main_context_push_thread_default (fixture->context);
 
-  fixture->tmpdir = g_dir_make_tmp ("test-blocks-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmpdir = zz_test_make_dir ();
   db_path = g_build_filename (fixture->tmpdir, "zzyra.db", NULL);
   fixture->store = zz_store_open (db_path, &error);
   g_assert_no_error (error);
@@ -312,10 +312,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autofree char *db_path = g_build_filename (fixture->tmpdir, "zzyra.db", NULL);
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *shm_path = g_strconcat (db_path, "-shm", NULL);
-
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
   soup_session_abort (fixture->session);
@@ -337,10 +333,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->seen_query, g_free);
   g_clear_pointer (&fixture->seen_custom_header, g_free);
 
-  g_unlink (db_path);
-  g_unlink (wal_path);
-  g_unlink (shm_path);
-  g_rmdir (fixture->tmpdir);
+  zz_test_remove_dir (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
 
   g_main_context_pop_thread_default (fixture->context);

@@ -4,6 +4,7 @@
  * path is in ZZYRA_CLI, set by meson) with --db pointing there.
  */
 #include "config.h"
+#include "zz-test-util.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -40,30 +41,15 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("zzyra-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = zz_test_make_dir ();
   fixture->db = g_build_filename (fixture->dir, "test.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  zz_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db);
 }
@@ -443,7 +429,7 @@ test_database_from_environment (Fixture       *fixture,
 
   {
     g_autofree char *sub = g_build_filename (fixture->dir, "zzyra", NULL);
-    remove_tree (sub);
+    zz_test_remove_dir (sub);
   }
 }
 

@@ -17,6 +17,7 @@
 #include "zz-process.h"
 #include "zz-store.h"
 #include "zz-time.h"
+#include "zz-test-util.h"
 
 typedef struct
 {
@@ -31,8 +32,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("zzyra-executor-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = zz_test_make_dir ();
   fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
   fixture->store = zz_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -42,15 +42,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
+  zz_test_remove_dir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

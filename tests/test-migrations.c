@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "zz-store-private.h"
+#include "zz-test-util.h"
 
 typedef struct
 {
@@ -16,10 +17,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GError *error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("zzyra-test-migrations-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = zz_test_make_dir ();
   fixture->path = g_build_filename (fixture->dir, "zzyra.db", NULL);
 }
 
@@ -27,15 +25,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
+  zz_test_remove_dir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

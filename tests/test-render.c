@@ -8,6 +8,7 @@
 #include "zz-canvas-export.h"
 #include "zz-node-card.h"
 #include "zz-viewport.h"
+#include "zz-test-util.h"
 
 #define WIDTH 800
 #define HEIGHT 400
@@ -24,8 +25,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("zzyra-test-render-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = zz_test_make_dir ();
   fixture->png = g_build_filename (fixture->dir, "workflow.png", NULL);
 }
 
@@ -33,15 +33,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  zz_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->png);
 }

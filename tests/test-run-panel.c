@@ -13,6 +13,7 @@
 #include "zz-run-panel.h"
 #include "zz-store.h"
 #include "zz-window-private.h"
+#include "zz-test-util.h"
 
 #define WAIT_TIMEOUT_MS 15000
 
@@ -72,8 +73,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("zzyra-run-panel-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = zz_test_make_dir ();
   path = g_build_filename (fixture->dir, "zzyra.db", NULL);
   fixture->store = zz_store_open (path, &error);
   g_assert_no_error (error);
@@ -84,22 +84,13 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
   g_clear_object (&fixture->store);
   g_clear_pointer (&fixture->events, g_ptr_array_unref);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  zz_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 

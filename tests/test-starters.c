@@ -10,6 +10,7 @@
 #include "zz-json.h"
 #include "zz-starters.h"
 #include "zz-store.h"
+#include "zz-test-util.h"
 
 typedef struct
 {
@@ -48,8 +49,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoslist(GUri) uris = NULL;
 
-  fixture->dir = g_dir_make_tmp ("zzyra-starters-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = zz_test_make_dir ();
   fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
   fixture->store = zz_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -68,16 +68,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   g_clear_object (&fixture->server);
   g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (fixture->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
+  zz_test_remove_dir (fixture->dir);
   g_ptr_array_unref (fixture->bodies);
   g_free (fixture->url);
   g_free (fixture->path);
