@@ -94,7 +94,7 @@ on_node_changed_cb (ZzExecutor      *executor,
                     ZzNodeExecution *row,
                     Recorder        *recorder)
 {
-  g_ptr_array_add (recorder->events, g_strdup_printf ("node:%s:%s", row->node_id, row->status));
+  g_ptr_array_add (recorder->events, g_strdup_printf ("node:%s:%s", row->node_id, zz_run_status_to_string (row->status)));
 }
 
 static void
@@ -157,7 +157,7 @@ rows_of (Fixture     *fixture,
                                                                       NULL, &rows, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpstr (stored->status, ==, execution->status);
+  g_assert_cmpstr (zz_run_status_to_string (stored->status), ==, zz_run_status_to_string (execution->status));
 
   return g_steal_pointer (&rows);
 }
@@ -205,7 +205,7 @@ test_chain_runs_in_order (Fixture       *fixture,
   ZzNodeExecution *start, *twice, *shape;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   g_assert_null (execution->error);
   g_assert_nonnull (execution->finished_at);
   g_assert_cmpstr (execution->trigger, ==, "manual");
@@ -217,9 +217,9 @@ test_chain_runs_in_order (Fixture       *fixture,
   start = find_row (rows, "start");
   twice = find_row (rows, "double");
   shape = find_row (rows, "shape");
-  g_assert_cmpstr (start->status, ==, "completed");
-  g_assert_cmpstr (twice->status, ==, "completed");
-  g_assert_cmpstr (shape->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (start->status), ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (twice->status), ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (shape->status), ==, "completed");
   g_assert_cmpint (twice->attempts, ==, 1);
   /* Each started after the one before it had completed. */
   g_assert_cmpstr (start->completed_at, <=, twice->started_at);
@@ -255,7 +255,7 @@ test_parallel_branches_overlap (Fixture       *fixture,
   ZzNodeExecution *left, *right, *join;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   rows = rows_of (fixture, execution);
   left = find_row (rows, "left");
   right = find_row (rows, "right");
@@ -294,13 +294,13 @@ test_condition_routes_and_skips (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (expensive->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (expensive->status), ==, "completed");
   rows = rows_of (fixture, expensive);
-  g_assert_cmpstr (find_row (rows, "high")->status, ==, "completed");
-  g_assert_cmpstr (find_row (rows, "low")->status, ==, "skipped");
-  g_assert_cmpstr (find_row (rows, "after-low")->status, ==, "skipped");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "high")->status), ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "low")->status), ==, "skipped");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "after-low")->status), ==, "skipped");
   /* A join runs with the inputs that were not skipped. */
-  g_assert_cmpstr (find_row (rows, "both")->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "both")->status), ==, "completed");
   assert_json (find_row (rows, "both")->input, "{\"price\": 150, \"verdict\": \"high\"}");
   assert_json (find_row (rows, "high")->input, "{\"price\": 150}");
   assert_json (expensive->output, "{\"price\": 150, \"verdict\": \"high\"}");
@@ -309,9 +309,9 @@ test_condition_routes_and_skips (Fixture       *fixture,
   cheap = run_workflow (fixture, workflow, "{\"price\": 50}", NULL, NULL, &error);
   g_assert_no_error (error);
   rows = rows_of (fixture, cheap);
-  g_assert_cmpstr (find_row (rows, "high")->status, ==, "skipped");
-  g_assert_cmpstr (find_row (rows, "low")->status, ==, "completed");
-  g_assert_cmpstr (find_row (rows, "after-low")->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "high")->status), ==, "skipped");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "low")->status), ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "after-low")->status), ==, "completed");
   assert_json (find_row (rows, "check")->output,
                "{\"result\": false, \"branch\": \"false\", \"condition\": \"{{json.price}} > 100\", \"data\": {\"price\": 50}}");
 }
@@ -372,9 +372,9 @@ test_templates_keep_types_and_name_missing_references (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (output), "text"), ==, "n=3 first=a");
 
   broken = find_row (rows, "broken");
-  g_assert_cmpstr (broken->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (broken->status), ==, "failed");
   g_assert_nonnull (strstr (broken->error, "{{shape.missing}}"));
-  g_assert_cmpstr (execution->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
   g_assert_nonnull (strstr (execution->error, "broken"));
 }
 
@@ -450,7 +450,7 @@ test_retries_until_success (Fixture       *fixture,
   ZzNodeExecution *call;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   rows = rows_of (fixture, execution);
   call = find_row (rows, "call");
   g_assert_cmpint (call->attempts, ==, 3);
@@ -472,10 +472,10 @@ test_retries_run_out (Fixture       *fixture,
   ZzNodeExecution *call;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (execution->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
   rows = rows_of (fixture, execution);
   call = find_row (rows, "call");
-  g_assert_cmpstr (call->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (call->status), ==, "failed");
   g_assert_cmpint (call->attempts, ==, 2);
   g_assert_nonnull (strstr (call->error, "HTTP 500"));
   g_assert_cmpuint (flaky.requests, ==, 2);
@@ -496,7 +496,7 @@ test_timeout_fails_the_node (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
-  g_assert_cmpstr (execution->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
   rows = rows_of (fixture, execution);
   g_assert_cmpstr (find_row (rows, "slow")->error, ==, "Timed out after 100 ms");
 }
@@ -516,10 +516,10 @@ test_continue_on_error_hands_the_error_on (Fixture       *fixture,
   g_autoptr(JsonNode) input = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   rows = rows_of (fixture, execution);
-  g_assert_cmpstr (find_row (rows, "divide")->status, ==, "failed");
-  g_assert_cmpstr (find_row (rows, "next")->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "divide")->status), ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "next")->status), ==, "completed");
   input = parse (find_row (rows, "next")->input);
   g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (input), "error"), "Division by zero"));
 }
@@ -538,11 +538,11 @@ test_failure_stops_the_run (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (execution->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
   g_assert_nonnull (strstr (execution->error, "“divide” failed: Division by zero"));
   rows = rows_of (fixture, execution);
-  g_assert_cmpstr (find_row (rows, "divide")->status, ==, "failed");
-  g_assert_cmpstr (find_row (rows, "next")->status, ==, "skipped");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "divide")->status), ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "next")->status), ==, "skipped");
   g_assert_true (g_str_has_prefix (find_row (rows, "next")->error, "Not run:"));
   g_assert_null (execution->output);
 }
@@ -560,7 +560,7 @@ test_unknown_block_fails_its_node (Fixture       *fixture,
 
   g_assert_no_error (error);
   rows = rows_of (fixture, execution);
-  g_assert_cmpstr (find_row (rows, "beam")->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "beam")->status), ==, "failed");
   g_assert_cmpstr (find_row (rows, "beam")->error, ==, "“TELEPORT” blocks cannot run in Zzyra Desktop");
 }
 
@@ -579,9 +579,9 @@ test_disabled_node_passes_its_input_on (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   rows = rows_of (fixture, execution);
-  g_assert_cmpstr (find_row (rows, "off")->status, ==, "skipped");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "off")->status), ==, "skipped");
   assert_json (find_row (rows, "next")->input, "{\"a\": 1}");
 }
 
@@ -636,12 +636,12 @@ test_cancel_stops_at_once (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
-  g_assert_cmpstr (execution->status, ==, "cancelled");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "cancelled");
   rows = rows_of (fixture, execution);
-  g_assert_cmpstr (find_row (rows, "start")->status, ==, "completed");
-  g_assert_cmpstr (find_row (rows, "wait")->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "start")->status), ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "wait")->status), ==, "failed");
   g_assert_cmpstr (find_row (rows, "wait")->error, ==, "Cancelled");
-  g_assert_cmpstr (find_row (rows, "after")->status, ==, "skipped");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "after")->status), ==, "skipped");
 }
 
 /* Quotas and ownership ----------------------------------------------------- */
@@ -719,7 +719,7 @@ test_quota_count_restarts_each_month (Fixture       *fixture,
   set_profile (fixture, 2, 2, "2000-01");
   execution = run_workflow (fixture, workflow, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   g_assert_cmpint (profile_count (fixture), ==, 1);
 }
 
@@ -751,7 +751,7 @@ insert_running (Fixture    *fixture,
   g_autoptr(ZzNodeExecution) busy = zz_node_execution_new ();
   g_autoptr(GError) error = NULL;
 
-  execution->status = g_strdup ("running");
+  execution->status = ZZ_RUN_STATUS_RUNNING;
   execution->workflow_id = g_strdup (zz_workflow_get_id (workflow));
   execution->user_id = g_strdup (zz_store_get_current_user_id (fixture->store));
   execution->owner_host = g_strdup (g_get_host_name ());
@@ -762,13 +762,11 @@ insert_running (Fixture    *fixture,
   g_assert_no_error (error);
 
   done->node_id = g_strdup ("done");
-  g_free (done->status);
-  done->status = g_strdup ("completed");
+  done->status = ZZ_RUN_STATUS_COMPLETED;
   done->output = g_strdup ("{\"kept\": true}");
   done->execution_id = g_strdup (execution->id);
   busy->node_id = g_strdup ("busy");
-  g_free (busy->status);
-  busy->status = g_strdup ("running");
+  busy->status = ZZ_RUN_STATUS_RUNNING;
   busy->execution_id = g_strdup (execution->id);
   zz_store_insert_node_execution (fixture->store, done, &error);
   g_assert_no_error (error);
@@ -798,16 +796,16 @@ test_runs_of_a_gone_process_are_interrupted (Fixture       *fixture,
 
   mine_after = zz_store_get_execution (reopened, mine->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (mine_after->status, ==, "running");
+  g_assert_cmpstr (zz_run_status_to_string (mine_after->status), ==, "running");
 
   gone_after = zz_store_get_execution_with_nodes (reopened, gone->id, NULL, &rows, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (gone_after->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (gone_after->status), ==, "failed");
   g_assert_cmpstr (gone_after->error, ==, "interrupted");
   g_assert_nonnull (gone_after->finished_at);
-  g_assert_cmpstr (find_row (rows, "done")->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "done")->status), ==, "completed");
   g_assert_cmpstr (find_row (rows, "done")->output, ==, "{\"kept\": true}");
-  g_assert_cmpstr (find_row (rows, "busy")->status, ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "busy")->status), ==, "failed");
   g_assert_cmpstr (find_row (rows, "busy")->error, ==, "interrupted");
 }
 

@@ -120,7 +120,7 @@ status_of (GPtrArray  *rows,
       ZzNodeExecution *row = g_ptr_array_index (rows, i);
 
       if (g_str_equal (row->node_id, node_id))
-        return row->status;
+        return zz_run_status_to_string (row->status);
     }
 
   return NULL;
@@ -176,10 +176,10 @@ test_price_alert_alerts_out_of_range (Fixture       *fixture,
   g_autoptr(GPtrArray) notifications = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpstr (alert->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (alert->status), ==, "completed");
   g_assert_cmpstr (status_of (rows, "alert"), ==, "completed");
   g_assert_cmpstr (status_of (rows, "calm"), ==, "skipped");
-  g_assert_cmpstr (calm->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (calm->status), ==, "completed");
   g_assert_cmpstr (status_of (calm_rows, "alert"), ==, "skipped");
   g_assert_cmpstr (status_of (calm_rows, "calm"), ==, "completed");
 
@@ -199,7 +199,7 @@ test_fetch_api_calls_the_given_address (Fixture       *fixture,
   g_autoptr(ZzExecution) execution = run_starter (fixture, "fetch-api", input, &rows);
 
   g_assert_cmpstr (execution->error, ==, NULL);
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   g_assert_cmpuint (fixture->bodies->len, ==, 1);
   g_assert_cmpstr (status_of (rows, "tell"), ==, "completed");
   g_assert_nonnull (strstr (execution->output, "HTTP 200 from"));
@@ -215,10 +215,10 @@ test_order_total_adds_tax_and_flags (Fixture       *fixture,
   g_autoptr(ZzExecution) small = run_starter (fixture, "order-total",
                                               "{\"items\": [{\"name\": \"Pen\", \"price\": 2}]}", &small_rows);
 
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   g_assert_cmpstr (status_of (rows, "flag"), ==, "completed");
   g_assert_nonnull (strstr (execution->output, "An order of 167.27 came in"));
-  g_assert_cmpstr (small->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (small->status), ==, "completed");
   g_assert_cmpstr (status_of (small_rows, "flag"), ==, "skipped");
 }
 
@@ -229,7 +229,7 @@ test_daily_reminder_runs_by_hand (Fixture       *fixture,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(ZzExecution) execution = run_starter (fixture, "daily-reminder", NULL, &rows);
 
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   g_assert_cmpstr (status_of (rows, "remind"), ==, "completed");
 }
 
@@ -241,7 +241,7 @@ test_wait_and_notify_waits (Fixture       *fixture,
   gint64 start = g_get_monotonic_time ();
   g_autoptr(ZzExecution) execution = run_starter (fixture, "wait-and-notify", "{\"note\": \"Tea\"}", &rows);
 
-  g_assert_cmpstr (execution->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 3 * G_USEC_PER_SEC);
   g_assert_nonnull (strstr (execution->output, "\"message\":\"Tea\""));
 }
@@ -256,14 +256,14 @@ test_webhook_relay_posts_and_warns_on_failure (Fixture       *fixture,
   g_autoptr(ZzExecution) posted = run_starter (fixture, "webhook-relay", input, &rows);
   g_autoptr(ZzExecution) failed = NULL;
 
-  g_assert_cmpstr (posted->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (posted->status), ==, "completed");
   g_assert_cmpuint (fixture->bodies->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (fixture->bodies, 0), ==, "{\"text\":\"Deployed\"}");
   g_assert_cmpstr (status_of (rows, "warn"), ==, "skipped");
 
   fixture->status = 500;
   failed = run_starter (fixture, "webhook-relay", input, &failed_rows);
-  g_assert_cmpstr (failed->status, ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (failed->status), ==, "completed");
   g_assert_cmpstr (status_of (failed_rows, "post"), ==, "failed");
   g_assert_cmpstr (status_of (failed_rows, "warn"), ==, "completed");
 }

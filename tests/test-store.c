@@ -89,7 +89,7 @@ add_execution (ZzStore    *store,
 
   execution->workflow_id = g_strdup (workflow_id);
   execution->user_id = g_strdup (user_id);
-  execution->status = g_strdup (status);
+  zz_run_status_from_string (status, &execution->status);
   execution->created_at = g_strdup (created_at);
   zz_store_insert_execution (store, execution, &error);
   g_assert_no_error (error);
@@ -107,7 +107,7 @@ new_node_execution (const char *execution_id,
 
   node->execution_id = g_strdup (execution_id);
   node->node_id = g_strdup (node_id);
-  node->status = g_strdup (status);
+  zz_run_status_from_string (status, &node->status);
   node->started_at = g_strdup (started_at);
 
   return node;
@@ -331,10 +331,10 @@ test_status_values_are_checked (Fixture       *fixture,
 
   execution->workflow_id = g_strdup (zz_workflow_get_id (workflow));
   execution->user_id = g_strdup (user_id);
-  execution->status = g_strdup ("bogus");
+  execution->status = ZZ_RUN_STATUS_SKIPPED;  /* a node's status, not a run's */
   g_assert_false (zz_store_insert_execution (fixture->store, execution, &error));
   assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT,
-                      "“bogus” is not a valid status of a workflow execution");
+                      "“skipped” is not a valid status of a workflow execution");
 
   good = add_execution (fixture->store, zz_workflow_get_id (workflow), user_id, "running", NULL);
   node = new_node_execution (good->id, "n1", "cancelled", NULL);
@@ -388,7 +388,7 @@ test_json_columns_must_be_valid (Fixture       *fixture,
 
   execution->workflow_id = g_strdup (zz_workflow_get_id (workflow));
   execution->user_id = g_strdup (user_id);
-  execution->status = g_strdup ("completed");
+  execution->status = ZZ_RUN_STATUS_COMPLETED;
   execution->output = g_strdup ("{\"answer\": 42");
   g_assert_false (zz_store_insert_execution (fixture->store, execution, &error));
   assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, "The output of a workflow execution is not valid JSON");
@@ -676,7 +676,7 @@ test_workflows_with_five_latest_executions (Fixture       *fixture,
   second = g_list_model_get_item (list, 1);
   g_assert_cmpstr (zz_workflow_summary_get_name (first), ==, "Untried");
   g_assert_cmpuint (zz_workflow_summary_get_recent_executions (first)->len, ==, 0);
-  g_assert_null (zz_workflow_summary_get_last_status (first));
+  g_assert_cmpint (zz_workflow_summary_get_last_status (first), ==, ZZ_RUN_STATUS_NONE);
 
   g_assert_cmpstr (zz_workflow_summary_get_name (second), ==, "Nightly report");
   g_assert_cmpuint (zz_workflow_summary_get_node_count (second), ==, 2);
@@ -686,7 +686,7 @@ test_workflows_with_five_latest_executions (Fixture       *fixture,
   g_assert_cmpuint (recent->len, ==, 5);
   g_assert_cmpstr (((ZzExecution *) recent->pdata[0])->created_at, ==, "2026-01-07T00:00:00.000Z");
   g_assert_cmpstr (((ZzExecution *) recent->pdata[4])->created_at, ==, "2026-01-03T00:00:00.000Z");
-  g_assert_cmpstr (zz_workflow_summary_get_last_status (second), ==, "failed");
+  g_assert_cmpstr (zz_run_status_to_string (zz_workflow_summary_get_last_status (second)), ==, "failed");
 
   g_assert_true (zz_workflow_summary_matches (second, "NIGHTLY"));
   g_assert_true (zz_workflow_summary_matches (second, "billing"));
@@ -716,7 +716,7 @@ test_execution_with_node_details (Fixture       *fixture,
 
   read = zz_store_get_execution_with_nodes (fixture->store, execution->id, &read_workflow, &nodes, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (read->status, ==, "running");
+  g_assert_cmpstr (zz_run_status_to_string (read->status), ==, "running");
   g_assert_cmpstr (zz_workflow_get_name (read_workflow), ==, "Flow");
   g_assert_cmpuint (nodes->len, ==, 3);
   g_assert_cmpstr (((ZzNodeExecution *) nodes->pdata[0])->node_id, ==, "a");
@@ -738,9 +738,9 @@ test_node_executions_insert_all_or_nothing (Fixture       *fixture,
 
   execution = add_execution (fixture->store, zz_workflow_get_id (workflow), me, "running", NULL);
   g_ptr_array_add (rows, new_node_execution (execution->id, "a", "completed", NULL));
-  g_ptr_array_add (rows, new_node_execution (execution->id, "b", "exploded", NULL));
+  g_ptr_array_add (rows, new_node_execution (execution->id, "b", "cancelled", NULL));  /* a run's status, not a node's */
   g_assert_false (zz_store_insert_node_executions (fixture->store, rows, &error));
-  assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, "“exploded” is not a valid status of a node execution");
+  assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, "“cancelled” is not a valid status of a node execution");
 
   read = zz_store_get_execution_with_nodes (fixture->store, execution->id, NULL, &nodes, &error);
   g_assert_no_error (error);

@@ -89,10 +89,10 @@ time_runs (const char  *path,
       if (execution == NULL)
         return FALSE;
 
-      if (!g_str_equal (execution->status, "completed"))
+      if (execution->status != ZZ_RUN_STATUS_COMPLETED)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       "The benchmark run ended %s: %s", execution->status,
+                       "The benchmark run ended %s: %s", zz_run_status_to_string (execution->status),
                        execution->error ? execution->error : "");
           return FALSE;
         }

@@ -71,7 +71,7 @@ bench_insert_node_executions (ZzStore     *store,
 
   execution->workflow_id = g_strdup (zz_workflow_get_id (workflow));
   execution->user_id = g_strdup (zz_store_get_current_user_id (store));
-  execution->status = g_strdup ("running");
+  execution->status = ZZ_RUN_STATUS_RUNNING;
   if (!zz_store_insert_execution (store, execution, error))
     return FALSE;
 
@@ -82,7 +82,7 @@ bench_insert_node_executions (ZzStore     *store,
 
       node->execution_id = g_strdup (execution->id);
       node->node_id = g_strdup_printf ("node-%u", i % 100);
-      node->status = g_strdup ("completed");
+      node->status = ZZ_RUN_STATUS_COMPLETED;
       node->output = g_strdup ("{\"status\":200,\"ok\":true}");
       g_ptr_array_add (rows, node);
     }
@@ -125,7 +125,7 @@ bench_list_workflows (ZzStore     *store,
 
           execution->workflow_id = g_strdup (zz_workflow_get_id (workflow));
           execution->user_id = g_strdup (user_id);
-          execution->status = g_strdup (j % 7 == 0 ? "failed" : "completed");
+          execution->status = j % 7 == 0 ? ZZ_RUN_STATUS_FAILED : ZZ_RUN_STATUS_COMPLETED;
           execution->created_at = g_strdup_printf ("2026-01-01T00:%02u:%02u.000Z", j / 60, j % 60);
           g_ptr_array_add (executions, execution);
         }

@@ -374,7 +374,7 @@ command_list (ZzCliContext  *context,
         {
           g_autoptr(ZzWorkflowSummary) summary = g_list_model_get_item (workflows, i);
           JsonObject *object = json_object_new ();
-          const char *status = zz_workflow_summary_get_last_status (summary);
+          const char *status = zz_run_status_to_string (zz_workflow_summary_get_last_status (summary));
 
           json_object_set_string_member (object, "id", zz_workflow_summary_get_id (summary));
           json_object_set_string_member (object, "name", zz_workflow_summary_get_name (summary));
@@ -412,7 +412,7 @@ command_list (ZzCliContext  *context,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(ZzWorkflowSummary) summary = g_list_model_get_item (workflows, i);
-          const char *status = zz_workflow_summary_get_last_status (summary);
+          const char *status = zz_run_status_to_string (zz_workflow_summary_get_last_status (summary));
           char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
 
           row[0] = g_strdup (zz_workflow_summary_get_id (summary));

@@ -64,7 +64,7 @@ execution_to_json (ZzExecution *execution,
 
   json_object_set_string_member (object, "id", execution->id);
   json_object_set_string_member (object, "workflowId", execution->workflow_id);
-  json_object_set_string_member (object, "status", execution->status);
+  json_object_set_string_member (object, "status", zz_run_status_to_string (execution->status));
   set_string_or_null (object, "error", execution->error);
   set_json_member (object, "input", execution->input);
   set_json_member (object, "output", execution->output);
@@ -83,10 +83,10 @@ execution_to_json (ZzExecution *execution,
       gint64 node_ms = duration_ms (node->started_at, node->completed_at);
 
       json_object_set_string_member (row, "nodeId", node->node_id);
-      json_object_set_string_member (row, "status", node->status);
+      json_object_set_string_member (row, "status", zz_run_status_to_string (node->status));
       json_object_set_string_member (row, "startedAt", node->started_at);
       set_string_or_null (row, "completedAt", node->completed_at);
-      if (node_ms >= 0 && !g_str_equal (node->status, "pending"))
+      if (node_ms >= 0 && node->status != ZZ_RUN_STATUS_PENDING)
         json_object_set_int_member (row, "durationMs", node_ms);
       else
         json_object_set_null_member (row, "durationMs");
@@ -105,9 +105,9 @@ execution_to_json (ZzExecution *execution,
 static int
 exit_status_for (ZzExecution *execution)
 {
-  if (g_str_equal (execution->status, "completed"))
+  if (execution->status == ZZ_RUN_STATUS_COMPLETED)
     return ZZ_CLI_EXIT_OK;
-  if (g_str_equal (execution->status, "cancelled"))
+  if (execution->status == ZZ_RUN_STATUS_CANCELLED)
     return ZZ_CLI_EXIT_CANCELLED;
 
   return ZZ_CLI_EXIT_FAILED;
@@ -132,17 +132,17 @@ on_node_changed_cb (ZzExecutor      *executor,
   gint64 ms;
 
   if (state->json ||
-      g_str_equal (row->status, "pending") ||
-      g_str_equal (row->status, "running"))
+      row->status == ZZ_RUN_STATUS_PENDING ||
+      row->status == ZZ_RUN_STATUS_RUNNING)
     return;
 
   node = zz_workflow_find_node (state->workflow, row->node_id);
   label = node && zz_node_get_label (node) && *zz_node_get_label (node) ? zz_node_get_label (node) : row->node_id;
   ms = duration_ms (row->started_at, row->completed_at);
 
-  if (g_str_equal (row->status, "completed"))
+  if (row->status == ZZ_RUN_STATUS_COMPLETED)
     g_print ("%-9s %-24s %" G_GINT64_FORMAT " ms\n", _("completed"), label, ms);
-  else if (g_str_equal (row->status, "skipped"))
+  else if (row->status == ZZ_RUN_STATUS_SKIPPED)
     g_print ("%-9s %-24s %s\n", _("skipped"), label, row->error ? row->error : _("branch not taken"));
   else
     g_print ("%-9s %-24s %s\n", _("failed"), label, row->error ? row->error : "");
@@ -262,10 +262,10 @@ zz_cli_command_run (ZzCliContext  *context,
 
       if (execution->error != NULL)
         g_print (_("Execution %s %s in %" G_GINT64_FORMAT " ms: %s\n"),
-                 execution->id, execution->status, ms, execution->error);
+                 execution->id, zz_run_status_to_string (execution->status), ms, execution->error);
       else
         g_print (_("Execution %s %s in %" G_GINT64_FORMAT " ms\n"),
-                 execution->id, execution->status, ms);
+                 execution->id, zz_run_status_to_string (execution->status), ms);
     }
 
   return exit_status_for (execution);
@@ -324,7 +324,7 @@ zz_cli_command_executions (ZzCliContext  *context,
       gint64 ms = duration_ms (execution->started_at, execution->finished_at);
       g_autofree char *duration = ms >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT " ms", ms) : g_strdup ("—");
 
-      g_print ("%-25s  %-9s  %-24s  %10s  %s\n", execution->id, execution->status,
+      g_print ("%-25s  %-9s  %-24s  %10s  %s\n", execution->id, zz_run_status_to_string (execution->status),
                execution->started_at, duration, execution->trigger);
     }
 
@@ -368,17 +368,17 @@ zz_cli_command_execution (ZzCliContext  *context,
       return ZZ_CLI_EXIT_OK;
     }
 
-  g_print (_("Execution %s of “%s”: %s\n"), execution->id, zz_workflow_get_name (workflow), execution->status);
+  g_print (_("Execution %s of “%s”: %s\n"), execution->id, zz_workflow_get_name (workflow), zz_run_status_to_string (execution->status));
   if (execution->error != NULL)
     g_print (_("Error: %s\n"), execution->error);
   for (guint i = 0; i < nodes->len; i++)
     {
       ZzNodeExecution *node = g_ptr_array_index (nodes, i);
       gint64 ms = duration_ms (node->started_at, node->completed_at);
-      g_autofree char *duration = ms >= 0 && !g_str_equal (node->status, "pending")
+      g_autofree char *duration = ms >= 0 && node->status != ZZ_RUN_STATUS_PENDING
                                   ? g_strdup_printf ("%" G_GINT64_FORMAT " ms", ms) : g_strdup ("—");
 
-      g_print ("  %-9s %-24s %10s  %s\n", node->status, node->node_id, duration, node->error ? node->error : "");
+      g_print ("  %-9s %-24s %10s  %s\n", zz_run_status_to_string (node->status), node->node_id, duration, node->error ? node->error : "");
     }
 
   return ZZ_CLI_EXIT_OK;

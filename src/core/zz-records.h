@@ -15,6 +15,7 @@
  */
 
 #include <glib-object.h>
+#include "zz-run-status.h"
 
 G_BEGIN_DECLS
 
@@ -45,7 +46,7 @@ typedef struct
 typedef struct
 {
   char *id;
-  char *status;       /* pending, running, completed, failed, cancelled */
+  ZzRunStatus status; /* pending, running, completed, failed, cancelled */
   char *started_at;
   char *finished_at;
   char *error;
@@ -66,7 +67,7 @@ typedef struct
 {
   char *id;
   char *node_id;
-  char *status;       /* pending, running, completed, failed, skipped */
+  ZzRunStatus status; /* pending, running, completed, failed, skipped */
   char *started_at;
   char *completed_at;
   char *output;       /* Json */

@@ -396,7 +396,7 @@ zz_store_update_node_executions (ZzStore     *self,
       row->updated_at = g_strdup (now);
 
       sqlite3_bind_text (stmt, 1, row->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, row->status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, zz_run_status_to_string (row->status), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, row->started_at, -1, SQLITE_STATIC);
       bind_text_or_null (stmt, 4, row->completed_at);
       bind_text_or_null (stmt, 5, row->output);

@@ -24,6 +24,7 @@
 #define INT(T, f, n, d)  { .name = n, .type = ZZ_COLUMN_INT, .offset = offsetof (T, f), .default_int = d }
 #define REAL(T, f, n)    { .name = n, .type = ZZ_COLUMN_REAL, .offset = offsetof (T, f) }
 #define BOOL(T, f, n, d) { .name = n, .type = ZZ_COLUMN_BOOL, .offset = offsetof (T, f), .default_int = d }
+#define STATUS(T, f, n)  { .name = n, .type = ZZ_COLUMN_RUN_STATUS, .offset = offsetof (T, f) }
 #define REF(T, f, n, table) { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .references = table }
 
 #define MODEL(T, type_name, Table, noun_text, cols)                           \
@@ -80,7 +81,7 @@ ZzModel zz_model_workflow = {
 
 static const ZzColumn execution_columns[] = {
   ID (ZzExecution),
-  TEXT (ZzExecution, status, "status"),
+  STATUS (ZzExecution, status, "status"),
   NOW (ZzExecution, started_at, "startedAt"),
   TEXT_OR_NULL (ZzExecution, finished_at, "finishedAt"),
   TEXT_OR_NULL (ZzExecution, error, "error"),
@@ -101,7 +102,7 @@ MODEL (ZzExecution, execution, "WorkflowExecution", "workflow execution", execut
 static const ZzColumn node_execution_columns[] = {
   ID (ZzNodeExecution),
   TEXT (ZzNodeExecution, node_id, "nodeId"),
-  TEXT (ZzNodeExecution, status, "status"),
+  STATUS (ZzNodeExecution, status, "status"),
   NOW (ZzNodeExecution, started_at, "startedAt"),
   TEXT_OR_NULL (ZzNodeExecution, completed_at, "completedAt"),
   JSON_OR_NULL (ZzNodeExecution, output, "output"),
@@ -342,6 +343,10 @@ zz_store_model_bind (const ZzModel *model,
           sqlite3_bind_int (stmt, index, *FIELD (record, column, gboolean) ? 1 : 0);
           break;
 
+        case ZZ_COLUMN_RUN_STATUS:
+          sqlite3_bind_text (stmt, index, zz_run_status_to_string (*FIELD (record, column, ZzRunStatus)), -1, SQLITE_STATIC);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -384,6 +389,12 @@ zz_store_model_read_row (const ZzModel *model,
 
         case ZZ_COLUMN_BOOL:
           *FIELD (record, column, gboolean) = sqlite3_column_int (stmt, index) != 0;
+          break;
+
+        case ZZ_COLUMN_RUN_STATUS:
+          /* The status CHECK constraints let only the schema's words in. */
+          zz_run_status_from_string ((const char *) sqlite3_column_text (stmt, index),
+                                     FIELD (record, column, ZzRunStatus));
           break;
 
         default:

@@ -19,6 +19,7 @@ typedef enum
   ZZ_COLUMN_INT,    /* Int: gint64 */
   ZZ_COLUMN_REAL,   /* Float: double */
   ZZ_COLUMN_BOOL,   /* Boolean: gboolean */
+  ZZ_COLUMN_RUN_STATUS, /* a status String: ZzRunStatus, its name in the row */
 } ZzColumnType;
 
 typedef enum

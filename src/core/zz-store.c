@@ -228,11 +228,22 @@ static const char *
 text_value (const ZzColumn *column,
             gconstpointer   record)
 {
-  if (record == NULL || column == NULL ||
-      (column->type != ZZ_COLUMN_TEXT && column->type != ZZ_COLUMN_JSON))
+  gconstpointer field;
+
+  if (record == NULL || column == NULL)
     return NULL;
 
-  return *(char * const *) (gconstpointer) ((const guint8 *) record + column->offset);
+  field = (const guint8 *) record + column->offset;
+  switch (column->type)
+    {
+    case ZZ_COLUMN_TEXT:
+    case ZZ_COLUMN_JSON:
+      return *(char * const *) field;
+    case ZZ_COLUMN_RUN_STATUS:
+      return zz_run_status_to_string (*(const ZzRunStatus *) field);
+    default:
+      return NULL;
+    }
 }
 
 static const ZzModel *
@@ -364,6 +375,7 @@ set_check_error (const ZzModel  *model,
       break;
 
     case ZZ_COLUMN_TEXT:
+    case ZZ_COLUMN_RUN_STATUS:
       if (text_value (column, record) != NULL)
         {
           g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,

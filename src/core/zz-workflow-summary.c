@@ -102,7 +102,7 @@ zz_workflow_summary_get_property (GObject    *object,
       g_value_set_string (value, self->updated_at);
       break;
     case PROP_LAST_STATUS:
-      g_value_set_string (value, zz_workflow_summary_get_last_status (self));
+      g_value_set_enum (value, zz_workflow_summary_get_last_status (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -129,7 +129,7 @@ zz_workflow_summary_class_init (ZzWorkflowSummaryClass *klass)
   properties[PROP_USER_ID] = g_param_spec_string ("user-id", NULL, NULL, NULL, flags);
   properties[PROP_CREATED_AT] = g_param_spec_string ("created-at", NULL, NULL, NULL, flags);
   properties[PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, flags);
-  properties[PROP_LAST_STATUS] = g_param_spec_string ("last-status", NULL, NULL, NULL, flags);
+  properties[PROP_LAST_STATUS] = g_param_spec_enum ("last-status", NULL, NULL, ZZ_TYPE_RUN_STATUS, ZZ_RUN_STATUS_NONE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -271,15 +271,15 @@ zz_workflow_summary_get_recent_executions (ZzWorkflowSummary *self)
   return self->recent_executions;
 }
 
-const char *
+ZzRunStatus
 zz_workflow_summary_get_last_status (ZzWorkflowSummary *self)
 {
   ZzExecution *newest;
 
-  g_return_val_if_fail (ZZ_IS_WORKFLOW_SUMMARY (self), NULL);
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_SUMMARY (self), ZZ_RUN_STATUS_NONE);
 
   if (self->recent_executions->len == 0)
-    return NULL;
+    return ZZ_RUN_STATUS_NONE;
 
   newest = g_ptr_array_index (self->recent_executions, 0);
 

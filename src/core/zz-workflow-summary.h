@@ -28,8 +28,8 @@ const char         *zz_workflow_summary_get_created_at       (ZzWorkflowSummary 
 const char         *zz_workflow_summary_get_updated_at       (ZzWorkflowSummary *self);
 /* (transfer none) (element-type ZzExecution): newest first, at most 5 */
 GPtrArray          *zz_workflow_summary_get_recent_executions (ZzWorkflowSummary *self);
-/* status of the newest execution, or %NULL if it never ran */
-const char         *zz_workflow_summary_get_last_status      (ZzWorkflowSummary *self);
+/* status of the newest execution, %ZZ_RUN_STATUS_NONE if it never ran */
+ZzRunStatus         zz_workflow_summary_get_last_status      (ZzWorkflowSummary *self);
 gboolean            zz_workflow_summary_matches              (ZzWorkflowSummary *self,
                                                               const char        *search);
 

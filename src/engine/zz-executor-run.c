@@ -371,10 +371,10 @@ edge_is_active (NodeRun *source,
   return g_str_equal (handle, source->branch);
 }
 
-static void finish_node (NodeRun    *nr,
-                         const char *status,
-                         JsonNode   *output,
-                         const char *error);
+static void finish_node (NodeRun     *nr,
+                         ZzRunStatus  status,
+                         JsonNode    *output,
+                         const char  *error);
 
 static void
 make_ready (NodeRun *nr)
@@ -447,8 +447,7 @@ propagate (NodeRun *done)
             {
               /* Reached only through branches not taken. */
               target->phase = NODE_DONE;
-              g_free (target->row->status);
-              target->row->status = g_strdup ("skipped");
+              target->row->status = ZZ_RUN_STATUS_SKIPPED;
               g_clear_pointer (&target->row->completed_at, g_free);
               target->row->completed_at = zz_time_now_iso8601 ();
               write_row (run, target);
@@ -461,10 +460,10 @@ propagate (NodeRun *done)
 static void pump (Run *run);
 
 static void
-finish_node (NodeRun    *nr,
-             const char *status,
-             JsonNode   *output,
-             const char *error)
+finish_node (NodeRun     *nr,
+             ZzRunStatus  status,
+             JsonNode    *output,
+             const char  *error)
 {
   Run *run = nr->run;
   gboolean was_running = nr->phase == NODE_RUNNING;
@@ -472,17 +471,16 @@ finish_node (NodeRun    *nr,
   nr->phase = NODE_DONE;
   /* Data goes on from a completed node, a failed one that continues on
    * error (its error as data), and a disabled one (its input). */
-  nr->passes = g_str_equal (status, "completed") ||
-               (g_str_equal (status, "failed") && nr->continue_on_error && output != NULL) ||
-               (g_str_equal (status, "skipped") && output != NULL);
+  nr->passes = status == ZZ_RUN_STATUS_COMPLETED ||
+               (status == ZZ_RUN_STATUS_FAILED && nr->continue_on_error && output != NULL) ||
+               (status == ZZ_RUN_STATUS_SKIPPED && output != NULL);
 
   g_clear_pointer (&nr->output, json_node_unref);
   nr->output = output;
   if (output != NULL && nr->passes)
     g_hash_table_insert (run->outputs, nr->node->id, output);
 
-  g_free (nr->row->status);
-  nr->row->status = g_strdup (status);
+  nr->row->status = status;
   g_free (nr->row->completed_at);
   nr->row->completed_at = zz_time_now_iso8601 ();
   g_free (nr->row->error);
@@ -494,7 +492,7 @@ finish_node (NodeRun    *nr,
   if (was_running)
     run->running--;
 
-  if (g_str_equal (status, "failed") && !nr->continue_on_error)
+  if (status == ZZ_RUN_STATUS_FAILED && !nr->continue_on_error)
     {
       g_autofree char *reason = g_strdup_printf (_("“%s” failed: %s"), node_name (nr), error);
       stop_run (run, reason);
@@ -574,7 +572,7 @@ static void
 fail_node (NodeRun    *nr,
            const char *message)
 {
-  finish_node (nr, "failed", nr->continue_on_error ? error_output (message) : NULL, message);
+  finish_node (nr, ZZ_RUN_STATUS_FAILED, nr->continue_on_error ? error_output (message) : NULL, message);
 }
 
 static void
@@ -596,7 +594,7 @@ on_block_done_cb (GObject      *object,
       if (zz_block_type_get_outputs (nr->type)[0] != NULL && JSON_NODE_HOLDS_OBJECT (output))
         nr->branch = g_strdup (zz_json_object_get_string (json_node_get_object (output), "branch", NULL));
 
-      finish_node (nr, "completed", output, NULL);
+      finish_node (nr, ZZ_RUN_STATUS_COMPLETED, output, NULL);
       pump (run);
       return;
     }
@@ -717,8 +715,7 @@ start_node (NodeRun *nr)
   nr->phase = NODE_RUNNING;
   run->running++;
 
-  g_free (nr->row->status);
-  nr->row->status = g_strdup ("running");
+  nr->row->status = ZZ_RUN_STATUS_RUNNING;
   g_free (nr->row->started_at);
   nr->row->started_at = g_steal_pointer (&now);
   g_free (nr->row->input);
@@ -727,7 +724,7 @@ start_node (NodeRun *nr)
   /* A disabled node is passed over: its input goes on unchanged. */
   if (!nr->node->enabled)
     {
-      finish_node (nr, "skipped", json_node_copy (nr->input), _("Disabled"));
+      finish_node (nr, ZZ_RUN_STATUS_SKIPPED, json_node_copy (nr->input), _("Disabled"));
       return;
     }
 
@@ -826,8 +823,7 @@ prepare_run (Run       *run,
       nr->active_inputs = g_ptr_array_new ();
       nr->row = zz_node_execution_new ();
       nr->row->node_id = g_strdup (spec->id);
-      g_free (nr->row->status);
-      nr->row->status = g_strdup ("pending");
+      nr->row->status = ZZ_RUN_STATUS_PENDING;
 
       g_ptr_array_add (run->order, nr);
       g_hash_table_insert (run->nodes, spec->id, nr);
@@ -880,7 +876,7 @@ finish_run (Run *run)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
-  const char *status;
+  ZzRunStatus status;
 
   /* What never started is recorded as not run, with why. */
   for (guint i = 0; i < run->order->len; i++)
@@ -894,8 +890,7 @@ finish_run (Run *run)
         reason = g_strdup_printf (_("Not run: %s"), run->stop_error ? run->stop_error : _("the run stopped"));
 
       nr->phase = NODE_DONE;
-      g_free (nr->row->status);
-      nr->row->status = g_strdup ("skipped");
+      nr->row->status = ZZ_RUN_STATUS_SKIPPED;
       g_free (nr->row->error);
       nr->row->error = g_strdup (reason);
       nr->row->completed_at = zz_time_now_iso8601 ();
@@ -905,19 +900,18 @@ finish_run (Run *run)
   flush_rows (run);
 
   if (run->cancelled)
-    status = "cancelled";
+    status = ZZ_RUN_STATUS_CANCELLED;
   else if (run->stopping)
-    status = "failed";
+    status = ZZ_RUN_STATUS_FAILED;
   else
-    status = "completed";
+    status = ZZ_RUN_STATUS_COMPLETED;
 
-  g_free (run->execution->status);
-  run->execution->status = g_strdup (status);
+  run->execution->status = status;
   run->execution->finished_at = zz_time_now_iso8601 ();
   g_free (run->execution->error);
   run->execution->error = run->stopping ? g_strdup (run->stop_error) : NULL;
 
-  if (g_str_equal (status, "completed"))
+  if (status == ZZ_RUN_STATUS_COMPLETED)
     {
       g_autoptr(JsonNode) output = collect_output (run);
       run->execution->output = zz_json_to_string (output, FALSE);
@@ -985,8 +979,7 @@ _zz_executor_run_in_thread (GTask        *task,
     goto failed;
 
   run->execution = zz_execution_new ();
-  g_free (run->execution->status);
-  run->execution->status = g_strdup ("running");
+  run->execution->status = ZZ_RUN_STATUS_RUNNING;
   run->execution->workflow_id = g_strdup (snapshot->workflow_id);
   run->execution->user_id = g_strdup (snapshot->user_id
                                       ? snapshot->user_id

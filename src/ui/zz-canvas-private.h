@@ -26,6 +26,15 @@ typedef struct
   gulong     notify_id;
 } ZzCanvasItem;
 
+/* A node's state in the run shown on the canvas. */
+typedef struct
+{
+  ZzRunStatus  status;
+  char        *detail;    /* "" for none */
+} ZzNodeRunState;
+
+void _zz_canvas_node_run_state_free (ZzNodeRunState *state);
+
 struct _ZzCanvas
 {
   GtkWidget      parent_instance;
@@ -37,7 +46,7 @@ struct _ZzCanvas
   GPtrArray     *order;             /* ZzCanvasItem, in document order */
   GHashTable    *selected_nodes;    /* node id (owned) set */
   GHashTable    *selected_edges;    /* edge id (owned) set */
-  GHashTable    *node_statuses;     /* node id -> { status, detail } strv, of a run shown */
+  GHashTable    *node_statuses;     /* node id -> ZzNodeRunState, of a run shown */
   GHashTable    *node_problems;     /* node id -> what is wrong with it (both owned) */
 
   GskRenderNode *edges_cache;       /* widget coordinates */

@@ -153,11 +153,11 @@ static gboolean
 edge_carried_data (ZzCanvas *self,
                    ZzEdge   *edge)
 {
-  char **source = g_hash_table_lookup (self->node_statuses, zz_edge_get_source (edge));
-  char **target = g_hash_table_lookup (self->node_statuses, zz_edge_get_target (edge));
+  ZzNodeRunState *source = g_hash_table_lookup (self->node_statuses, zz_edge_get_source (edge));
+  ZzNodeRunState *target = g_hash_table_lookup (self->node_statuses, zz_edge_get_target (edge));
 
-  return source != NULL && g_str_equal (source[0], "completed") &&
-         target != NULL && !g_str_equal (target[0], "skipped") && !g_str_equal (target[0], "pending");
+  return source != NULL && source->status == ZZ_RUN_STATUS_COMPLETED &&
+         target != NULL && target->status != ZZ_RUN_STATUS_SKIPPED && target->status != ZZ_RUN_STATUS_PENDING;
 }
 
 /* Every edge in the widget rectangle (x0, y0, width, height), in widget

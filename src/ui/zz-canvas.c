@@ -446,37 +446,44 @@ visible_canvas_rect (ZzCanvas        *self,
 
 /* Run statuses ------------------------------------------------------------- */
 
+void
+_zz_canvas_node_run_state_free (ZzNodeRunState *state)
+{
+  g_free (state->detail);
+  g_free (state);
+}
+
 static void
 zz_canvas_apply_node_status (ZzCanvas     *self,
                              ZzCanvasItem *item)
 {
-  char **state = g_hash_table_lookup (self->node_statuses, zz_node_get_id (item->node));
+  ZzNodeRunState *state = g_hash_table_lookup (self->node_statuses, zz_node_get_id (item->node));
 
   if (item->card == NULL)
     return;
-  zz_node_card_set_status (ZZ_NODE_CARD (item->card), state ? state[0] : NULL);
-  zz_node_card_set_status_detail (ZZ_NODE_CARD (item->card), state ? state[1] : NULL);
+  zz_node_card_set_status (ZZ_NODE_CARD (item->card), state ? state->status : ZZ_RUN_STATUS_NONE);
+  zz_node_card_set_status_detail (ZZ_NODE_CARD (item->card), state ? state->detail : NULL);
 }
 
 void
-zz_canvas_set_node_status (ZzCanvas   *self,
-                           const char *node_id,
-                           const char *status,
-                           const char *detail)
+zz_canvas_set_node_status (ZzCanvas    *self,
+                           const char  *node_id,
+                           ZzRunStatus  status,
+                           const char  *detail)
 {
   ZzCanvasItem *item;
 
   g_return_if_fail (ZZ_IS_CANVAS (self));
   g_return_if_fail (node_id != NULL);
 
-  if (status == NULL)
+  if (status == ZZ_RUN_STATUS_NONE)
     g_hash_table_remove (self->node_statuses, node_id);
   else
     {
-      char **state = g_new0 (char *, 3);
+      ZzNodeRunState *state = g_new0 (ZzNodeRunState, 1);
 
-      state[0] = g_strdup (status);
-      state[1] = g_strdup (detail ? detail : "");
+      state->status = status;
+      state->detail = g_strdup (detail ? detail : "");
       g_hash_table_replace (self->node_statuses, g_strdup (node_id), state);
     }
 
@@ -486,16 +493,16 @@ zz_canvas_set_node_status (ZzCanvas   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-const char *
+ZzRunStatus
 zz_canvas_get_node_status (ZzCanvas   *self,
                            const char *node_id)
 {
-  char **state;
+  ZzNodeRunState *state;
 
-  g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), ZZ_RUN_STATUS_NONE);
 
   state = node_id ? g_hash_table_lookup (self->node_statuses, node_id) : NULL;
-  return state ? state[0] : NULL;
+  return state ? state->status : ZZ_RUN_STATUS_NONE;
 }
 
 void
@@ -1092,7 +1099,8 @@ zz_canvas_init (ZzCanvas *self)
   self->order = g_ptr_array_new ();
   self->selected_nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selected_edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->node_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  self->node_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) _zz_canvas_node_run_state_free);
   self->node_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pointer_x = self->pointer_y = -1;
 

@@ -2,6 +2,7 @@
 
 #include <gtk/gtk.h>
 
+#include "zz-run-status.h"
 #include "zz-viewport.h"
 #include "zz-workflow.h"
 
@@ -57,16 +58,15 @@ gboolean     zz_canvas_connect               (ZzCanvas            *self,
 void         zz_canvas_set_node_problem      (ZzCanvas            *self,
                                               const char          *node_id,
                                               const char          *message);
-/* A run's state of a node, shown on its card: @status "pending", "running",
- * "completed", "failed", "skipped" or %NULL for none; @detail the duration
- * of a completed node, the error of a failed one. An edge whose source
- * completed and whose target ran is drawn in the accent colour. */
+/* A run's state of a node, shown on its card (%ZZ_RUN_STATUS_NONE for
+ * none); @detail the duration of a completed node, the error of a failed
+ * one. An edge whose source completed and whose target ran is drawn in the
+ * accent colour. */
 void         zz_canvas_set_node_status       (ZzCanvas            *self,
                                               const char          *node_id,
-                                              const char          *status,
+                                              ZzRunStatus          status,
                                               const char          *detail);
-/* (nullable) */
-const char  *zz_canvas_get_node_status       (ZzCanvas            *self,
+ZzRunStatus  zz_canvas_get_node_status       (ZzCanvas            *self,
                                               const char          *node_id);
 void         zz_canvas_clear_node_statuses   (ZzCanvas            *self);
 /* Shows every node, as canvas.zoom-fit does. */

@@ -240,7 +240,7 @@ zz_execution_model_find_failed (ZzExecutionModel *self)
 
       /* Rows stopped because another node failed fail later than their
        * cause: the first to arrive is the one to show. */
-      if (g_strcmp0 (zz_node_run_item_get_status (item), "failed") == 0)
+      if (zz_node_run_item_get_status (item) == ZZ_RUN_STATUS_FAILED)
         return item;
     }
   return NULL;

@@ -154,8 +154,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     g_string_append_printf (parts, " · %s", trigger);
   text = g_string_free (parts, FALSE);
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), zz_status_icon_name (execution->status));
-  gtk_widget_set_css_classes (icon, (const char *[]) { "run-status", execution->status ? execution->status : "pending", NULL });
+  zz_status_image_update (GTK_IMAGE (icon), execution->status);
   gtk_label_set_label (GTK_LABEL (title), zz_status_title (execution->status));
   gtk_label_set_label (GTK_LABEL (subtitle), text);
   gtk_widget_set_tooltip_text (labels, execution->error);

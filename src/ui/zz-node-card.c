@@ -6,6 +6,7 @@
 
 #include "zz-block-registry.h"
 #include "zz-node-card.h"
+#include "zz-node-run-item.h"
 #include "zz-ui-resources.h"
 
 struct _ZzNodeCard
@@ -13,7 +14,7 @@ struct _ZzNodeCard
   GtkWidget  parent_instance;
 
   ZzNode    *node;
-  char      *status;
+  ZzRunStatus status;
   char      *status_detail;
   guint      selected : 1;
 
@@ -243,7 +244,6 @@ zz_node_card_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_NODE_CARD);
   g_clear_object (&self->node);
-  g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->status_detail, g_free);
 
   G_OBJECT_CLASS (zz_node_card_parent_class)->dispose (object);
@@ -266,7 +266,7 @@ zz_node_card_get_property (GObject    *object,
       g_value_set_boolean (value, self->selected);
       break;
     case PROP_STATUS:
-      g_value_set_string (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -290,7 +290,7 @@ zz_node_card_set_property (GObject      *object,
       zz_node_card_set_selected (self, g_value_get_boolean (value));
       break;
     case PROP_STATUS:
-      zz_node_card_set_status (self, g_value_get_string (value));
+      zz_node_card_set_status (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -316,8 +316,8 @@ zz_node_card_class_init (ZzNodeCardClass *klass)
     g_param_spec_boolean ("selected", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("status", NULL, NULL, ZZ_TYPE_RUN_STATUS, ZZ_RUN_STATUS_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Linking the static library keeps the resources only when referenced. */
@@ -384,10 +384,10 @@ zz_node_card_set_selected (ZzNodeCard *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
-const char *
+ZzRunStatus
 zz_node_card_get_status (ZzNodeCard *self)
 {
-  g_return_val_if_fail (ZZ_IS_NODE_CARD (self), NULL);
+  g_return_val_if_fail (ZZ_IS_NODE_CARD (self), ZZ_RUN_STATUS_NONE);
 
   return self->status;
 }
@@ -430,52 +430,46 @@ zz_node_card_get_problem (ZzNodeCard *self)
 }
 
 void
-zz_node_card_set_status (ZzNodeCard *self,
-                         const char *status)
+zz_node_card_set_status (ZzNodeCard  *self,
+                         ZzRunStatus  status)
 {
-  static const struct { const char *status; const char *icon; const char *tooltip; } statuses[] = {
-    { "pending",   "content-loading-symbolic",    N_("Waiting") },
-    { "running",   "emblem-synchronizing-symbolic", N_("Running") },
-    { "completed", "emblem-ok-symbolic",          N_("Completed") },
-    { "failed",    "dialog-error-symbolic",       N_("Failed") },
-    { "skipped",   "media-skip-forward-symbolic", N_("Skipped") },
-  };
+  gboolean running = status == ZZ_RUN_STATUS_RUNNING;
 
   g_return_if_fail (ZZ_IS_NODE_CARD (self));
 
-  if (g_strcmp0 (self->status, status) == 0)
+  if (self->status == status)
     return;
 
-  if (self->status != NULL)
+  /* The whole card reacts too: a skipped node is dimmed, a failed one
+   * outlined. Both take their CSS classes from the status's name. */
+  if (self->status != ZZ_RUN_STATUS_NONE)
     {
-      g_autofree char *card_class = g_strconcat ("status-", self->status, NULL);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_image), self->status);
+      const char *name = zz_run_status_to_string (self->status);
+      g_autofree char *card_class = g_strconcat ("status-", name, NULL);
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_image), name);
       gtk_widget_remove_css_class (GTK_WIDGET (self), card_class);
     }
-  g_free (self->status);
-  self->status = g_strdup (status);
-  if (status != NULL)
+  self->status = status;
+  if (status != ZZ_RUN_STATUS_NONE)
     {
-      /* The whole card reacts too: a skipped node is dimmed, a failed one outlined. */
-      g_autofree char *card_class = g_strconcat ("status-", status, NULL);
+      g_autofree char *card_class = g_strconcat ("status-", zz_run_status_to_string (status), NULL);
+
       gtk_widget_add_css_class (GTK_WIDGET (self), card_class);
     }
   zz_node_card_set_status_detail (self, NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_image), FALSE);
-  for (guint i = 0; status != NULL && i < G_N_ELEMENTS (statuses); i++)
-    if (g_str_equal (status, statuses[i].status))
-      {
-        gtk_image_set_from_icon_name (self->status_image, statuses[i].icon);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_image), _(statuses[i].tooltip));
-        gtk_widget_add_css_class (GTK_WIDGET (self->status_image), status);
-        gtk_widget_set_visible (GTK_WIDGET (self->status_image), TRUE);
-      }
-  /* A running node spins instead of showing a still icon. */
-  gtk_spinner_set_spinning (self->status_spinner, g_strcmp0 (status, "running") == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), g_strcmp0 (status, "running") == 0);
-  if (g_strcmp0 (status, "running") == 0)
-    gtk_widget_set_visible (GTK_WIDGET (self->status_image), FALSE);
+  if (status != ZZ_RUN_STATUS_NONE)
+    {
+      gtk_image_set_from_icon_name (self->status_image, zz_status_icon_name (status));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_image), zz_status_title (status));
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_image), zz_run_status_to_string (status));
+      /* A running node spins instead of showing a still icon. */
+      gtk_widget_set_visible (GTK_WIDGET (self->status_image), !running);
+    }
+  gtk_spinner_set_spinning (self->status_spinner, running);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), running);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
@@ -503,7 +497,7 @@ zz_node_card_set_status_detail (ZzNodeCard *self,
 
   /* A completed node shows how long it took; a failed one its error, on
    * hover over the badge. */
-  failed = g_strcmp0 (self->status, "failed") == 0;
+  failed = self->status == ZZ_RUN_STATUS_FAILED;
   gtk_label_set_label (self->status_label, failed ? NULL : detail);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), !failed && detail != NULL && detail[0] != '\0');
   if (failed && detail != NULL)

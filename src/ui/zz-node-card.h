@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "zz-node.h"
+#include "zz-run-status.h"
 
 G_BEGIN_DECLS
 
@@ -26,10 +27,10 @@ ZzNode      *zz_node_card_get_node     (ZzNodeCard *self);
 gboolean     zz_node_card_get_selected (ZzNodeCard *self);
 void         zz_node_card_set_selected (ZzNodeCard *self,
                                         gboolean    selected);
-/* "pending", "running", "completed", "failed", "skipped" or %NULL for none. */
-const char  *zz_node_card_get_status   (ZzNodeCard *self);
-void         zz_node_card_set_status   (ZzNodeCard *self,
-                                        const char *status);
+/* %ZZ_RUN_STATUS_NONE when the card shows no run. */
+ZzRunStatus  zz_node_card_get_status   (ZzNodeCard  *self);
+void         zz_node_card_set_status   (ZzNodeCard  *self,
+                                        ZzRunStatus  status);
 /* Beside the status: a completed node's duration ("1.2 s"), a failed
  * node's error (as the badge's tooltip). Setting the status clears it. */
 const char  *zz_node_card_get_status_detail (ZzNodeCard *self);

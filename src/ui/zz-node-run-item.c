@@ -38,36 +38,45 @@ zz_format_duration (gint64 ms)
   return g_strdup_printf (_("%d min %d s"), (int) (ms / 60000), (int) (ms / 1000 % 60));
 }
 
-const char *
-zz_status_icon_name (const char *status)
+static const struct
 {
-  if (g_strcmp0 (status, "running") == 0)
-    return "emblem-synchronizing-symbolic";
-  if (g_strcmp0 (status, "completed") == 0)
-    return "emblem-ok-symbolic";
-  if (g_strcmp0 (status, "failed") == 0)
-    return "dialog-error-symbolic";
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return "process-stop-symbolic";
-  if (g_strcmp0 (status, "skipped") == 0)
-    return "media-skip-forward-symbolic";
-  return "content-loading-symbolic";
+  const char *icon_name;
+  const char *title;
+} status_looks[] = {
+  [ZZ_RUN_STATUS_NONE]      = { "content-loading-symbolic",      N_("Waiting") },
+  [ZZ_RUN_STATUS_PENDING]   = { "content-loading-symbolic",      N_("Waiting") },
+  [ZZ_RUN_STATUS_RUNNING]   = { "emblem-synchronizing-symbolic", N_("Running") },
+  [ZZ_RUN_STATUS_COMPLETED] = { "emblem-ok-symbolic",            N_("Completed") },
+  [ZZ_RUN_STATUS_FAILED]    = { "dialog-error-symbolic",         N_("Failed") },
+  [ZZ_RUN_STATUS_CANCELLED] = { "process-stop-symbolic",         N_("Stopped") },
+  [ZZ_RUN_STATUS_SKIPPED]   = { "media-skip-forward-symbolic",   N_("Skipped") },
+};
+
+const char *
+zz_status_icon_name (ZzRunStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_looks), NULL);
+
+  return status_looks[status].icon_name;
 }
 
 const char *
-zz_status_title (const char *status)
+zz_status_title (ZzRunStatus status)
 {
-  if (g_strcmp0 (status, "running") == 0)
-    return _("Running");
-  if (g_strcmp0 (status, "completed") == 0)
-    return _("Completed");
-  if (g_strcmp0 (status, "failed") == 0)
-    return _("Failed");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return _("Stopped");
-  if (g_strcmp0 (status, "skipped") == 0)
-    return _("Skipped");
-  return _("Waiting");
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_looks), NULL);
+
+  return _(status_looks[status].title);
+}
+
+void
+zz_status_image_update (GtkImage    *image,
+                        ZzRunStatus  status)
+{
+  const char *name = status == ZZ_RUN_STATUS_NONE ? "pending" : zz_run_status_to_string (status);
+
+  gtk_image_set_from_icon_name (image, zz_status_icon_name (status));
+  /* style.css colours a status icon by its status's name. */
+  gtk_widget_set_css_classes (GTK_WIDGET (image), (const char *[]) { "run-status", name, NULL });
 }
 
 static void
@@ -99,7 +108,7 @@ zz_node_run_item_get_property (GObject    *object,
       g_value_set_string (value, self->label);
       break;
     case PROP_STATUS:
-      g_value_set_string (value, zz_node_run_item_get_status (self));
+      g_value_set_enum (value, zz_node_run_item_get_status (self));
       break;
     case PROP_DURATION_MS:
       g_value_set_int64 (value, self->duration_ms);
@@ -130,8 +139,8 @@ zz_node_run_item_class_init (ZzNodeRunItemClass *klass)
     g_param_spec_string ("label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("status", NULL, NULL, ZZ_TYPE_RUN_STATUS, ZZ_RUN_STATUS_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DURATION_MS] =
     g_param_spec_int64 ("duration-ms", NULL, NULL, -1, G_MAXINT64, -1,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -178,11 +187,11 @@ zz_node_run_item_get_label (ZzNodeRunItem *self)
   return self->label;
 }
 
-const char *
+ZzRunStatus
 zz_node_run_item_get_status (ZzNodeRunItem *self)
 {
-  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), NULL);
-  return self->row ? self->row->status : NULL;
+  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), ZZ_RUN_STATUS_NONE);
+  return self->row ? self->row->status : ZZ_RUN_STATUS_NONE;
 }
 
 gint64
@@ -221,11 +230,11 @@ zz_node_run_item_update (ZzNodeRunItem         *self,
 
   /* A skipped node has times too, but it did not run. */
   if (row->started_at != NULL && row->completed_at != NULL &&
-      (g_strcmp0 (row->status, "completed") == 0 || g_strcmp0 (row->status, "failed") == 0))
+      (row->status == ZZ_RUN_STATUS_COMPLETED || row->status == ZZ_RUN_STATUS_FAILED))
     duration = MAX (0, zz_time_diff_ms (row->started_at, row->completed_at));
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (old == NULL || g_strcmp0 (old->status, row->status) != 0)
+  if (old == NULL || old->status != row->status)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   if (old == NULL || g_strcmp0 (old->error, row->error) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);

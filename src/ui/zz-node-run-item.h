@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 #include "zz-records.h"
 
@@ -18,8 +18,8 @@ ZzNodeRunItem         *zz_node_run_item_new             (const char            *
                                                          const char            *label);
 const char            *zz_node_run_item_get_node_id     (ZzNodeRunItem         *self);
 const char            *zz_node_run_item_get_label       (ZzNodeRunItem         *self);
-/* (nullable): "pending", "running", "completed", "failed", "skipped" */
-const char            *zz_node_run_item_get_status      (ZzNodeRunItem         *self);
+/* %ZZ_RUN_STATUS_NONE before the first row */
+ZzRunStatus            zz_node_run_item_get_status      (ZzNodeRunItem         *self);
 gint64                 zz_node_run_item_get_duration_ms (ZzNodeRunItem         *self);
 const char            *zz_node_run_item_get_error       (ZzNodeRunItem         *self);
 /* (nullable) (transfer none): the last row given to update() */
@@ -30,8 +30,12 @@ void                   zz_node_run_item_update          (ZzNodeRunItem         *
 /* "85 ms", "1.2 s", "2 min 5 s"; %NULL for a negative @ms. */
 char                  *zz_format_duration               (gint64                 ms);
 /* The symbolic icon for a status, never %NULL. */
-const char            *zz_status_icon_name              (const char            *status);
+const char            *zz_status_icon_name              (ZzRunStatus            status);
 /* The status as the user reads it: "Completed", ... */
-const char            *zz_status_title                  (const char            *status);
+const char            *zz_status_title                  (ZzRunStatus            status);
+
+/* Shows @status on @image: its icon, and the "run-status" CSS classes. */
+void                   zz_status_image_update           (GtkImage              *image,
+                                                         ZzRunStatus            status);
 
 G_END_DECLS

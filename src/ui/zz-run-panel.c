@@ -57,18 +57,17 @@ update_row (GtkWidget     *box,
   GtkWidget *duration = gtk_widget_get_next_sibling (label);
   GtkWidget *icon = gtk_stack_get_child_by_name (GTK_STACK (stack), "icon");
   GtkWidget *spinner = gtk_stack_get_child_by_name (GTK_STACK (stack), "spinner");
-  const char *status = zz_node_run_item_get_status (item);
+  ZzRunStatus status = zz_node_run_item_get_status (item);
   g_autofree char *text = zz_format_duration (zz_node_run_item_get_duration_ms (item));
-  gboolean running = g_strcmp0 (status, "running") == 0;
+  gboolean running = status == ZZ_RUN_STATUS_RUNNING;
 
   gtk_label_set_label (GTK_LABEL (label), zz_node_run_item_get_label (item));
   gtk_label_set_label (GTK_LABEL (duration), text);
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), zz_status_icon_name (status));
-  gtk_widget_set_css_classes (icon, (const char *[]) { "run-status", status ? status : "pending", NULL });
+  zz_status_image_update (GTK_IMAGE (icon), status);
   gtk_widget_set_tooltip_text (stack, zz_status_title (status));
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), running);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), running ? "spinner" : "icon");
-  if (g_strcmp0 (status, "skipped") == 0)
+  if (status == ZZ_RUN_STATUS_SKIPPED)
     gtk_widget_add_css_class (box, "dim-label");
   else
     gtk_widget_remove_css_class (box, "dim-label");
@@ -216,11 +215,9 @@ update_header (ZzRunPanel *self)
       return;
     }
 
-  gtk_image_set_from_icon_name (self->status_icon, zz_status_icon_name (execution->status));
-  gtk_widget_set_css_classes (GTK_WIDGET (self->status_icon),
-                              (const char *[]) { "run-status", execution->status ? execution->status : "pending", NULL });
+  zz_status_image_update (self->status_icon, execution->status);
 
-  if (live || g_strcmp0 (execution->status, "running") == 0 || g_strcmp0 (execution->status, "pending") == 0)
+  if (live || execution->status == ZZ_RUN_STATUS_RUNNING || execution->status == ZZ_RUN_STATUS_PENDING)
     text = g_strdup (_("Running…"));
   else
     {
@@ -239,12 +236,12 @@ static void
 show_on_canvas (ZzRunPanel    *self,
                 ZzNodeRunItem *item)
 {
-  const char *status = zz_node_run_item_get_status (item);
+  ZzRunStatus status = zz_node_run_item_get_status (item);
   g_autofree char *detail = NULL;
 
   if (self->canvas == NULL)
     return;
-  if (g_strcmp0 (status, "failed") == 0)
+  if (status == ZZ_RUN_STATUS_FAILED)
     detail = g_strdup (zz_node_run_item_get_error (item));
   else if (zz_node_run_item_get_duration_ms (item) >= 1)
     /* Under a millisecond is no news on a card; the panel still says it. */

@@ -348,9 +348,9 @@ notify_desktop (ZzWindow          *self,
   if (app == NULL)
     return;
 
-  if (g_strcmp0 (execution->status, "completed") == 0)
+  if (execution->status == ZZ_RUN_STATUS_COMPLETED)
     title = g_strdup_printf (_("“%s” completed"), name);
-  else if (g_strcmp0 (execution->status, "cancelled") == 0)
+  else if (execution->status == ZZ_RUN_STATUS_CANCELLED)
     title = g_strdup_printf (_("“%s” was stopped"), name);
   else
     title = g_strdup_printf (_("“%s” failed"), name);
@@ -393,7 +393,7 @@ on_run_finished_cb (ZzWindow         *self,
   if (!gtk_window_is_active (GTK_WINDOW (self)))
     notify_desktop (self, workflow, execution, failed);
 
-  if (g_strcmp0 (execution->status, "failed") == 0 && failed != NULL)
+  if (execution->status == ZZ_RUN_STATUS_FAILED && failed != NULL)
     {
       g_autofree char *title = NULL;
       g_autofree char *markup = NULL;

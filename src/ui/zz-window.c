@@ -143,7 +143,7 @@ same_summary (ZzWorkflowSummary *a,
   return g_strcmp0 (zz_workflow_summary_get_id (a), zz_workflow_summary_get_id (b)) == 0 &&
          g_strcmp0 (zz_workflow_summary_get_updated_at (a), zz_workflow_summary_get_updated_at (b)) == 0 &&
          g_strcmp0 (zz_workflow_summary_get_name (a), zz_workflow_summary_get_name (b)) == 0 &&
-         g_strcmp0 (zz_workflow_summary_get_last_status (a), zz_workflow_summary_get_last_status (b)) == 0 &&
+         zz_workflow_summary_get_last_status (a) == zz_workflow_summary_get_last_status (b) &&
          zz_workflow_summary_get_version (a) == zz_workflow_summary_get_version (b) &&
          zz_workflow_summary_get_node_count (a) == zz_workflow_summary_get_node_count (b);
 }

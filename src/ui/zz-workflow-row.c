@@ -27,46 +27,34 @@ static GParamSpec *properties[N_PROPS];
  * palette (success, error, accent) so that it follows dark mode. */
 typedef struct
 {
-  const char *status;
   const char *icon_name;
   const char *css_class;
   const char *tooltip;
 } StatusLook;
 
 static const StatusLook status_looks[] = {
-  { "completed", "emblem-ok-symbolic",           "success",   N_("Last run completed") },
-  { "failed",    "dialog-error-symbolic",        "error",     N_("Last run failed") },
-  { "running",   "media-playback-start-symbolic", "accent",   N_("Running") },
-  { "pending",   "content-loading-symbolic",     "dim-label", N_("Waiting to run") },
-  { "cancelled", "process-stop-symbolic",        "dim-label", N_("Last run cancelled") },
+  [ZZ_RUN_STATUS_NONE]      = { "media-record-symbolic",         "never-run", N_("Never run") },
+  [ZZ_RUN_STATUS_PENDING]   = { "content-loading-symbolic",      "dim-label", N_("Waiting to run") },
+  [ZZ_RUN_STATUS_RUNNING]   = { "media-playback-start-symbolic", "accent",    N_("Running") },
+  [ZZ_RUN_STATUS_COMPLETED] = { "emblem-ok-symbolic",            "success",   N_("Last run completed") },
+  [ZZ_RUN_STATUS_FAILED]    = { "dialog-error-symbolic",         "error",     N_("Last run failed") },
+  [ZZ_RUN_STATUS_CANCELLED] = { "process-stop-symbolic",         "dim-label", N_("Last run cancelled") },
+  /* An execution is never skipped: only its nodes are. */
+  [ZZ_RUN_STATUS_SKIPPED]   = { "media-record-symbolic",         "never-run", N_("Never run") },
 };
 
 static void
 zz_workflow_row_update_status (ZzWorkflowRow *self,
-                               const char    *status)
+                               ZzRunStatus    status)
 {
-  const StatusLook *look = NULL;
+  const StatusLook *look = &status_looks[status < G_N_ELEMENTS (status_looks) ? status : ZZ_RUN_STATUS_NONE];
 
   for (guint i = 0; i < G_N_ELEMENTS (status_looks); i++)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_image), status_looks[i].css_class);
-      if (g_strcmp0 (status, status_looks[i].status) == 0)
-        look = &status_looks[i];
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_image), "never-run");
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_image), status_looks[i].css_class);
 
-  if (look != NULL)
-    {
-      gtk_image_set_from_icon_name (self->status_image, look->icon_name);
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_image), look->css_class);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_image), _(look->tooltip));
-    }
-  else
-    {
-      gtk_image_set_from_icon_name (self->status_image, "media-record-symbolic");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_image), "never-run");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_image), _("Never run"));
-    }
+  gtk_image_set_from_icon_name (self->status_image, look->icon_name);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_image), look->css_class);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_image), _(look->tooltip));
 }
 
 static void
@@ -81,7 +69,7 @@ zz_workflow_row_update (ZzWorkflowRow *self)
     {
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->details_label, "");
-      zz_workflow_row_update_status (self, NULL);
+      zz_workflow_row_update_status (self, ZZ_RUN_STATUS_NONE);
       return;
     }
 
