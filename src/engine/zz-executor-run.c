@@ -4,7 +4,7 @@
  * own GMainContext and its own store connection, so blocks run
  * asynchronously there and SQLite is never shared between threads. The
  * caller's thread only receives signals, each carrying a copy of a row as it
- * was committed, from a source attached to the caller's context.
+ * was committed, through a ZzAnnouncer (zz-executor-announcer.c).
  *
  * Scheduling: a node is ready when every incoming edge is resolved. An edge
  * is active when its source completed (or failed with continue-on-error, or
@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "zz-engine-error.h"
+#include "zz-executor-announcer-private.h"
 #include "zz-executor-private.h"
 #include "zz-json.h"
 #include "zz-store.h"
@@ -46,7 +47,6 @@ typedef enum
 } NodePhase;
 
 typedef struct _Run Run;
-typedef struct _Announcer Announcer;
 
 
 typedef struct
@@ -84,8 +84,7 @@ typedef struct
 struct _Run
 {
   ZzExecutor      *executor;
-  GMainContext    *caller_context;
-  Announcer       *announcer;
+  ZzAnnouncer     *announcer;
   GMainContext    *context;
   ZzStore         *store;
   SoupSession     *session;
@@ -110,126 +109,6 @@ struct _Run
   gboolean         stopping;
   char            *stop_error;
 };
-
-/* Signals on the caller's context ----------------------------------------
- *
- * Rows to announce are queued under a lock; the caller's context is woken
- * once when the queue becomes non-empty and then emits everything queued,
- * in order. A fast run thus costs the UI thread one wake-up per batch, not
- * one per row.
- */
-
-typedef struct
-{
-  ZzExecutorSignal signal_id;
-  GType    type;
-  gpointer record;
-} Emission;
-
-struct _Announcer
-{
-  ZzExecutor *executor;
-  GMutex      lock;
-  GQueue      queue;     /* Emission */
-  gboolean    scheduled;
-};
-
-static void
-emission_free (Emission *emission)
-{
-  g_boxed_free (emission->type, emission->record);
-  g_free (emission);
-}
-
-static Announcer *
-announcer_new (ZzExecutor *executor)
-{
-  Announcer *announcer = g_atomic_rc_box_new0 (Announcer);
-
-  announcer->executor = g_object_ref (executor);
-  g_mutex_init (&announcer->lock);
-  g_queue_init (&announcer->queue);
-
-  return announcer;
-}
-
-static void
-announcer_clear (Announcer *announcer)
-{
-  g_queue_clear_full (&announcer->queue, (GDestroyNotify) emission_free);
-  g_mutex_clear (&announcer->lock);
-  g_object_unref (announcer->executor);
-}
-
-static void
-announcer_release (gpointer announcer)
-{
-  g_atomic_rc_box_release_full (announcer, (GDestroyNotify) announcer_clear);
-}
-
-static gboolean
-emit_in_caller_cb (gpointer data)
-{
-  Announcer *announcer = data;
-  GQueue batch = G_QUEUE_INIT;
-  Emission *emission;
-
-  g_mutex_lock (&announcer->lock);
-  batch = announcer->queue;
-  g_queue_init (&announcer->queue);
-  announcer->scheduled = FALSE;
-  g_mutex_unlock (&announcer->lock);
-
-  while ((emission = g_queue_pop_head (&batch)))
-    {
-      _zz_executor_deliver (announcer->executor, emission->signal_id, emission->record);
-      emission_free (emission);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-emit (Run              *run,
-      ZzExecutorSignal  signal_id,
-      GType     type,
-      gpointer  record)
-{
-  Announcer *announcer = run->announcer;
-  Emission *emission;
-  gboolean schedule;
-
-  /* Copies nobody will read are not made (zzyra-cli --json, benchmarks);
-   * the start is always announced, since it names the execution. */
-  if (signal_id != ZZ_EXECUTOR_EXECUTION_STARTED &&
-      !_zz_executor_has_listener (announcer->executor, signal_id))
-    return;
-
-  emission = g_new0 (Emission, 1);
-
-  emission->signal_id = signal_id;
-  emission->type = type;
-  emission->record = g_boxed_copy (type, record);
-
-  g_mutex_lock (&announcer->lock);
-  g_queue_push_tail (&announcer->queue, emission);
-  schedule = !announcer->scheduled;
-  announcer->scheduled = TRUE;
-  g_mutex_unlock (&announcer->lock);
-
-  /* Not g_main_context_invoke(): it runs the function at once, on this
-   * thread, whenever it can acquire the caller's context. */
-  if (schedule)
-    {
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, emit_in_caller_cb, g_atomic_rc_box_acquire (announcer), announcer_release);
-      g_source_set_static_name (source, "[zzyra] executor signals");
-      g_source_attach (source, run->caller_context);
-      g_source_unref (source);
-    }
-}
 
 /* Node state ----------------------------------------------------------- */
 
@@ -324,7 +203,7 @@ flush_rows (Run *run)
       NodeRun *nr = g_ptr_array_index (run->dirty_nodes, i);
 
       nr->dirty = FALSE;
-      emit (run, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+      _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
 
       /* A finished row is never written again: its texts can go, so that a
        * long run's memory holds outputs, not copies of them. */
@@ -920,7 +799,7 @@ finish_run (Run *run)
   if (!zz_store_update_execution (run->store, run->execution, &error))
     g_warning ("Could not save the end of execution %s: %s", run->execution->id, error->message);
 
-  emit (run, ZZ_EXECUTOR_EXECUTION_FINISHED, ZZ_TYPE_EXECUTION, run->execution);
+  _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_EXECUTION_FINISHED, ZZ_TYPE_EXECUTION, run->execution);
 }
 
 static void
@@ -943,7 +822,7 @@ run_free (Run *run)
   g_clear_object (&run->session);
   g_clear_object (&run->store);
   g_clear_object (&run->registry);
-  g_clear_pointer (&run->announcer, announcer_release);
+  g_clear_pointer (&run->announcer, _zz_announcer_release);
   g_clear_object (&run->executor);
   g_free (run->stop_error);
   g_free (run);
@@ -965,8 +844,7 @@ _zz_executor_run_in_thread (GTask        *task,
   g_main_context_push_thread_default (context);
 
   run->executor = g_object_ref (self);
-  run->caller_context = snapshot->caller_context;
-  run->announcer = announcer_new (self);
+  run->announcer = _zz_announcer_new (self, snapshot->caller_context);
   run->dirty = g_ptr_array_new ();
   run->dirty_nodes = g_ptr_array_new ();
   run->context = context;
@@ -991,9 +869,9 @@ _zz_executor_run_in_thread (GTask        *task,
   if (!prepare_run (run, snapshot, &error))
     goto failed;
 
-  emit (run, ZZ_EXECUTOR_EXECUTION_STARTED, ZZ_TYPE_EXECUTION, run->execution);
+  _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_EXECUTION_STARTED, ZZ_TYPE_EXECUTION, run->execution);
   for (guint i = 0; i < run->order->len; i++)
-    emit (run, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, ((NodeRun *) g_ptr_array_index (run->order, i))->row);
+    _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, ((NodeRun *) g_ptr_array_index (run->order, i))->row);
 
   run->session = soup_session_new ();
   soup_session_set_user_agent (run->session, "Zzyra/" PACKAGE_VERSION " ");
