@@ -1,9 +1,8 @@
 /* zz-json.c: JSON helpers shared by the store, the document and the CLI
  *
- * json-glib reports syntax errors as "<data>:3:14: Parse error: ...". Users
- * read these messages, so they are rewritten to "line 3, column 14: ...".
- * The getters read a member only when it has the expected type, so that a
- * file with a wrong type gets the default instead of a critical.
+ * Reading JSON text is zz-json-parse.c's. The getters read a member only
+ * when it has the expected type, so that a file with a wrong type gets the
+ * default instead of a critical.
  */
 #define G_LOG_DOMAIN "zz-json"
 
@@ -16,109 +15,6 @@
 #include "zz-json.h"
 
 G_DEFINE_QUARK (zz-json-error-quark, zz_json_error)
-
-static char *
-describe_parse_error (const char *message)
-{
-  const char *p = message;
-  guint64 line = 0;
-  guint64 column = 0;
-  char *end = NULL;
-
-  /* Skip the "<data>" or file name part. */
-  if ((p = strstr (message, ">:")) != NULL)
-    p += 2;
-  else
-    return g_strdup (message);
-
-  line = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != ':')
-    return g_strdup (message);
-  p = end + 1;
-  column = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != ':')
-    return g_strdup (message);
-  p = end + 1;
-  while (*p == ' ')
-    p++;
-  if (g_str_has_prefix (p, "Parse error: "))
-    p += strlen ("Parse error: ");
-
-  return g_strdup_printf (_("line %" G_GUINT64_FORMAT ", column %" G_GUINT64_FORMAT ": %s"),
-                          line, column, p);
-}
-
-/**
- * zz_json_parse:
- * @data: JSON text
- * @length: length of @data, or -1 if nul-terminated
- * @error: return location for a #GError
- *
- * Parses @data. Syntax errors are %ZZ_JSON_ERROR_SYNTAX with a message
- * naming the line and column.
- *
- * Returns: (transfer full): the root node
- */
-JsonNode *
-zz_json_parse (const char  *data,
-               gssize       length,
-               GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      g_autofree char *message = describe_parse_error (local_error->message);
-      g_set_error (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_SYNTAX,
-                   _("Not valid JSON: %s"), message);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_SYNTAX,
-                           _("Not valid JSON: the text is empty"));
-      return NULL;
-    }
-
-  return json_node_copy (root);
-}
-
-/**
- * zz_json_parse_object:
- * @data: JSON text
- * @length: length of @data, or -1 if nul-terminated
- * @error: return location for a #GError
- *
- * Like zz_json_parse(), and fails with %ZZ_JSON_ERROR_TYPE unless the text
- * is an object.
- *
- * Returns: (transfer full): the object
- */
-JsonObject *
-zz_json_parse_object (const char  *data,
-                      gssize       length,
-                      GError     **error)
-{
-  g_autoptr(JsonNode) root = zz_json_parse (data, length, error);
-
-  if (root == NULL)
-    return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_TYPE,
-                           _("Expected a JSON object at the top level"));
-      return NULL;
-    }
-
-  return json_node_dup_object (root);
-}
 
 /* JSON text is written here rather than by JsonGenerator, for two reasons:
  * json-glib prints every double with 17 significant digits, so 0.1 became

@@ -11,7 +11,13 @@ typedef enum
   ZZ_JSON_ERROR_SYNTAX,   /* not JSON at all: the message gives line and column */
   ZZ_JSON_ERROR_TYPE,     /* JSON, but not of the expected shape */
   ZZ_JSON_ERROR_TOO_LARGE,
+  ZZ_JSON_ERROR_TOO_DEEP, /* arrays and objects nested past ZZ_JSON_MAX_DEPTH */
 } ZzJsonError;
+
+/* How deeply arrays and objects may nest in JSON read from outside: far
+ * more than any workflow or reply needs, and few enough stack frames for
+ * every reader and writer of the tree to recurse safely. */
+#define ZZ_JSON_MAX_DEPTH 512
 
 GQuark      zz_json_error_quark           (void);
 
