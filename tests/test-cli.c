@@ -275,6 +275,61 @@ test_import_malformed_json_names_line_and_column (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+static char *
+repeat (const char *piece,
+        guint       times)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (text, piece);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_import_deep_json_is_refused_not_a_crash (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  g_autofree char *id = import_price_alert (fixture);
+  g_autofree char *before = list_json (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *open = repeat ("[", 60000);
+  g_autofree char *close = repeat ("]", 60000);
+  g_autofree char *contents = g_strdup_printf ("{\"name\": \"Deep\", \"nodes\": [], \"edges\": [], "
+                                               "\"metadata\": %s1%s}", open, close);
+  g_autofree char *path = write_file (fixture, "deep.json", contents);
+  g_auto(Result) result = { 0 };
+
+  /* 60,000 levels overflowed json-glib's stack: a SIGSEGV, not an error. */
+  run_cli (fixture, &result, "import", path);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "deep.json"));
+  g_assert_nonnull (strstr (result.err, "nested deeper than 512 levels at line 1, column 567"));
+
+  after = list_json (fixture);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_warns_of_a_condition_that_cannot_be_read (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  g_autofree char *parentheses = repeat ("(", 40000);
+  g_autofree char *contents = g_strdup_printf (
+    "{\"name\": \"Deep condition\", \"edges\": [], \"nodes\": [\n"
+    "  {\"id\": \"check\", \"type\": \"custom\", \"position\": {\"x\": 0, \"y\": 0},\n"
+    "   \"data\": {\"blockType\": \"CONDITION\", \"label\": \"Deep\", \"config\": {\"condition\": \"%s1\"}}}]}",
+    parentheses);
+  g_autofree char *path = write_file (fixture, "condition.json", contents);
+  g_auto(Result) result = { 0 };
+
+  /* Reported now, not first when it runs; the workflow is kept to be mended. */
+  run_cli (fixture, &result, "import", path);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.err, "condition.json: warning: Deep: Condition"));
+  g_assert_nonnull (strstr (result.err, "nests deeper than 100 levels"));
+}
+
 static void
 test_import_invalid_node_names_the_node (Fixture       *fixture,
                                          gconstpointer  data)
@@ -526,6 +581,19 @@ test_run_failure_exits_1 (Fixture       *fixture,
   g_assert_nonnull (strstr (bad_input.err, "line 1"));
 }
 
+static void
+test_run_deep_input_is_refused_not_a_crash (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "sum.json", calc_json);
+  g_autofree char *input = repeat ("[", 120000);
+  g_auto(Result) result = { 0 };
+
+  run_cli (fixture, &result, "run", path, "--input", input);
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "nested deeper than 512 levels at line 1, column 513"));
+}
+
 static char *
 query_db (const char *path,
           const char *sql)
@@ -708,6 +776,8 @@ main (int    argc,
   ADD ("/cli/import/prints-only-the-new-id", test_import_prints_only_the_new_id);
   ADD ("/cli/import/malformed-json-names-line-and-column-and-changes-nothing", test_import_malformed_json_names_line_and_column);
   ADD ("/cli/import/invalid-edge-is-named-and-changes-nothing", test_import_invalid_node_names_the_node);
+  ADD ("/cli/import/deep-json-is-refused-not-a-crash", test_import_deep_json_is_refused_not_a_crash);
+  ADD ("/cli/import/warns-of-a-condition-that-cannot-be-read", test_import_warns_of_a_condition_that_cannot_be_read);
   ADD ("/cli/import/cycle-is-refused", test_import_cycle_is_refused);
   ADD ("/cli/import/unknown-block-is-kept-with-a-warning", test_import_unknown_block_is_kept_with_a_warning);
   ADD ("/cli/import/missing-file-is-named", test_import_missing_file);
@@ -718,6 +788,7 @@ main (int    argc,
   ADD ("/cli/usage/errors-exit-2", test_usage_errors);
   ADD ("/cli/run/prints-each-node-or-one-json-document", test_run_prints_nodes_and_json);
   ADD ("/cli/run/a-failed-run-exits-1-naming-the-reference", test_run_failure_exits_1);
+  ADD ("/cli/run/deep-input-is-refused-not-a-crash", test_run_deep_input_is_refused_not_a_crash);
   ADD ("/cli/run/ctrl-c-cancels-and-exits-130", test_run_interrupted_by_ctrl_c_is_cancelled);
   ADD ("/cli/run/sigkill-keeps-finished-nodes-and-marks-interrupted", test_run_killed_keeps_finished_nodes);
   ADD ("/cli/executions/list-and-show-runs", test_executions_lists_and_shows_runs);

@@ -390,6 +390,57 @@ test_unresolved_references_are_template_errors (Fixture       *fixture,
                 "“{{limit}}” is not a workflow variable");
 }
 
+static char *
+repeated (const char *piece,
+          guint       times,
+          const char *then)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (text, piece);
+  g_string_append (text, then);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_deep_nesting_is_refused_not_a_crash (Fixture       *fixture,
+                                          gconstpointer  user_data)
+{
+  /* 40,000 "(" or 100,000 "!" overflowed the recursive descent's stack. */
+  g_autofree char *parentheses = repeated ("(", 40000, "1");
+  g_autofree char *nots = repeated ("!", 100000, "true");
+  g_autofree char *deepest = repeated ("!", 100, "false");
+  g_autofree char *one_more = repeated ("!", 101, "false");
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expected = g_strdup_printf ("Condition “%.79s…”: “(” at column 101 nests deeper than 100 levels of “(” and “!”",
+                              parentheses);
+  assert_error (fixture, parentheses, ZZ_ENGINE_ERROR_EXPRESSION, expected);
+  g_assert_false (zz_expression_check (nots, &error));
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_EXPRESSION);
+  g_assert_nonnull (strstr (error->message, "“!” at column 101 nests deeper than 100 levels"));
+
+  /* 100 levels are read; one more is not. */
+  assert_fails (fixture, deepest);
+  g_clear_error (&error);
+  g_assert_false (zz_expression_check (one_more, &error));
+}
+
+static void
+test_check_reads_syntax_without_resolving (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A reference to nothing is fine for the syntax: it is resolved at run time. */
+  g_assert_true (zz_expression_check ("{{nowhere.price}} > 1 && !({{a}} == 'x')", &error));
+  g_assert_no_error (error);
+  g_assert_false (zz_expression_check ("{{a}} >", &error));
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_EXPRESSION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +470,8 @@ main (int   argc,
   ADD ("type-errors-are-explained", test_type_errors_are_explained);
   ADD ("invalid-patterns-are-refused", test_invalid_patterns_are_refused);
   ADD ("unresolved-references-are-template-errors", test_unresolved_references_are_template_errors);
+  ADD ("deep-nesting-is-refused-not-a-crash", test_deep_nesting_is_refused_not_a_crash);
+  ADD ("check-reads-syntax-without-resolving", test_check_reads_syntax_without_resolving);
 
 #undef ADD
 

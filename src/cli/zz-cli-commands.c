@@ -13,6 +13,7 @@
 #include "zz-bench-canvas.h"
 #include "zz-bench-engine.h"
 #include "zz-bench-store.h"
+#include "zz-block-registry.h"
 #include "zz-cli-commands.h"
 #include "zz-cli-private.h"
 #include "zz-cli-render.h"
@@ -195,6 +196,17 @@ zz_cli_import_file (ZzStore     *store,
   problems = zz_workflow_validate (workflow, NULL, NULL);
   if (!check_problems (problems, filename, &local_error))
     goto failed;
+
+  /* A node that would fail when it runs (a condition that cannot be read,
+   * a value out of range) is said now; the workflow is still imported, to
+   * be mended in the editor, which shows the same problems. */
+  {
+    g_autoptr(GPtrArray) configs = zz_block_registry_check_configs (zz_block_registry_get_default (), workflow);
+
+    for (guint i = 0; i < configs->len; i++)
+      g_printerr (_("zzyra-cli: %s: warning: %s\n"), filename,
+                  ((ZzProblem *) g_ptr_array_index (configs, i))->message);
+  }
 
   /* An import is always a new workflow of this user, whatever the file's
    * row fields say, so that importing twice never overwrites. */

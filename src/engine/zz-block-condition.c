@@ -47,6 +47,21 @@ condition_execute (ZzBlockType    *type,
   zz_block_return_output (task, zz_json_node_new_take_object (output));
 }
 
+/* A condition that cannot be read is a problem in the editor and at
+ * import, not first at run time. */
+static gboolean
+condition_validate (ZzBlockType  *type,
+                    JsonObject   *config,
+                    GError      **error)
+{
+  const char *condition = zz_json_object_get_string (config, "condition", NULL);
+
+  if (condition == NULL || *condition == '\0')
+    return TRUE;
+
+  return zz_expression_check (condition, error);
+}
+
 static const ZzConfigField condition_fields[] = {
   { "condition", ZZ_FIELD_STRING, N_("Condition"),
     N_("For example {{json.price}} > 70000 || {{json.price}} < 40000"),
@@ -68,6 +83,7 @@ zz_block_condition_get_info (void)
     .fields = condition_fields,
     .n_fields = G_N_ELEMENTS (condition_fields),
     .execute = condition_execute,
+    .validate = condition_validate,
   };
 
   return &info;

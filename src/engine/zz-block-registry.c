@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "zz-block-registry.h"
 #include "zz-blocks-private.h"
 
@@ -148,4 +150,57 @@ zz_block_registry_check (const char          *block_type,
     *required = zz_block_type_get_required_keys (type);
 
   return TRUE;
+}
+
+/**
+ * zz_block_registry_check_configs:
+ * @workflow: a workflow
+ *
+ * Checks each node's config against its block type, as a run would before
+ * starting the node: its required keys, types, ranges and the block's own
+ * rules (a CONDITION's syntax, say). Nodes of types that do not run here
+ * are left to zz_workflow_validate().
+ *
+ * Returns: (transfer container) (element-type ZzProblem): one
+ *   %ZZ_PROBLEM_INVALID_CONFIG error per node whose config would fail,
+ *   naming the node by its label
+ */
+GPtrArray *
+zz_block_registry_check_configs (ZzBlockRegistry *self,
+                                 ZzWorkflow      *workflow)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
+  GListModel *nodes;
+  guint n;
+
+  g_return_val_if_fail (ZZ_IS_BLOCK_REGISTRY (self), problems);
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), problems);
+
+  nodes = zz_workflow_get_nodes (workflow);
+  n = g_list_model_get_n_items (nodes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+      ZzBlockType *type = zz_block_registry_lookup (self, zz_node_get_block_type (node));
+      g_autoptr(JsonObject) config = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *label;
+
+      if (type == NULL || !zz_block_type_can_execute (type))
+        continue;
+
+      config = zz_block_type_apply_defaults (type, zz_node_get_config (node));
+      if (zz_block_type_validate_config (type, config, &error))
+        continue;
+
+      label = zz_node_get_label (node);
+      g_ptr_array_add (problems,
+                       zz_problem_new (ZZ_PROBLEM_INVALID_CONFIG, ZZ_PROBLEM_ERROR,
+                                       zz_node_get_id (node), NULL,
+                                       /* Translators: a node's name, then what is wrong */
+                                       _("%s: %s"), label && label[0] ? label : zz_node_get_id (node),
+                                       error->message));
+    }
+
+  return problems;
 }

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "zz-block-type.h"
+#include "zz-workflow.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,8 @@ gboolean         zz_block_registry_add               (ZzBlockRegistry  *self,
 gboolean         zz_block_registry_check             (const char          *block_type,
                                                       const char * const **required,
                                                       gpointer             user_data);
+
+GPtrArray       *zz_block_registry_check_configs     (ZzBlockRegistry  *self,
+                                                      ZzWorkflow       *workflow);
 
 G_END_DECLS

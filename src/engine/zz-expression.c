@@ -20,6 +20,14 @@
 
 #define MAX_PATTERN_LENGTH 1000
 
+/* Parentheses and "!" are read by recursion: past this many levels, far
+ * beyond what a person writes, the condition is refused instead of
+ * overflowing the stack (40,000 "(" or 100,000 "!" did). */
+#define MAX_DEPTH 100
+
+/* A condition is quoted in its errors; a long one only by its start. */
+#define MAX_QUOTED_CHARS 80
+
 typedef enum
 {
   TOKEN_END,
@@ -70,6 +78,7 @@ typedef struct
   const ZzTemplateScope *scope;
   GArray                *tokens;
   guint                  position;
+  guint                  depth;
   gboolean               evaluating;
   GError               **error;
 } Parser;
@@ -138,6 +147,18 @@ is_symbol_char (char c)
   return c != '\0' && strchr ("=!<>&|~^%*/+-:;,?@#", c) != NULL;
 }
 
+static char *
+quote_expression (Parser *parser)
+{
+  const char *cut;
+
+  if (g_utf8_strlen (parser->expression, MAX_QUOTED_CHARS * 4 + 4) <= MAX_QUOTED_CHARS)
+    return g_strdup (parser->expression);
+
+  cut = g_utf8_offset_to_pointer (parser->expression, MAX_QUOTED_CHARS - 1);
+  return g_strdup_printf ("%.*s…", (int) (cut - parser->expression), parser->expression);
+}
+
 static void
 set_error (Parser     *parser,
            const char *format,
@@ -149,6 +170,7 @@ set_error (Parser     *parser,
            ...)
 {
   g_autofree char *what = NULL;
+  g_autofree char *quoted = quote_expression (parser);
   va_list args;
 
   va_start (args, format);
@@ -156,7 +178,7 @@ set_error (Parser     *parser,
   va_end (args);
 
   g_set_error (parser->error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_EXPRESSION,
-               _("Condition “%s”: %s"), parser->expression, what);
+               _("Condition “%s”: %s"), quoted, what);
 }
 
 static gboolean
@@ -734,6 +756,21 @@ boolean_node (gboolean value)
 
 static JsonNode *parse_or (Parser *parser);
 
+/* Before reading one level deeper, for "(" and "!". */
+static gboolean
+enter_level (Parser *parser,
+             Token  *token)
+{
+  if (parser->depth >= MAX_DEPTH)
+    {
+      set_error (parser, _("“%s” at column %ld nests deeper than %d levels of “(” and “!”"),
+                 token->text, column_of (parser, token->start), MAX_DEPTH);
+      return FALSE;
+    }
+  parser->depth++;
+  return TRUE;
+}
+
 static JsonNode *
 parse_value (Parser *parser)
 {
@@ -765,8 +802,11 @@ parse_value (Parser *parser)
       {
         g_autoptr(JsonNode) value = NULL;
 
+        if (!enter_level (parser, token))
+          return NULL;
         advance (parser);
         value = parse_or (parser);
+        parser->depth--;
         if (value == NULL)
           return NULL;
         if (peek (parser)->kind != TOKEN_CLOSE)
@@ -791,10 +831,11 @@ parse_value (Parser *parser)
       else
         {
           Token *previous = &g_array_index (parser->tokens, Token, parser->position - 1);
+          g_autofree char *quoted = quote_expression (parser);
 
           g_set_error (parser->error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_EXPRESSION,
                        _("Condition “%s” is incomplete: expected a value after “%s” at column %ld"),
-                       parser->expression, previous->text, column_of (parser, token->start));
+                       quoted, previous->text, column_of (parser, token->start));
         }
       return NULL;
 
@@ -842,8 +883,11 @@ parse_not (Parser *parser)
   if (peek (parser)->kind != TOKEN_NOT)
     return parse_comparison (parser);
 
+  if (!enter_level (parser, peek (parser)))
+    return NULL;
   advance (parser);
   value = parse_not (parser);
+  parser->depth--;
   if (value == NULL)
     return NULL;
   return boolean_node (!is_truthy (value));
@@ -898,28 +942,18 @@ parse_or (Parser *parser)
   return parse_chain (parser, TOKEN_OR, parse_and, TRUE);
 }
 
-/**
- * zz_expression_evaluate:
- * @expression: a condition, as in a CONDITION block's config
- * @scope: (nullable): what its references may name
- * @result: (out): where the condition's truth goes
- * @error: return location for a #GError
- *
- * Returns: %TRUE on success
- */
-gboolean
-zz_expression_evaluate (const char             *expression,
-                        const ZzTemplateScope  *scope,
-                        gboolean               *result,
-                        GError                **error)
+/* Reads @expression: its syntax only when @scope is %NULL and @result is
+ * %NULL, else its syntax, then its value. */
+static gboolean
+read_expression (const char             *expression,
+                 const ZzTemplateScope  *scope,
+                 gboolean               *result,
+                 GError                **error)
 {
   g_autoptr(JsonNode) value = NULL;
   Parser parser = { 0, };
+  int passes = result != NULL ? 2 : 1;
   gboolean ok = FALSE;
-
-  g_return_val_if_fail (expression != NULL, FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!g_utf8_validate (expression, -1, NULL))
     {
@@ -939,9 +973,10 @@ zz_expression_evaluate (const char             *expression,
       /* Syntax first, without resolving anything, so that a mistake in
        * the expression is reported as such and not as whatever the first
        * reference happens to name. */
-      for (int pass = 0; pass < 2; pass++)
+      for (int pass = 0; pass < passes; pass++)
         {
           parser.position = 0;
+          parser.depth = 0;
           parser.evaluating = pass == 1;
           g_clear_pointer (&value, json_node_unref);
           value = parse_or (&parser);
@@ -952,14 +987,56 @@ zz_expression_evaluate (const char             *expression,
               set_unexpected_error (&parser, peek (&parser));
               break;
             }
-          if (pass == 1)
-            {
-              *result = is_truthy (value);
-              ok = TRUE;
-            }
+          if (pass == passes - 1)
+            ok = TRUE;
         }
+      if (ok && result != NULL)
+        *result = is_truthy (value);
     }
 
   g_array_unref (parser.tokens);
   return ok;
+}
+
+/**
+ * zz_expression_evaluate:
+ * @expression: a condition, as in a CONDITION block's config
+ * @scope: (nullable): what its references may name
+ * @result: (out): where the condition's truth goes
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+zz_expression_evaluate (const char             *expression,
+                        const ZzTemplateScope  *scope,
+                        gboolean               *result,
+                        GError                **error)
+{
+  g_return_val_if_fail (expression != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return read_expression (expression, scope, result, error);
+}
+
+/**
+ * zz_expression_check:
+ * @expression: a condition
+ * @error: return location for a #GError
+ *
+ * Checks @expression's syntax, resolving nothing, as
+ * zz_expression_evaluate() does first: what would fail a run is found in
+ * the editor and at import.
+ *
+ * Returns: %TRUE if it reads
+ */
+gboolean
+zz_expression_check (const char  *expression,
+                     GError     **error)
+{
+  g_return_val_if_fail (expression != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return read_expression (expression, NULL, NULL, error);
 }

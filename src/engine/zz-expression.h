@@ -48,5 +48,8 @@ gboolean zz_expression_evaluate (const char             *expression,
                                  const ZzTemplateScope  *scope,
                                  gboolean               *result,
                                  GError                **error);
+/* The syntax alone, as zz_expression_evaluate() checks it first. */
+gboolean zz_expression_check    (const char             *expression,
+                                 GError                **error);
 
 G_END_DECLS
