@@ -1248,6 +1248,8 @@ test_calculator_precision (Fixture       *fixture,
   g_autoptr(JsonNode) two = NULL;
   g_autoptr(JsonNode) zero = NULL;
   g_autoptr(JsonNode) five = NULL;
+  g_autoptr(JsonNode) huge = NULL;
+  g_autoptr(JsonNode) overflow = NULL;
   g_autoptr(GError) error = NULL;
 
   two = calculate (fixture, "{\"operation\": \"divide\", \"leftOperand\": \"10\", \"rightOperand\": \"3\"}");
@@ -1260,6 +1262,17 @@ test_calculator_precision (Fixture       *fixture,
   five = calculate (fixture, "{\"operation\": \"divide\", \"leftOperand\": \"2\", \"rightOperand\": \"3\", "
                              "\"precision\": 5}");
   g_assert_cmpfloat (number_at (five, "result"), ==, 0.66667);
+
+  /* Rounding to 2 places scaled 1.7e308 past a double: null, "success". */
+  huge = calculate (fixture, "{\"operation\": \"add\", \"leftOperand\": \"1.7e308\", \"rightOperand\": \"0\"}");
+  g_assert_cmpfloat (number_at (huge, "result"), ==, 1.7e308);
+  overflow = run_block (fixture, "CALCULATOR",
+                        "{\"operation\": \"multiply\", \"leftOperand\": \"1.7e308\", \"rightOperand\": \"10\"}",
+                        "{}", &error);
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "The result of multiply is not a finite number");
+  g_assert_null (overflow);
+  g_clear_error (&error);
 
   g_assert_false (validate ("CALCULATOR", "{\"precision\": 11}", &error));
   g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG);

@@ -132,6 +132,14 @@ calculator_execute (ZzBlockType    *type,
   else
     result = left + right;
 
+  /* Rounding to the precision scales the result first: near the top of a
+   * double's range that overflowed and gave {"result": null, "success":
+   * true}. Such a number has no decimals to round, and whatever the
+   * rounding gives is checked too. */
+  scale = pow (10, (double) precision);
+  if (isfinite (result * scale))
+    result = js_round (result * scale) / scale;
+
   if (!isfinite (result))
     {
       g_task_return_new_error (task, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
@@ -139,9 +147,6 @@ calculator_execute (ZzBlockType    *type,
       g_object_unref (task);
       return;
     }
-
-  scale = pow (10, (double) precision);
-  result = js_round (result * scale) / scale;
 
   output = json_object_new ();
   if (result == floor (result) && fabs (result) < 9e15)
