@@ -17,6 +17,7 @@
 
 #include "zz-id.h"
 #include "zz-json.h"
+#include "zz-workflow-graph-private.h"
 #include "zz-workflow-history.h"
 #include "zz-workflow-private.h"
 
@@ -669,65 +670,63 @@ node_name (ZzWorkflow *self,
   return label != NULL && *label != '\0' ? label : node_id;
 }
 
-/* A path of node ids from @from to @to over the edges, or %NULL. */
+/* A path of node ids from @from to @to over the edges, or %NULL. An edge
+ * from or to an id no node has still links its ends. The ids belong to
+ * the document's nodes and edges. */
 static GPtrArray *
 find_path (ZzWorkflow *self,
            const char *from,
            const char *to)
 {
-  g_autoptr(GHashTable) successors = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                            (GDestroyNotify) g_ptr_array_unref);
-  /* id -> the id it was reached from ("" for @from) */
-  g_autoptr(GHashTable) reached_from = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
-  GListModel *edges = zz_workflow_get_edges (self);
-  guint n_edges = g_list_model_get_n_items (edges);
+  g_autoptr(ZzWorkflowGraph) graph = _zz_workflow_graph_new_with_missing (self);
+  guint n_vertices = _zz_workflow_graph_get_n_vertices (graph);
+  /* vertex -> the vertex it was reached from (@from: itself), or G_MAXUINT */
+  g_autofree guint *reached_from = g_new (guint, n_vertices);
+  /* Each vertex is pushed once at the most: when it is first reached. */
+  g_autofree guint *stack = g_new (guint, n_vertices);
+  guint depth = 0;
+  guint start, goal;
   GPtrArray *path;
 
-  for (guint i = 0; i < n_edges; i++)
+  if (!_zz_workflow_graph_lookup (graph, from, &start)
+      || !_zz_workflow_graph_lookup (graph, to, &goal))
+    return NULL;
+
+  for (guint v = 0; v < n_vertices; v++)
+    reached_from[v] = G_MAXUINT;
+
+  reached_from[start] = start;
+  stack[depth++] = start;
+  while (depth > 0)
     {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
-      const char *source = zz_edge_get_source (edge);
-      GPtrArray *next = g_hash_table_lookup (successors, source);
+      guint v = stack[--depth];
+      guint n_next;
+      const guint *next;
 
-      if (next == NULL)
-        {
-          next = g_ptr_array_new ();
-          g_hash_table_insert (successors, (char *) source, next);
-        }
-      /* The strings belong to edges the workflow keeps alive meanwhile. */
-      g_ptr_array_add (next, (char *) zz_edge_get_target (edge));
-    }
-
-  g_hash_table_insert (reached_from, (char *) from, (char *) "");
-  g_ptr_array_add (stack, (char *) from);
-  while (stack->len > 0)
-    {
-      const char *id = g_ptr_array_steal_index (stack, stack->len - 1);
-      GPtrArray *next;
-
-      if (g_str_equal (id, to))
+      if (v == goal)
         break;
 
-      next = g_hash_table_lookup (successors, id);
-      for (guint i = 0; next != NULL && i < next->len; i++)
+      next = _zz_workflow_graph_get_successors (graph, v, &n_next);
+      for (guint i = 0; i < n_next; i++)
         {
-          const char *target = g_ptr_array_index (next, i);
-
-          if (!g_hash_table_contains (reached_from, target))
+          if (reached_from[next[i]] == G_MAXUINT)
             {
-              g_hash_table_insert (reached_from, (char *) target, (char *) id);
-              g_ptr_array_add (stack, (char *) target);
+              reached_from[next[i]] = v;
+              stack[depth++] = next[i];
             }
         }
     }
 
-  if (!g_hash_table_contains (reached_from, to))
+  if (reached_from[goal] == G_MAXUINT)
     return NULL;
 
   path = g_ptr_array_new ();
-  for (const char *id = to; *id != '\0'; id = g_hash_table_lookup (reached_from, id))
-    g_ptr_array_insert (path, 0, (char *) id);
+  for (guint v = goal; ; v = reached_from[v])
+    {
+      g_ptr_array_insert (path, 0, (char *) _zz_workflow_graph_get_id (graph, v));
+      if (v == start)
+        break;
+    }
 
   return path;
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zz-workflow-graph-private.h"
 #include "zz-workflow-history.h"
 #include "zz-workflow-layout.h"
 
@@ -171,12 +172,12 @@ copy_layers (GPtrArray *layers)
 
 typedef struct
 {
-  ZzWorkflow *workflow;
-  GPtrArray  *nodes;     /* (element-type ZzNode) document order */
-  GHashTable *index;     /* id -> index + 1 */
-  GArray     *edges;     /* pairs of node indexes, self-loops and dangling left out */
-  double     *x;         /* results */
-  double     *y;
+  ZzWorkflow      *workflow;
+  GPtrArray       *nodes;      /* (element-type ZzNode) document order */
+  ZzWorkflowGraph *graph;      /* vertex i is node i; self-loops and dangling left out */
+  int             *vertex_of;  /* node index -> its vertex in the part being laid out */
+  double          *x;          /* results */
+  double          *y;
 } Layout;
 
 /* Lays out one connected part (@members: node indexes, document order)
@@ -190,7 +191,6 @@ layout_component (Layout *layout,
   g_autoptr(GPtrArray) graph = g_ptr_array_new_with_free_func ((GDestroyNotify) vertex_free);
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) best = NULL;
-  g_autoptr(GHashTable) vertex_of = g_hash_table_new (NULL, NULL);   /* node index + 1 -> vertex + 1 */
   g_autofree int *in_degree = NULL;
   g_autofree gboolean *placed = NULL;
   guint n = members->len;
@@ -204,18 +204,21 @@ layout_component (Layout *layout,
       int node = g_array_index (members, int, i);
 
       g_ptr_array_add (graph, vertex_new (node));
-      g_hash_table_insert (vertex_of, GINT_TO_POINTER (node + 1), GINT_TO_POINTER (i + 1));
+      layout->vertex_of[node] = i;
     }
 
-  for (guint e = 0; e < layout->edges->len / 2; e++)
+  /* A part is connected: every neighbour of a member is a member. */
+  for (guint i = 0; i < n; i++)
     {
-      int s = g_array_index (layout->edges, int, 2 * e);
-      int t = g_array_index (layout->edges, int, 2 * e + 1);
-      int vs = GPOINTER_TO_INT (g_hash_table_lookup (vertex_of, GINT_TO_POINTER (s + 1))) - 1;
-      int vt = GPOINTER_TO_INT (g_hash_table_lookup (vertex_of, GINT_TO_POINTER (t + 1))) - 1;
+      Vertex *v = VERTEX (graph, i);
+      guint n_succ, n_pred;
+      const guint *succ = _zz_workflow_graph_get_successors (layout->graph, v->node, &n_succ);
+      const guint *pred = _zz_workflow_graph_get_predecessors (layout->graph, v->node, &n_pred);
 
-      if (vs >= 0 && vt >= 0)
-        link_vertices (graph, vs, vt);
+      for (guint j = 0; j < n_succ; j++)
+        g_array_append_val (v->succ, layout->vertex_of[succ[j]]);
+      for (guint j = 0; j < n_pred; j++)
+        g_array_append_val (v->pred, layout->vertex_of[pred[j]]);
     }
 
   /* Longest-path layers, in topological order (Kahn). A loop stops it: the
@@ -403,7 +406,6 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
   g_autofree int *parent = NULL;
   g_autofree int *degree = NULL;
   g_autofree int *component_of = NULL;
-  GListModel *edges;
   double left = G_MAXDOUBLE, top = G_MAXDOUBLE;
   double band_top;
   guint n, n_columns = 1;
@@ -417,8 +419,8 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
 
   layout.workflow = self;
   layout.nodes = g_ptr_array_new_with_free_func (g_object_unref);
-  layout.index = g_hash_table_new (g_str_hash, g_str_equal);
-  layout.edges = g_array_new (FALSE, FALSE, sizeof (int));
+  layout.graph = _zz_workflow_graph_new (self);
+  layout.vertex_of = g_new (int, n);
   layout.x = g_new0 (double, n);
   layout.y = g_new0 (double, n);
 
@@ -427,9 +429,6 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
       ZzNode *node = g_list_model_get_item (zz_workflow_get_nodes (self), i);
 
       g_ptr_array_add (layout.nodes, node);
-      /* A duplicate id (an invalid document) keeps its first node's index. */
-      if (!g_hash_table_contains (layout.index, zz_node_get_id (node)))
-        g_hash_table_insert (layout.index, (gpointer) zz_node_get_id (node), GUINT_TO_POINTER (i + 1));
       left = MIN (left, zz_node_get_x (node));
       top = MIN (top, zz_node_get_y (node));
     }
@@ -439,20 +438,19 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
   for (guint i = 0; i < n; i++)
     parent[i] = i;
 
-  edges = zz_workflow_get_edges (self);
-  for (guint e = 0; e < g_list_model_get_n_items (edges); e++)
+  for (guint s = 0; s < n; s++)
     {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, e);
-      int s = GPOINTER_TO_INT (g_hash_table_lookup (layout.index, zz_edge_get_source (edge))) - 1;
-      int t = GPOINTER_TO_INT (g_hash_table_lookup (layout.index, zz_edge_get_target (edge))) - 1;
+      guint n_succ;
+      const guint *succ = _zz_workflow_graph_get_successors (layout.graph, s, &n_succ);
 
-      if (s < 0 || t < 0 || s == t)
-        continue;
-      g_array_append_val (layout.edges, s);
-      g_array_append_val (layout.edges, t);
-      degree[s]++;
-      degree[t]++;
-      parent[find_root (parent, s)] = find_root (parent, t);
+      for (guint j = 0; j < n_succ; j++)
+        {
+          int t = succ[j];
+
+          degree[s]++;
+          degree[t]++;
+          parent[find_root (parent, s)] = find_root (parent, t);
+        }
     }
 
   /* Connected parts in the order of their first node; lone nodes apart. */
@@ -510,8 +508,8 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
   zz_workflow_end_group (self);
 
   g_ptr_array_unref (layout.nodes);
-  g_hash_table_unref (layout.index);
-  g_array_unref (layout.edges);
+  _zz_workflow_graph_free (layout.graph);
+  g_free (layout.vertex_of);
   g_free (layout.x);
   g_free (layout.y);
 

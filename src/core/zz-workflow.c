@@ -11,6 +11,7 @@
 #include "zz-id.h"
 #include "zz-workflow.h"
 #include "zz-json.h"
+#include "zz-workflow-graph-private.h"
 #include "zz-workflow-history.h"
 #include "zz-workflow-private.h"
 
@@ -1137,40 +1138,13 @@ validate_edge (ZzWorkflow *self,
 static GPtrArray *
 find_cycle (ZzWorkflow *self)
 {
-  GListModel *nodes = G_LIST_MODEL (self->nodes);
-  GListModel *edges = G_LIST_MODEL (self->edges);
-  guint n_nodes = g_list_model_get_n_items (nodes);
-  guint n_edges = g_list_model_get_n_items (edges);
-  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) successors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ZzWorkflowGraph) graph = _zz_workflow_graph_new (self);
+  guint n_nodes = _zz_workflow_graph_get_n_nodes (graph);
   g_autofree guint8 *color = g_new0 (guint8, n_nodes);   /* 0 new, 1 on the path, 2 done */
   g_autofree guint *stack = g_new (guint, n_nodes);
   g_autofree guint *next_edge = g_new (guint, n_nodes);
   g_autofree guint *stack_position = g_new (guint, n_nodes);
   GPtrArray *cycle = NULL;
-
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
-
-      g_ptr_array_add (ids, g_strdup (zz_node_get_id (node)));
-      g_ptr_array_add (successors, g_array_new (FALSE, FALSE, sizeof (guint)));
-      if (!g_hash_table_contains (positions, g_ptr_array_index (ids, i)))
-        g_hash_table_insert (positions, g_ptr_array_index (ids, i), GUINT_TO_POINTER (i + 1));
-    }
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
-      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (positions, zz_edge_get_source (edge)));
-      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (positions, zz_edge_get_target (edge)));
-
-      if (from == 0 || to == 0 || from == to)
-        continue;
-      to--;
-      g_array_append_val (g_ptr_array_index (successors, from - 1), to);
-    }
 
   for (guint root = 0; root < n_nodes && cycle == NULL; root++)
     {
@@ -1188,11 +1162,12 @@ find_cycle (ZzWorkflow *self)
       while (depth > 0 && cycle == NULL)
         {
           guint v = stack[depth - 1];
-          GArray *out = g_ptr_array_index (successors, v);
+          guint n_out;
+          const guint *out = _zz_workflow_graph_get_successors (graph, v, &n_out);
 
-          if (next_edge[depth - 1] < out->len)
+          if (next_edge[depth - 1] < n_out)
             {
-              guint w = g_array_index (out, guint, next_edge[depth - 1]);
+              guint w = out[next_edge[depth - 1]];
 
               next_edge[depth - 1]++;
 
@@ -1208,7 +1183,7 @@ find_cycle (ZzWorkflow *self)
                 {
                   cycle = g_ptr_array_new_with_free_func (g_free);
                   for (guint k = stack_position[w]; k < depth; k++)
-                    g_ptr_array_add (cycle, g_strdup (g_ptr_array_index (ids, stack[k])));
+                    g_ptr_array_add (cycle, g_strdup (_zz_workflow_graph_get_id (graph, stack[k])));
                 }
             }
           else
