@@ -180,24 +180,14 @@ typedef struct
   double          *y;
 } Layout;
 
-/* Lays out one connected part (@members: node indexes, document order)
- * with its top-left corner at @left, @top; returns its height in rows. */
-static guint
-layout_component (Layout *layout,
-                  GArray *members,
-                  double  left,
-                  double  top)
+/* The vertices of one connected part (@members: node indexes, document
+ * order), linked as the document's edges link them. */
+static GPtrArray *
+make_vertices (Layout *layout,
+               GArray *members)
 {
-  g_autoptr(GPtrArray) graph = g_ptr_array_new_with_free_func ((GDestroyNotify) vertex_free);
-  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) best = NULL;
-  g_autofree int *in_degree = NULL;
-  g_autofree gboolean *placed = NULL;
+  GPtrArray *graph = g_ptr_array_new_with_free_func ((GDestroyNotify) vertex_free);
   guint n = members->len;
-  guint n_placed = 0;
-  guint best_crossings;
-  guint max_count = 0;
-  int n_layers = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -221,11 +211,20 @@ layout_component (Layout *layout,
         g_array_append_val (v->pred, layout->vertex_of[pred[j]]);
     }
 
-  /* Longest-path layers, in topological order (Kahn). A loop stops it: the
-   * first node of the loop in document order is then taken as if its
-   * remaining inputs were not there. */
-  in_degree = g_new0 (int, n);
-  placed = g_new0 (gboolean, n);
+  return graph;
+}
+
+/* Longest-path layers, in topological order (Kahn). A loop stops it: the
+ * first node of the loop in document order is then taken as if its
+ * remaining inputs were not there. */
+static void
+assign_layers (GPtrArray *graph)
+{
+  guint n = graph->len;
+  g_autofree int *in_degree = g_new0 (int, n);
+  g_autofree gboolean *placed = g_new0 (gboolean, n);
+  guint n_placed = 0;
+
   for (guint i = 0; i < n; i++)
     in_degree[i] = VERTEX (graph, i)->pred->len;
 
@@ -262,55 +261,67 @@ layout_component (Layout *layout,
               break;
             }
     }
+}
 
-  /* Edges that go back (a loop) are dropped; long ones get virtual nodes. */
-  {
-    g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (int));
+/* Edges that go back (a loop) are dropped; long ones get virtual nodes,
+ * one per layer they cross. */
+static void
+insert_virtual_nodes (GPtrArray *graph)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n = graph->len;
 
-    for (guint i = 0; i < n; i++)
-      {
-        Vertex *v = VERTEX (graph, i);
+  for (guint i = 0; i < n; i++)
+    {
+      Vertex *v = VERTEX (graph, i);
 
-        for (guint j = 0; j < v->succ->len; j++)
-          {
-            int from = i;
+      for (guint j = 0; j < v->succ->len; j++)
+        {
+          int from = i;
 
-            g_array_append_val (pairs, from);
-            g_array_append_val (pairs, g_array_index (v->succ, int, j));
-          }
-        g_array_set_size (v->succ, 0);
-        g_array_set_size (v->pred, 0);
-      }
+          g_array_append_val (pairs, from);
+          g_array_append_val (pairs, g_array_index (v->succ, int, j));
+        }
+      g_array_set_size (v->succ, 0);
+      g_array_set_size (v->pred, 0);
+    }
 
-    for (guint e = 0; e < pairs->len / 2; e++)
-      {
-        int from = g_array_index (pairs, int, 2 * e);
-        int to = g_array_index (pairs, int, 2 * e + 1);
-        int to_layer = VERTEX (graph, to)->layer;
+  for (guint e = 0; e < pairs->len / 2; e++)
+    {
+      int from = g_array_index (pairs, int, 2 * e);
+      int to = g_array_index (pairs, int, 2 * e + 1);
+      int to_layer = VERTEX (graph, to)->layer;
 
-        if (to_layer <= VERTEX (graph, from)->layer)
-          continue;
+      if (to_layer <= VERTEX (graph, from)->layer)
+        continue;
 
-        for (int l = VERTEX (graph, from)->layer + 1; l < to_layer; l++)
-          {
-            Vertex *dummy = vertex_new (-1);
+      for (int l = VERTEX (graph, from)->layer + 1; l < to_layer; l++)
+        {
+          Vertex *dummy = vertex_new (-1);
 
-            dummy->layer = l;
-            g_ptr_array_add (graph, dummy);
-            link_vertices (graph, from, graph->len - 1);
-            from = graph->len - 1;
-          }
-        link_vertices (graph, from, to);
-      }
-  }
+          dummy->layer = l;
+          g_ptr_array_add (graph, dummy);
+          link_vertices (graph, from, graph->len - 1);
+          from = graph->len - 1;
+        }
+      link_vertices (graph, from, to);
+    }
+}
+
+/* The layers in the order the user sees: top to bottom. A virtual node
+ * starts between its ends. */
+static GPtrArray *
+start_layers (Layout    *layout,
+              GPtrArray *graph)
+{
+  GPtrArray *layers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  int n_layers = 0;
 
   for (guint i = 0; i < graph->len; i++)
     n_layers = MAX (n_layers, VERTEX (graph, i)->layer + 1);
   for (int l = 0; l < n_layers; l++)
     g_ptr_array_add (layers, g_array_new (FALSE, FALSE, sizeof (int)));
 
-  /* Start from the order the user sees: top to bottom. A virtual node
-   * starts between its ends. */
   for (guint i = 0; i < graph->len; i++)
     {
       Vertex *v = VERTEX (graph, i);
@@ -341,8 +352,18 @@ layout_component (Layout *layout,
       renumber (graph, layer);
     }
 
-  best = copy_layers (layers);
-  best_crossings = count_crossings (graph, layers);
+  return layers;
+}
+
+/* Barycenter sweeps down and up from @layers; returns the order with the
+ * fewest crossings seen. */
+static GPtrArray *
+order_layers (GPtrArray *graph,
+              GPtrArray *layers)
+{
+  GPtrArray *best = copy_layers (layers);
+  guint best_crossings = count_crossings (graph, layers);
+  int n_layers = layers->len;
 
   for (guint sweep = 0; sweep < N_SWEEPS && best_crossings > 0; sweep++)
     {
@@ -362,13 +383,27 @@ layout_component (Layout *layout,
         }
     }
 
-  /* The grid: each column centred on the tallest one. */
+  return best;
+}
+
+/* The grid, with the top-left corner at @left, @top: each column centred
+ * on the tallest one. Returns the height in rows. */
+static guint
+place (Layout    *layout,
+       GPtrArray *graph,
+       GPtrArray *layers,
+       double     left,
+       double     top)
+{
+  int n_layers = layers->len;
+  guint max_count = 0;
+
   for (int l = 0; l < n_layers; l++)
-    max_count = MAX (max_count, ((GArray *) g_ptr_array_index (best, l))->len);
+    max_count = MAX (max_count, ((GArray *) g_ptr_array_index (layers, l))->len);
 
   for (int l = 0; l < n_layers; l++)
     {
-      GArray *layer = g_ptr_array_index (best, l);
+      GArray *layer = g_ptr_array_index (layers, l);
       double offset = (max_count - layer->len) / 2.0;
 
       for (guint i = 0; i < layer->len; i++)
@@ -383,6 +418,26 @@ layout_component (Layout *layout,
     }
 
   return max_count;
+}
+
+/* Lays out one connected part (@members: node indexes, document order)
+ * with its top-left corner at @left, @top; returns its height in rows. */
+static guint
+layout_component (Layout *layout,
+                  GArray *members,
+                  double  left,
+                  double  top)
+{
+  g_autoptr(GPtrArray) graph = make_vertices (layout, members);
+  g_autoptr(GPtrArray) layers = NULL;
+  g_autoptr(GPtrArray) best = NULL;
+
+  assign_layers (graph);
+  insert_virtual_nodes (graph);
+  layers = start_layers (layout, graph);
+  best = order_layers (graph, layers);
+
+  return place (layout, graph, best, left, top);
 }
 
 static int
