@@ -35,6 +35,9 @@ struct _ZzWorkflow
    * when a file has two. */
   GHashTable     *node_index;
   GHashTable     *edge_index;
+  /* ZzNode -> the GSignalGroup that turns its notify into "changed", for
+   * each node in the document; dropping the group disconnects it. */
+  GHashTable     *node_watches;
 
   JsonObject     *extra;
   ZzWorkflowKeys  keys;
@@ -90,28 +93,19 @@ static void
 watch_node (ZzWorkflow *self,
             ZzNode     *node)
 {
-  g_signal_connect_object (node, "notify", G_CALLBACK (on_node_notified_cb),
-                           self, G_CONNECT_SWAPPED);
+  GSignalGroup *group = g_signal_group_new (ZZ_TYPE_NODE);
+
+  g_signal_group_connect_object (group, "notify", G_CALLBACK (on_node_notified_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (group, node);
+  g_hash_table_replace (self->node_watches, node, group);
 }
 
 static void
 unwatch_node (ZzWorkflow *self,
               ZzNode     *node)
 {
-  g_signal_handlers_disconnect_by_func (node, on_node_notified_cb, self);
-}
-
-static void
-unwatch_all_nodes (ZzWorkflow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZzNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
-
-      unwatch_node (self, node);
-    }
+  g_hash_table_remove (self->node_watches, node);
 }
 
 static void
@@ -119,8 +113,7 @@ zz_workflow_dispose (GObject *object)
 {
   ZzWorkflow *self = ZZ_WORKFLOW (object);
 
-  if (self->nodes != NULL)
-    unwatch_all_nodes (self);
+  g_clear_pointer (&self->node_watches, g_hash_table_unref);
   g_clear_pointer (&self->node_index, g_hash_table_unref);
   g_clear_pointer (&self->edge_index, g_hash_table_unref);
   g_clear_object (&self->nodes);
@@ -334,6 +327,7 @@ zz_workflow_init (ZzWorkflow *self)
   self->edges = g_list_store_new (ZZ_TYPE_EDGE);
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->edge_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->node_watches = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->extra = json_object_new ();
 }
 
@@ -409,7 +403,7 @@ _zz_workflow_replace_contents (ZzWorkflow *self,
   g_return_if_fail (nodes != NULL);
   g_return_if_fail (edges != NULL);
 
-  unwatch_all_nodes (self);
+  g_hash_table_remove_all (self->node_watches);
   g_hash_table_remove_all (self->node_index);
   g_hash_table_remove_all (self->edge_index);
 
