@@ -5,17 +5,19 @@
 
 #include "zz-workflow-graph-private.h"
 
+/* Which end of an arc a row is keyed by. */
+enum { SUCCESSORS, PREDECESSORS };
+
 struct _ZzWorkflowGraph
 {
   guint       n_nodes;
   GPtrArray  *ids;            /* vertex -> id, borrowed from the document */
   GHashTable *index;          /* id -> vertex + 1 */
 
-  /* Compressed rows: the arcs of vertex v are [offsets[v], offsets[v + 1]). */
-  guint      *succ_offsets;
-  guint      *succ;
-  guint      *pred_offsets;
-  guint      *pred;
+  /* Compressed rows, [SUCCESSORS] and [PREDECESSORS]: the arcs of vertex
+   * v are targets[k][offsets[k][v] .. offsets[k][v + 1] - 1]. */
+  guint      *offsets[PREDECESSORS + 1];
+  guint      *targets[PREDECESSORS + 1];
 };
 
 /* The vertex + 1 of @id, 0 when there is none and @add is FALSE. */
@@ -36,8 +38,9 @@ resolve (ZzWorkflowGraph *graph,
   return vertex;
 }
 
-/* A counting sort of @arcs (pairs from, to) by their end @key (0: from,
- * 1: to), stable, so each row keeps the order of the edge list. */
+/* A counting sort of @arcs (pairs from, to) by their end @key (SUCCESSORS:
+ * from, PREDECESSORS: to), stable, so each row keeps the order of the edge
+ * list. */
 static void
 build_rows (guint         n_vertices,
             const guint  *arcs,
@@ -100,8 +103,8 @@ graph_new (ZzWorkflow *workflow,
       n_arcs++;
     }
 
-  build_rows (graph->ids->len, arcs, n_arcs, 0, &graph->succ_offsets, &graph->succ);
-  build_rows (graph->ids->len, arcs, n_arcs, 1, &graph->pred_offsets, &graph->pred);
+  for (guint key = SUCCESSORS; key <= PREDECESSORS; key++)
+    build_rows (graph->ids->len, arcs, n_arcs, key, &graph->offsets[key], &graph->targets[key]);
 
   return graph;
 }
@@ -127,10 +130,11 @@ _zz_workflow_graph_free (ZzWorkflowGraph *graph)
 {
   g_ptr_array_unref (graph->ids);
   g_hash_table_unref (graph->index);
-  g_free (graph->succ_offsets);
-  g_free (graph->succ);
-  g_free (graph->pred_offsets);
-  g_free (graph->pred);
+  for (guint key = SUCCESSORS; key <= PREDECESSORS; key++)
+    {
+      g_free (graph->offsets[key]);
+      g_free (graph->targets[key]);
+    }
   g_free (graph);
 }
 
@@ -169,15 +173,24 @@ _zz_workflow_graph_get_id (ZzWorkflowGraph *graph,
   return g_ptr_array_index (graph->ids, vertex);
 }
 
+static const guint *
+get_row (ZzWorkflowGraph *graph,
+         guint            key,
+         guint            vertex,
+         guint           *n_targets)
+{
+  g_return_val_if_fail (vertex < graph->ids->len, NULL);
+
+  *n_targets = graph->offsets[key][vertex + 1] - graph->offsets[key][vertex];
+  return graph->targets[key] + graph->offsets[key][vertex];
+}
+
 const guint *
 _zz_workflow_graph_get_successors (ZzWorkflowGraph *graph,
                                    guint            vertex,
                                    guint           *n_successors)
 {
-  g_return_val_if_fail (vertex < graph->ids->len, NULL);
-
-  *n_successors = graph->succ_offsets[vertex + 1] - graph->succ_offsets[vertex];
-  return graph->succ + graph->succ_offsets[vertex];
+  return get_row (graph, SUCCESSORS, vertex, n_successors);
 }
 
 const guint *
@@ -185,8 +198,5 @@ _zz_workflow_graph_get_predecessors (ZzWorkflowGraph *graph,
                                      guint            vertex,
                                      guint           *n_predecessors)
 {
-  g_return_val_if_fail (vertex < graph->ids->len, NULL);
-
-  *n_predecessors = graph->pred_offsets[vertex + 1] - graph->pred_offsets[vertex];
-  return graph->pred + graph->pred_offsets[vertex];
+  return get_row (graph, PREDECESSORS, vertex, n_predecessors);
 }
