@@ -551,43 +551,6 @@ get_clipboard_lists (JsonNode    *root,
   return TRUE;
 }
 
-/* The nodes (is_nodes) or edges of @array, read as a file's are, or %NULL */
-static GPtrArray *
-read_items (JsonArray  *array,
-            gboolean    is_nodes,
-            GError    **error)
-{
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      gpointer item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          if (is_nodes)
-            g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
-                         _("Node %u is not a JSON object"), i + 1);
-          else
-            g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
-                         _("Edge %u is not a JSON object"), i + 1);
-          return NULL;
-        }
-
-      if (is_nodes)
-        item = _zz_node_new_from_json_at (json_node_get_object (element), i + 1, error);
-      else
-        item = _zz_edge_new_from_json_at (json_node_get_object (element), i + 1, error);
-      if (item == NULL)
-        return NULL;
-
-      g_ptr_array_add (items, item);
-    }
-
-  return g_steal_pointer (&items);
-}
-
 char **
 zz_workflow_paste_command (ZzWorkflow  *self,
                            const char  *text,
@@ -611,8 +574,8 @@ zz_workflow_paste_command (ZzWorkflow  *self,
     return NULL;
 
   if (!get_clipboard_lists (root, &nodes_json, &edges_json, error)
-      || (nodes = read_items (nodes_json, TRUE, error)) == NULL
-      || (edges = read_items (edges_json, FALSE, error)) == NULL)
+      || (nodes = _zz_workflow_read_nodes (nodes_json, error)) == NULL
+      || (edges = _zz_workflow_read_edges (edges_json, error)) == NULL)
     return NULL;
 
   /* old id -> new id; a file's second node of one id gets its own copy,
