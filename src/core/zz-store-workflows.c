@@ -332,20 +332,20 @@ zz_store_list_workflows (ZzStore     *self,
           g_autoptr(ZzWorkflowSummary) summary = NULL;
 
 #define TEXT(i) ((const char *) sqlite3_column_text (stmt, i))
-          summary = zz_workflow_summary_new_from_row (id, TEXT (1), TEXT (2),
-                                                      zz_json_strv_from_string (TEXT (3)),
-                                                      sqlite3_column_int (stmt, 4) != 0,
-                                                      sqlite3_column_int64 (stmt, 5),
-                                                      sqlite3_column_int (stmt, 6),
-                                                      TEXT (7), TEXT (8), TEXT (9));
+          summary = _zz_workflow_summary_new_from_row (id, TEXT (1), TEXT (2),
+                                                       zz_json_strv_from_string (TEXT (3)),
+                                                       sqlite3_column_int (stmt, 4) != 0,
+                                                       sqlite3_column_int64 (stmt, 5),
+                                                       sqlite3_column_int (stmt, 6),
+                                                       TEXT (7), TEXT (8), TEXT (9));
 #undef TEXT
           g_list_store_append (list, summary);
           current = summary;
         }
 
       if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
-        zz_workflow_summary_add_execution (current,
-                                           zz_store_model_read_row (&zz_model_execution, stmt, 10));
+        _zz_workflow_summary_add_execution (current,
+                                            zz_store_model_read_row (&zz_model_execution, stmt, 10));
     }
 
   zz_store_release (stmt);

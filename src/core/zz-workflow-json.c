@@ -47,60 +47,56 @@ array_holds_strings (JsonArray *array)
   return TRUE;
 }
 
+/* The nodes (@is_nodes) or edges of @array (%NULL: none), read as a
+ * file's are, or %NULL */
 static GPtrArray *
-read_nodes (JsonArray  *array,
+read_items (JsonArray  *array,
+            gboolean    is_nodes,
             GError    **error)
 {
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      ZzNode *node;
+      gpointer item;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
-          g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
-                       _("Node %u is not a JSON object"), i + 1);
+          if (is_nodes)
+            g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                         _("Node %u is not a JSON object"), i + 1);
+          else
+            g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                         _("Edge %u is not a JSON object"), i + 1);
           return NULL;
         }
 
-      node = _zz_node_new_from_json_at (json_node_get_object (element), i + 1, error);
-      if (node == NULL)
+      if (is_nodes)
+        item = _zz_node_new_from_json_at (json_node_get_object (element), i + 1, error);
+      else
+        item = _zz_edge_new_from_json_at (json_node_get_object (element), i + 1, error);
+      if (item == NULL)
         return NULL;
 
-      g_ptr_array_add (nodes, node);
+      g_ptr_array_add (items, item);
     }
 
-  return g_steal_pointer (&nodes);
+  return g_steal_pointer (&items);
 }
 
-static GPtrArray *
-read_edges (JsonArray  *array,
-            GError    **error)
+GPtrArray *
+_zz_workflow_read_nodes (JsonArray  *array,
+                         GError    **error)
 {
-  g_autoptr(GPtrArray) edges = g_ptr_array_new_with_free_func (g_object_unref);
+  return read_items (array, TRUE, error);
+}
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-      ZzEdge *edge;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
-                       _("Edge %u is not a JSON object"), i + 1);
-          return NULL;
-        }
-
-      edge = _zz_edge_new_from_json_at (json_node_get_object (element), i + 1, error);
-      if (edge == NULL)
-        return NULL;
-
-      g_ptr_array_add (edges, edge);
-    }
-
-  return g_steal_pointer (&edges);
+GPtrArray *
+_zz_workflow_read_edges (JsonArray  *array,
+                         GError    **error)
+{
+  return read_items (array, FALSE, error);
 }
 
 /* @member is "nodes" or "edges"; absent is an empty list. */
@@ -162,8 +158,8 @@ zz_workflow_new_from_json (JsonObject  *object,
 
   if (!(node_array = get_list (object, "nodes", error)) ||
       !(edge_array = get_list (object, "edges", error)) ||
-      !(nodes = read_nodes (node_array, error)) ||
-      !(edges = read_edges (edge_array, error)))
+      !(nodes = _zz_workflow_read_nodes (node_array, error)) ||
+      !(edges = _zz_workflow_read_edges (edge_array, error)))
     return NULL;
 
   self = g_object_new (ZZ_TYPE_WORKFLOW, NULL);
@@ -466,8 +462,8 @@ zz_workflow_load_columns (ZzWorkflow  *self,
 
   if (!(node_array = parse_column_array (nodes_json, "nodes", error)) ||
       !(edge_array = parse_column_array (edges_json, "edges", error)) ||
-      !(nodes = read_nodes (node_array, error)) ||
-      !(edges = read_edges (edge_array, error)))
+      !(nodes = _zz_workflow_read_nodes (node_array, error)) ||
+      !(edges = _zz_workflow_read_edges (edge_array, error)))
     return FALSE;
 
   if (extra_json != NULL && *extra_json != '\0')

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "zz-workflow-graph-private.h"
 #include "zz-workflow-history.h"
 #include "zz-workflow-layout.h"
 
@@ -171,58 +172,59 @@ copy_layers (GPtrArray *layers)
 
 typedef struct
 {
-  ZzWorkflow *workflow;
-  GPtrArray  *nodes;     /* (element-type ZzNode) document order */
-  GHashTable *index;     /* id -> index + 1 */
-  GArray     *edges;     /* pairs of node indexes, self-loops and dangling left out */
-  double     *x;         /* results */
-  double     *y;
+  ZzWorkflow      *workflow;
+  GPtrArray       *nodes;      /* (element-type ZzNode) document order */
+  ZzWorkflowGraph *graph;      /* vertex i is node i; self-loops and dangling left out */
+  int             *vertex_of;  /* node index -> its vertex in the part being laid out */
+  double          *x;          /* results */
+  double          *y;
 } Layout;
 
-/* Lays out one connected part (@members: node indexes, document order)
- * with its top-left corner at @left, @top; returns its height in rows. */
-static guint
-layout_component (Layout *layout,
-                  GArray *members,
-                  double  left,
-                  double  top)
+/* The vertices of one connected part (@members: node indexes, document
+ * order), linked as the document's edges link them. */
+static GPtrArray *
+make_vertices (Layout *layout,
+               GArray *members)
 {
-  g_autoptr(GPtrArray) graph = g_ptr_array_new_with_free_func ((GDestroyNotify) vertex_free);
-  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) best = NULL;
-  g_autoptr(GHashTable) vertex_of = g_hash_table_new (NULL, NULL);   /* node index + 1 -> vertex + 1 */
-  g_autofree int *in_degree = NULL;
-  g_autofree gboolean *placed = NULL;
+  GPtrArray *graph = g_ptr_array_new_with_free_func ((GDestroyNotify) vertex_free);
   guint n = members->len;
-  guint n_placed = 0;
-  guint best_crossings;
-  guint max_count = 0;
-  int n_layers = 0;
 
   for (guint i = 0; i < n; i++)
     {
       int node = g_array_index (members, int, i);
 
       g_ptr_array_add (graph, vertex_new (node));
-      g_hash_table_insert (vertex_of, GINT_TO_POINTER (node + 1), GINT_TO_POINTER (i + 1));
+      layout->vertex_of[node] = i;
     }
 
-  for (guint e = 0; e < layout->edges->len / 2; e++)
+  /* A part is connected: every neighbour of a member is a member. */
+  for (guint i = 0; i < n; i++)
     {
-      int s = g_array_index (layout->edges, int, 2 * e);
-      int t = g_array_index (layout->edges, int, 2 * e + 1);
-      int vs = GPOINTER_TO_INT (g_hash_table_lookup (vertex_of, GINT_TO_POINTER (s + 1))) - 1;
-      int vt = GPOINTER_TO_INT (g_hash_table_lookup (vertex_of, GINT_TO_POINTER (t + 1))) - 1;
+      Vertex *v = VERTEX (graph, i);
+      guint n_succ, n_pred;
+      const guint *succ = _zz_workflow_graph_get_successors (layout->graph, v->node, &n_succ);
+      const guint *pred = _zz_workflow_graph_get_predecessors (layout->graph, v->node, &n_pred);
 
-      if (vs >= 0 && vt >= 0)
-        link_vertices (graph, vs, vt);
+      for (guint j = 0; j < n_succ; j++)
+        g_array_append_val (v->succ, layout->vertex_of[succ[j]]);
+      for (guint j = 0; j < n_pred; j++)
+        g_array_append_val (v->pred, layout->vertex_of[pred[j]]);
     }
 
-  /* Longest-path layers, in topological order (Kahn). A loop stops it: the
-   * first node of the loop in document order is then taken as if its
-   * remaining inputs were not there. */
-  in_degree = g_new0 (int, n);
-  placed = g_new0 (gboolean, n);
+  return graph;
+}
+
+/* Longest-path layers, in topological order (Kahn). A loop stops it: the
+ * first node of the loop in document order is then taken as if its
+ * remaining inputs were not there. */
+static void
+assign_layers (GPtrArray *graph)
+{
+  guint n = graph->len;
+  g_autofree int *in_degree = g_new0 (int, n);
+  g_autofree gboolean *placed = g_new0 (gboolean, n);
+  guint n_placed = 0;
+
   for (guint i = 0; i < n; i++)
     in_degree[i] = VERTEX (graph, i)->pred->len;
 
@@ -259,55 +261,67 @@ layout_component (Layout *layout,
               break;
             }
     }
+}
 
-  /* Edges that go back (a loop) are dropped; long ones get virtual nodes. */
-  {
-    g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (int));
+/* Edges that go back (a loop) are dropped; long ones get virtual nodes,
+ * one per layer they cross. */
+static void
+insert_virtual_nodes (GPtrArray *graph)
+{
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n = graph->len;
 
-    for (guint i = 0; i < n; i++)
-      {
-        Vertex *v = VERTEX (graph, i);
+  for (guint i = 0; i < n; i++)
+    {
+      Vertex *v = VERTEX (graph, i);
 
-        for (guint j = 0; j < v->succ->len; j++)
-          {
-            int from = i;
+      for (guint j = 0; j < v->succ->len; j++)
+        {
+          int from = i;
 
-            g_array_append_val (pairs, from);
-            g_array_append_val (pairs, g_array_index (v->succ, int, j));
-          }
-        g_array_set_size (v->succ, 0);
-        g_array_set_size (v->pred, 0);
-      }
+          g_array_append_val (pairs, from);
+          g_array_append_val (pairs, g_array_index (v->succ, int, j));
+        }
+      g_array_set_size (v->succ, 0);
+      g_array_set_size (v->pred, 0);
+    }
 
-    for (guint e = 0; e < pairs->len / 2; e++)
-      {
-        int from = g_array_index (pairs, int, 2 * e);
-        int to = g_array_index (pairs, int, 2 * e + 1);
-        int to_layer = VERTEX (graph, to)->layer;
+  for (guint e = 0; e < pairs->len / 2; e++)
+    {
+      int from = g_array_index (pairs, int, 2 * e);
+      int to = g_array_index (pairs, int, 2 * e + 1);
+      int to_layer = VERTEX (graph, to)->layer;
 
-        if (to_layer <= VERTEX (graph, from)->layer)
-          continue;
+      if (to_layer <= VERTEX (graph, from)->layer)
+        continue;
 
-        for (int l = VERTEX (graph, from)->layer + 1; l < to_layer; l++)
-          {
-            Vertex *dummy = vertex_new (-1);
+      for (int l = VERTEX (graph, from)->layer + 1; l < to_layer; l++)
+        {
+          Vertex *dummy = vertex_new (-1);
 
-            dummy->layer = l;
-            g_ptr_array_add (graph, dummy);
-            link_vertices (graph, from, graph->len - 1);
-            from = graph->len - 1;
-          }
-        link_vertices (graph, from, to);
-      }
-  }
+          dummy->layer = l;
+          g_ptr_array_add (graph, dummy);
+          link_vertices (graph, from, graph->len - 1);
+          from = graph->len - 1;
+        }
+      link_vertices (graph, from, to);
+    }
+}
+
+/* The layers in the order the user sees: top to bottom. A virtual node
+ * starts between its ends. */
+static GPtrArray *
+start_layers (Layout    *layout,
+              GPtrArray *graph)
+{
+  GPtrArray *layers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  int n_layers = 0;
 
   for (guint i = 0; i < graph->len; i++)
     n_layers = MAX (n_layers, VERTEX (graph, i)->layer + 1);
   for (int l = 0; l < n_layers; l++)
     g_ptr_array_add (layers, g_array_new (FALSE, FALSE, sizeof (int)));
 
-  /* Start from the order the user sees: top to bottom. A virtual node
-   * starts between its ends. */
   for (guint i = 0; i < graph->len; i++)
     {
       Vertex *v = VERTEX (graph, i);
@@ -338,8 +352,18 @@ layout_component (Layout *layout,
       renumber (graph, layer);
     }
 
-  best = copy_layers (layers);
-  best_crossings = count_crossings (graph, layers);
+  return layers;
+}
+
+/* Barycenter sweeps down and up from @layers; returns the order with the
+ * fewest crossings seen. */
+static GPtrArray *
+order_layers (GPtrArray *graph,
+              GPtrArray *layers)
+{
+  GPtrArray *best = copy_layers (layers);
+  guint best_crossings = count_crossings (graph, layers);
+  int n_layers = layers->len;
 
   for (guint sweep = 0; sweep < N_SWEEPS && best_crossings > 0; sweep++)
     {
@@ -359,13 +383,27 @@ layout_component (Layout *layout,
         }
     }
 
-  /* The grid: each column centred on the tallest one. */
+  return best;
+}
+
+/* The grid, with the top-left corner at @left, @top: each column centred
+ * on the tallest one. Returns the height in rows. */
+static guint
+place (Layout    *layout,
+       GPtrArray *graph,
+       GPtrArray *layers,
+       double     left,
+       double     top)
+{
+  int n_layers = layers->len;
+  guint max_count = 0;
+
   for (int l = 0; l < n_layers; l++)
-    max_count = MAX (max_count, ((GArray *) g_ptr_array_index (best, l))->len);
+    max_count = MAX (max_count, ((GArray *) g_ptr_array_index (layers, l))->len);
 
   for (int l = 0; l < n_layers; l++)
     {
-      GArray *layer = g_ptr_array_index (best, l);
+      GArray *layer = g_ptr_array_index (layers, l);
       double offset = (max_count - layer->len) / 2.0;
 
       for (guint i = 0; i < layer->len; i++)
@@ -380,6 +418,26 @@ layout_component (Layout *layout,
     }
 
   return max_count;
+}
+
+/* Lays out one connected part (@members: node indexes, document order)
+ * with its top-left corner at @left, @top; returns its height in rows. */
+static guint
+layout_component (Layout *layout,
+                  GArray *members,
+                  double  left,
+                  double  top)
+{
+  g_autoptr(GPtrArray) graph = make_vertices (layout, members);
+  g_autoptr(GPtrArray) layers = NULL;
+  g_autoptr(GPtrArray) best = NULL;
+
+  assign_layers (graph);
+  insert_virtual_nodes (graph);
+  layers = start_layers (layout, graph);
+  best = order_layers (graph, layers);
+
+  return place (layout, graph, best, left, top);
 }
 
 static int
@@ -403,7 +461,6 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
   g_autofree int *parent = NULL;
   g_autofree int *degree = NULL;
   g_autofree int *component_of = NULL;
-  GListModel *edges;
   double left = G_MAXDOUBLE, top = G_MAXDOUBLE;
   double band_top;
   guint n, n_columns = 1;
@@ -417,8 +474,8 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
 
   layout.workflow = self;
   layout.nodes = g_ptr_array_new_with_free_func (g_object_unref);
-  layout.index = g_hash_table_new (g_str_hash, g_str_equal);
-  layout.edges = g_array_new (FALSE, FALSE, sizeof (int));
+  layout.graph = _zz_workflow_graph_new (self);
+  layout.vertex_of = g_new (int, n);
   layout.x = g_new0 (double, n);
   layout.y = g_new0 (double, n);
 
@@ -427,9 +484,6 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
       ZzNode *node = g_list_model_get_item (zz_workflow_get_nodes (self), i);
 
       g_ptr_array_add (layout.nodes, node);
-      /* A duplicate id (an invalid document) keeps its first node's index. */
-      if (!g_hash_table_contains (layout.index, zz_node_get_id (node)))
-        g_hash_table_insert (layout.index, (gpointer) zz_node_get_id (node), GUINT_TO_POINTER (i + 1));
       left = MIN (left, zz_node_get_x (node));
       top = MIN (top, zz_node_get_y (node));
     }
@@ -439,20 +493,19 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
   for (guint i = 0; i < n; i++)
     parent[i] = i;
 
-  edges = zz_workflow_get_edges (self);
-  for (guint e = 0; e < g_list_model_get_n_items (edges); e++)
+  for (guint s = 0; s < n; s++)
     {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, e);
-      int s = GPOINTER_TO_INT (g_hash_table_lookup (layout.index, zz_edge_get_source (edge))) - 1;
-      int t = GPOINTER_TO_INT (g_hash_table_lookup (layout.index, zz_edge_get_target (edge))) - 1;
+      guint n_succ;
+      const guint *succ = _zz_workflow_graph_get_successors (layout.graph, s, &n_succ);
 
-      if (s < 0 || t < 0 || s == t)
-        continue;
-      g_array_append_val (layout.edges, s);
-      g_array_append_val (layout.edges, t);
-      degree[s]++;
-      degree[t]++;
-      parent[find_root (parent, s)] = find_root (parent, t);
+      for (guint j = 0; j < n_succ; j++)
+        {
+          int t = succ[j];
+
+          degree[s]++;
+          degree[t]++;
+          parent[find_root (parent, s)] = find_root (parent, t);
+        }
     }
 
   /* Connected parts in the order of their first node; lone nodes apart. */
@@ -510,8 +563,8 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
   zz_workflow_end_group (self);
 
   g_ptr_array_unref (layout.nodes);
-  g_hash_table_unref (layout.index);
-  g_array_unref (layout.edges);
+  _zz_workflow_graph_free (layout.graph);
+  g_free (layout.vertex_of);
   g_free (layout.x);
   g_free (layout.y);
 

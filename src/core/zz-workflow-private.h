@@ -72,5 +72,12 @@ ZzNode     *_zz_node_new_from_json_at     (JsonObject  *object,
 ZzEdge     *_zz_edge_new_from_json_at     (JsonObject  *object,
                                            guint        index,
                                            GError     **error);
+/* A list of Zzyra JSON nodes (edges) read with the two above, alike for a
+ * file and the clipboard (zz-workflow-json.c); a %NULL @array is empty.
+ * Returns: (transfer full) (nullable): the nodes (edges), %NULL on error */
+GPtrArray  *_zz_workflow_read_nodes       (JsonArray   *array,
+                                           GError     **error);
+GPtrArray  *_zz_workflow_read_edges       (JsonArray   *array,
+                                           GError     **error);
 
 G_END_DECLS

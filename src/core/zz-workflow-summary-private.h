@@ -6,18 +6,18 @@
 
 G_BEGIN_DECLS
 
-ZzWorkflowSummary *zz_workflow_summary_new_from_row   (const char        *id,
-                                                       const char        *name,
-                                                       const char        *description,
-                                                       char             **tags,
-                                                       gboolean           is_public,
-                                                       gint64             version,
-                                                       guint              node_count,
-                                                       const char        *user_id,
-                                                       const char        *created_at,
-                                                       const char        *updated_at);
+ZzWorkflowSummary *_zz_workflow_summary_new_from_row   (const char        *id,
+                                                        const char        *name,
+                                                        const char        *description,
+                                                        char             **tags,
+                                                        gboolean           is_public,
+                                                        gint64             version,
+                                                        guint              node_count,
+                                                        const char        *user_id,
+                                                        const char        *created_at,
+                                                        const char        *updated_at);
 /* Appends @execution (transfer full): call newest first. */
-void               zz_workflow_summary_add_execution  (ZzWorkflowSummary *self,
-                                                       ZzExecution       *execution);
+void               _zz_workflow_summary_add_execution  (ZzWorkflowSummary *self,
+                                                        ZzExecution       *execution);
 
 G_END_DECLS

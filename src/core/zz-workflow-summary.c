@@ -149,20 +149,20 @@ zz_workflow_summary_new (void)
 }
 
 /**
- * zz_workflow_summary_new_from_row:
+ * _zz_workflow_summary_new_from_row:
  * @tags: (transfer full) (nullable)
  */
 ZzWorkflowSummary *
-zz_workflow_summary_new_from_row (const char  *id,
-                                  const char  *name,
-                                  const char  *description,
-                                  char       **tags,
-                                  gboolean     is_public,
-                                  gint64       version,
-                                  guint        node_count,
-                                  const char  *user_id,
-                                  const char  *created_at,
-                                  const char  *updated_at)
+_zz_workflow_summary_new_from_row (const char  *id,
+                                   const char  *name,
+                                   const char  *description,
+                                   char       **tags,
+                                   gboolean     is_public,
+                                   gint64       version,
+                                   guint        node_count,
+                                   const char  *user_id,
+                                   const char  *created_at,
+                                   const char  *updated_at)
 {
   ZzWorkflowSummary *self = zz_workflow_summary_new ();
 
@@ -185,8 +185,8 @@ zz_workflow_summary_new_from_row (const char  *id,
 }
 
 void
-zz_workflow_summary_add_execution (ZzWorkflowSummary *self,
-                                   ZzExecution       *execution)
+_zz_workflow_summary_add_execution (ZzWorkflowSummary *self,
+                                    ZzExecution       *execution)
 {
   g_return_if_fail (ZZ_IS_WORKFLOW_SUMMARY (self));
   g_return_if_fail (execution != NULL);

@@ -1,6 +1,7 @@
-/* zz-workflow.c: the workflow document, its nodes and edges, and validation
+/* zz-workflow.c: the workflow document, its nodes and edges
  *
- * Reading and writing the Zzyra JSON is in zz-workflow-json.c.
+ * Reading and writing the Zzyra JSON is in zz-workflow-json.c, validation
+ * in zz-workflow-validate.c.
  */
 #define G_LOG_DOMAIN "zz-workflow"
 
@@ -34,6 +35,9 @@ struct _ZzWorkflow
    * when a file has two. */
   GHashTable     *node_index;
   GHashTable     *edge_index;
+  /* ZzNode -> the GSignalGroup that turns its notify into "changed", for
+   * each node in the document; dropping the group disconnects it. */
+  GHashTable     *node_watches;
 
   JsonObject     *extra;
   ZzWorkflowKeys  keys;
@@ -89,28 +93,19 @@ static void
 watch_node (ZzWorkflow *self,
             ZzNode     *node)
 {
-  g_signal_connect_object (node, "notify", G_CALLBACK (on_node_notified_cb),
-                           self, G_CONNECT_SWAPPED);
+  GSignalGroup *group = g_signal_group_new (ZZ_TYPE_NODE);
+
+  g_signal_group_connect_object (group, "notify", G_CALLBACK (on_node_notified_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (group, node);
+  g_hash_table_replace (self->node_watches, node, group);
 }
 
 static void
 unwatch_node (ZzWorkflow *self,
               ZzNode     *node)
 {
-  g_signal_handlers_disconnect_by_func (node, on_node_notified_cb, self);
-}
-
-static void
-unwatch_all_nodes (ZzWorkflow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZzNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
-
-      unwatch_node (self, node);
-    }
+  g_hash_table_remove (self->node_watches, node);
 }
 
 static void
@@ -118,8 +113,7 @@ zz_workflow_dispose (GObject *object)
 {
   ZzWorkflow *self = ZZ_WORKFLOW (object);
 
-  if (self->nodes != NULL)
-    unwatch_all_nodes (self);
+  g_clear_pointer (&self->node_watches, g_hash_table_unref);
   g_clear_pointer (&self->node_index, g_hash_table_unref);
   g_clear_pointer (&self->edge_index, g_hash_table_unref);
   g_clear_object (&self->nodes);
@@ -333,6 +327,7 @@ zz_workflow_init (ZzWorkflow *self)
   self->edges = g_list_store_new (ZZ_TYPE_EDGE);
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->edge_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->node_watches = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->extra = json_object_new ();
 }
 
@@ -408,7 +403,7 @@ _zz_workflow_replace_contents (ZzWorkflow *self,
   g_return_if_fail (nodes != NULL);
   g_return_if_fail (edges != NULL);
 
-  unwatch_all_nodes (self);
+  g_hash_table_remove_all (self->node_watches);
   g_hash_table_remove_all (self->node_index);
   g_hash_table_remove_all (self->edge_index);
 
@@ -1000,302 +995,4 @@ zz_workflow_duplicate (ZzWorkflow *self,
   _zz_workflow_replace_contents (copy, nodes, edges);
 
   return copy;
-}
-
-/* Validation */
-
-static const char * const known_block_types[] = {
-  "HTTP_REQUEST", "EMAIL", "NOTIFICATION", "PRICE_MONITOR", "CONDITION",
-  "SCHEDULE", "WEBHOOK", "CUSTOM", "DATA_TRANSFORM", "WALLET_LISTEN",
-  "AI_AGENT", "CALCULATOR", "MAGIC_WALLET", "SEND_TRANSACTION",
-  "CHECK_BALANCE", "SWAP_TOKENS", "CREATE_WALLET",
-  /* This app's own */
-  "MANUAL_TRIGGER", "DELAY",
-};
-
-/**
- * zz_workflow_is_known_block_type:
- * @block_type: a block type name
- *
- * The platform's UNKNOWN is a placeholder for a block it could not name,
- * and nothing can run it: it is not known.
- *
- * Returns: whether @block_type is one of the platform's block types or
- * this app's MANUAL_TRIGGER and DELAY
- */
-gboolean
-zz_workflow_is_known_block_type (const char *block_type)
-{
-  if (block_type == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (known_block_types); i++)
-    if (g_str_equal (block_type, known_block_types[i]))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-config_value_is_missing (JsonObject *config,
-                         const char *key)
-{
-  JsonNode *node = json_object_get_member (config, key);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (node)));
-
-      return *stripped == '\0';
-    }
-
-  return FALSE;
-}
-
-static void
-validate_node (ZzWorkflow       *self,
-               ZzNode           *node,
-               GHashTable       *seen,
-               ZzBlockTypeCheck  check,
-               gpointer          user_data,
-               GPtrArray        *problems)
-{
-  const char *id = zz_node_get_id (node);
-  const char *block_type = zz_node_get_block_type (node);
-  const char * const *required = NULL;
-  gboolean known;
-
-  if (!g_hash_table_add (seen, (char *) id))
-    g_ptr_array_add (problems,
-                     zz_problem_new (ZZ_PROBLEM_DUPLICATE_ID, ZZ_PROBLEM_ERROR, id, NULL,
-                                     _("Two nodes have the id “%s”"), id));
-
-  if (check != NULL)
-    known = check (block_type, &required, user_data);
-  else
-    known = zz_workflow_is_known_block_type (block_type);
-
-  if (!known)
-    {
-      /* Kept and shown: a workflow from a newer platform still opens. */
-      g_ptr_array_add (problems,
-                       zz_problem_new (ZZ_PROBLEM_UNKNOWN_BLOCK, ZZ_PROBLEM_WARNING, id, NULL,
-                                       _("Node “%s” has an unknown block type “%s”"),
-                                       id, block_type));
-      return;
-    }
-
-  for (guint i = 0; required != NULL && required[i] != NULL; i++)
-    {
-      if (config_value_is_missing (zz_node_get_config (node), required[i]))
-        g_ptr_array_add (problems,
-                         zz_problem_new (ZZ_PROBLEM_MISSING_CONFIG, ZZ_PROBLEM_ERROR, id, NULL,
-                                         _("Node “%s” needs a value for “%s”"),
-                                         id, required[i]));
-    }
-}
-
-static void
-validate_edge (ZzWorkflow *self,
-               ZzEdge     *edge,
-               GHashTable *seen,
-               GPtrArray  *problems)
-{
-  const char *id = zz_edge_get_id (edge);
-  const char *source = zz_edge_get_source (edge);
-  const char *target = zz_edge_get_target (edge);
-
-  if (!g_hash_table_add (seen, (char *) id))
-    g_ptr_array_add (problems,
-                     zz_problem_new (ZZ_PROBLEM_DUPLICATE_ID, ZZ_PROBLEM_ERROR, NULL, id,
-                                     _("Two edges have the id “%s”"), id));
-
-  if (zz_workflow_find_node (self, source) == NULL)
-    g_ptr_array_add (problems,
-                     zz_problem_new (ZZ_PROBLEM_DANGLING_EDGE, ZZ_PROBLEM_ERROR, NULL, id,
-                                     _("Edge “%s” comes from a missing node “%s”"),
-                                     id, source));
-
-  if (zz_workflow_find_node (self, target) == NULL)
-    g_ptr_array_add (problems,
-                     zz_problem_new (ZZ_PROBLEM_DANGLING_EDGE, ZZ_PROBLEM_ERROR, NULL, id,
-                                     _("Edge “%s” points to a missing node “%s”"),
-                                     id, target));
-
-  if (g_str_equal (source, target))
-    g_ptr_array_add (problems,
-                     zz_problem_new (ZZ_PROBLEM_SELF_LOOP, ZZ_PROBLEM_ERROR, source, id,
-                                     _("Node “%s” is connected to itself"), source));
-}
-
-/* Finds one cycle by an iterative depth-first search (a workflow may have
- * thousands of nodes) and returns its node ids in edge order, or %NULL.
- * Self loops and dangling edges are reported apart and left out. */
-static GPtrArray *
-find_cycle (ZzWorkflow *self)
-{
-  GListModel *nodes = G_LIST_MODEL (self->nodes);
-  GListModel *edges = G_LIST_MODEL (self->edges);
-  guint n_nodes = g_list_model_get_n_items (nodes);
-  guint n_edges = g_list_model_get_n_items (edges);
-  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) successors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autofree guint8 *color = g_new0 (guint8, n_nodes);   /* 0 new, 1 on the path, 2 done */
-  g_autofree guint *stack = g_new (guint, n_nodes);
-  g_autofree guint *next_edge = g_new (guint, n_nodes);
-  g_autofree guint *stack_position = g_new (guint, n_nodes);
-  GPtrArray *cycle = NULL;
-
-  for (guint i = 0; i < n_nodes; i++)
-    {
-      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
-
-      g_ptr_array_add (ids, g_strdup (zz_node_get_id (node)));
-      g_ptr_array_add (successors, g_array_new (FALSE, FALSE, sizeof (guint)));
-      if (!g_hash_table_contains (positions, g_ptr_array_index (ids, i)))
-        g_hash_table_insert (positions, g_ptr_array_index (ids, i), GUINT_TO_POINTER (i + 1));
-    }
-
-  for (guint i = 0; i < n_edges; i++)
-    {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
-      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (positions, zz_edge_get_source (edge)));
-      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (positions, zz_edge_get_target (edge)));
-
-      if (from == 0 || to == 0 || from == to)
-        continue;
-      to--;
-      g_array_append_val (g_ptr_array_index (successors, from - 1), to);
-    }
-
-  for (guint root = 0; root < n_nodes && cycle == NULL; root++)
-    {
-      guint depth = 0;
-
-      if (color[root] != 0)
-        continue;
-
-      stack[depth] = root;
-      next_edge[depth] = 0;
-      stack_position[root] = depth;
-      color[root] = 1;
-      depth++;
-
-      while (depth > 0 && cycle == NULL)
-        {
-          guint v = stack[depth - 1];
-          GArray *out = g_ptr_array_index (successors, v);
-
-          if (next_edge[depth - 1] < out->len)
-            {
-              guint w = g_array_index (out, guint, next_edge[depth - 1]);
-
-              next_edge[depth - 1]++;
-
-              if (color[w] == 0)
-                {
-                  stack[depth] = w;
-                  next_edge[depth] = 0;
-                  stack_position[w] = depth;
-                  color[w] = 1;
-                  depth++;
-                }
-              else if (color[w] == 1)
-                {
-                  cycle = g_ptr_array_new_with_free_func (g_free);
-                  for (guint k = stack_position[w]; k < depth; k++)
-                    g_ptr_array_add (cycle, g_strdup (g_ptr_array_index (ids, stack[k])));
-                }
-            }
-          else
-            {
-              color[v] = 2;
-              depth--;
-            }
-        }
-    }
-
-  return cycle;
-}
-
-static char *
-describe_cycle (GPtrArray *cycle)
-{
-  g_autoptr(GString) list = g_string_new (NULL);
-
-  g_assert (cycle->len >= 2);
-
-  for (guint i = 0; i + 1 < cycle->len; i++)
-    {
-      if (i > 0)
-        /* Translators: separates node names in a list */
-        g_string_append (list, _(", "));
-      g_string_append_printf (list, "“%s”", (const char *) g_ptr_array_index (cycle, i));
-    }
-
-  /* Translators: the first %s is a list of node names such as “a”, “b” */
-  return g_strdup_printf (_("Nodes %s and “%s” form a cycle"),
-                          list->str, (const char *) g_ptr_array_index (cycle, cycle->len - 1));
-}
-
-/**
- * zz_workflow_validate:
- * @self: a #ZzWorkflow
- * @check: (nullable) (scope call): tells known block types and their
- *   required config keys; %NULL knows the platform's names and checks no
- *   config
- * @user_data: data for @check
- *
- * Reports duplicate ids, unknown block types (a warning: the node is kept),
- * missing required config, edges to missing nodes, self loops, and one
- * cycle, naming its nodes.
- *
- * Returns: (transfer full) (element-type ZzProblem): the problems, in node
- * then edge order, the cycle last; empty when there are none
- */
-GPtrArray *
-zz_workflow_validate (ZzWorkflow       *self,
-                      ZzBlockTypeCheck  check,
-                      gpointer          user_data)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
-  g_autoptr(GHashTable) seen_nodes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) seen_edges = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) cycle = NULL;
-  guint n;
-
-  g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZzNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
-
-      validate_node (self, node, seen_nodes, check, user_data, problems);
-    }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->edges));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (G_LIST_MODEL (self->edges), i);
-
-      validate_edge (self, edge, seen_edges, problems);
-    }
-
-  cycle = find_cycle (self);
-  if (cycle != NULL)
-    {
-      g_autofree char *message = describe_cycle (cycle);
-
-      g_ptr_array_add (problems,
-                       zz_problem_new (ZZ_PROBLEM_CYCLE, ZZ_PROBLEM_ERROR,
-                                       g_ptr_array_index (cycle, 0), NULL,
-                                       "%s", message));
-    }
-
-  return g_steal_pointer (&problems);
 }
