@@ -26,9 +26,9 @@
 #define BOOL(T, f, n, d) { .name = n, .type = ZZ_COLUMN_BOOL, .offset = offsetof (T, f), .default_int = d }
 #define REF(T, f, n, table) { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .references = table }
 
-#define MODEL(T, type_name, Table, noun_text, cols)                           \
+#define MODEL(T, type_name, Table, cols)                                      \
   ZzModel zz_model_##type_name = {                                            \
-    .table = Table, .noun = noun_text, .record_size = sizeof (T),             \
+    .table = Table, .record_size = sizeof (T),                                \
     .free_func = (GDestroyNotify) zz_##type_name##_free,                     \
     .columns = cols, .n_columns = G_N_ELEMENTS (cols),                        \
   };
@@ -40,7 +40,7 @@ static const ZzColumn user_columns[] = {
   CREATED (ZzUser, created_at, "createdAt"),
   UPDATED (ZzUser),
 };
-MODEL (ZzUser, user, "User", "user", user_columns)
+MODEL (ZzUser, user, "User", user_columns)
 
 static const ZzColumn profile_columns[] = {
   ID (ZzProfile),
@@ -55,7 +55,7 @@ static const ZzColumn profile_columns[] = {
   REF (ZzProfile, user_id, "userId", "User"),
   TEXT_OR_NULL (ZzProfile, execution_count_month, "executionCountMonth"),
 };
-MODEL (ZzProfile, profile, "Profile", "profile", profile_columns)
+MODEL (ZzProfile, profile, "Profile", profile_columns)
 
 /* The document is no record: zz-store-workflows.c reads and writes it with
  * its own statements; these columns name its fields in messages. */
@@ -74,7 +74,7 @@ static const ZzColumn workflow_columns[] = {
   { .name = "extra", .type = ZZ_COLUMN_JSON },
 };
 ZzModel zz_model_workflow = {
-  .table = "Workflow", .noun = "workflow",
+  .table = "Workflow",
   .columns = workflow_columns, .n_columns = G_N_ELEMENTS (workflow_columns),
 };
 
@@ -96,7 +96,7 @@ static const ZzColumn execution_columns[] = {
     .flags = ZZ_COLUMN_NULLABLE | ZZ_COLUMN_HAS_FLAG, .has_offset = offsetof (ZzExecution, has_owner_pid) },
   TEXT_OR_NULL (ZzExecution, owner_start_time, "ownerStartTime"),
 };
-MODEL (ZzExecution, execution, "WorkflowExecution", "workflow execution", execution_columns)
+MODEL (ZzExecution, execution, "WorkflowExecution", execution_columns)
 
 static const ZzColumn node_execution_columns[] = {
   ID (ZzNodeExecution),
@@ -113,7 +113,7 @@ static const ZzColumn node_execution_columns[] = {
   JSON_OR_NULL (ZzNodeExecution, config, "config"),
   INT (ZzNodeExecution, attempts, "attempts", 0),
 };
-MODEL (ZzNodeExecution, node_execution, "NodeExecution", "node execution", node_execution_columns)
+MODEL (ZzNodeExecution, node_execution, "NodeExecution", node_execution_columns)
 
 static const ZzColumn block_library_entry_columns[] = {
   ID (ZzBlockLibraryEntry),
@@ -130,7 +130,7 @@ static const ZzColumn block_library_entry_columns[] = {
   CREATED (ZzBlockLibraryEntry, created_at, "createdAt"),
   UPDATED (ZzBlockLibraryEntry),
 };
-MODEL (ZzBlockLibraryEntry, block_library_entry, "BlockLibrary", "library block", block_library_entry_columns)
+MODEL (ZzBlockLibraryEntry, block_library_entry, "BlockLibrary", block_library_entry_columns)
 
 static const ZzColumn custom_block_columns[] = {
   ID (ZzCustomBlock),
@@ -144,7 +144,7 @@ static const ZzColumn custom_block_columns[] = {
   UPDATED (ZzCustomBlock),
   REF (ZzCustomBlock, user_id, "userId", "User"),
 };
-MODEL (ZzCustomBlock, custom_block, "CustomBlock", "custom block", custom_block_columns)
+MODEL (ZzCustomBlock, custom_block, "CustomBlock", custom_block_columns)
 
 static const ZzColumn session_columns[] = {
   ID (ZzSession),
@@ -156,7 +156,7 @@ static const ZzColumn session_columns[] = {
   UPDATED (ZzSession),
   REF (ZzSession, user_id, "userId", "User"),
 };
-MODEL (ZzSession, session, "Session", "session", session_columns)
+MODEL (ZzSession, session, "Session", session_columns)
 
 static const ZzColumn notification_columns[] = {
   ID (ZzNotification),
@@ -168,7 +168,7 @@ static const ZzColumn notification_columns[] = {
   CREATED (ZzNotification, created_at, "createdAt"),
   REF (ZzNotification, user_id, "userId", "User"),
 };
-MODEL (ZzNotification, notification, "Notification", "notification", notification_columns)
+MODEL (ZzNotification, notification, "Notification", notification_columns)
 
 static const ZzColumn team_columns[] = {
   ID (ZzTeam),
@@ -177,7 +177,7 @@ static const ZzColumn team_columns[] = {
   CREATED (ZzTeam, created_at, "createdAt"),
   UPDATED (ZzTeam),
 };
-MODEL (ZzTeam, team, "Team", "team", team_columns)
+MODEL (ZzTeam, team, "Team", team_columns)
 
 static const ZzColumn team_member_columns[] = {
   ID (ZzTeamMember),
@@ -186,7 +186,7 @@ static const ZzColumn team_member_columns[] = {
   REF (ZzTeamMember, user_id, "userId", "User"),
   REF (ZzTeamMember, team_id, "teamId", "Team"),
 };
-MODEL (ZzTeamMember, team_member, "TeamMember", "team member", team_member_columns)
+MODEL (ZzTeamMember, team_member, "TeamMember", team_member_columns)
 
 static const ZzColumn pricing_tier_columns[] = {
   ID (ZzPricingTier),
@@ -200,7 +200,7 @@ static const ZzColumn pricing_tier_columns[] = {
   CREATED (ZzPricingTier, created_at, "createdAt"),
   UPDATED (ZzPricingTier),
 };
-MODEL (ZzPricingTier, pricing_tier, "PricingTier", "pricing tier", pricing_tier_columns)
+MODEL (ZzPricingTier, pricing_tier, "PricingTier", pricing_tier_columns)
 
 static const ZzColumn subscription_columns[] = {
   ID (ZzSubscription),
@@ -213,7 +213,7 @@ static const ZzColumn subscription_columns[] = {
   REF (ZzSubscription, user_id, "userId", "User"),
   REF (ZzSubscription, tier_id, "tierId", "PricingTier"),
 };
-MODEL (ZzSubscription, subscription, "Subscription", "subscription", subscription_columns)
+MODEL (ZzSubscription, subscription, "Subscription", subscription_columns)
 
 static const ZzColumn blockchain_transaction_columns[] = {
   ID (ZzBlockchainTransaction),
@@ -233,7 +233,7 @@ static const ZzColumn blockchain_transaction_columns[] = {
   CREATED (ZzBlockchainTransaction, created_at, "createdAt"),
   UPDATED (ZzBlockchainTransaction),
 };
-MODEL (ZzBlockchainTransaction, blockchain_transaction, "BlockchainTransaction", "blockchain transaction", blockchain_transaction_columns)
+MODEL (ZzBlockchainTransaction, blockchain_transaction, "BlockchainTransaction", blockchain_transaction_columns)
 
 #define FIELD(record, column, T) ((T *) (gpointer) ((guint8 *) (record) + (column)->offset))
 

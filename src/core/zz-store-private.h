@@ -46,7 +46,6 @@ typedef struct
 typedef struct
 {
   const char     *table;          /* "WorkflowExecution" */
-  const char     *noun;           /* "workflow execution", for messages */
   gsize           record_size;    /* 0: no record struct (Workflow) */
   GDestroyNotify  free_func;
   const ZzColumn *columns;
@@ -117,8 +116,9 @@ gboolean       zz_store_commit              (ZzStore        *self,
                                              GError        **error);
 void           zz_store_rollback            (ZzStore        *self);
 
-/* Sets @error from the connection's last error.  @model and @record (both
- * nullable) let constraint messages name the field and its value. */
+/* Sets @error from the connection's last error (zz-store-errors.c).
+ * @model and @record (both nullable) pick the constraint's sentence and
+ * the value it shows. */
 gboolean       zz_store_set_error           (ZzStore        *self,
                                              int             rc,
                                              const ZzModel  *model,
