@@ -86,14 +86,6 @@ struct _ZzStore
   GHashTable *recent;           /* SQL pointer -> its statement, a shortcut */
 };
 
-enum
-{
-  ZZ_STORE_SIGNAL_WORKFLOWS_CHANGED,
-  ZZ_STORE_N_SIGNALS
-};
-
-extern guint zz_store_signals[ZZ_STORE_N_SIGNALS];
-
 /* For tests: applies migrations only up to @version. */
 ZzStore       *zz_store_open_at_version     (const char     *path,
                                              int             version,
@@ -115,6 +107,9 @@ gboolean       zz_store_begin               (ZzStore        *self,
 gboolean       zz_store_commit              (ZzStore        *self,
                                              GError        **error);
 void           zz_store_rollback            (ZzStore        *self);
+
+/* Emits ZzStore::workflows-changed, once a workflow's change committed. */
+void           zz_store_emit_workflows_changed (ZzStore     *self);
 
 /* Sets @error from the connection's last error (zz-store-errors.c).
  * @model and @record (both nullable) pick the constraint's sentence and

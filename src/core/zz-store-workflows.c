@@ -15,12 +15,6 @@
   "\"id\", \"name\", \"description\", \"nodes\", \"edges\", \"isPublic\", \"tags\", " \
   "\"version\", \"createdAt\", \"updatedAt\", \"userId\", \"extra\""
 
-static void
-emit_workflows_changed (ZzStore *self)
-{
-  g_signal_emit (self, zz_store_signals[ZZ_STORE_SIGNAL_WORKFLOWS_CHANGED], 0);
-}
-
 /* Binds the fields that insert and save both write: ?2 .. ?7 */
 static void
 bind_document (sqlite3_stmt *stmt,
@@ -105,7 +99,7 @@ zz_store_insert_workflow (ZzStore     *self,
   zz_workflow_set_updated_at (workflow, updated_at);
   zz_workflow_set_version (workflow, version);
 
-  emit_workflows_changed (self);
+  zz_store_emit_workflows_changed (self);
 
   return TRUE;
 }
@@ -191,7 +185,7 @@ zz_store_save_workflow (ZzStore     *self,
   zz_workflow_set_version (workflow, version);
   zz_workflow_set_updated_at (workflow, now);
 
-  emit_workflows_changed (self);
+  zz_store_emit_workflows_changed (self);
 
   return TRUE;
 }
@@ -271,7 +265,7 @@ zz_store_delete_workflow (ZzStore     *self,
   if (!zz_store_model_delete (self, &zz_model_workflow, id, error))
     return FALSE;
 
-  emit_workflows_changed (self);
+  zz_store_emit_workflows_changed (self);
 
   return TRUE;
 }

@@ -25,7 +25,13 @@
 G_DEFINE_FINAL_TYPE (ZzStore, zz_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (zz-store-error-quark, zz_store_error)
 
-guint zz_store_signals[ZZ_STORE_N_SIGNALS];
+enum
+{
+  SIGNAL_WORKFLOWS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static ZzModel *all_models[] = {
   &zz_model_user,
@@ -78,7 +84,7 @@ zz_store_class_init (ZzStoreClass *klass)
    * Emitted after a workflow was inserted, saved or deleted through this
    * store, once the transaction committed.
    */
-  zz_store_signals[ZZ_STORE_SIGNAL_WORKFLOWS_CHANGED] =
+  signals[SIGNAL_WORKFLOWS_CHANGED] =
     g_signal_new ("workflows-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -95,6 +101,12 @@ zz_store_init (ZzStore *self)
   self->recent = g_hash_table_new (NULL, NULL);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+}
+
+void
+zz_store_emit_workflows_changed (ZzStore *self)
+{
+  g_signal_emit (self, signals[SIGNAL_WORKFLOWS_CHANGED], 0);
 }
 
 /* Statements and transactions ------------------------------------------- */
