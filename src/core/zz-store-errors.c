@@ -226,10 +226,10 @@ text_value (const ZzColumn *column,
 }
 
 void
-zz_store_set_not_found (const ZzModel  *model,
-                        const char     *field,
-                        const char     *value,
-                        GError        **error)
+_zz_store_set_not_found (const ZzModel  *model,
+                         const char     *field,
+                         const char     *value,
+                         GError        **error)
 {
   const char *message = constraint_message (model->table, field, PROBLEM_MISSING);
 
@@ -264,7 +264,7 @@ set_unique_error (const ZzModel  *model,
     }
 
   if (n == 1)
-    value = text_value (zz_model_find_column (model, columns->str), record);
+    value = text_value (_zz_model_find_column (model, columns->str), record);
 
   if (value != NULL &&
       (sentence = constraint_message (model->table, columns->str, PROBLEM_TAKEN)) != NULL)
@@ -363,11 +363,11 @@ set_foreign_key_error (ZzStore        *self,
         continue;
 
       sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"id\" = ?1", column->references);
-      if (!(stmt = zz_store_prepare (self, sql, NULL)))
+      if (!(stmt = _zz_store_prepare (self, sql, NULL)))
         continue;
       sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
-      zz_store_release (stmt);
+      _zz_store_release (stmt);
 
       if (rc == SQLITE_DONE)
         {
@@ -402,16 +402,16 @@ set_not_null_error (const ZzModel  *model,
 }
 
 /**
- * zz_store_set_error:
+ * _zz_store_set_error:
  *
- * Returns: %FALSE, for `return zz_store_set_error (...)`
+ * Returns: %FALSE, for `return _zz_store_set_error (...)`
  */
 gboolean
-zz_store_set_error (ZzStore        *self,
-                    int             rc,
-                    const ZzModel  *model,
-                    gconstpointer   record,
-                    GError        **error)
+_zz_store_set_error (ZzStore        *self,
+                     int             rc,
+                     const ZzModel  *model,
+                     gconstpointer   record,
+                     GError        **error)
 {
   g_autofree char *message = g_strdup (sqlite3_errmsg (self->db));
   int extended = (rc >> 8) != 0 ? rc : sqlite3_extended_errcode (self->db);

@@ -34,20 +34,20 @@ enum
 static guint signals[N_SIGNALS];
 
 static ZzModel *all_models[] = {
-  &zz_model_user,
-  &zz_model_profile,
-  &zz_model_workflow,
-  &zz_model_execution,
-  &zz_model_node_execution,
-  &zz_model_block_library_entry,
-  &zz_model_custom_block,
-  &zz_model_session,
-  &zz_model_notification,
-  &zz_model_team,
-  &zz_model_team_member,
-  &zz_model_pricing_tier,
-  &zz_model_subscription,
-  &zz_model_blockchain_transaction,
+  &_zz_model_user,
+  &_zz_model_profile,
+  &_zz_model_workflow,
+  &_zz_model_execution,
+  &_zz_model_node_execution,
+  &_zz_model_block_library_entry,
+  &_zz_model_custom_block,
+  &_zz_model_session,
+  &_zz_model_notification,
+  &_zz_model_team,
+  &_zz_model_team_member,
+  &_zz_model_pricing_tier,
+  &_zz_model_subscription,
+  &_zz_model_blockchain_transaction,
 };
 
 static void
@@ -92,7 +92,7 @@ zz_store_class_init (ZzStoreClass *klass)
                   G_TYPE_NONE, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (all_models); i++)
-    zz_model_build_sql (all_models[i]);
+    _zz_model_build_sql (all_models[i]);
 }
 
 static void
@@ -104,7 +104,7 @@ zz_store_init (ZzStore *self)
 }
 
 void
-zz_store_emit_workflows_changed (ZzStore *self)
+_zz_store_emit_workflows_changed (ZzStore *self)
 {
   g_signal_emit (self, signals[SIGNAL_WORKFLOWS_CHANGED], 0);
 }
@@ -112,9 +112,9 @@ zz_store_emit_workflows_changed (ZzStore *self)
 /* Statements and transactions ------------------------------------------- */
 
 sqlite3_stmt *
-zz_store_prepare (ZzStore     *self,
-                  const char  *sql,
-                  GError     **error)
+_zz_store_prepare (ZzStore     *self,
+                   const char  *sql,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->recent, sql);
   int rc;
@@ -138,7 +138,7 @@ zz_store_prepare (ZzStore     *self,
   if (rc != SQLITE_OK)
     {
       g_warning ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
-      zz_store_set_error (self, rc, NULL, NULL, error);
+      _zz_store_set_error (self, rc, NULL, NULL, error);
       return NULL;
     }
 
@@ -149,53 +149,53 @@ zz_store_prepare (ZzStore     *self,
 }
 
 void
-zz_store_release (sqlite3_stmt *stmt)
+_zz_store_release (sqlite3_stmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
 
 gboolean
-zz_store_exec (ZzStore     *self,
-               const char  *sql,
-               GError     **error)
+_zz_store_exec (ZzStore     *self,
+                const char  *sql,
+                GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
-    return zz_store_set_error (self, rc, NULL, NULL, error);
+    return _zz_store_set_error (self, rc, NULL, NULL, error);
 
   return TRUE;
 }
 
 /**
- * zz_store_begin:
+ * _zz_store_begin:
  * @write: %TRUE to take the write lock at once (BEGIN IMMEDIATE), so that a
  *   transaction that reads then writes cannot fail half-way with BUSY
  */
 gboolean
-zz_store_begin (ZzStore     *self,
-                gboolean     write,
-                GError     **error)
+_zz_store_begin (ZzStore     *self,
+                 gboolean     write,
+                 GError     **error)
 {
-  return zz_store_exec (self, write ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  return _zz_store_exec (self, write ? "BEGIN IMMEDIATE" : "BEGIN", error);
 }
 
 gboolean
-zz_store_commit (ZzStore     *self,
-                 GError     **error)
+_zz_store_commit (ZzStore     *self,
+                  GError     **error)
 {
-  if (!zz_store_exec (self, "COMMIT", error))
+  if (!_zz_store_exec (self, "COMMIT", error))
     {
-      zz_store_rollback (self);
+      _zz_store_rollback (self);
       return FALSE;
     }
 
@@ -203,10 +203,10 @@ zz_store_commit (ZzStore     *self,
 }
 
 void
-zz_store_rollback (ZzStore *self)
+_zz_store_rollback (ZzStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
-    zz_store_exec (self, "ROLLBACK", NULL);
+    _zz_store_exec (self, "ROLLBACK", NULL);
 }
 
 /* Migrations ------------------------------------------------------------ */
@@ -276,16 +276,16 @@ read_int (ZzStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return FALSE;
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *value = sqlite3_column_int (stmt, 0);
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_ROW)
-    return zz_store_set_error (self, rc, NULL, NULL, error);
+    return _zz_store_set_error (self, rc, NULL, NULL, error);
 
   return TRUE;
 }
@@ -307,22 +307,22 @@ apply_migration (ZzStore          *self,
     return FALSE;
   sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  if (!zz_store_begin (self, TRUE, error))
+  if (!_zz_store_begin (self, TRUE, error))
     return FALSE;
 
   /* Another process may have migrated while we waited for the lock. */
   if (!read_int (self, "PRAGMA user_version", &current, error))
     goto failed;
   if (current >= migration->version)
-    return zz_store_commit (self, error);
+    return _zz_store_commit (self, error);
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       int rc = sqlite3_extended_errcode (self->db);
 
-      zz_store_rollback (self);
+      _zz_store_rollback (self);
       if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_BUSY)
-        zz_store_set_error (self, rc, NULL, NULL, error);
+        _zz_store_set_error (self, rc, NULL, NULL, error);
       else
         g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_MIGRATION,
                      _("Could not upgrade the database to schema %d: %s. It was left at schema %d."),
@@ -335,14 +335,14 @@ apply_migration (ZzStore          *self,
   set_version = g_strdup_printf ("PRAGMA user_version = %d", migration->version);
   if (sqlite3_exec (self->db, set_version, NULL, NULL, NULL) != SQLITE_OK)
     {
-      zz_store_set_error (self, sqlite3_extended_errcode (self->db), NULL, NULL, error);
+      _zz_store_set_error (self, sqlite3_extended_errcode (self->db), NULL, NULL, error);
       goto failed;
     }
 
-  return zz_store_commit (self, error);
+  return _zz_store_commit (self, error);
 
 failed:
-  zz_store_rollback (self);
+  _zz_store_rollback (self);
   return FALSE;
 }
 
@@ -356,17 +356,17 @@ lookup_local_user (ZzStore  *self,
   char *id = NULL;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self, "SELECT \"value\" FROM \"LocalState\" WHERE \"key\" = ?1", error)))
+  if (!(stmt = _zz_store_prepare (self, "SELECT \"value\" FROM \"LocalState\" WHERE \"key\" = ?1", error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, LOCAL_USER_KEY, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, NULL, NULL, error);
+    _zz_store_set_error (self, rc, NULL, NULL, error);
 
   return id;
 }
@@ -390,41 +390,41 @@ ensure_local_user (ZzStore  *self,
       return FALSE;
     }
 
-  if (!zz_store_begin (self, TRUE, error))
+  if (!_zz_store_begin (self, TRUE, error))
     return FALSE;
 
   /* Another process may have made it while we waited for the lock. */
   if ((self->current_user_id = lookup_local_user (self, error)))
-    return zz_store_commit (self, error);
+    return _zz_store_commit (self, error);
 
   now = zz_time_now_iso8601 ();
 
   user = zz_user_new ();
   user->email = g_strdup (LOCAL_EMAIL);
   user->name = g_strdup (g_get_real_name ());
-  if (!zz_store_model_insert (self, &zz_model_user, user, now, error))
+  if (!_zz_store_model_insert (self, &_zz_model_user, user, now, error))
     goto failed;
 
   profile = zz_profile_new ();
   profile->full_name = g_strdup (user->name);
   profile->user_id = g_strdup (user->id);
   profile->monthly_execution_quota = -1;   /* the local profile is not metered */
-  if (!zz_store_model_insert (self, &zz_model_profile, profile, now, error))
+  if (!_zz_store_model_insert (self, &_zz_model_profile, profile, now, error))
     goto failed;
 
-  if (!(stmt = zz_store_prepare (self, "INSERT INTO \"LocalState\" (\"key\", \"value\") VALUES (?1, ?2)", error)))
+  if (!(stmt = _zz_store_prepare (self, "INSERT INTO \"LocalState\" (\"key\", \"value\") VALUES (?1, ?2)", error)))
     goto failed;
   sqlite3_bind_text (stmt, 1, LOCAL_USER_KEY, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, user->id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
   if (rc != SQLITE_DONE)
     {
-      zz_store_set_error (self, rc, NULL, NULL, error);
+      _zz_store_set_error (self, rc, NULL, NULL, error);
       goto failed;
     }
 
-  if (!zz_store_commit (self, error))
+  if (!_zz_store_commit (self, error))
     return FALSE;
 
   self->current_user_id = g_strdup (user->id);
@@ -432,7 +432,7 @@ ensure_local_user (ZzStore  *self,
   return TRUE;
 
 failed:
-  zz_store_rollback (self);
+  _zz_store_rollback (self);
   return FALSE;
 }
 
@@ -450,9 +450,9 @@ zz_store_dup_default_path (void)
 }
 
 ZzStore *
-zz_store_open_at_version (const char  *path,
-                          int          version,
-                          GError     **error)
+_zz_store_open_at_version (const char  *path,
+                           int          version,
+                           GError     **error)
 {
   g_autoptr(ZzStore) self = NULL;
   GArray *migrations = get_migrations ();
@@ -507,12 +507,12 @@ zz_store_open_at_version (const char  *path,
       return NULL;
     }
 
-  if (!zz_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !zz_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !zz_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if (!_zz_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_zz_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !_zz_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       /* A run's NodeExecution rows are written in one transaction: a
        * bigger page cache keeps it from spilling to the WAL half-way. */
-      !zz_store_exec (self, "PRAGMA cache_size = -32768", error))
+      !_zz_store_exec (self, "PRAGMA cache_size = -32768", error))
     return NULL;
 
   for (int v = current + 1; v <= version; v++)
@@ -560,7 +560,7 @@ zz_store_open (const char  *path,
       return NULL;
     }
 
-  return zz_store_open_at_version (path, zz_store_get_latest_version (), error);
+  return _zz_store_open_at_version (path, zz_store_get_latest_version (), error);
 }
 
 const char *
