@@ -385,31 +385,14 @@ on_executed_cb (GObject      *source,
   waiter->result = g_object_ref (result);
 }
 
+/* @waiter's callback fired: the fixture's context (the thread-default
+ * one) ran it. */
 static gboolean
-on_run_timeout_cb (gpointer user_data)
+waiter_is_done (gpointer data)
 {
-  gboolean *timed_out = user_data;
+  Waiter *waiter = data;
 
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the fixture's context until @waiter's callback fired. */
-static void
-wait_for (Fixture *fixture,
-          Waiter  *waiter)
-{
-  g_autoptr(GSource) guard = g_timeout_source_new_seconds (RUN_TIMEOUT_SECONDS);
-  gboolean timed_out = FALSE;
-
-  g_source_set_callback (guard, on_run_timeout_cb, &timed_out, NULL);
-  g_source_attach (guard, fixture->context);
-
-  while (!waiter->done && !timed_out)
-    g_main_context_iteration (fixture->context, TRUE);
-
-  g_source_destroy (guard);
-  g_assert_false (timed_out);
+  return waiter->done;
 }
 
 static void
@@ -452,7 +435,7 @@ run_block (Fixture     *fixture,
   Waiter waiter = { FALSE, NULL };
 
   start_block (fixture, id, config, input_text, &waiter);
-  wait_for (fixture, &waiter);
+  g_assert_true (zz_test_wait_until (waiter_is_done, &waiter, RUN_TIMEOUT_SECONDS * 1000));
 
   return finish_block (id, &waiter, error);
 }
@@ -719,6 +702,21 @@ on_cancel_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  Waiter  *waiter;
+} SlowRequest;
+
+/* The server holds the slow request, or the block gave up first. */
+static gboolean
+request_is_held_or_done (gpointer data)
+{
+  SlowRequest *request = data;
+
+  return request->fixture->slow_requests > 0 || request->waiter->done;
+}
+
 static void
 test_http_cancel_aborts (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -733,13 +731,13 @@ test_http_cancel_aborts (Fixture       *fixture,
   start_block (fixture, "HTTP_REQUEST", config, NULL, &waiter);
 
   /* Until the server holds the request, with no answer coming. */
-  while (fixture->slow_requests == 0 && !waiter.done)
-    g_main_context_iteration (fixture->context, TRUE);
+  g_assert_true (zz_test_wait_until (request_is_held_or_done, &(SlowRequest) { fixture, &waiter },
+                                     RUN_TIMEOUT_SECONDS * 1000));
   g_assert_false (waiter.done);
 
   cancelled_at = g_get_monotonic_time ();
   g_cancellable_cancel (fixture->cancellable);
-  wait_for (fixture, &waiter);
+  g_assert_true (zz_test_wait_until (waiter_is_done, &waiter, RUN_TIMEOUT_SECONDS * 1000));
   g_assert_cmpint (g_get_monotonic_time () - cancelled_at, <, G_USEC_PER_SEC / 2);
 
   output = finish_block ("HTTP_REQUEST", &waiter, &error);
@@ -1398,7 +1396,7 @@ test_delay_cancel (Fixture       *fixture,
   g_source_attach (cancel, fixture->context);
 
   start_block (fixture, "DELAY", config, "{}", &waiter);
-  wait_for (fixture, &waiter);
+  g_assert_true (zz_test_wait_until (waiter_is_done, &waiter, RUN_TIMEOUT_SECONDS * 1000));
   g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC / 2);
 
   output = finish_block ("DELAY", &waiter, &error);

@@ -5,6 +5,9 @@
 #include "zz-canvas-private.h"
 #include "zz-json.h"
 #include "zz-workflow-history.h"
+#include "zz-test-display.h"
+
+#define WAIT_TIMEOUT_MS 5000
 
 typedef struct
 {
@@ -14,24 +17,6 @@ typedef struct
   guint       selection_changes;
   GPtrArray  *toasts;
 } Fixture;
-
-static gboolean
-on_wait_done_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the frame clock lay the canvas out and draw it. */
-static void
-wait_for_frames (void)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (120, on_wait_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static ZzNode *
 add_node (ZzWorkflow *workflow,
@@ -90,7 +75,8 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->canvas));
   zz_canvas_set_workflow (fixture->canvas, fixture->workflow);
   gtk_window_present (fixture->window);
-  wait_for_frames ();
+  /* Lets the frame clock lay the canvas out and draw it. */
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
 }
 
 static void
@@ -116,10 +102,10 @@ test_card_per_node (Fixture       *fixture,
 
   /* A node added to the document gets a card; a removed one loses it. */
   add_node (fixture->workflow, "more", "DELAY", "Wait", 300, 150);
-  wait_for_frames ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 4);
   g_assert_true (zz_workflow_remove_node (fixture->workflow, "fetch", NULL));
-  wait_for_frames ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
   g_assert_null (zz_canvas_get_card (fixture->canvas, "fetch"));
 }
@@ -133,17 +119,17 @@ test_only_what_is_in_view (Fixture       *fixture,
   /* Far away: not a visible child. */
   zz_viewport_set_zoom (viewport, 1.0);
   zz_viewport_set_offset (viewport, 5000, 5000);
-  wait_for_frames ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 0);
 
   /* In view again, but too small to read: drawn as shapes, no cards. */
   zz_viewport_set_offset (viewport, -100, -100);
   zz_viewport_set_zoom (viewport, ZZ_CANVAS_DETAIL_ZOOM / 2);
-  wait_for_frames ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 0);
 
   zz_viewport_set_zoom (viewport, 1.0);
-  wait_for_frames ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
 }
 
@@ -164,13 +150,13 @@ test_many_nodes_show_few_cards (Fixture       *fixture,
 
   start = g_get_monotonic_time ();
   zz_canvas_set_workflow (fixture->canvas, big);
-  wait_for_frames ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   /* The whole workflow is far below a readable zoom: no card at all. */
   g_assert_cmpfloat (zz_viewport_get_zoom (viewport), <, ZZ_CANVAS_DETAIL_ZOOM);
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.zoom-reset", NULL);
-  wait_for_frames ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   /* A 1000 x 600 view at 100 % holds a few dozen cards, not 2000. */
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), >, 0);
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), <, 60);
@@ -367,6 +353,19 @@ on_text_read_cb (GObject      *source,
   g_assert_no_error (error);
 }
 
+static gboolean
+text_was_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static gboolean
+two_nodes_were_pasted (gpointer data)
+{
+  /* The fixture's workflow has three. */
+  return g_list_model_get_n_items (data) >= 5;
+}
+
 static void
 test_copy_and_paste_through_the_clipboard (Fixture       *fixture,
                                            gconstpointer  data)
@@ -386,8 +385,7 @@ test_copy_and_paste_through_the_clipboard (Fixture       *fixture,
   zz_canvas_select_nodes (fixture->canvas, ids);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.copy", NULL));
   gdk_clipboard_read_text_async (clipboard, NULL, on_text_read_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (zz_test_wait_until (text_was_read, &text, WAIT_TIMEOUT_MS));
 
   copied = zz_json_parse_object (text, -1, &error);
   g_assert_no_error (error);
@@ -396,8 +394,7 @@ test_copy_and_paste_through_the_clipboard (Fixture       *fixture,
 
   /* Paste reads it back: new ids, the edge between them kept. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL));
-  while (g_list_model_get_n_items (nodes) < 5)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (zz_test_wait_until (two_nodes_were_pasted, nodes, WAIT_TIMEOUT_MS));
 
   g_assert_cmpuint (g_list_model_get_n_items (nodes), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (edges), ==, 2);
@@ -415,6 +412,14 @@ test_copy_and_paste_through_the_clipboard (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (nodes), ==, 3);
 }
 
+static gboolean
+a_toast_was_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->toasts->len > 0;
+}
+
 static void
 test_text_that_is_not_a_workflow_is_refused (Fixture       *fixture,
                                               gconstpointer  data)
@@ -423,8 +428,7 @@ test_text_that_is_not_a_workflow_is_refused (Fixture       *fixture,
 
   gdk_clipboard_set_text (clipboard, "just some words");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.paste", NULL));
-  while (fixture->toasts->len == 0)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (zz_test_wait_until (a_toast_was_shown, fixture, WAIT_TIMEOUT_MS));
 
   g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_nodes (fixture->workflow)), ==, 3);
 }

@@ -619,6 +619,14 @@ query_db (const char *path,
 
 /* Starts `zzyra-cli run` on the slow workflow and waits until its first
  * node is committed as completed. */
+static gboolean
+first_node_completed (gpointer data)
+{
+  g_autofree char *status = query_db (data, "SELECT status FROM NodeExecution WHERE nodeId = 'first'");
+
+  return g_strcmp0 (status, "completed") == 0;
+}
+
 static GSubprocess *
 start_slow_run (Fixture *fixture)
 {
@@ -627,7 +635,6 @@ start_slow_run (Fixture *fixture)
                                                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
   process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("ZZYRA_CLI"),
@@ -635,16 +642,7 @@ start_slow_run (Fixture *fixture)
   g_assert_no_error (error);
 
   /* Polling the database, as another process would see it. */
-  for (;;)
-    {
-      g_autofree char *status = query_db (fixture->db,
-                                          "SELECT status FROM NodeExecution WHERE nodeId = 'first'");
-
-      if (g_strcmp0 (status, "completed") == 0)
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (20 * 1000);
-    }
+  g_assert_true (zz_test_wait_until (first_node_completed, fixture->db, 20 * 1000));
 
   return process;
 }

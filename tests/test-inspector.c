@@ -9,6 +9,9 @@
 #include "zz-palette.h"
 #include "zz-problems-view.h"
 #include "zz-workflow-history.h"
+#include "zz-test-display.h"
+
+#define WAIT_TIMEOUT_MS 5000
 
 typedef struct
 {
@@ -19,23 +22,6 @@ typedef struct
   ZzProblemsView *problems;
   ZzWorkflow     *workflow;
 } Fixture;
-
-static gboolean
-on_wait_done_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_wait_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 add_node (ZzWorkflow *workflow,
@@ -100,7 +86,7 @@ fixture_set_up (Fixture       *fixture,
   zz_inspector_set_canvas (fixture->inspector, fixture->canvas);
   zz_problems_view_set_canvas (fixture->problems, fixture->canvas);
   gtk_window_present (fixture->window);
-  wait_ms (120);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
 }
 
 static void
@@ -125,6 +111,20 @@ config_string (Fixture    *fixture,
   ZzNode *node = zz_workflow_find_node (fixture->workflow, node_id);
 
   return json_object_get_string_member_with_default (zz_node_get_config (node), key, NULL);
+}
+
+static gboolean
+later_url_was_applied (gpointer data)
+{
+  return g_strcmp0 (config_string (data, "fetch", "url"), "https://example.org/later") == 0;
+}
+
+static gboolean
+no_problem_is_listed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return zz_problems_view_get_n_problems (fixture->problems) == 0;
 }
 
 static void
@@ -197,7 +197,7 @@ test_edit_is_one_undoable_step (Fixture       *fixture,
 
   /* Text also applies by itself shortly after the last key. */
   gtk_editable_set_text (GTK_EDITABLE (url), "https://example.org/later");
-  wait_ms (700);
+  g_assert_true (zz_test_wait_until (later_url_was_applied, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpstr (config_string (fixture, "fetch", "url"), ==, "https://example.org/later");
 
   /* An emptied required field is applied, and says what is missing. */
@@ -475,7 +475,7 @@ test_problems (Fixture       *fixture,
                    "Fetch price: “URL” is required");
 
   /* Its card carries the mark. */
-  wait_ms (120);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   card = zz_canvas_get_card (fixture->canvas, "fetch");
   g_assert_nonnull (card);
   g_assert_nonnull (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
@@ -489,7 +489,7 @@ test_problems (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (zz_config_form_get_editor (form_of (fixture), "url")),
                          "https://example.org");
   g_signal_emit_by_name (zz_config_form_get_editor (form_of (fixture), "url"), "entry-activated");
-  wait_ms (500);
+  g_assert_true (zz_test_wait_until (no_problem_is_listed, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), ==, 0);
   g_assert_null (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
 }

@@ -101,7 +101,7 @@ test_version_1_upgrades_keeping_data (Fixture       *fixture,
   g_autofree char *count = NULL;
   GError *error = NULL;
 
-  store = zz_store_open_at_version (fixture->path, 1, &error);
+  store = _zz_store_open_at_version (fixture->path, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (zz_store_get_version (store), ==, 1);
   g_assert_null (zz_store_get_current_user_id (store));
@@ -242,7 +242,7 @@ test_version_2_upgrades_node_executions (Fixture       *fixture,
   g_autofree char *count = NULL;
   GError *error = NULL;
 
-  store = zz_store_open_at_version (fixture->path, 2, &error);
+  store = _zz_store_open_at_version (fixture->path, 2, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 

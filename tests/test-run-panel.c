@@ -94,28 +94,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static gboolean
-on_wait_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (gboolean (*condition) (Fixture *fixture),
-            Fixture   *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, on_wait_timeout_cb, &timed_out);
-
-  while (!condition (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
 static ZzRunPanel *
 get_panel (Fixture *fixture)
 {
@@ -132,8 +110,9 @@ get_canvas (Fixture *fixture)
 }
 
 static gboolean
-run_is_over (Fixture *fixture)
+run_is_over (gpointer data)
 {
+  Fixture *fixture = data;
   ZzExecutionModel *model = zz_run_panel_get_model (get_panel (fixture));
 
   return model != NULL && !zz_execution_model_get_live (model) &&
@@ -203,7 +182,7 @@ test_run_updates_node_states_and_panel_in_order (Fixture       *fixture,
                     G_CALLBACK (on_run_started_cb), fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
   g_assert_true (zz_run_manager_is_running (zz_window_get_run_manager (fixture->window), id));
-  wait_until (run_is_over, fixture);
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
 
   model = zz_run_panel_get_model (get_panel (fixture));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
@@ -246,8 +225,9 @@ test_run_updates_node_states_and_panel_in_order (Fixture       *fixture,
 }
 
 static gboolean
-wait_is_running (Fixture *fixture)
+wait_is_running (gpointer data)
 {
+  Fixture *fixture = data;
   ZzExecutionModel *model = zz_run_panel_get_model (get_panel (fixture));
   ZzNodeRunItem *item = model ? zz_execution_model_find (model, "wait", NULL) : NULL;
 
@@ -263,13 +243,13 @@ test_stop_cancels_a_long_delay (Fixture       *fixture,
   ZzExecutionModel *model;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
-  wait_until (wait_is_running, fixture);
+  g_assert_true (zz_test_wait_until (wait_is_running, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (fixture->window->run_button)), ==, "win.stop");
   g_assert_cmpstr (zz_run_status_to_string (zz_canvas_get_node_status (get_canvas (fixture), "wait")), ==, "running");
 
   started = g_get_monotonic_time ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop", NULL));
-  wait_until (run_is_over, fixture);
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
 
   model = zz_run_panel_get_model (get_panel (fixture));
@@ -291,7 +271,7 @@ test_history_lists_the_run_and_reopens_it (Fixture       *fixture,
 
   g_assert_cmpuint (g_list_model_get_n_items (zz_history_view_get_model (history)), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
-  wait_until (run_is_over, fixture);
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
 
   g_assert_cmpuint (g_list_model_get_n_items (zz_history_view_get_model (history)), ==, 1);
   listed = zz_history_view_get_execution (history, 0);
@@ -328,7 +308,7 @@ test_failure_selects_the_node_and_run_again_reruns (Fixture       *fixture,
   g_auto(GStrv) selected = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
-  wait_until (run_is_over, fixture);
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
 
   model = zz_run_panel_get_model (get_panel (fixture));
   g_assert_cmpstr (zz_run_status_to_string (zz_execution_model_get_execution (model)->status), ==, "failed");
@@ -345,7 +325,7 @@ test_failure_selects_the_node_and_run_again_reruns (Fixture       *fixture,
 
   /* Run Again runs it once more, marked as a rerun. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_panel (fixture)), "run-panel.run-again", NULL));
-  wait_until (run_is_over, fixture);
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (zz_history_view_get_model (history)), ==, 2);
   g_assert_cmpstr (zz_history_view_get_execution (history, 0)->trigger, ==, "rerun");
 }
@@ -359,7 +339,7 @@ test_notification_count_follows_runs_and_mark_read (Fixture       *fixture,
 
   g_assert_cmpuint (zz_notifications_popover_get_unread_count (popover), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
-  wait_until (run_is_over, fixture);
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
 
   g_assert_cmpuint (zz_notifications_popover_get_unread_count (popover), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (zz_notifications_popover_get_model (popover)), ==, 1);

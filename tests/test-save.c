@@ -111,34 +111,12 @@ shown_title (Fixture *fixture)
 }
 
 static gboolean
-has_draft (Fixture *fixture)
+has_draft (gpointer data)
 {
-  g_autofree char *data = zz_store_get_draft (fixture->store, fixture->id, NULL, NULL);
+  Fixture *fixture = data;
+  g_autofree char *draft = zz_store_get_draft (fixture->store, fixture->id, NULL, NULL);
 
-  return data != NULL;
-}
-
-static gboolean
-on_wait_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_draft (Fixture *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, on_wait_timeout_cb, &timed_out);
-
-  while (!has_draft (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  return draft != NULL;
 }
 
 static void
@@ -265,7 +243,7 @@ test_draft_is_written_and_restored (Fixture       *fixture,
   open_window (fixture);
   add_node (fixture, "n1");
   g_assert_false (has_draft (fixture));
-  wait_for_draft (fixture);
+  g_assert_true (zz_test_wait_until (has_draft, fixture, WAIT_TIMEOUT_MS));
 
   /* As after a crash: the window goes without a word, and comes back. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));

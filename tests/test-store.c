@@ -13,6 +13,7 @@
 #include "zz-id.h"
 #include "zz-store-private.h"
 #include "zz-test-util.h"
+#include "zz-time.h"
 
 typedef struct
 {
@@ -113,6 +114,16 @@ new_node_execution (const char *execution_id,
   return node;
 }
 
+/* The store's clock (milliseconds) has moved past @data, a timestamp it
+ * wrote, so that the next write gets a later one. */
+static gboolean
+clock_is_past (gpointer data)
+{
+  g_autofree char *now = zz_time_now_iso8601 ();
+
+  return g_strcmp0 (now, data) > 0;
+}
+
 #define assert_store_error(error, code, text)                        \
   G_STMT_START {                                                     \
     g_assert_error ((error), ZZ_STORE_ERROR, (code));                \
@@ -183,7 +194,7 @@ test_update_changes_updated_at (Fixture       *fixture,
   g_autofree char *updated_at = g_strdup (user->updated_at);
   GError *error = NULL;
 
-  g_usleep (5000);
+  g_assert_true (zz_test_wait_until (clock_is_past, updated_at, 1000));
   g_free (user->name);
   user->name = g_strdup ("Ada Lovelace");
   zz_store_update_user (fixture->store, user, &error);
@@ -545,7 +556,7 @@ test_save_increments_version (Fixture       *fixture,
   g_assert_cmpuint (changed, ==, 1);
   first_update = g_strdup (zz_workflow_get_updated_at (workflow));
 
-  g_usleep (5000);
+  g_assert_true (zz_test_wait_until (clock_is_past, first_update, 1000));
   zz_workflow_set_name (workflow, "Renamed");
   zz_store_save_workflow (fixture->store, workflow, &error);
   g_assert_no_error (error);
@@ -655,7 +666,7 @@ test_workflows_with_five_latest_executions (Fixture       *fixture,
   zz_workflow_set_tags (older, tags);
   zz_store_save_workflow (fixture->store, older, &error);
   g_assert_no_error (error);
-  g_usleep (5000);
+  g_assert_true (zz_test_wait_until (clock_is_past, (gpointer) zz_workflow_get_updated_at (older), 1000));
   newer = add_workflow (fixture->store, me, "Untried");
   theirs = add_workflow (fixture->store, other->id, "Not mine");
 
@@ -887,6 +898,12 @@ read_version (const char *path)
   return version;
 }
 
+static gboolean
+saved_four_versions (gpointer data)
+{
+  return read_version (data) >= 4;
+}
+
 static void
 test_save_killed_mid_write_leaves_one_version (Fixture       *fixture,
                                                gconstpointer  data)
@@ -902,6 +919,7 @@ test_save_killed_mid_write_leaves_one_version (Fixture       *fixture,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   const char *argv[5];
+  gboolean saved_enough;
   GPid pid;
   int status;
   GError *error = NULL;
@@ -923,13 +941,13 @@ test_save_killed_mid_write_leaves_one_version (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* Let it save a few times, then kill it at some point of a save. */
-  for (int i = 0; i < 500 && read_version (fixture->path) < 4; i++)
-    g_usleep (10000);
+  saved_enough = zz_test_wait_until (saved_four_versions, fixture->path, 5000);
   g_usleep (g_random_int_range (50000, 250000));
   g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status));
   g_spawn_close_pid (pid);
+  g_assert_true (saved_enough);
   g_assert_cmpint (read_version (fixture->path), >=, 4);
 
   reopened = zz_store_open (fixture->path, &error);

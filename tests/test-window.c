@@ -71,31 +71,13 @@ open_window (Fixture *fixture)
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
-static gboolean
-on_wait_timeout_cb (gpointer data)
+/* What a condition given to zz_test_wait_until () looks at: the window,
+ * and what it should show. */
+typedef struct
 {
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main context until @condition holds; fails after a timeout. */
-static void
-wait_until (gboolean    (*condition) (Fixture *fixture, gconstpointer data),
-            Fixture      *fixture,
-            gconstpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_TIMEOUT_MS, on_wait_timeout_cb, &timed_out);
-
-  while (!condition (fixture, data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
+  Fixture       *fixture;
+  gconstpointer  expected;
+} Expectation;
 
 static void
 collect_row_titles (GtkWidget *widget,
@@ -111,10 +93,11 @@ collect_row_titles (GtkWidget *widget,
 }
 
 static gboolean
-rows_show_names (Fixture       *fixture,
-                 gconstpointer  data)
+rows_show_names (gpointer data)
 {
-  const char * const *names = data;
+  Expectation *expectation = data;
+  Fixture *fixture = expectation->fixture;
+  const char * const *names = expectation->expected;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
 
   collect_row_titles (GTK_WIDGET (fixture->window), titles);
@@ -191,7 +174,7 @@ test_list_shows_every_workflow (Fixture       *fixture,
 
   g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
   g_assert_cmpuint (n_shown (fixture), ==, 3);
-  wait_until (rows_show_names, fixture, names);
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
 }
 
 static void
@@ -213,11 +196,11 @@ test_new_adds_and_selects_an_untitled_workflow (Fixture       *fixture,
   selected = zz_store_get_workflow (fixture->store, zz_window_get_selected_id (fixture->window), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (zz_workflow_get_name (selected), ==, "Untitled Workflow");
-  wait_until (rows_show_names, fixture, one);
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, one }, WAIT_TIMEOUT_MS));
 
   activate (fixture, "win.new", NULL);
   g_assert_cmpuint (n_stored (fixture), ==, 2);
-  wait_until (rows_show_names, fixture, two);
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, two }, WAIT_TIMEOUT_MS));
 }
 
 static void
@@ -237,12 +220,12 @@ test_delete_hides_at_once_and_undo_restores (Fixture       *fixture,
   g_assert_cmpuint (n_shown (fixture), ==, 1);
   g_assert_true (is_stored (fixture, doomed));
   g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, keep);
-  wait_until (rows_show_names, fixture, kept);
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, kept }, WAIT_TIMEOUT_MS));
 
   activate (fixture, "win.undo-delete", g_variant_new_string (doomed));
   g_assert_cmpuint (n_shown (fixture), ==, 2);
   g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, doomed);
-  wait_until (rows_show_names, fixture, both);
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, both }, WAIT_TIMEOUT_MS));
 
   /* Nothing is waiting any more: closing deletes nothing. */
   gtk_window_close (GTK_WINDOW (fixture->window));
@@ -290,10 +273,11 @@ test_delete_without_undo_deletes_when_the_window_closes (Fixture       *fixture,
 }
 
 static gboolean
-shown_count_is (Fixture       *fixture,
-                gconstpointer  data)
+shown_count_is (gpointer data)
 {
-  return n_shown (fixture) == GPOINTER_TO_UINT (data);
+  Expectation *expectation = data;
+
+  return n_shown (expectation->fixture) == GPOINTER_TO_UINT (expectation->expected);
 }
 
 static void
@@ -313,7 +297,7 @@ test_search_filters_by_name_and_tag (Fixture       *fixture,
 
   zz_window_set_search (fixture->window, "INVOICE");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
-  wait_until (rows_show_names, fixture, only_invoices);
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, only_invoices }, WAIT_TIMEOUT_MS));
 
   zz_window_set_search (fixture->window, "monthly");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
@@ -324,7 +308,7 @@ test_search_filters_by_name_and_tag (Fixture       *fixture,
   g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
 
   zz_window_set_search (fixture->window, "");
-  wait_until (shown_count_is, fixture, GUINT_TO_POINTER (3));
+  g_assert_true (zz_test_wait_until (shown_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (3) }, WAIT_TIMEOUT_MS));
 }
 
 static void
@@ -337,9 +321,9 @@ test_list_follows_changes_made_elsewhere (Fixture       *fixture,
   g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
 
   g_free (insert_workflow (fixture, "Made by the CLI", NULL));
-  wait_until (shown_count_is, fixture, GUINT_TO_POINTER (1));
+  g_assert_true (zz_test_wait_until (shown_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (1) }, WAIT_TIMEOUT_MS));
   g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
-  wait_until (rows_show_names, fixture, names);
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
 }
 
 static void
@@ -382,10 +366,11 @@ test_actions_need_a_selection (Fixture       *fixture,
 }
 
 static gboolean
-stored_count_is (Fixture       *fixture,
-                 gconstpointer  data)
+stored_count_is (gpointer data)
 {
-  return n_stored (fixture) == GPOINTER_TO_UINT (data);
+  Expectation *expectation = data;
+
+  return n_stored (expectation->fixture) == GPOINTER_TO_UINT (expectation->expected);
 }
 
 static AdwMessageDialog *
@@ -406,8 +391,7 @@ find_message_dialog (void)
 }
 
 static gboolean
-message_dialog_is_shown (Fixture       *fixture,
-                         gconstpointer  data)
+message_dialog_is_shown (gpointer data)
 {
   return find_message_dialog () != NULL;
 }
@@ -435,13 +419,13 @@ test_import_adds_and_selects_the_workflow (Fixture       *fixture,
 
   open_window (fixture);
   zz_window_import_file (fixture->window, file);
-  wait_until (stored_count_is, fixture, GUINT_TO_POINTER (1));
-  wait_until (rows_show_names, fixture, names);
+  g_assert_true (zz_test_wait_until (stored_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (1) }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
   g_assert_nonnull (zz_window_get_selected_id (fixture->window));
 
   /* The same file again is a second workflow, not a clash of ids. */
   zz_window_import_file (fixture->window, file);
-  wait_until (stored_count_is, fixture, GUINT_TO_POINTER (2));
+  g_assert_true (zz_test_wait_until (stored_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (2) }, WAIT_TIMEOUT_MS));
 }
 
 static void
@@ -453,7 +437,7 @@ test_import_of_broken_json_says_where_and_adds_nothing (Fixture       *fixture,
 
   open_window (fixture);
   zz_window_import_file (fixture->window, file);
-  wait_until (message_dialog_is_shown, fixture, NULL);
+  g_assert_true (zz_test_wait_until (message_dialog_is_shown, NULL, WAIT_TIMEOUT_MS));
 
   dialog = find_message_dialog ();
   g_assert_true (strstr (adw_message_dialog_get_heading (dialog), "broken.json") != NULL);

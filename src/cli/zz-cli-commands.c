@@ -28,7 +28,7 @@
 #define MAX_IMPORT_SIZE (64 * 1024 * 1024)
 
 ZzStore *
-zz_cli_open_store (ZzCliContext  *context,
+_zz_cli_open_store (ZzCliContext  *context,
             GError       **error)
 {
   g_autofree char *default_path = NULL;
@@ -41,7 +41,7 @@ zz_cli_open_store (ZzCliContext  *context,
 }
 
 int
-zz_cli_fail (const char   *what,
+_zz_cli_fail (const char   *what,
       const GError *error)
 {
   if (what != NULL)
@@ -54,7 +54,7 @@ zz_cli_fail (const char   *what,
 
 /* Parses a command's options; on a usage error prints it and returns FALSE. */
 gboolean
-zz_cli_parse_options (const char    *parameters,
+_zz_cli_parse_options (const char    *parameters,
                        const char    *summary,
                        GOptionEntry  *entries,
                        int           *argc,
@@ -95,12 +95,12 @@ command_init (ZzCliContext  *context,
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options ("", _("Create the database, or bring it up to date."),
+  if (!_zz_cli_parse_options ("", _("Create the database, or bring it up to date."),
                               NULL, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = zz_cli_open_store (context, &error)))
-    return zz_cli_fail (NULL, error);
+  if (!(store = _zz_cli_open_store (context, &error)))
+    return _zz_cli_fail (NULL, error);
 
   g_print (_("Database ready: %s (schema version %d)\n"),
            zz_store_get_path (store), zz_store_get_version (store));
@@ -174,7 +174,7 @@ check_problems (GPtrArray  *problems,
 }
 
 /**
- * zz_cli_import_file:
+ * _zz_cli_import_file:
  *
  * Reads, checks and inserts a Zzyra workflow file as a new workflow of the
  * current user; a file that does not pass changes nothing.
@@ -182,9 +182,9 @@ check_problems (GPtrArray  *problems,
  * Returns: (transfer full): the new workflow
  */
 ZzWorkflow *
-zz_cli_import_file (ZzStore     *store,
-                    const char  *filename,
-                    GError     **error)
+_zz_cli_import_file (ZzStore     *store,
+                     const char  *filename,
+                     GError     **error)
 {
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -234,13 +234,13 @@ command_import (ZzCliContext  *context,
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options (_("FILE"), _("Import a Zzyra workflow JSON file and print its new id."),
-                             NULL, &argc, &argv, 1))
+  if (!_zz_cli_parse_options (_("FILE"), _("Import a Zzyra workflow JSON file and print its new id."),
+                              NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = zz_cli_open_store (context, &error)) ||
-      !(workflow = zz_cli_import_file (store, argv[1], &error)))
-    return zz_cli_fail (NULL, error);
+  if (!(store = _zz_cli_open_store (context, &error)) ||
+      !(workflow = _zz_cli_import_file (store, argv[1], &error)))
+    return _zz_cli_fail (NULL, error);
 
   g_print ("%s\n", zz_workflow_get_id (workflow));
 
@@ -265,14 +265,14 @@ command_new (ZzCliContext  *context,
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options ("", _("Create a workflow, empty or from a template, and print its id."),
-                             entries, &argc, &argv, 0))
+  if (!_zz_cli_parse_options ("", _("Create a workflow, empty or from a template, and print its id."),
+                              entries, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
   if (template_id != NULL)
     {
       if (!(workflow = zz_starter_create (template_id, &error)))
-        return zz_cli_fail (NULL, error);
+        return _zz_cli_fail (NULL, error);
     }
   else
     workflow = zz_workflow_new (_("Untitled Workflow"));
@@ -280,9 +280,9 @@ command_new (ZzCliContext  *context,
   if (name != NULL)
     zz_workflow_set_name (workflow, name);
 
-  if (!(store = zz_cli_open_store (context, &error)) ||
+  if (!(store = _zz_cli_open_store (context, &error)) ||
       !zz_store_insert_workflow (store, workflow, &error))
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   g_print ("%s\n", zz_workflow_get_id (workflow));
 
@@ -297,7 +297,7 @@ command_templates (ZzCliContext  *context,
   const ZzStarter *starters;
   guint n = 0;
 
-  if (!zz_cli_parse_options ("", _("List the templates “new --template” takes."), NULL, &argc, &argv, 0))
+  if (!_zz_cli_parse_options ("", _("List the templates “new --template” takes."), NULL, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
   starters = zz_starters_get_all (&n);
@@ -319,15 +319,15 @@ command_export (ZzCliContext  *context,
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
 
-  if (!zz_cli_parse_options (_("ID"), _("Write a workflow as Zzyra JSON to standard output."),
+  if (!_zz_cli_parse_options (_("ID"), _("Write a workflow as Zzyra JSON to standard output."),
                               NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = zz_cli_open_store (context, &error)))
-    return zz_cli_fail (NULL, error);
+  if (!(store = _zz_cli_open_store (context, &error)))
+    return _zz_cli_fail (NULL, error);
 
   if (!(workflow = zz_store_get_workflow (store, argv[1], &error)))
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   data = zz_workflow_to_data (workflow, TRUE);
   g_print ("%s\n", data);
@@ -364,16 +364,16 @@ command_list (ZzCliContext  *context,
   g_autoptr(GError) error = NULL;
   guint n;
 
-  if (!zz_cli_parse_options ("", _("List the workflows: id, name, version, updated, nodes, last run."),
+  if (!_zz_cli_parse_options ("", _("List the workflows: id, name, version, updated, nodes, last run."),
                               entries, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = zz_cli_open_store (context, &error)))
-    return zz_cli_fail (NULL, error);
+  if (!(store = _zz_cli_open_store (context, &error)))
+    return _zz_cli_fail (NULL, error);
 
   workflows = zz_store_list_workflows (store, zz_store_get_current_user_id (store), &error);
   if (workflows == NULL)
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   n = g_list_model_get_n_items (workflows);
 
@@ -469,15 +469,15 @@ command_delete (ZzCliContext  *context,
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options (_("ID"), _("Delete a workflow with its executions."),
+  if (!_zz_cli_parse_options (_("ID"), _("Delete a workflow with its executions."),
                               NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = zz_cli_open_store (context, &error)))
-    return zz_cli_fail (NULL, error);
+  if (!(store = _zz_cli_open_store (context, &error)))
+    return _zz_cli_fail (NULL, error);
 
   if (!zz_store_delete_workflow (store, argv[1], &error))
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   return ZZ_CLI_EXIT_OK;
 }
@@ -498,14 +498,14 @@ command_bench (ZzCliContext  *context,
   };
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options (_("store|engine|canvas"), _("Measure the speed of a part of Zzyra and print the figures."),
-                             entries, &argc, &argv, 1))
+  if (!_zz_cli_parse_options (_("store|engine|canvas"), _("Measure the speed of a part of Zzyra and print the figures."),
+                              entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (g_str_equal (argv[1], "store"))
     {
       if (!zz_bench_store_run (NULL, &error))
-        return zz_cli_fail ("bench store", error);
+        return _zz_cli_fail ("bench store", error);
       return ZZ_CLI_EXIT_OK;
     }
 
@@ -522,7 +522,7 @@ command_bench (ZzCliContext  *context,
           return ZZ_CLI_EXIT_USAGE;
         }
       if (!zz_bench_engine_run ((guint) n_nodes, &error))
-        return zz_cli_fail ("bench engine", error);
+        return _zz_cli_fail ("bench engine", error);
       return ZZ_CLI_EXIT_OK;
     }
 

@@ -5,18 +5,18 @@
 
 G_BEGIN_DECLS
 
-ZzStore    *zz_cli_open_store    (ZzCliContext   *context,
-                                  GError        **error);
-int         zz_cli_fail          (const char     *what,
-                                  const GError   *error);
-gboolean    zz_cli_parse_options (const char     *parameters,
-                                  const char     *summary,
-                                  GOptionEntry   *entries,
-                                  int            *argc,
-                                  char         ***argv,
-                                  int             n_positional);
-ZzWorkflow *zz_cli_import_file   (ZzStore        *store,
-                                  const char     *filename,
-                                  GError        **error);
+ZzStore    *_zz_cli_open_store    (ZzCliContext   *context,
+                                   GError        **error);
+int         _zz_cli_fail          (const char     *what,
+                                   const GError   *error);
+gboolean    _zz_cli_parse_options (const char     *parameters,
+                                   const char     *summary,
+                                   GOptionEntry   *entries,
+                                   int            *argc,
+                                   char         ***argv,
+                                   int             n_positional);
+ZzWorkflow *_zz_cli_import_file   (ZzStore        *store,
+                                   const char     *filename,
+                                   GError        **error);
 
 G_END_DECLS

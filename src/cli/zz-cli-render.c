@@ -52,7 +52,7 @@ zz_cli_command_bench_canvas (guint n_nodes,
   if (!init_display ("zzyra-cli bench canvas", FALSE))
     return ZZ_CLI_EXIT_FAILED;
   if (!zz_bench_canvas_run (n_nodes, (guint) n_edges, &error))
-    return zz_cli_fail ("bench canvas", error);
+    return _zz_cli_fail ("bench canvas", error);
 
   return ZZ_CLI_EXIT_OK;
 }
@@ -77,9 +77,9 @@ zz_cli_command_render (ZzCliContext  *context,
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options (_("ID --out FILE.png"),
-                             _("Draw a workflow as the editor’s canvas shows it, whole, into a PNG image."),
-                             entries, &argc, &argv, 1))
+  if (!_zz_cli_parse_options (_("ID --out FILE.png"),
+                              _("Draw a workflow as the editor’s canvas shows it, whole, into a PNG image."),
+                              entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (out == NULL)
@@ -96,14 +96,14 @@ zz_cli_command_render (ZzCliContext  *context,
   if (!init_display ("zzyra-cli render", dark))
     return ZZ_CLI_EXIT_FAILED;
 
-  if (!(store = zz_cli_open_store (context, &error)))
-    return zz_cli_fail (NULL, error);
+  if (!(store = _zz_cli_open_store (context, &error)))
+    return _zz_cli_fail (NULL, error);
 
   if (!(workflow = zz_store_get_workflow (store, argv[1], &error)))
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   if (!zz_canvas_render_to_png (workflow, out, width, height, &error))
-    return zz_cli_fail ("render", error);
+    return _zz_cli_fail ("render", error);
 
   return ZZ_CLI_EXIT_OK;
 }

@@ -171,7 +171,7 @@ load_or_import (ZzStore     *store,
   if (!g_file_test (what, G_FILE_TEST_IS_REGULAR))
     return zz_store_get_workflow (store, what, error);
 
-  if (!(workflow = zz_cli_import_file (store, what, error)))
+  if (!(workflow = _zz_cli_import_file (store, what, error)))
     return NULL;
 
   return g_steal_pointer (&workflow);
@@ -201,8 +201,8 @@ zz_cli_command_run (ZzCliContext  *context,
   RunState state = { NULL };
   guint sigint_id, sigterm_id;
 
-  if (!zz_cli_parse_options (_("ID|FILE"), _("Run a stored workflow, or a workflow file (imported first)."),
-                             entries, &argc, &argv, 1))
+  if (!_zz_cli_parse_options (_("ID|FILE"), _("Run a stored workflow, or a workflow file (imported first)."),
+                              entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (concurrency < 1 || concurrency > 256)
@@ -217,9 +217,9 @@ zz_cli_command_run (ZzCliContext  *context,
       return ZZ_CLI_EXIT_USAGE;
     }
 
-  if (!(store = zz_cli_open_store (context, &error)) ||
+  if (!(store = _zz_cli_open_store (context, &error)) ||
       !(workflow = load_or_import (store, argv[1], &error)))
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   executor = zz_executor_new (zz_store_get_path (store), workflow);
   zz_executor_set_trigger (executor, "cli");
@@ -240,7 +240,7 @@ zz_cli_command_run (ZzCliContext  *context,
   g_source_remove (sigterm_id);
 
   if (execution == NULL)
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   if (json)
     {
@@ -250,7 +250,7 @@ zz_cli_command_run (ZzCliContext  *context,
       g_autofree char *text = NULL;
 
       if (stored == NULL)
-        return zz_cli_fail (NULL, error);
+        return _zz_cli_fail (NULL, error);
 
       document = execution_to_json (stored, nodes);
       text = zz_json_object_to_string (document, TRUE);
@@ -288,14 +288,14 @@ zz_cli_command_executions (ZzCliContext  *context,
   g_autoptr(GPtrArray) executions = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options (_("WORKFLOW_ID"), _("List a workflow’s executions, newest first."),
-                             entries, &argc, &argv, 1))
+  if (!_zz_cli_parse_options (_("WORKFLOW_ID"), _("List a workflow’s executions, newest first."),
+                              entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = zz_cli_open_store (context, &error)) ||
+  if (!(store = _zz_cli_open_store (context, &error)) ||
       !(workflow = zz_store_get_workflow (store, argv[1], &error)) ||
       !(executions = zz_store_list_executions (store, argv[1], &error)))
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   if (json)
     {
@@ -350,13 +350,13 @@ zz_cli_command_execution (ZzCliContext  *context,
   g_autoptr(JsonObject) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!zz_cli_parse_options (_("EXECUTION_ID"), _("Show an execution with each node’s state."),
-                             entries, &argc, &argv, 1))
+  if (!_zz_cli_parse_options (_("EXECUTION_ID"), _("Show an execution with each node’s state."),
+                              entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
-  if (!(store = zz_cli_open_store (context, &error)) ||
+  if (!(store = _zz_cli_open_store (context, &error)) ||
       !(execution = zz_store_get_execution_with_nodes (store, argv[1], &workflow, &nodes, &error)))
-    return zz_cli_fail (NULL, error);
+    return _zz_cli_fail (NULL, error);
 
   if (json)
     {

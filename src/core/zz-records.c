@@ -14,7 +14,7 @@
 #define FIELD(record, column, T) ((T *) (gpointer) ((guint8 *) (record) + (column)->offset))
 
 gpointer
-zz_record_new (const ZzModel *model)
+_zz_record_new (const ZzModel *model)
 {
   guint8 *record = g_malloc0 (model->record_size);
 
@@ -47,8 +47,8 @@ zz_record_new (const ZzModel *model)
 }
 
 gpointer
-zz_record_copy (const ZzModel *model,
-                gconstpointer  record)
+_zz_record_copy (const ZzModel *model,
+                 gconstpointer  record)
 {
   guint8 *copy;
 
@@ -71,8 +71,8 @@ zz_record_copy (const ZzModel *model,
 }
 
 void
-zz_record_free (const ZzModel *model,
-                gpointer       record)
+_zz_record_free (const ZzModel *model,
+                 gpointer       record)
 {
   if (record == NULL)
     return;
@@ -94,30 +94,30 @@ zz_record_free (const ZzModel *model,
   TypeName *                                                               \
   type_name##_new (void)                                                   \
   {                                                                        \
-    return zz_record_new (&model);                                         \
+    return _zz_record_new (&model);                                        \
   }                                                                        \
   TypeName *                                                               \
   type_name##_copy (const TypeName *self)                                  \
   {                                                                        \
-    return zz_record_copy (&model, self);                                  \
+    return _zz_record_copy (&model, self);                                 \
   }                                                                        \
   void                                                                     \
   type_name##_free (TypeName *self)                                        \
   {                                                                        \
-    zz_record_free (&model, self);                                         \
+    _zz_record_free (&model, self);                                        \
   }                                                                        \
   G_DEFINE_BOXED_TYPE (TypeName, type_name, type_name##_copy, type_name##_free)
 
-ZZ_DEFINE_RECORD (ZzUser, zz_user, zz_model_user)
-ZZ_DEFINE_RECORD (ZzProfile, zz_profile, zz_model_profile)
-ZZ_DEFINE_RECORD (ZzExecution, zz_execution, zz_model_execution)
-ZZ_DEFINE_RECORD (ZzNodeExecution, zz_node_execution, zz_model_node_execution)
-ZZ_DEFINE_RECORD (ZzBlockLibraryEntry, zz_block_library_entry, zz_model_block_library_entry)
-ZZ_DEFINE_RECORD (ZzCustomBlock, zz_custom_block, zz_model_custom_block)
-ZZ_DEFINE_RECORD (ZzSession, zz_session, zz_model_session)
-ZZ_DEFINE_RECORD (ZzNotification, zz_notification, zz_model_notification)
-ZZ_DEFINE_RECORD (ZzTeam, zz_team, zz_model_team)
-ZZ_DEFINE_RECORD (ZzTeamMember, zz_team_member, zz_model_team_member)
-ZZ_DEFINE_RECORD (ZzPricingTier, zz_pricing_tier, zz_model_pricing_tier)
-ZZ_DEFINE_RECORD (ZzSubscription, zz_subscription, zz_model_subscription)
-ZZ_DEFINE_RECORD (ZzBlockchainTransaction, zz_blockchain_transaction, zz_model_blockchain_transaction)
+ZZ_DEFINE_RECORD (ZzUser, zz_user, _zz_model_user)
+ZZ_DEFINE_RECORD (ZzProfile, zz_profile, _zz_model_profile)
+ZZ_DEFINE_RECORD (ZzExecution, zz_execution, _zz_model_execution)
+ZZ_DEFINE_RECORD (ZzNodeExecution, zz_node_execution, _zz_model_node_execution)
+ZZ_DEFINE_RECORD (ZzBlockLibraryEntry, zz_block_library_entry, _zz_model_block_library_entry)
+ZZ_DEFINE_RECORD (ZzCustomBlock, zz_custom_block, _zz_model_custom_block)
+ZZ_DEFINE_RECORD (ZzSession, zz_session, _zz_model_session)
+ZZ_DEFINE_RECORD (ZzNotification, zz_notification, _zz_model_notification)
+ZZ_DEFINE_RECORD (ZzTeam, zz_team, _zz_model_team)
+ZZ_DEFINE_RECORD (ZzTeamMember, zz_team_member, _zz_model_team_member)
+ZZ_DEFINE_RECORD (ZzPricingTier, zz_pricing_tier, _zz_model_pricing_tier)
+ZZ_DEFINE_RECORD (ZzSubscription, zz_subscription, _zz_model_subscription)
+ZZ_DEFINE_RECORD (ZzBlockchainTransaction, zz_blockchain_transaction, _zz_model_blockchain_transaction)

@@ -19,9 +19,9 @@ zz_store_list_custom_blocks (ZzStore     *self,
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (user_id != NULL, NULL);
 
-  return zz_store_model_list (self, &zz_model_custom_block,
-                              "WHERE \"userId\" = ?1 ORDER BY \"name\", \"id\"",
-                              args, error);
+  return _zz_store_model_list (self, &_zz_model_custom_block,
+                               "WHERE \"userId\" = ?1 ORDER BY \"name\", \"id\"",
+                               args, error);
 }
 
 /* (transfer full) (element-type ZzBlockLibraryEntry): by category, then name */
@@ -31,7 +31,7 @@ zz_store_list_block_library (ZzStore  *self,
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
 
-  return zz_store_model_list (self, &zz_model_block_library_entry,
-                              "ORDER BY \"category\", \"name\", \"id\"",
-                              NULL, error);
+  return _zz_store_model_list (self, &_zz_model_block_library_entry,
+                               "ORDER BY \"category\", \"name\", \"id\"",
+                               NULL, error);
 }

@@ -47,12 +47,12 @@ zz_store_save_draft (ZzStore     *self,
   if (!check_has_drafts (self, error))
     return FALSE;
 
-  if (!(stmt = zz_store_prepare (self,
-                                 "INSERT INTO \"WorkflowDraft\" (\"workflowId\", \"data\", \"updatedAt\") "
-                                 "VALUES (?1, ?2, ?3) "
-                                 "ON CONFLICT (\"workflowId\") DO UPDATE SET "
-                                 "\"data\" = excluded.\"data\", \"updatedAt\" = excluded.\"updatedAt\"",
-                                 error)))
+  if (!(stmt = _zz_store_prepare (self,
+                                  "INSERT INTO \"WorkflowDraft\" (\"workflowId\", \"data\", \"updatedAt\") "
+                                  "VALUES (?1, ?2, ?3) "
+                                  "ON CONFLICT (\"workflowId\") DO UPDATE SET "
+                                  "\"data\" = excluded.\"data\", \"updatedAt\" = excluded.\"updatedAt\"",
+                                  error)))
     return FALSE;
 
   now = zz_time_now_iso8601 ();
@@ -62,8 +62,8 @@ zz_store_save_draft (ZzStore     *self,
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, NULL, NULL, error);
-  zz_store_release (stmt);
+    _zz_store_set_error (self, rc, NULL, NULL, error);
+  _zz_store_release (stmt);
 
   return rc == SQLITE_DONE;
 }
@@ -84,10 +84,10 @@ zz_store_get_draft (ZzStore     *self,
   if (!check_has_drafts (self, error))
     return NULL;
 
-  if (!(stmt = zz_store_prepare (self,
-                                 "SELECT \"data\", \"updatedAt\" FROM \"WorkflowDraft\" "
-                                 "WHERE \"workflowId\" = ?1",
-                                 error)))
+  if (!(stmt = _zz_store_prepare (self,
+                                  "SELECT \"data\", \"updatedAt\" FROM \"WorkflowDraft\" "
+                                  "WHERE \"workflowId\" = ?1",
+                                  error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_STATIC);
@@ -102,8 +102,8 @@ zz_store_get_draft (ZzStore     *self,
     g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND,
                  _("No draft of the workflow “%s”"), workflow_id);
   else
-    zz_store_set_error (self, rc, NULL, NULL, error);
-  zz_store_release (stmt);
+    _zz_store_set_error (self, rc, NULL, NULL, error);
+  _zz_store_release (stmt);
 
   return g_steal_pointer (&data);
 }
@@ -123,16 +123,16 @@ zz_store_delete_draft (ZzStore     *self,
   if (zz_store_get_version (self) < DRAFTS_VERSION)
     return TRUE;
 
-  if (!(stmt = zz_store_prepare (self,
-                                 "DELETE FROM \"WorkflowDraft\" WHERE \"workflowId\" = ?1",
-                                 error)))
+  if (!(stmt = _zz_store_prepare (self,
+                                  "DELETE FROM \"WorkflowDraft\" WHERE \"workflowId\" = ?1",
+                                  error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, workflow_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, NULL, NULL, error);
-  zz_store_release (stmt);
+    _zz_store_set_error (self, rc, NULL, NULL, error);
+  _zz_store_release (stmt);
 
   return rc == SQLITE_DONE;
 }

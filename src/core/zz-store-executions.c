@@ -37,10 +37,10 @@ zz_store_get_execution_with_nodes (ZzStore     *self,
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (execution_id != NULL, NULL);
 
-  if (!zz_store_begin (self, FALSE, error))
+  if (!_zz_store_begin (self, FALSE, error))
     return NULL;
 
-  if (!(execution = zz_store_model_get (self, &zz_model_execution, execution_id, error)))
+  if (!(execution = _zz_store_model_get (self, &_zz_model_execution, execution_id, error)))
     goto failed;
 
   if (workflow != NULL &&
@@ -48,12 +48,12 @@ zz_store_get_execution_with_nodes (ZzStore     *self,
     goto failed;
 
   if (node_executions != NULL &&
-      !(nodes = zz_store_model_list (self, &zz_model_node_execution,
-                                     "WHERE \"executionId\" = ?1 ORDER BY \"startedAt\", rowid",
-                                     args, error)))
+      !(nodes = _zz_store_model_list (self, &_zz_model_node_execution,
+                                      "WHERE \"executionId\" = ?1 ORDER BY \"startedAt\", rowid",
+                                      args, error)))
     goto failed;
 
-  if (!zz_store_commit (self, error))
+  if (!_zz_store_commit (self, error))
     return NULL;
 
   if (workflow != NULL)
@@ -64,7 +64,7 @@ zz_store_get_execution_with_nodes (ZzStore     *self,
   return g_steal_pointer (&execution);
 
 failed:
-  zz_store_rollback (self);
+  _zz_store_rollback (self);
   return NULL;
 }
 
@@ -79,9 +79,9 @@ zz_store_list_executions (ZzStore     *self,
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (workflow_id != NULL, NULL);
 
-  return zz_store_model_list (self, &zz_model_execution,
-                              "WHERE \"workflowId\" = ?1 ORDER BY \"createdAt\" DESC, rowid DESC",
-                              args, error);
+  return _zz_store_model_list (self, &_zz_model_execution,
+                               "WHERE \"workflowId\" = ?1 ORDER BY \"createdAt\" DESC, rowid DESC",
+                               args, error);
 }
 
 /**
@@ -103,20 +103,20 @@ insert_rows (ZzStore        *self,
   g_autofree char *now = zz_time_now_iso8601 ();
   sqlite3_stmt *stmt;
 
-  if (!(stmt = zz_store_prepare (self, model->insert_sql, error)) ||
-      !zz_store_begin (self, TRUE, error))
+  if (!(stmt = _zz_store_prepare (self, model->insert_sql, error)) ||
+      !_zz_store_begin (self, TRUE, error))
     return FALSE;
 
   for (guint i = 0; i < rows->len; i++)
     {
-      if (!zz_store_model_insert_prepared (self, model, stmt, g_ptr_array_index (rows, i), now, error))
+      if (!_zz_store_model_insert_prepared (self, model, stmt, g_ptr_array_index (rows, i), now, error))
         {
-          zz_store_rollback (self);
+          _zz_store_rollback (self);
           return FALSE;
         }
     }
 
-  return zz_store_commit (self, error);
+  return _zz_store_commit (self, error);
 }
 
 gboolean
@@ -127,7 +127,7 @@ zz_store_insert_node_executions (ZzStore     *self,
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (node_executions != NULL, FALSE);
 
-  return insert_rows (self, &zz_model_node_execution, node_executions, error);
+  return insert_rows (self, &_zz_model_node_execution, node_executions, error);
 }
 
 /**
@@ -146,7 +146,7 @@ zz_store_insert_executions (ZzStore     *self,
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (executions != NULL, FALSE);
 
-  return insert_rows (self, &zz_model_execution, executions, error);
+  return insert_rows (self, &_zz_model_execution, executions, error);
 }
 
 /* Counts a run in the profile of @user_id, inside the caller's transaction. */
@@ -163,10 +163,10 @@ count_execution (ZzStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self,
-                                 "SELECT \"monthlyExecutionQuota\", \"monthlyExecutionCount\", "
-                                 "\"executionCountMonth\", \"subscriptionTier\" "
-                                 "FROM \"Profile\" WHERE \"userId\" = ?1", error)))
+  if (!(stmt = _zz_store_prepare (self,
+                                  "SELECT \"monthlyExecutionQuota\", \"monthlyExecutionCount\", "
+                                  "\"executionCountMonth\", \"subscriptionTier\" "
+                                  "FROM \"Profile\" WHERE \"userId\" = ?1", error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_STATIC);
@@ -174,13 +174,13 @@ count_execution (ZzStore     *self,
   if (rc == SQLITE_DONE)
     {
       /* A user without a profile is not metered. */
-      zz_store_release (stmt);
+      _zz_store_release (stmt);
       return TRUE;
     }
   if (rc != SQLITE_ROW)
     {
-      zz_store_set_error (self, rc, NULL, NULL, error);
-      zz_store_release (stmt);
+      _zz_store_set_error (self, rc, NULL, NULL, error);
+      _zz_store_release (stmt);
       return FALSE;
     }
 
@@ -188,7 +188,7 @@ count_execution (ZzStore     *self,
   count = sqlite3_column_int64 (stmt, 1);
   counted_month = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   tier = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (g_strcmp0 (counted_month, month) != 0)
     count = 0;
@@ -204,10 +204,10 @@ count_execution (ZzStore     *self,
       return FALSE;
     }
 
-  if (!(stmt = zz_store_prepare (self,
-                                 "UPDATE \"Profile\" SET \"monthlyExecutionCount\" = ?1, "
-                                 "\"executionCountMonth\" = ?2, \"updatedAt\" = ?3 WHERE \"userId\" = ?4",
-                                 error)))
+  if (!(stmt = _zz_store_prepare (self,
+                                  "UPDATE \"Profile\" SET \"monthlyExecutionCount\" = ?1, "
+                                  "\"executionCountMonth\" = ?2, \"updatedAt\" = ?3 WHERE \"userId\" = ?4",
+                                  error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, count + 1);
@@ -216,8 +216,8 @@ count_execution (ZzStore     *self,
   sqlite3_bind_text (stmt, 4, user_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, NULL, NULL, error);
-  zz_store_release (stmt);
+    _zz_store_set_error (self, rc, NULL, NULL, error);
+  _zz_store_release (stmt);
 
   return rc == SQLITE_DONE;
 }
@@ -244,12 +244,12 @@ zz_store_begin_execution (ZzStore     *self,
   g_free (execution->owner_start_time);
   execution->owner_start_time = zz_process_dup_identity (getpid ());
 
-  if (!zz_store_begin (self, TRUE, error))
+  if (!_zz_store_begin (self, TRUE, error))
     return FALSE;
 
   if (!count_execution (self, execution->user_id, now, error) ||
-      !zz_store_model_insert (self, &zz_model_execution, execution, now, error) ||
-      !(stmt = zz_store_prepare (self, zz_model_node_execution.insert_sql, error)))
+      !_zz_store_model_insert (self, &_zz_model_execution, execution, now, error) ||
+      !(stmt = _zz_store_prepare (self, _zz_model_node_execution.insert_sql, error)))
     goto failed;
 
   for (guint i = 0; node_executions != NULL && i < node_executions->len; i++)
@@ -258,14 +258,14 @@ zz_store_begin_execution (ZzStore     *self,
 
       g_free (row->execution_id);
       row->execution_id = g_strdup (execution->id);
-      if (!zz_store_model_insert_prepared (self, &zz_model_node_execution, stmt, row, now, error))
+      if (!_zz_store_model_insert_prepared (self, &_zz_model_node_execution, stmt, row, now, error))
         goto failed;
     }
 
-  return zz_store_commit (self, error);
+  return _zz_store_commit (self, error);
 
 failed:
-  zz_store_rollback (self);
+  _zz_store_rollback (self);
   return FALSE;
 }
 
@@ -279,15 +279,15 @@ run_update (ZzStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, NULL, NULL, error);
-  zz_store_release (stmt);
+    _zz_store_set_error (self, rc, NULL, NULL, error);
+  _zz_store_release (stmt);
 
   return rc == SQLITE_DONE;
 }
@@ -303,8 +303,8 @@ zz_store_recover_interrupted (ZzStore  *self,
 
   g_return_val_if_fail (ZZ_IS_STORE (self), -1);
 
-  if (!(running = zz_store_model_list (self, &zz_model_execution,
-                                       "WHERE \"status\" = 'running'", args, error)))
+  if (!(running = _zz_store_model_list (self, &_zz_model_execution,
+                                        "WHERE \"status\" = 'running'", args, error)))
     return -1;
 
   if (running->len == 0)
@@ -312,7 +312,7 @@ zz_store_recover_interrupted (ZzStore  *self,
 
   now = zz_time_now_iso8601 ();
 
-  if (!zz_store_begin (self, TRUE, error))
+  if (!_zz_store_begin (self, TRUE, error))
     return -1;
 
   for (guint i = 0; i < running->len; i++)
@@ -340,13 +340,13 @@ zz_store_recover_interrupted (ZzStore  *self,
                        "WHERE \"executionId\" = ?1 AND \"status\" = 'pending'",
                        execution->id, now, error))
         {
-          zz_store_rollback (self);
+          _zz_store_rollback (self);
           return -1;
         }
       n++;
     }
 
-  if (!zz_store_commit (self, error))
+  if (!_zz_store_commit (self, error))
     return -1;
 
   return n;
@@ -383,8 +383,8 @@ zz_store_update_node_executions (ZzStore     *self,
 
   now = zz_time_now_iso8601 ();
 
-  if (!(stmt = zz_store_prepare (self, UPDATE_NODE_PROGRESS_SQL, error)) ||
-      !zz_store_begin (self, TRUE, error))
+  if (!(stmt = _zz_store_prepare (self, UPDATE_NODE_PROGRESS_SQL, error)) ||
+      !_zz_store_begin (self, TRUE, error))
     return FALSE;
 
   for (guint i = 0; i < node_executions->len; i++)
@@ -408,22 +408,22 @@ zz_store_update_node_executions (ZzStore     *self,
 
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
-        zz_store_set_error (self, rc, &zz_model_node_execution, row, error);
-      zz_store_release (stmt);
+        _zz_store_set_error (self, rc, &_zz_model_node_execution, row, error);
+      _zz_store_release (stmt);
 
       if (rc != SQLITE_DONE)
         {
-          zz_store_rollback (self);
+          _zz_store_rollback (self);
           return FALSE;
         }
 
       if (sqlite3_changes (self->db) == 0)
         {
-          zz_store_set_not_found (&zz_model_node_execution, "id", row->id, error);
-          zz_store_rollback (self);
+          _zz_store_set_not_found (&_zz_model_node_execution, "id", row->id, error);
+          _zz_store_rollback (self);
           return FALSE;
         }
     }
 
-  return zz_store_commit (self, error);
+  return _zz_store_commit (self, error);
 }

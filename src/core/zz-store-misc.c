@@ -24,11 +24,11 @@ zz_store_list_notifications (ZzStore     *self,
   g_return_val_if_fail (user_id != NULL, NULL);
 
   /* Both forms use idx_notification_user_read. */
-  return zz_store_model_list (self, &zz_model_notification,
-                              unread_only
-                              ? "WHERE \"userId\" = ?1 AND \"read\" = 0 ORDER BY \"createdAt\" DESC, \"id\""
-                              : "WHERE \"userId\" = ?1 ORDER BY \"createdAt\" DESC, \"id\"",
-                              args, error);
+  return _zz_store_model_list (self, &_zz_model_notification,
+                               unread_only
+                               ? "WHERE \"userId\" = ?1 AND \"read\" = 0 ORDER BY \"createdAt\" DESC, \"id\""
+                               : "WHERE \"userId\" = ?1 ORDER BY \"createdAt\" DESC, \"id\"",
+                               args, error);
 }
 
 /* (transfer full) (element-type ZzPricingTier): cheapest first */
@@ -38,7 +38,7 @@ zz_store_list_pricing_tiers (ZzStore  *self,
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
 
-  return zz_store_model_list (self, &zz_model_pricing_tier,
-                              "ORDER BY \"priceMonthly\", \"name\", \"id\"",
-                              NULL, error);
+  return _zz_store_model_list (self, &_zz_model_pricing_tier,
+                               "ORDER BY \"priceMonthly\", \"name\", \"id\"",
+                               NULL, error);
 }

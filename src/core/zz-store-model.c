@@ -27,9 +27,9 @@
 #define STATUS(T, f, n)  { .name = n, .type = ZZ_COLUMN_RUN_STATUS, .offset = offsetof (T, f) }
 #define REF(T, f, n, table) { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .references = table }
 
-#define MODEL(T, type_name, Table, noun_text, cols)                           \
-  ZzModel zz_model_##type_name = {                                            \
-    .table = Table, .noun = noun_text, .record_size = sizeof (T),             \
+#define MODEL(T, type_name, Table, cols)                                      \
+  ZzModel _zz_model_##type_name = {                                           \
+    .table = Table, .record_size = sizeof (T),                                \
     .free_func = (GDestroyNotify) zz_##type_name##_free,                     \
     .columns = cols, .n_columns = G_N_ELEMENTS (cols),                        \
   };
@@ -41,7 +41,7 @@ static const ZzColumn user_columns[] = {
   CREATED (ZzUser, created_at, "createdAt"),
   UPDATED (ZzUser),
 };
-MODEL (ZzUser, user, "User", "user", user_columns)
+MODEL (ZzUser, user, "User", user_columns)
 
 static const ZzColumn profile_columns[] = {
   ID (ZzProfile),
@@ -56,7 +56,7 @@ static const ZzColumn profile_columns[] = {
   REF (ZzProfile, user_id, "userId", "User"),
   TEXT_OR_NULL (ZzProfile, execution_count_month, "executionCountMonth"),
 };
-MODEL (ZzProfile, profile, "Profile", "profile", profile_columns)
+MODEL (ZzProfile, profile, "Profile", profile_columns)
 
 /* The document is no record: zz-store-workflows.c reads and writes it with
  * its own statements; these columns name its fields in messages. */
@@ -74,8 +74,8 @@ static const ZzColumn workflow_columns[] = {
   { .name = "userId", .type = ZZ_COLUMN_TEXT, .references = "User" },
   { .name = "extra", .type = ZZ_COLUMN_JSON },
 };
-ZzModel zz_model_workflow = {
-  .table = "Workflow", .noun = "workflow",
+ZzModel _zz_model_workflow = {
+  .table = "Workflow",
   .columns = workflow_columns, .n_columns = G_N_ELEMENTS (workflow_columns),
 };
 
@@ -97,7 +97,7 @@ static const ZzColumn execution_columns[] = {
     .flags = ZZ_COLUMN_NULLABLE | ZZ_COLUMN_HAS_FLAG, .has_offset = offsetof (ZzExecution, has_owner_pid) },
   TEXT_OR_NULL (ZzExecution, owner_start_time, "ownerStartTime"),
 };
-MODEL (ZzExecution, execution, "WorkflowExecution", "workflow execution", execution_columns)
+MODEL (ZzExecution, execution, "WorkflowExecution", execution_columns)
 
 static const ZzColumn node_execution_columns[] = {
   ID (ZzNodeExecution),
@@ -114,7 +114,7 @@ static const ZzColumn node_execution_columns[] = {
   JSON_OR_NULL (ZzNodeExecution, config, "config"),
   INT (ZzNodeExecution, attempts, "attempts", 0),
 };
-MODEL (ZzNodeExecution, node_execution, "NodeExecution", "node execution", node_execution_columns)
+MODEL (ZzNodeExecution, node_execution, "NodeExecution", node_execution_columns)
 
 static const ZzColumn block_library_entry_columns[] = {
   ID (ZzBlockLibraryEntry),
@@ -131,7 +131,7 @@ static const ZzColumn block_library_entry_columns[] = {
   CREATED (ZzBlockLibraryEntry, created_at, "createdAt"),
   UPDATED (ZzBlockLibraryEntry),
 };
-MODEL (ZzBlockLibraryEntry, block_library_entry, "BlockLibrary", "library block", block_library_entry_columns)
+MODEL (ZzBlockLibraryEntry, block_library_entry, "BlockLibrary", block_library_entry_columns)
 
 static const ZzColumn custom_block_columns[] = {
   ID (ZzCustomBlock),
@@ -145,7 +145,7 @@ static const ZzColumn custom_block_columns[] = {
   UPDATED (ZzCustomBlock),
   REF (ZzCustomBlock, user_id, "userId", "User"),
 };
-MODEL (ZzCustomBlock, custom_block, "CustomBlock", "custom block", custom_block_columns)
+MODEL (ZzCustomBlock, custom_block, "CustomBlock", custom_block_columns)
 
 static const ZzColumn session_columns[] = {
   ID (ZzSession),
@@ -157,7 +157,7 @@ static const ZzColumn session_columns[] = {
   UPDATED (ZzSession),
   REF (ZzSession, user_id, "userId", "User"),
 };
-MODEL (ZzSession, session, "Session", "session", session_columns)
+MODEL (ZzSession, session, "Session", session_columns)
 
 static const ZzColumn notification_columns[] = {
   ID (ZzNotification),
@@ -169,7 +169,7 @@ static const ZzColumn notification_columns[] = {
   CREATED (ZzNotification, created_at, "createdAt"),
   REF (ZzNotification, user_id, "userId", "User"),
 };
-MODEL (ZzNotification, notification, "Notification", "notification", notification_columns)
+MODEL (ZzNotification, notification, "Notification", notification_columns)
 
 static const ZzColumn team_columns[] = {
   ID (ZzTeam),
@@ -178,7 +178,7 @@ static const ZzColumn team_columns[] = {
   CREATED (ZzTeam, created_at, "createdAt"),
   UPDATED (ZzTeam),
 };
-MODEL (ZzTeam, team, "Team", "team", team_columns)
+MODEL (ZzTeam, team, "Team", team_columns)
 
 static const ZzColumn team_member_columns[] = {
   ID (ZzTeamMember),
@@ -187,7 +187,7 @@ static const ZzColumn team_member_columns[] = {
   REF (ZzTeamMember, user_id, "userId", "User"),
   REF (ZzTeamMember, team_id, "teamId", "Team"),
 };
-MODEL (ZzTeamMember, team_member, "TeamMember", "team member", team_member_columns)
+MODEL (ZzTeamMember, team_member, "TeamMember", team_member_columns)
 
 static const ZzColumn pricing_tier_columns[] = {
   ID (ZzPricingTier),
@@ -201,7 +201,7 @@ static const ZzColumn pricing_tier_columns[] = {
   CREATED (ZzPricingTier, created_at, "createdAt"),
   UPDATED (ZzPricingTier),
 };
-MODEL (ZzPricingTier, pricing_tier, "PricingTier", "pricing tier", pricing_tier_columns)
+MODEL (ZzPricingTier, pricing_tier, "PricingTier", pricing_tier_columns)
 
 static const ZzColumn subscription_columns[] = {
   ID (ZzSubscription),
@@ -214,7 +214,7 @@ static const ZzColumn subscription_columns[] = {
   REF (ZzSubscription, user_id, "userId", "User"),
   REF (ZzSubscription, tier_id, "tierId", "PricingTier"),
 };
-MODEL (ZzSubscription, subscription, "Subscription", "subscription", subscription_columns)
+MODEL (ZzSubscription, subscription, "Subscription", subscription_columns)
 
 static const ZzColumn blockchain_transaction_columns[] = {
   ID (ZzBlockchainTransaction),
@@ -234,13 +234,13 @@ static const ZzColumn blockchain_transaction_columns[] = {
   CREATED (ZzBlockchainTransaction, created_at, "createdAt"),
   UPDATED (ZzBlockchainTransaction),
 };
-MODEL (ZzBlockchainTransaction, blockchain_transaction, "BlockchainTransaction", "blockchain transaction", blockchain_transaction_columns)
+MODEL (ZzBlockchainTransaction, blockchain_transaction, "BlockchainTransaction", blockchain_transaction_columns)
 
 #define FIELD(record, column, T) ((T *) (gpointer) ((guint8 *) (record) + (column)->offset))
 
 char *
-zz_model_column_list (const ZzModel *model,
-                      const char    *alias)
+_zz_model_column_list (const ZzModel *model,
+                       const char    *alias)
 {
   GString *str = g_string_new (NULL);
 
@@ -257,8 +257,8 @@ zz_model_column_list (const ZzModel *model,
 }
 
 const ZzColumn *
-zz_model_find_column (const ZzModel *model,
-                      const char    *name)
+_zz_model_find_column (const ZzModel *model,
+                       const char    *name)
 {
   for (guint i = 0; i < model->n_columns; i++)
     if (g_str_equal (model->columns[i].name, name))
@@ -268,12 +268,12 @@ zz_model_find_column (const ZzModel *model,
 }
 
 void
-zz_model_build_sql (ZzModel *model)
+_zz_model_build_sql (ZzModel *model)
 {
   GString *values = g_string_new (NULL);
   GString *sets = g_string_new (NULL);
 
-  model->column_list = zz_model_column_list (model, NULL);
+  model->column_list = _zz_model_column_list (model, NULL);
 
   /* Parameters are numbered by column, ?1 being the id, so that one bind
    * function serves insert and update alike. */
@@ -302,10 +302,10 @@ zz_model_build_sql (ZzModel *model)
 }
 
 void
-zz_store_model_bind (const ZzModel *model,
-                     gpointer       record,
-                     sqlite3_stmt  *stmt,
-                     int            first)
+_zz_store_model_bind (const ZzModel *model,
+                      gpointer       record,
+                      sqlite3_stmt  *stmt,
+                      int            first)
 {
   for (guint i = 0; i < model->n_columns; i++)
     {
@@ -354,9 +354,9 @@ zz_store_model_bind (const ZzModel *model,
 }
 
 gpointer
-zz_store_model_read_row (const ZzModel *model,
-                         sqlite3_stmt  *stmt,
-                         int            first)
+_zz_store_model_read_row (const ZzModel *model,
+                          sqlite3_stmt  *stmt,
+                          int            first)
 {
   guint8 *record = g_malloc0 (model->record_size);
 
@@ -453,54 +453,54 @@ fill_missing (const ZzModel *model,
 }
 
 /**
- * zz_store_model_insert_prepared:
- * @stmt: the model's insert statement, from zz_store_prepare (), so that a
+ * _zz_store_model_insert_prepared:
+ * @stmt: the model's insert statement, from _zz_store_prepare (), so that a
  *   batch looks it up once
  * @now: (nullable): the time to give %NULL timestamps, so that a batch
  *   shares one; %NULL for the current time
  */
 gboolean
-zz_store_model_insert_prepared (ZzStore        *self,
-                                const ZzModel  *model,
-                                sqlite3_stmt   *stmt,
-                                gpointer        record,
-                                const char     *now,
-                                GError        **error)
+_zz_store_model_insert_prepared (ZzStore        *self,
+                                 const ZzModel  *model,
+                                 sqlite3_stmt   *stmt,
+                                 gpointer        record,
+                                 const char     *now,
+                                 GError        **error)
 {
   int rc;
 
   fill_missing (model, record, now);
 
-  zz_store_model_bind (model, record, stmt, 1);
+  _zz_store_model_bind (model, record, stmt, 1);
   rc = sqlite3_step (stmt);
   /* Read the error before the reset clears its details. */
   if (rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, model, record, error);
-  zz_store_release (stmt);
+    _zz_store_set_error (self, rc, model, record, error);
+  _zz_store_release (stmt);
 
   return rc == SQLITE_DONE;
 }
 
 gboolean
-zz_store_model_insert (ZzStore        *self,
-                       const ZzModel  *model,
-                       gpointer        record,
-                       const char     *now,
-                       GError        **error)
+_zz_store_model_insert (ZzStore        *self,
+                        const ZzModel  *model,
+                        gpointer        record,
+                        const char     *now,
+                        GError        **error)
 {
   sqlite3_stmt *stmt;
 
-  if (!(stmt = zz_store_prepare (self, model->insert_sql, error)))
+  if (!(stmt = _zz_store_prepare (self, model->insert_sql, error)))
     return FALSE;
 
-  return zz_store_model_insert_prepared (self, model, stmt, record, now, error);
+  return _zz_store_model_insert_prepared (self, model, stmt, record, now, error);
 }
 
 gboolean
-zz_store_model_update (ZzStore        *self,
-                       const ZzModel  *model,
-                       gpointer        record,
-                       GError        **error)
+_zz_store_model_update (ZzStore        *self,
+                        const ZzModel  *model,
+                        gpointer        record,
+                        GError        **error)
 {
   g_autofree char *now = zz_time_now_iso8601 ();
   const char *id = *(char **) record;
@@ -509,7 +509,7 @@ zz_store_model_update (ZzStore        *self,
 
   if (id == NULL)
     {
-      zz_store_set_not_found (model, "id", "", error);
+      _zz_store_set_not_found (model, "id", "", error);
       return FALSE;
     }
 
@@ -528,22 +528,22 @@ zz_store_model_update (ZzStore        *self,
 
   fill_missing (model, record, now);
 
-  if (!(stmt = zz_store_prepare (self, model->update_sql, error)))
+  if (!(stmt = _zz_store_prepare (self, model->update_sql, error)))
     return FALSE;
 
-  zz_store_model_bind (model, record, stmt, 1);
+  _zz_store_model_bind (model, record, stmt, 1);
   rc = sqlite3_step (stmt);
   /* Read the error before the reset clears its details. */
   if (rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, model, record, error);
-  zz_store_release (stmt);
+    _zz_store_set_error (self, rc, model, record, error);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
     return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {
-      zz_store_set_not_found (model, "id", id, error);
+      _zz_store_set_not_found (model, "id", id, error);
       return FALSE;
     }
 
@@ -562,29 +562,29 @@ get_one (ZzStore        *self,
   gpointer record = NULL;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
-    record = zz_store_model_read_row (model, stmt, 0);
+    record = _zz_store_model_read_row (model, stmt, 0);
   else if (rc == SQLITE_DONE)
-    zz_store_set_not_found (model, column, value, error);
+    _zz_store_set_not_found (model, column, value, error);
   else
-    zz_store_set_error (self, rc, model, NULL, error);
+    _zz_store_set_error (self, rc, model, NULL, error);
 
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   return record;
 }
 
 gpointer
-zz_store_model_get (ZzStore        *self,
-                    const ZzModel  *model,
-                    const char     *id,
-                    GError        **error)
+_zz_store_model_get (ZzStore        *self,
+                     const ZzModel  *model,
+                     const char     *id,
+                     GError        **error)
 {
   g_return_val_if_fail (id != NULL, NULL);
 
@@ -592,11 +592,11 @@ zz_store_model_get (ZzStore        *self,
 }
 
 gpointer
-zz_store_model_get_by (ZzStore        *self,
-                       const ZzModel  *model,
-                       const char     *column,
-                       const char     *value,
-                       GError        **error)
+_zz_store_model_get_by (ZzStore        *self,
+                        const ZzModel  *model,
+                        const char     *column,
+                        const char     *value,
+                        GError        **error)
 {
   g_autofree char *sql = NULL;
 
@@ -609,31 +609,31 @@ zz_store_model_get_by (ZzStore        *self,
 }
 
 gboolean
-zz_store_model_delete (ZzStore        *self,
-                       const ZzModel  *model,
-                       const char     *id,
-                       GError        **error)
+_zz_store_model_delete (ZzStore        *self,
+                        const ZzModel  *model,
+                        const char     *id,
+                        GError        **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!(stmt = zz_store_prepare (self, model->delete_sql, error)))
+  if (!(stmt = _zz_store_prepare (self, model->delete_sql, error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, model, NULL, error);
-  zz_store_release (stmt);
+    _zz_store_set_error (self, rc, model, NULL, error);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
     return FALSE;
 
   if (sqlite3_changes (self->db) == 0)
     {
-      zz_store_set_not_found (model, "id", id, error);
+      _zz_store_set_not_found (model, "id", id, error);
       return FALSE;
     }
 
@@ -641,11 +641,11 @@ zz_store_model_delete (ZzStore        *self,
 }
 
 GPtrArray *
-zz_store_model_list (ZzStore             *self,
-                     const ZzModel       *model,
-                     const char          *tail,
-                     const char * const  *args,
-                     GError             **error)
+_zz_store_model_list (ZzStore             *self,
+                      const ZzModel       *model,
+                      const char          *tail,
+                      const char * const  *args,
+                      GError             **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (model->free_func);
   g_autofree char *sql = NULL;
@@ -653,20 +653,20 @@ zz_store_model_list (ZzStore             *self,
   int rc;
 
   sql = g_strdup_printf ("SELECT %s FROM \"%s\" %s", model->column_list, model->table, tail);
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return NULL;
 
   for (guint i = 0; args != NULL && args[i] != NULL; i++)
     sqlite3_bind_text (stmt, i + 1, args[i], -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, zz_store_model_read_row (model, stmt, 0));
+    g_ptr_array_add (rows, _zz_store_model_read_row (model, stmt, 0));
 
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      zz_store_set_error (self, rc, model, NULL, error);
+      _zz_store_set_error (self, rc, model, NULL, error);
       return NULL;
     }
 

@@ -47,7 +47,6 @@ typedef struct
 typedef struct
 {
   const char     *table;          /* "WorkflowExecution" */
-  const char     *noun;           /* "workflow execution", for messages */
   gsize           record_size;    /* 0: no record struct (Workflow) */
   GDestroyNotify  free_func;
   const ZzColumn *columns;
@@ -61,20 +60,20 @@ typedef struct
   char           *delete_sql;
 } ZzModel;
 
-extern ZzModel zz_model_user;
-extern ZzModel zz_model_profile;
-extern ZzModel zz_model_workflow;          /* columns only: no record struct */
-extern ZzModel zz_model_execution;
-extern ZzModel zz_model_node_execution;
-extern ZzModel zz_model_block_library_entry;
-extern ZzModel zz_model_custom_block;
-extern ZzModel zz_model_session;
-extern ZzModel zz_model_notification;
-extern ZzModel zz_model_team;
-extern ZzModel zz_model_team_member;
-extern ZzModel zz_model_pricing_tier;
-extern ZzModel zz_model_subscription;
-extern ZzModel zz_model_blockchain_transaction;
+extern ZzModel _zz_model_user;
+extern ZzModel _zz_model_profile;
+extern ZzModel _zz_model_workflow;          /* columns only: no record struct */
+extern ZzModel _zz_model_execution;
+extern ZzModel _zz_model_node_execution;
+extern ZzModel _zz_model_block_library_entry;
+extern ZzModel _zz_model_custom_block;
+extern ZzModel _zz_model_session;
+extern ZzModel _zz_model_notification;
+extern ZzModel _zz_model_team;
+extern ZzModel _zz_model_team_member;
+extern ZzModel _zz_model_pricing_tier;
+extern ZzModel _zz_model_subscription;
+extern ZzModel _zz_model_blockchain_transaction;
 
 struct _ZzStore
 {
@@ -88,102 +87,98 @@ struct _ZzStore
   GHashTable *recent;           /* SQL pointer -> its statement, a shortcut */
 };
 
-enum
-{
-  ZZ_STORE_SIGNAL_WORKFLOWS_CHANGED,
-  ZZ_STORE_N_SIGNALS
-};
-
-extern guint zz_store_signals[ZZ_STORE_N_SIGNALS];
-
 /* For tests: applies migrations only up to @version. */
-ZzStore       *zz_store_open_at_version     (const char     *path,
+ZzStore       *_zz_store_open_at_version    (const char     *path,
                                              int             version,
                                              GError        **error);
 
 /* Statements: prepared once, cached by their SQL text; reset and clear
- * them with zz_store_release () after use. */
-sqlite3_stmt  *zz_store_prepare             (ZzStore        *self,
+ * them with _zz_store_release () after use. */
+sqlite3_stmt  *_zz_store_prepare            (ZzStore        *self,
                                              const char     *sql,
                                              GError        **error);
-void           zz_store_release             (sqlite3_stmt   *stmt);
-gboolean       zz_store_exec                (ZzStore        *self,
+void           _zz_store_release            (sqlite3_stmt   *stmt);
+gboolean       _zz_store_exec               (ZzStore        *self,
                                              const char     *sql,
                                              GError        **error);
 
-gboolean       zz_store_begin               (ZzStore        *self,
+gboolean       _zz_store_begin              (ZzStore        *self,
                                              gboolean        write,
                                              GError        **error);
-gboolean       zz_store_commit              (ZzStore        *self,
+gboolean       _zz_store_commit             (ZzStore        *self,
                                              GError        **error);
-void           zz_store_rollback            (ZzStore        *self);
+void           _zz_store_rollback           (ZzStore        *self);
 
-/* Sets @error from the connection's last error.  @model and @record (both
- * nullable) let constraint messages name the field and its value. */
-gboolean       zz_store_set_error           (ZzStore        *self,
+/* Emits ZzStore::workflows-changed, once a workflow's change committed. */
+void           _zz_store_emit_workflows_changed (ZzStore    *self);
+
+/* Sets @error from the connection's last error (zz-store-errors.c).
+ * @model and @record (both nullable) pick the constraint's sentence and
+ * the value it shows. */
+gboolean       _zz_store_set_error          (ZzStore        *self,
                                              int             rc,
                                              const ZzModel  *model,
                                              gconstpointer   record,
                                              GError        **error);
-void           zz_store_set_not_found       (const ZzModel  *model,
+void           _zz_store_set_not_found      (const ZzModel  *model,
                                              const char     *field,
                                              const char     *value,
                                              GError        **error);
 
 /* The model description */
-void           zz_model_build_sql           (ZzModel        *model);
-char          *zz_model_column_list         (const ZzModel  *model,
+void           _zz_model_build_sql          (ZzModel        *model);
+char          *_zz_model_column_list        (const ZzModel  *model,
                                              const char     *alias);
-const ZzColumn *zz_model_find_column        (const ZzModel  *model,
+const ZzColumn *_zz_model_find_column       (const ZzModel  *model,
                                              const char     *name);
 
 /* Records, driven by the model (zz-records.c) */
-gpointer       zz_record_new                (const ZzModel  *model);
-gpointer       zz_record_copy               (const ZzModel  *model,
+gpointer       _zz_record_new               (const ZzModel  *model);
+gpointer       _zz_record_copy              (const ZzModel  *model,
                                              gconstpointer   record);
-void           zz_record_free               (const ZzModel  *model,
+void           _zz_record_free              (const ZzModel  *model,
                                              gpointer        record);
 
 /* Generic CRUD (zz-store-model.c) */
-void           zz_store_model_bind          (const ZzModel  *model,
+void           _zz_store_model_bind         (const ZzModel  *model,
                                              gpointer        record,
                                              sqlite3_stmt   *stmt,
                                              int             first);
-gpointer       zz_store_model_read_row      (const ZzModel  *model,
+gpointer       _zz_store_model_read_row     (const ZzModel  *model,
                                              sqlite3_stmt   *stmt,
                                              int             first);
-gboolean       zz_store_model_insert        (ZzStore        *self,
+gboolean       _zz_store_model_insert       (ZzStore        *self,
                                              const ZzModel  *model,
                                              gpointer        record,
                                              const char     *now,
                                              GError        **error);
-gboolean       zz_store_model_insert_prepared (ZzStore      *self,
+gboolean       _zz_store_model_insert_prepared (ZzStore     *self,
                                              const ZzModel  *model,
                                              sqlite3_stmt   *stmt,
                                              gpointer        record,
                                              const char     *now,
                                              GError        **error);
-gboolean       zz_store_model_update        (ZzStore        *self,
+gboolean       _zz_store_model_update       (ZzStore        *self,
                                              const ZzModel  *model,
                                              gpointer        record,
                                              GError        **error);
-gpointer       zz_store_model_get           (ZzStore        *self,
+gpointer       _zz_store_model_get          (ZzStore        *self,
                                              const ZzModel  *model,
                                              const char     *id,
                                              GError        **error);
-gpointer       zz_store_model_get_by        (ZzStore        *self,
+gpointer       _zz_store_model_get_by       (ZzStore        *self,
                                              const ZzModel  *model,
                                              const char     *column,
                                              const char     *value,
                                              GError        **error);
-gboolean       zz_store_model_delete        (ZzStore        *self,
+gboolean       _zz_store_model_delete       (ZzStore        *self,
                                              const ZzModel  *model,
                                              const char     *id,
                                              GError        **error);
 /* SELECT the model's columns FROM its table, then @tail ("WHERE ... ORDER
  * BY ..."), with @args (a %NULL-terminated list, nullable) bound as text
  * to ?1, ?2 ... Returns rows with the record's free function. */
-GPtrArray     *zz_store_model_list          (ZzStore        *self,
+GPtrArray     *_zz_store_model_list         (ZzStore        *self,
                                              const ZzModel  *model,
                                              const char     *tail,
                                              const char * const *args,
@@ -196,26 +191,26 @@ GPtrArray     *zz_store_model_list          (ZzStore        *self,
   {                                                                           \
     g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);                         \
     g_return_val_if_fail (record != NULL, FALSE);                             \
-    return zz_store_model_insert (self, &zz_model_##name, record, NULL, error); \
+    return _zz_store_model_insert (self, &_zz_model_##name, record, NULL, error); \
   }                                                                           \
   gboolean                                                                    \
   zz_store_update_##name (ZzStore *self, TypeName *record, GError **error)   \
   {                                                                           \
     g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);                         \
     g_return_val_if_fail (record != NULL, FALSE);                             \
-    return zz_store_model_update (self, &zz_model_##name, record, error);    \
+    return _zz_store_model_update (self, &_zz_model_##name, record, error);   \
   }                                                                           \
   TypeName *                                                                  \
   zz_store_get_##name (ZzStore *self, const char *id, GError **error)        \
   {                                                                           \
     g_return_val_if_fail (ZZ_IS_STORE (self), NULL);                          \
-    return zz_store_model_get (self, &zz_model_##name, id, error);           \
+    return _zz_store_model_get (self, &_zz_model_##name, id, error);          \
   }                                                                           \
   gboolean                                                                    \
   zz_store_delete_##name (ZzStore *self, const char *id, GError **error)     \
   {                                                                           \
     g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);                         \
-    return zz_store_model_delete (self, &zz_model_##name, id, error);        \
+    return _zz_store_model_delete (self, &_zz_model_##name, id, error);       \
   }
 
 G_END_DECLS

@@ -19,7 +19,7 @@ zz_store_list_team_members (ZzStore     *self,
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (team_id != NULL, NULL);
 
-  return zz_store_model_list (self, &zz_model_team_member,
-                              "WHERE \"teamId\" = ?1 ORDER BY \"joinedAt\", \"id\"",
-                              args, error);
+  return _zz_store_model_list (self, &_zz_model_team_member,
+                               "WHERE \"teamId\" = ?1 ORDER BY \"joinedAt\", \"id\"",
+                               args, error);
 }

@@ -34,8 +34,8 @@ zz_store_get_user_with_profile (ZzStore     *self,
 
   if (g_once_init_enter (&sql))
     {
-      g_autofree char *user_columns = zz_model_column_list (&zz_model_user, "u");
-      g_autofree char *profile_columns = zz_model_column_list (&zz_model_profile, "p");
+      g_autofree char *user_columns = _zz_model_column_list (&_zz_model_user, "u");
+      g_autofree char *profile_columns = _zz_model_column_list (&_zz_model_profile, "p");
 
       g_once_init_leave (&sql, g_strdup_printf ("SELECT %s, %s FROM \"User\" u "
                                                 "LEFT JOIN \"Profile\" p ON p.\"userId\" = u.\"id\" "
@@ -43,7 +43,7 @@ zz_store_get_user_with_profile (ZzStore     *self,
                                                 user_columns, profile_columns));
     }
 
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_STATIC);
@@ -51,18 +51,18 @@ zz_store_get_user_with_profile (ZzStore     *self,
 
   if (rc == SQLITE_ROW)
     {
-      int first = zz_model_user.n_columns;
+      int first = _zz_model_user.n_columns;
 
-      user = zz_store_model_read_row (&zz_model_user, stmt, 0);
+      user = _zz_store_model_read_row (&_zz_model_user, stmt, 0);
       if (profile != NULL && sqlite3_column_type (stmt, first) != SQLITE_NULL)
-        *profile = zz_store_model_read_row (&zz_model_profile, stmt, first);
+        *profile = _zz_store_model_read_row (&_zz_model_profile, stmt, first);
     }
   else if (rc == SQLITE_DONE)
-    zz_store_set_not_found (&zz_model_user, "id", user_id, error);
+    _zz_store_set_not_found (&_zz_model_user, "id", user_id, error);
   else
-    zz_store_set_error (self, rc, &zz_model_user, NULL, error);
+    _zz_store_set_error (self, rc, &_zz_model_user, NULL, error);
 
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   return user;
 }
@@ -74,7 +74,7 @@ zz_store_get_user_by_email (ZzStore     *self,
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
 
-  return zz_store_model_get_by (self, &zz_model_user, "email", email, error);
+  return _zz_store_model_get_by (self, &_zz_model_user, "email", email, error);
 }
 
 ZzSession *
@@ -84,5 +84,5 @@ zz_store_get_session_by_token (ZzStore     *self,
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
 
-  return zz_store_model_get_by (self, &zz_model_session, "token", token, error);
+  return _zz_store_model_get_by (self, &_zz_model_session, "token", token, error);
 }

@@ -15,12 +15,6 @@
   "\"id\", \"name\", \"description\", \"nodes\", \"edges\", \"isPublic\", \"tags\", " \
   "\"version\", \"createdAt\", \"updatedAt\", \"userId\", \"extra\""
 
-static void
-emit_workflows_changed (ZzStore *self)
-{
-  g_signal_emit (self, zz_store_signals[ZZ_STORE_SIGNAL_WORKFLOWS_CHANGED], 0);
-}
-
 /* Binds the fields that insert and save both write: ?2 .. ?7 */
 static void
 bind_document (sqlite3_stmt *stmt,
@@ -79,10 +73,10 @@ zz_store_insert_workflow (ZzStore     *self,
     updated_at = g_strdup (now);
   version = MAX (zz_workflow_get_version (workflow), 1);
 
-  if (!(stmt = zz_store_prepare (self,
-                                 "INSERT INTO \"Workflow\" (" WORKFLOW_COLUMNS ") "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?10, ?11, ?12, ?8)",
-                                 error)))
+  if (!(stmt = _zz_store_prepare (self,
+                                  "INSERT INTO \"Workflow\" (" WORKFLOW_COLUMNS ") "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9, ?10, ?11, ?12, ?8)",
+                                  error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -94,10 +88,10 @@ zz_store_insert_workflow (ZzStore     *self,
 
   /* One statement is one transaction. */
   rc = sqlite3_step (stmt);
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
-    return zz_store_set_error (self, rc, &zz_model_workflow, NULL, error);
+    return _zz_store_set_error (self, rc, &_zz_model_workflow, NULL, error);
 
   zz_workflow_set_id (workflow, id);
   zz_workflow_set_user_id (workflow, user_id);
@@ -105,7 +99,7 @@ zz_store_insert_workflow (ZzStore     *self,
   zz_workflow_set_updated_at (workflow, updated_at);
   zz_workflow_set_version (workflow, version);
 
-  emit_workflows_changed (self);
+  _zz_store_emit_workflows_changed (self);
 
   return TRUE;
 }
@@ -135,19 +129,19 @@ zz_store_save_workflow (ZzStore     *self,
   id = zz_workflow_get_id (workflow);
   if (id == NULL)
     {
-      zz_store_set_not_found (&zz_model_workflow, "id", "", error);
+      _zz_store_set_not_found (&_zz_model_workflow, "id", "", error);
       return FALSE;
     }
 
-  if (!(stmt = zz_store_prepare (self,
-                                 "UPDATE \"Workflow\" SET \"name\" = ?2, \"description\" = ?3, "
-                                 "\"nodes\" = ?4, \"edges\" = ?5, \"isPublic\" = ?6, \"tags\" = ?7, "
-                                 "\"extra\" = ?8, \"version\" = \"version\" + 1, \"updatedAt\" = ?9 "
-                                 "WHERE \"id\" = ?1 RETURNING \"version\"",
-                                 error)))
+  if (!(stmt = _zz_store_prepare (self,
+                                  "UPDATE \"Workflow\" SET \"name\" = ?2, \"description\" = ?3, "
+                                  "\"nodes\" = ?4, \"edges\" = ?5, \"isPublic\" = ?6, \"tags\" = ?7, "
+                                  "\"extra\" = ?8, \"version\" = \"version\" + 1, \"updatedAt\" = ?9 "
+                                  "WHERE \"id\" = ?1 RETURNING \"version\"",
+                                  error)))
     return FALSE;
 
-  if (!zz_store_begin (self, TRUE, error))
+  if (!_zz_store_begin (self, TRUE, error))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -163,17 +157,17 @@ zz_store_save_workflow (ZzStore     *self,
 
   if (rc != SQLITE_DONE)
     {
-      zz_store_set_error (self, rc, &zz_model_workflow, NULL, error);
-      zz_store_release (stmt);
-      zz_store_rollback (self);
+      _zz_store_set_error (self, rc, &_zz_model_workflow, NULL, error);
+      _zz_store_release (stmt);
+      _zz_store_rollback (self);
       return FALSE;
     }
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (version == 0)
     {
-      zz_store_set_not_found (&zz_model_workflow, "id", id, error);
-      zz_store_rollback (self);
+      _zz_store_set_not_found (&_zz_model_workflow, "id", id, error);
+      _zz_store_rollback (self);
       return FALSE;
     }
 
@@ -181,17 +175,17 @@ zz_store_save_workflow (ZzStore     *self,
    * leaves either the draft or the saved version, never neither. */
   if (!zz_store_delete_draft (self, id, error))
     {
-      zz_store_rollback (self);
+      _zz_store_rollback (self);
       return FALSE;
     }
 
-  if (!zz_store_commit (self, error))
+  if (!_zz_store_commit (self, error))
     return FALSE;
 
   zz_workflow_set_version (workflow, version);
   zz_workflow_set_updated_at (workflow, now);
 
-  emit_workflows_changed (self);
+  _zz_store_emit_workflows_changed (self);
 
   return TRUE;
 }
@@ -215,9 +209,9 @@ zz_store_get_workflow (ZzStore     *self,
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!(stmt = zz_store_prepare (self,
-                                 "SELECT " WORKFLOW_COLUMNS " FROM \"Workflow\" WHERE \"id\" = ?1",
-                                 error)))
+  if (!(stmt = _zz_store_prepare (self,
+                                  "SELECT " WORKFLOW_COLUMNS " FROM \"Workflow\" WHERE \"id\" = ?1",
+                                  error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -226,10 +220,10 @@ zz_store_get_workflow (ZzStore     *self,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        zz_store_set_not_found (&zz_model_workflow, "id", id, error);
+        _zz_store_set_not_found (&_zz_model_workflow, "id", id, error);
       else
-        zz_store_set_error (self, rc, &zz_model_workflow, NULL, error);
-      zz_store_release (stmt);
+        _zz_store_set_error (self, rc, &_zz_model_workflow, NULL, error);
+      _zz_store_release (stmt);
       return NULL;
     }
 
@@ -247,7 +241,7 @@ zz_store_get_workflow (ZzStore     *self,
   loaded = zz_workflow_load_columns (workflow, TEXT (3), TEXT (4), TEXT (11), error);
 #undef TEXT
 
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (!loaded)
     return NULL;
@@ -268,10 +262,10 @@ zz_store_delete_workflow (ZzStore     *self,
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
 
-  if (!zz_store_model_delete (self, &zz_model_workflow, id, error))
+  if (!_zz_store_model_delete (self, &_zz_model_workflow, id, error))
     return FALSE;
 
-  emit_workflows_changed (self);
+  _zz_store_emit_workflows_changed (self);
 
   return TRUE;
 }
@@ -302,7 +296,7 @@ zz_store_list_workflows (ZzStore     *self,
 
   if (g_once_init_enter (&sql))
     {
-      g_autofree char *execution_columns = zz_model_column_list (&zz_model_execution, "e");
+      g_autofree char *execution_columns = _zz_model_column_list (&_zz_model_execution, "e");
 
       g_once_init_leave (&sql, g_strdup_printf (
         "SELECT w.\"id\", w.\"name\", w.\"description\", w.\"tags\", w.\"isPublic\", "
@@ -317,7 +311,7 @@ zz_store_list_workflows (ZzStore     *self,
         execution_columns));
     }
 
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return NULL;
 
   list = g_list_store_new (ZZ_TYPE_WORKFLOW_SUMMARY);
@@ -345,14 +339,14 @@ zz_store_list_workflows (ZzStore     *self,
 
       if (sqlite3_column_type (stmt, 10) != SQLITE_NULL)
         _zz_workflow_summary_add_execution (current,
-                                            zz_store_model_read_row (&zz_model_execution, stmt, 10));
+                                            _zz_store_model_read_row (&_zz_model_execution, stmt, 10));
     }
 
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
     {
-      zz_store_set_error (self, rc, &zz_model_workflow, NULL, error);
+      _zz_store_set_error (self, rc, &_zz_model_workflow, NULL, error);
       return NULL;
     }
 

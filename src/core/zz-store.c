@@ -1,5 +1,6 @@
 /* zz-store.c: the connection to the SQLite database, its migrations, the
- * statement cache, transactions, errors, and the local user.
+ * statement cache, transactions, and the local user (its errors are in
+ * zz-store-errors.c).
  */
 #define G_LOG_DOMAIN "zz-store"
 
@@ -24,23 +25,29 @@
 G_DEFINE_FINAL_TYPE (ZzStore, zz_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (zz-store-error-quark, zz_store_error)
 
-guint zz_store_signals[ZZ_STORE_N_SIGNALS];
+enum
+{
+  SIGNAL_WORKFLOWS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static ZzModel *all_models[] = {
-  &zz_model_user,
-  &zz_model_profile,
-  &zz_model_workflow,
-  &zz_model_execution,
-  &zz_model_node_execution,
-  &zz_model_block_library_entry,
-  &zz_model_custom_block,
-  &zz_model_session,
-  &zz_model_notification,
-  &zz_model_team,
-  &zz_model_team_member,
-  &zz_model_pricing_tier,
-  &zz_model_subscription,
-  &zz_model_blockchain_transaction,
+  &_zz_model_user,
+  &_zz_model_profile,
+  &_zz_model_workflow,
+  &_zz_model_execution,
+  &_zz_model_node_execution,
+  &_zz_model_block_library_entry,
+  &_zz_model_custom_block,
+  &_zz_model_session,
+  &_zz_model_notification,
+  &_zz_model_team,
+  &_zz_model_team_member,
+  &_zz_model_pricing_tier,
+  &_zz_model_subscription,
+  &_zz_model_blockchain_transaction,
 };
 
 static void
@@ -77,7 +84,7 @@ zz_store_class_init (ZzStoreClass *klass)
    * Emitted after a workflow was inserted, saved or deleted through this
    * store, once the transaction committed.
    */
-  zz_store_signals[ZZ_STORE_SIGNAL_WORKFLOWS_CHANGED] =
+  signals[SIGNAL_WORKFLOWS_CHANGED] =
     g_signal_new ("workflows-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
@@ -85,7 +92,7 @@ zz_store_class_init (ZzStoreClass *klass)
                   G_TYPE_NONE, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (all_models); i++)
-    zz_model_build_sql (all_models[i]);
+    _zz_model_build_sql (all_models[i]);
 }
 
 static void
@@ -96,12 +103,18 @@ zz_store_init (ZzStore *self)
                                             finalize_statement);
 }
 
+void
+_zz_store_emit_workflows_changed (ZzStore *self)
+{
+  g_signal_emit (self, signals[SIGNAL_WORKFLOWS_CHANGED], 0);
+}
+
 /* Statements and transactions ------------------------------------------- */
 
 sqlite3_stmt *
-zz_store_prepare (ZzStore     *self,
-                  const char  *sql,
-                  GError     **error)
+_zz_store_prepare (ZzStore     *self,
+                   const char  *sql,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->recent, sql);
   int rc;
@@ -125,7 +138,7 @@ zz_store_prepare (ZzStore     *self,
   if (rc != SQLITE_OK)
     {
       g_warning ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
-      zz_store_set_error (self, rc, NULL, NULL, error);
+      _zz_store_set_error (self, rc, NULL, NULL, error);
       return NULL;
     }
 
@@ -136,53 +149,53 @@ zz_store_prepare (ZzStore     *self,
 }
 
 void
-zz_store_release (sqlite3_stmt *stmt)
+_zz_store_release (sqlite3_stmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }
 
 gboolean
-zz_store_exec (ZzStore     *self,
-               const char  *sql,
-               GError     **error)
+_zz_store_exec (ZzStore     *self,
+                const char  *sql,
+                GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
-    return zz_store_set_error (self, rc, NULL, NULL, error);
+    return _zz_store_set_error (self, rc, NULL, NULL, error);
 
   return TRUE;
 }
 
 /**
- * zz_store_begin:
+ * _zz_store_begin:
  * @write: %TRUE to take the write lock at once (BEGIN IMMEDIATE), so that a
  *   transaction that reads then writes cannot fail half-way with BUSY
  */
 gboolean
-zz_store_begin (ZzStore     *self,
-                gboolean     write,
-                GError     **error)
+_zz_store_begin (ZzStore     *self,
+                 gboolean     write,
+                 GError     **error)
 {
-  return zz_store_exec (self, write ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  return _zz_store_exec (self, write ? "BEGIN IMMEDIATE" : "BEGIN", error);
 }
 
 gboolean
-zz_store_commit (ZzStore     *self,
-                 GError     **error)
+_zz_store_commit (ZzStore     *self,
+                  GError     **error)
 {
-  if (!zz_store_exec (self, "COMMIT", error))
+  if (!_zz_store_exec (self, "COMMIT", error))
     {
-      zz_store_rollback (self);
+      _zz_store_rollback (self);
       return FALSE;
     }
 
@@ -190,321 +203,10 @@ zz_store_commit (ZzStore     *self,
 }
 
 void
-zz_store_rollback (ZzStore *self)
+_zz_store_rollback (ZzStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
-    zz_store_exec (self, "ROLLBACK", NULL);
-}
-
-/* Errors ---------------------------------------------------------------- */
-
-static const char *
-article (const char *noun)
-{
-  return strchr ("aeiou", noun[0]) != NULL ? "an" : "a";
-}
-
-/* "accessToken" -> "access token", for messages */
-static char *
-field_label (const char *name)
-{
-  GString *str = g_string_new (NULL);
-
-  for (const char *p = name; *p; p++)
-    {
-      if (g_ascii_isupper (*p))
-        {
-          g_string_append_c (str, ' ');
-          g_string_append_c (str, g_ascii_tolower (*p));
-        }
-      else
-        g_string_append_c (str, *p);
-    }
-
-  return g_string_free (str, FALSE);
-}
-
-static const char *
-text_value (const ZzColumn *column,
-            gconstpointer   record)
-{
-  gconstpointer field;
-
-  if (record == NULL || column == NULL)
-    return NULL;
-
-  field = (const guint8 *) record + column->offset;
-  switch (column->type)
-    {
-    case ZZ_COLUMN_TEXT:
-    case ZZ_COLUMN_JSON:
-      return *(char * const *) field;
-    case ZZ_COLUMN_RUN_STATUS:
-      return zz_run_status_to_string (*(const ZzRunStatus *) field);
-    default:
-      return NULL;
-    }
-}
-
-static const ZzModel *
-model_for_table (const char *table)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (all_models); i++)
-    if (g_str_equal (all_models[i]->table, table))
-      return all_models[i];
-
-  return NULL;
-}
-
-void
-zz_store_set_not_found (const ZzModel  *model,
-                        const char     *field,
-                        const char     *value,
-                        GError        **error)
-{
-  g_autofree char *label = field_label (field);
-
-  g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND,
-               _("No %s with the %s “%s”"), model->noun, label, value);
-}
-
-/* "UNIQUE constraint failed: TeamMember.userId, TeamMember.teamId" */
-static void
-set_unique_error (const ZzModel  *model,
-                  gconstpointer   record,
-                  const char     *message,
-                  GError        **error)
-{
-  const char *list = strstr (message, ": ");
-  g_auto(GStrv) names = g_strsplit (list ? list + 2 : "", ", ", -1);
-  g_autoptr(GString) labels = g_string_new (NULL);
-  const ZzColumn *column = NULL;
-  guint n = g_strv_length (names);
-
-  if (model == &zz_model_team_member && n == 2)
-    {
-      g_set_error_literal (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                           _("This user is already a member of this team"));
-      return;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *dot = strchr (names[i], '.');
-      g_autofree char *label = field_label (dot ? dot + 1 : names[i]);
-
-      column = zz_model_find_column (model, dot ? dot + 1 : names[i]);
-      if (i > 0)
-        g_string_append (labels, " and ");
-      g_string_append (labels, label);
-    }
-
-  if (n == 1 && text_value (column, record) != NULL)
-    g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                 _("A %s with the %s “%s” already exists"),
-                 model->noun, labels->str, text_value (column, record));
-  else
-    g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                 _("A %s with this %s already exists"), model->noun, labels->str);
-}
-
-/* Where @word first occurs in @text as a whole identifier, or -1 */
-static gssize
-find_identifier (const char *text,
-                 const char *word)
-{
-  gsize length = strlen (word);
-
-  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + 1, word))
-    {
-      gboolean starts = p == text || !(g_ascii_isalnum (p[-1]) || p[-1] == '_');
-      gboolean ends = !(g_ascii_isalnum (p[length]) || p[length] == '_');
-
-      if (starts && ends)
-        return p - text;
-    }
-
-  return -1;
-}
-
-/* "CHECK constraint failed: <the expression>": the column is the model's
- * that the expression names first. */
-static void
-set_check_error (const ZzModel  *model,
-                 gconstpointer   record,
-                 const char     *message,
-                 GError        **error)
-{
-  const char *expression = strstr (message, ": ");
-  const ZzColumn *column = NULL;
-  g_autofree char *label = NULL;
-  gssize best = G_MAXSSIZE;
-
-  expression = expression ? expression + 2 : message;
-
-  for (guint i = 0; i < model->n_columns; i++)
-    {
-      gssize at = find_identifier (expression, model->columns[i].name);
-
-      if (at >= 0 && at < best)
-        {
-          best = at;
-          column = &model->columns[i];
-        }
-    }
-
-  if (column == NULL)
-    {
-      g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                   _("A value of this %s is not valid (%s)"), model->noun, message);
-      return;
-    }
-
-  label = field_label (column->name);
-
-  switch (column->type)
-    {
-    case ZZ_COLUMN_JSON:
-      g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                   _("The %s of %s %s is not valid JSON"), label, article (model->noun), model->noun);
-      break;
-
-    case ZZ_COLUMN_STRV:
-      g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                   _("The %s of %s %s is not a JSON array"), label, article (model->noun), model->noun);
-      break;
-
-    case ZZ_COLUMN_TEXT:
-    case ZZ_COLUMN_RUN_STATUS:
-      if (text_value (column, record) != NULL)
-        {
-          g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                       _("“%s” is not a valid %s of %s %s"), text_value (column, record),
-                       label, article (model->noun), model->noun);
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-
-    case ZZ_COLUMN_INT:
-    case ZZ_COLUMN_REAL:
-    case ZZ_COLUMN_BOOL:
-    default:
-      g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                   _("This is not a valid %s of %s %s"), label, article (model->noun), model->noun);
-      break;
-    }
-}
-
-/* SQLite does not say which foreign key failed: look each one up. */
-static void
-set_foreign_key_error (ZzStore        *self,
-                       const ZzModel  *model,
-                       gconstpointer   record,
-                       GError        **error)
-{
-  for (guint i = 0; record != NULL && i < model->n_columns; i++)
-    {
-      const ZzColumn *column = &model->columns[i];
-      const ZzModel *target;
-      const char *value = text_value (column, record);
-      g_autofree char *sql = NULL;
-      sqlite3_stmt *stmt;
-      int rc;
-
-      if (column->references == NULL || value == NULL ||
-          !(target = model_for_table (column->references)))
-        continue;
-
-      sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE \"id\" = ?1", target->table);
-      if (!(stmt = zz_store_prepare (self, sql, NULL)))
-        continue;
-      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      zz_store_release (stmt);
-
-      if (rc == SQLITE_DONE)
-        {
-          g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                       _("No %s with the id “%s”"), target->noun, value);
-          return;
-        }
-    }
-
-  if (record != NULL)
-    g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                 _("This %s refers to a row that does not exist"), model->noun);
-  else
-    g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                 _("This %s is still in use and cannot be deleted"), model->noun);
-}
-
-/**
- * zz_store_set_error:
- *
- * Returns: %FALSE, for `return zz_store_set_error (...)`
- */
-gboolean
-zz_store_set_error (ZzStore        *self,
-                    int             rc,
-                    const ZzModel  *model,
-                    gconstpointer   record,
-                    GError        **error)
-{
-  g_autofree char *message = g_strdup (sqlite3_errmsg (self->db));
-  int extended = (rc >> 8) != 0 ? rc : sqlite3_extended_errcode (self->db);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      g_set_error_literal (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FULL,
-                           _("The disk is full; nothing was saved"));
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error_literal (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_BUSY,
-                           _("Another program kept the database locked; nothing was saved. Try again."));
-      break;
-
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CORRUPT,
-                   _("The database “%s” is damaged: %s"), self->path, message);
-      break;
-
-    case SQLITE_CONSTRAINT:
-      if (model == NULL)
-        g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                     _("The database refused the value: %s"), message);
-      else if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
-        set_unique_error (model, record, message, error);
-      else if (extended == SQLITE_CONSTRAINT_CHECK)
-        set_check_error (model, record, message, error);
-      else if (extended == SQLITE_CONSTRAINT_FOREIGNKEY || strstr (message, "FOREIGN KEY") != NULL)
-        set_foreign_key_error (self, model, record, error);
-      else if (extended == SQLITE_CONSTRAINT_NOTNULL)
-        {
-          const char *dot = strrchr (message, '.');
-          g_autofree char *label = field_label (dot ? dot + 1 : message);
-
-          g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                       _("%s %s needs %s %s"), article (model->noun), model->noun,
-                       article (label), label);
-          if (error && *error)
-            (*error)->message[0] = g_ascii_toupper ((*error)->message[0]);
-        }
-      else
-        g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT,
-                     _("The database refused this %s: %s"), model->noun, message);
-      break;
-
-    default:
-      g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FAILED,
-                   _("Database error: %s"), message);
-      break;
-    }
-
-  return FALSE;
+    _zz_store_exec (self, "ROLLBACK", NULL);
 }
 
 /* Migrations ------------------------------------------------------------ */
@@ -574,16 +276,16 @@ read_int (ZzStore     *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self, sql, error)))
+  if (!(stmt = _zz_store_prepare (self, sql, error)))
     return FALSE;
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *value = sqlite3_column_int (stmt, 0);
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_ROW)
-    return zz_store_set_error (self, rc, NULL, NULL, error);
+    return _zz_store_set_error (self, rc, NULL, NULL, error);
 
   return TRUE;
 }
@@ -605,22 +307,22 @@ apply_migration (ZzStore          *self,
     return FALSE;
   sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  if (!zz_store_begin (self, TRUE, error))
+  if (!_zz_store_begin (self, TRUE, error))
     return FALSE;
 
   /* Another process may have migrated while we waited for the lock. */
   if (!read_int (self, "PRAGMA user_version", &current, error))
     goto failed;
   if (current >= migration->version)
-    return zz_store_commit (self, error);
+    return _zz_store_commit (self, error);
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       int rc = sqlite3_extended_errcode (self->db);
 
-      zz_store_rollback (self);
+      _zz_store_rollback (self);
       if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_BUSY)
-        zz_store_set_error (self, rc, NULL, NULL, error);
+        _zz_store_set_error (self, rc, NULL, NULL, error);
       else
         g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_MIGRATION,
                      _("Could not upgrade the database to schema %d: %s. It was left at schema %d."),
@@ -633,14 +335,14 @@ apply_migration (ZzStore          *self,
   set_version = g_strdup_printf ("PRAGMA user_version = %d", migration->version);
   if (sqlite3_exec (self->db, set_version, NULL, NULL, NULL) != SQLITE_OK)
     {
-      zz_store_set_error (self, sqlite3_extended_errcode (self->db), NULL, NULL, error);
+      _zz_store_set_error (self, sqlite3_extended_errcode (self->db), NULL, NULL, error);
       goto failed;
     }
 
-  return zz_store_commit (self, error);
+  return _zz_store_commit (self, error);
 
 failed:
-  zz_store_rollback (self);
+  _zz_store_rollback (self);
   return FALSE;
 }
 
@@ -654,17 +356,17 @@ lookup_local_user (ZzStore  *self,
   char *id = NULL;
   int rc;
 
-  if (!(stmt = zz_store_prepare (self, "SELECT \"value\" FROM \"LocalState\" WHERE \"key\" = ?1", error)))
+  if (!(stmt = _zz_store_prepare (self, "SELECT \"value\" FROM \"LocalState\" WHERE \"key\" = ?1", error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, LOCAL_USER_KEY, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    zz_store_set_error (self, rc, NULL, NULL, error);
+    _zz_store_set_error (self, rc, NULL, NULL, error);
 
   return id;
 }
@@ -688,41 +390,41 @@ ensure_local_user (ZzStore  *self,
       return FALSE;
     }
 
-  if (!zz_store_begin (self, TRUE, error))
+  if (!_zz_store_begin (self, TRUE, error))
     return FALSE;
 
   /* Another process may have made it while we waited for the lock. */
   if ((self->current_user_id = lookup_local_user (self, error)))
-    return zz_store_commit (self, error);
+    return _zz_store_commit (self, error);
 
   now = zz_time_now_iso8601 ();
 
   user = zz_user_new ();
   user->email = g_strdup (LOCAL_EMAIL);
   user->name = g_strdup (g_get_real_name ());
-  if (!zz_store_model_insert (self, &zz_model_user, user, now, error))
+  if (!_zz_store_model_insert (self, &_zz_model_user, user, now, error))
     goto failed;
 
   profile = zz_profile_new ();
   profile->full_name = g_strdup (user->name);
   profile->user_id = g_strdup (user->id);
   profile->monthly_execution_quota = -1;   /* the local profile is not metered */
-  if (!zz_store_model_insert (self, &zz_model_profile, profile, now, error))
+  if (!_zz_store_model_insert (self, &_zz_model_profile, profile, now, error))
     goto failed;
 
-  if (!(stmt = zz_store_prepare (self, "INSERT INTO \"LocalState\" (\"key\", \"value\") VALUES (?1, ?2)", error)))
+  if (!(stmt = _zz_store_prepare (self, "INSERT INTO \"LocalState\" (\"key\", \"value\") VALUES (?1, ?2)", error)))
     goto failed;
   sqlite3_bind_text (stmt, 1, LOCAL_USER_KEY, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, user->id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  zz_store_release (stmt);
+  _zz_store_release (stmt);
   if (rc != SQLITE_DONE)
     {
-      zz_store_set_error (self, rc, NULL, NULL, error);
+      _zz_store_set_error (self, rc, NULL, NULL, error);
       goto failed;
     }
 
-  if (!zz_store_commit (self, error))
+  if (!_zz_store_commit (self, error))
     return FALSE;
 
   self->current_user_id = g_strdup (user->id);
@@ -730,7 +432,7 @@ ensure_local_user (ZzStore  *self,
   return TRUE;
 
 failed:
-  zz_store_rollback (self);
+  _zz_store_rollback (self);
   return FALSE;
 }
 
@@ -748,9 +450,9 @@ zz_store_dup_default_path (void)
 }
 
 ZzStore *
-zz_store_open_at_version (const char  *path,
-                          int          version,
-                          GError     **error)
+_zz_store_open_at_version (const char  *path,
+                           int          version,
+                           GError     **error)
 {
   g_autoptr(ZzStore) self = NULL;
   GArray *migrations = get_migrations ();
@@ -805,12 +507,12 @@ zz_store_open_at_version (const char  *path,
       return NULL;
     }
 
-  if (!zz_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !zz_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !zz_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+  if (!_zz_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_zz_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !_zz_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       /* A run's NodeExecution rows are written in one transaction: a
        * bigger page cache keeps it from spilling to the WAL half-way. */
-      !zz_store_exec (self, "PRAGMA cache_size = -32768", error))
+      !_zz_store_exec (self, "PRAGMA cache_size = -32768", error))
     return NULL;
 
   for (int v = current + 1; v <= version; v++)
@@ -858,7 +560,7 @@ zz_store_open (const char  *path,
       return NULL;
     }
 
-  return zz_store_open_at_version (path, zz_store_get_latest_version (), error);
+  return _zz_store_open_at_version (path, zz_store_get_latest_version (), error);
 }
 
 const char *

@@ -156,7 +156,7 @@ calculator_execute (ZzBlockType    *type,
   json_object_set_boolean_member (output, "success", TRUE);
   json_object_set_null_member (output, "error");
 
-  zz_block_return_output (task, zz_json_node_new_take_object (output));
+  _zz_block_return_output (task, zz_json_node_new_take_object (output));
 }
 
 static const ZzConfigField calculator_fields[] = {
@@ -170,7 +170,7 @@ static const ZzConfigField calculator_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_calculator_get_info (void)
+_zz_block_calculator_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "CALCULATOR",

@@ -44,7 +44,7 @@ condition_execute (ZzBlockType    *type,
   json_object_set_string_member (output, "condition", condition);
   json_object_set_member (output, "data", input ? json_node_copy (input) : json_node_new (JSON_NODE_NULL));
 
-  zz_block_return_output (task, zz_json_node_new_take_object (output));
+  _zz_block_return_output (task, zz_json_node_new_take_object (output));
 }
 
 /* A condition that cannot be read is a problem in the editor and at
@@ -70,7 +70,7 @@ static const ZzConfigField condition_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_condition_get_info (void)
+_zz_block_condition_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "CONDITION",

@@ -38,7 +38,7 @@ wait_finish (Wait   *wait,
       json_node_unref (wait->output);
     }
   else
-    zz_block_return_output (wait->task, wait->output);
+    _zz_block_return_output (wait->task, wait->output);
 
   g_free (wait);
 }
@@ -112,7 +112,7 @@ static const ZzConfigField delay_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_delay_get_info (void)
+_zz_block_delay_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "DELAY",

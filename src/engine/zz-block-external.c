@@ -22,7 +22,7 @@ static const ZzConfigField email_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_email_get_info (void)
+_zz_block_email_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "EMAIL",
@@ -50,7 +50,7 @@ static const ZzConfigField custom_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_custom_get_info (void)
+_zz_block_custom_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "CUSTOM",

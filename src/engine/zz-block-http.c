@@ -129,7 +129,7 @@ finish_request (GTask *task)
           return;
         }
 
-      zz_block_return_output (task, json_node_copy (value_at_path));
+      _zz_block_return_output (task, json_node_copy (value_at_path));
       return;
     }
 
@@ -148,7 +148,7 @@ finish_request (GTask *task)
   json_object_set_object_member (output, "headers", headers);
   json_object_set_member (output, "body", g_steal_pointer (&body));
 
-  zz_block_return_output (task, zz_json_node_new_take_object (output));
+  _zz_block_return_output (task, zz_json_node_new_take_object (output));
 }
 
 static void
@@ -439,7 +439,7 @@ static const ZzConfigField http_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_http_request_get_info (void)
+_zz_block_http_request_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "HTTP_REQUEST",
@@ -469,7 +469,7 @@ static const ZzConfigField webhook_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_webhook_get_info (void)
+_zz_block_webhook_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "WEBHOOK",

@@ -107,7 +107,7 @@ notification_execute (ZzBlockType    *type,
   json_object_set_string_member (output, "type", notification->type);
   json_object_set_boolean_member (output, "sent", TRUE);
 
-  zz_block_return_output (task, zz_json_node_new_take_object (output));
+  _zz_block_return_output (task, zz_json_node_new_take_object (output));
 }
 
 static const ZzConfigField notification_fields[] = {
@@ -121,7 +121,7 @@ static const ZzConfigField notification_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_notification_get_info (void)
+_zz_block_notification_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "NOTIFICATION",

@@ -51,17 +51,17 @@ ZzBlockRegistry *
 zz_block_registry_new (void)
 {
   static const ZzBlockTypeInfo *(* const builtins[]) (void) = {
-    zz_block_manual_trigger_get_info,
-    zz_block_schedule_get_info,
-    zz_block_http_request_get_info,
-    zz_block_webhook_get_info,
-    zz_block_condition_get_info,
-    zz_block_data_transform_get_info,
-    zz_block_calculator_get_info,
-    zz_block_delay_get_info,
-    zz_block_notification_get_info,
-    zz_block_email_get_info,
-    zz_block_custom_get_info,
+    _zz_block_manual_trigger_get_info,
+    _zz_block_schedule_get_info,
+    _zz_block_http_request_get_info,
+    _zz_block_webhook_get_info,
+    _zz_block_condition_get_info,
+    _zz_block_data_transform_get_info,
+    _zz_block_calculator_get_info,
+    _zz_block_delay_get_info,
+    _zz_block_notification_get_info,
+    _zz_block_email_get_info,
+    _zz_block_custom_get_info,
   };
   ZzBlockRegistry *self = g_object_new (ZZ_TYPE_BLOCK_REGISTRY, NULL);
 

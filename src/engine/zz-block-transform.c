@@ -580,7 +580,7 @@ transform_execute (ZzBlockType    *type,
         }
     }
 
-  zz_block_return_output (task, data);
+  _zz_block_return_output (task, data);
 }
 
 static const ZzConfigField transform_fields[] = {
@@ -591,7 +591,7 @@ static const ZzConfigField transform_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_data_transform_get_info (void)
+_zz_block_data_transform_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "DATA_TRANSFORM",

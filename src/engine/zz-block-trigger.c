@@ -17,8 +17,8 @@
 #include "zz-time.h"
 
 void
-zz_block_return_output (GTask    *task,
-                        JsonNode *output)
+_zz_block_return_output (GTask    *task,
+                         JsonNode *output)
 {
   g_task_return_pointer (task, output, (GDestroyNotify) json_node_unref);
   g_object_unref (task);
@@ -70,7 +70,7 @@ manual_trigger_execute (ZzBlockType    *type,
       /* Not an object: passed on as it is, when nothing is declared. */
       if (n == 0)
         {
-          zz_block_return_output (task, json_node_copy (given));
+          _zz_block_return_output (task, json_node_copy (given));
           return;
         }
       g_task_return_new_error (task, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
@@ -111,7 +111,7 @@ manual_trigger_execute (ZzBlockType    *type,
         }
     }
 
-  zz_block_return_output (task, json_node_init_object (json_node_alloc (), output));
+  _zz_block_return_output (task, json_node_init_object (json_node_alloc (), output));
 }
 
 static const ZzConfigField manual_trigger_fields[] = {
@@ -121,7 +121,7 @@ static const ZzConfigField manual_trigger_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_manual_trigger_get_info (void)
+_zz_block_manual_trigger_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "MANUAL_TRIGGER",
@@ -180,7 +180,7 @@ schedule_execute (ZzBlockType    *type,
   if (context->execution_input != NULL && !JSON_NODE_HOLDS_NULL (context->execution_input))
     json_object_set_member (output, "input", json_node_copy (context->execution_input));
 
-  zz_block_return_output (task, zz_json_node_new_take_object (output));
+  _zz_block_return_output (task, zz_json_node_new_take_object (output));
 }
 
 static const ZzConfigField schedule_fields[] = {
@@ -194,7 +194,7 @@ static const ZzConfigField schedule_fields[] = {
 };
 
 const ZzBlockTypeInfo *
-zz_block_schedule_get_info (void)
+_zz_block_schedule_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "SCHEDULE",
