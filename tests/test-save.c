@@ -332,6 +332,38 @@ test_closing_cancelled_keeps_the_changes (Fixture       *fixture,
   g_assert_nonnull (zz_workflow_find_node (shown_workflow (fixture), "n1"));
 }
 
+/* The response closes the window while the dialog is still being emitted,
+ * so the dialog goes after the window it asked about: nothing of it may
+ * still point at the window then (G_DEBUG=fatal-criticals). */
+static void
+test_closing_discarded_lets_the_window_go_first (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(ZzWorkflow) stored = NULL;
+  gpointer window;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = g_object_ref (find_message_dialog ());
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  window = fixture->window;
+  g_object_add_weak_pointer (G_OBJECT (window), &window);
+  g_clear_object (&fixture->window);
+  g_assert_null (window);
+
+  stored = stored_workflow (fixture, fixture->id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 0);
+  g_assert_false (has_draft (fixture));
+  g_clear_object (&dialog);
+}
+
 static void
 test_switching_asks_and_discard_drops (Fixture       *fixture,
                                        gconstpointer  data)
@@ -442,6 +474,7 @@ main (int   argc,
   ADD ("/save/draft/is-written-and-restored", test_draft_is_written_and_restored);
   ADD ("/save/close/asks-and-save-saves", test_closing_asks_and_save_saves);
   ADD ("/save/close/cancelled-keeps-the-changes", test_closing_cancelled_keeps_the_changes);
+  ADD ("/save/close/discarded-lets-the-window-go-first", test_closing_discarded_lets_the_window_go_first);
   ADD ("/save/switch/asks-and-discard-drops", test_switching_asks_and_discard_drops);
   ADD ("/save/tidy-up/is-one-undoable-step", test_tidy_up_is_one_undoable_step);
   ADD ("/save/new-from-template/adds-the-starter", test_new_from_template_adds_the_starter);

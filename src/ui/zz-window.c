@@ -608,6 +608,15 @@ zz_window_dispose (GObject *object)
   zz_window_flush_deletions (self);
   g_clear_pointer (&self->pending_deletions, g_hash_table_unref);
   g_clear_weak_pointer (&self->delete_toast);
+  /* "Save changes?" may outlive the window it asked about: its response
+   * closes the window while the dialog is still being emitted. GTK keeps a
+   * transient parent unowned and unhooks it only when the dialog goes, so
+   * it must let go of the window before the window is finalized. */
+  if (self->save_dialog != NULL)
+    {
+      gtk_window_set_transient_for (self->save_dialog, NULL);
+      gtk_window_destroy (self->save_dialog);
+    }
   g_clear_weak_pointer (&self->save_dialog);
   zz_window_dispose_run (self);
 
