@@ -32,6 +32,9 @@ struct _ZzCanvas
 
   ZzWorkflow    *workflow;
   ZzViewport    *viewport;
+  GSignalGroup  *workflow_signals;
+  GSignalGroup  *nodes_signals;     /* on the workflow's node model */
+  GSignalGroup  *edges_signals;     /* on its edge model */
 
   GHashTable    *items;             /* node id -> ZzCanvasItem */
   GPtrArray     *order;             /* ZzCanvasItem, in document order */

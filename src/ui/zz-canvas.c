@@ -1004,6 +1004,9 @@ zz_canvas_finalize (GObject *object)
   g_free (self->drag_handle);
   g_free (self->drop_node_id);
   g_free (self->drag_edge_id);
+  g_clear_object (&self->workflow_signals);
+  g_clear_object (&self->nodes_signals);
+  g_clear_object (&self->edges_signals);
 
   G_OBJECT_CLASS (zz_canvas_parent_class)->finalize (object);
 }
@@ -1099,6 +1102,18 @@ zz_canvas_init (ZzCanvas *self)
   g_signal_connect_object (self->viewport, "notify",
                            G_CALLBACK (on_viewport_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->workflow_signals = g_signal_group_new (ZZ_TYPE_WORKFLOW);
+  g_signal_group_connect_object (self->workflow_signals, "notify::can-undo",
+                                 G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->workflow_signals, "notify::can-redo",
+                                 G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+  self->nodes_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->nodes_signals, "items-changed",
+                                 G_CALLBACK (on_nodes_changed_cb), self, G_CONNECT_SWAPPED);
+  self->edges_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->edges_signals, "items-changed",
+                                 G_CALLBACK (on_edges_changed_cb), self, G_CONNECT_SWAPPED);
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -1137,30 +1152,14 @@ zz_canvas_set_workflow (ZzCanvas   *self,
   if (self->workflow == workflow)
     return;
 
-  if (self->workflow != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (zz_workflow_get_nodes (self->workflow), self);
-      g_signal_handlers_disconnect_by_data (zz_workflow_get_edges (self->workflow), self);
-      g_signal_handlers_disconnect_by_data (self->workflow, self);
-    }
-
   g_set_object (&self->workflow, workflow);
+  g_signal_group_set_target (self->workflow_signals, workflow);
+  g_signal_group_set_target (self->nodes_signals, workflow ? zz_workflow_get_nodes (workflow) : NULL);
+  g_signal_group_set_target (self->edges_signals, workflow ? zz_workflow_get_edges (workflow) : NULL);
   self->drag = ZZ_CANVAS_DRAG_NONE;
   had_selection = g_hash_table_size (self->selected_nodes) > 0 ||
                   g_hash_table_size (self->selected_edges) > 0;
   zz_canvas_clear_selection (self);
-
-  if (workflow != NULL)
-    {
-      g_signal_connect_object (zz_workflow_get_nodes (workflow), "items-changed",
-                               G_CALLBACK (on_nodes_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (zz_workflow_get_edges (workflow), "items-changed",
-                               G_CALLBACK (on_edges_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (workflow, "notify::can-undo",
-                               G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (workflow, "notify::can-redo",
-                               G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
-    }
 
   if (self->items != NULL)
     zz_canvas_sync_nodes (self);

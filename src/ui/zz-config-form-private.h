@@ -49,6 +49,7 @@ struct _ZzConfigForm
 
   ZzWorkflow  *workflow;
   ZzNode      *node;
+  GSignalGroup *node_signals;
   ZzBlockType *type;
   GPtrArray   *fields;         /* FormField */
   GHashTable  *by_key;         /* key -> FormField (unowned) */

@@ -210,8 +210,7 @@ zz_config_form_dispose (GObject *object)
 {
   ZzConfigForm *self = ZZ_CONFIG_FORM (object);
 
-  if (self->node != NULL)
-    g_signal_handlers_disconnect_by_data (self->node, self);
+  g_signal_group_set_target (self->node_signals, NULL);
   zz_config_form_clear (self);
   g_clear_object (&self->node);
   g_clear_object (&self->workflow);
@@ -227,6 +226,7 @@ zz_config_form_finalize (GObject *object)
 
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_object (&self->node_signals);
 
   G_OBJECT_CLASS (zz_config_form_parent_class)->finalize (object);
 }
@@ -252,6 +252,10 @@ zz_config_form_init (ZzConfigForm *self)
 
   self->fields = g_ptr_array_new_with_free_func (zz_form_field_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->node_signals = g_signal_group_new (ZZ_TYPE_NODE);
+  g_signal_group_connect_object (self->node_signals, "notify::config",
+                                 G_CALLBACK (on_config_notified_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -274,14 +278,10 @@ zz_config_form_set_node (ZzConfigForm *self,
   /* An edit typed into the old node's form is that node's. */
   zz_config_form_flush (self);
 
-  if (self->node != NULL)
-    g_signal_handlers_disconnect_by_data (self->node, self);
   g_set_object (&self->workflow, workflow);
   g_set_object (&self->node, node);
   g_set_object (&self->type, type);
-  if (node != NULL)
-    g_signal_connect_object (node, "notify::config",
-                             G_CALLBACK (on_config_notified_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->node_signals, node);
 
   zz_config_form_build (self);
 }

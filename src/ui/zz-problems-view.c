@@ -56,6 +56,8 @@ struct _ZzProblemsView
 
   ZzCanvas     *canvas;
   ZzWorkflow   *workflow;
+  GSignalGroup *canvas_signals;
+  GSignalGroup *workflow_signals;
   GListStore   *problems;      /* ZzProblemItem */
   GHashTable   *marked;        /* node ids marked on the canvas */
   guint         refresh_id;
@@ -255,9 +257,8 @@ on_canvas_workflow_notified_cb (ZzProblemsView *self)
   if (self->workflow == workflow)
     return;
 
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
   g_set_object (&self->workflow, workflow);
+  g_signal_group_set_target (self->workflow_signals, workflow);
   /* Marks of the old document's nodes must not land on a new one's. */
   if (self->canvas != NULL)
     {
@@ -269,9 +270,6 @@ on_canvas_workflow_notified_cb (ZzProblemsView *self)
         zz_canvas_set_node_problem (self->canvas, key, NULL);
     }
   g_hash_table_remove_all (self->marked);
-  if (workflow != NULL)
-    g_signal_connect_object (workflow, "changed", G_CALLBACK (on_workflow_changed_cb),
-                             self, G_CONNECT_SWAPPED);
   zz_problems_view_refresh (self);
 }
 
@@ -416,10 +414,8 @@ zz_problems_view_dispose (GObject *object)
   ZzProblemsView *self = ZZ_PROBLEMS_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
-  if (self->canvas != NULL)
-    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_signal_group_set_target (self->workflow_signals, NULL);
+  g_signal_group_set_target (self->canvas_signals, NULL);
   if (self->canvas != NULL && self->centre_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
   self->centre_tick_id = 0;
@@ -431,6 +427,17 @@ zz_problems_view_dispose (GObject *object)
   g_clear_pointer (&self->marked, g_hash_table_unref);
 
   G_OBJECT_CLASS (zz_problems_view_parent_class)->dispose (object);
+}
+
+static void
+zz_problems_view_finalize (GObject *object)
+{
+  ZzProblemsView *self = ZZ_PROBLEMS_VIEW (object);
+
+  g_clear_object (&self->workflow_signals);
+  g_clear_object (&self->canvas_signals);
+
+  G_OBJECT_CLASS (zz_problems_view_parent_class)->finalize (object);
 }
 
 static void
@@ -476,6 +483,7 @@ zz_problems_view_class_init (ZzProblemsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_problems_view_dispose;
+  object_class->finalize = zz_problems_view_finalize;
   object_class->get_property = zz_problems_view_get_property;
   object_class->set_property = zz_problems_view_set_property;
 
@@ -499,6 +507,13 @@ zz_problems_view_init (ZzProblemsView *self)
 
   self->problems = g_list_store_new (ZZ_TYPE_PROBLEM_ITEM);
   self->marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->canvas_signals = g_signal_group_new (ZZ_TYPE_CANVAS);
+  g_signal_group_connect_object (self->canvas_signals, "notify::workflow",
+                                 G_CALLBACK (on_canvas_workflow_notified_cb), self, G_CONNECT_SWAPPED);
+  self->workflow_signals = g_signal_group_new (ZZ_TYPE_WORKFLOW);
+  g_signal_group_connect_object (self->workflow_signals, "changed",
+                                 G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   self->count_label = gtk_label_new ("0");
@@ -560,17 +575,11 @@ zz_problems_view_set_canvas (ZzProblemsView *self,
   if (self->canvas == canvas)
     return;
 
-  if (self->canvas != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->canvas, self);
-      if (self->centre_tick_id != 0)
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
-      self->centre_tick_id = 0;
-    }
+  if (self->canvas != NULL && self->centre_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
+  self->centre_tick_id = 0;
   g_set_object (&self->canvas, canvas);
-  if (canvas != NULL)
-    g_signal_connect_object (canvas, "notify::workflow",
-                             G_CALLBACK (on_canvas_workflow_notified_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->canvas_signals, canvas);
   on_canvas_workflow_notified_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);

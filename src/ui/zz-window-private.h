@@ -31,6 +31,7 @@ struct _ZzWindow
   GtkWindow            *save_dialog;       /* weak: "Save changes?" */
   ZzWorkflowPage       *page;
   struct _ZzRunManager *runs;
+  GSignalGroup         *run_signals;
   GtkWidget            *notifications;      /* ZzNotificationsPopover */
 
   AdwToastOverlay      *toast_overlay;      /* template children */

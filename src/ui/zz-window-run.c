@@ -423,8 +423,12 @@ zz_window_init_run (ZzWindow *self)
   ZzRunPanel *panel = get_run_panel (self);
 
   self->runs = zz_run_manager_new (zz_store_get_path (self->store));
-  g_signal_connect_object (self->runs, "run-started", G_CALLBACK (on_run_started_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->runs, "run-finished", G_CALLBACK (on_run_finished_cb), self, G_CONNECT_SWAPPED);
+  self->run_signals = g_signal_group_new (ZZ_TYPE_RUN_MANAGER);
+  g_signal_group_connect_object (self->run_signals, "run-started",
+                                 G_CALLBACK (on_run_started_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->run_signals, "run-finished",
+                                 G_CALLBACK (on_run_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->run_signals, self->runs);
 
   zz_run_panel_set_store (panel, self->store);
   g_signal_connect_object (panel, "run-again", G_CALLBACK (on_run_again_cb), self, G_CONNECT_SWAPPED);
@@ -440,12 +444,11 @@ zz_window_init_run (ZzWindow *self)
 void
 zz_window_dispose_run (ZzWindow *self)
 {
-  /* Runs go on only while their window is there to show them. */
+  /* Runs go on only while their window is there to show them; what they
+   * say after it is gone is for no one. */
+  g_clear_object (&self->run_signals);
   if (self->runs != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->runs, self);
-      zz_run_manager_stop_all (self->runs);
-    }
+    zz_run_manager_stop_all (self->runs);
   g_clear_object (&self->runs);
 }
 

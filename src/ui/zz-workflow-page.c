@@ -28,6 +28,7 @@ struct _ZzWorkflowPage
 
   ZzStore        *store;
   ZzWorkflow     *workflow;
+  GSignalGroup   *workflow_signals;
   GtkStringList  *tags;
   guint           description_save_id;
   ZzDraftWriter  *drafts;
@@ -597,8 +598,7 @@ zz_workflow_page_dispose (GObject *object)
   if (self->drafts != NULL)
     zz_draft_writer_set_workflow (self->drafts, NULL);
   g_clear_object (&self->drafts);
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
+  g_signal_group_set_target (self->workflow_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_PAGE);
   /* The template's root is a direct child with no id to clear. */
@@ -609,6 +609,16 @@ zz_workflow_page_dispose (GObject *object)
   g_clear_object (&self->tags);
 
   G_OBJECT_CLASS (zz_workflow_page_parent_class)->dispose (object);
+}
+
+static void
+zz_workflow_page_finalize (GObject *object)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
+
+  g_clear_object (&self->workflow_signals);
+
+  G_OBJECT_CLASS (zz_workflow_page_parent_class)->finalize (object);
 }
 
 static void
@@ -710,6 +720,7 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_workflow_page_dispose;
+  object_class->finalize = zz_workflow_page_finalize;
   object_class->get_property = zz_workflow_page_get_property;
   object_class->set_property = zz_workflow_page_set_property;
 
@@ -780,6 +791,12 @@ zz_workflow_page_init (ZzWorkflowPage *self)
   g_type_ensure (ZZ_TYPE_PROBLEMS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->workflow_signals = g_signal_group_new (ZZ_TYPE_WORKFLOW);
+  g_signal_group_connect_object (self->workflow_signals, "changed",
+                                 G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->workflow_signals, "notify::modified",
+                                 G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (zz_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (on_zoom_changed_cb), self, G_CONNECT_SWAPPED);
   on_zoom_changed_cb (self, NULL, zz_canvas_get_viewport (self->canvas));
@@ -826,16 +843,8 @@ zz_workflow_page_set_workflow (ZzWorkflowPage *self,
   if (self->description_save_id != 0)
     zz_workflow_page_flush (self);
 
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
   g_set_object (&self->workflow, workflow);
-  if (workflow != NULL)
-    {
-      g_signal_connect_object (workflow, "changed",
-                               G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (workflow, "notify::modified",
-                               G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->workflow_signals, workflow);
   if (self->drafts == NULL)
     self->drafts = zz_draft_writer_new (self->store);
   zz_draft_writer_set_workflow (self->drafts, workflow);
