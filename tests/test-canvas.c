@@ -58,12 +58,13 @@ on_selection_changed_cb (ZzCanvas *canvas,
   fixture->selection_changes++;
 }
 
+/* The canvas tells the user through the window's win.show-toast. */
 static void
-on_show_toast_cb (ZzCanvas   *canvas,
-                  const char *message,
-                  Fixture    *fixture)
+on_show_toast_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  Fixture       *fixture)
 {
-  g_ptr_array_add (fixture->toasts, g_strdup (message));
+  g_ptr_array_add (fixture->toasts, g_variant_dup_string (parameter, NULL));
 }
 
 static void
@@ -72,6 +73,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(ZzEdge) edge = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_toast = g_simple_action_new ("show-toast", G_VARIANT_TYPE_STRING);
 
   fixture->workflow = zz_workflow_new ("Canvas test");
   add_node (fixture->workflow, "trigger", "MANUAL_TRIGGER", "Start", 0, 0);
@@ -86,7 +89,9 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1000, 600);
   fixture->canvas = ZZ_CANVAS (zz_canvas_new ());
   g_signal_connect (fixture->canvas, "selection-changed", G_CALLBACK (on_selection_changed_cb), fixture);
-  g_signal_connect (fixture->canvas, "show-toast", G_CALLBACK (on_show_toast_cb), fixture);
+  g_signal_connect (show_toast, "activate", G_CALLBACK (on_show_toast_cb), fixture);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (show_toast));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (win));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->canvas));
   zz_canvas_set_workflow (fixture->canvas, fixture->workflow);
   gtk_window_present (fixture->window);

@@ -234,7 +234,8 @@ on_clipboard_text_read_cb (GObject      *source,
   if (text == NULL)
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_signal_emit_by_name (self, "show-toast", _("The clipboard holds no Zzyra nodes"));
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                                    _("The clipboard holds no Zzyra nodes"));
       return;
     }
 

@@ -21,7 +21,7 @@ G_DEFINE_FINAL_TYPE (ZzCanvas, zz_canvas, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_WORKFLOW, PROP_VIEWPORT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { SELECTION_CHANGED, SHOW_TOAST, N_SIGNALS };
+enum { SELECTION_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Items -------------------------------------------------------------------- */
@@ -785,7 +785,7 @@ void
 zz_canvas_show_error (ZzCanvas     *self,
                       const GError *error)
 {
-  g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
 }
 
 void
@@ -1077,9 +1077,6 @@ zz_canvas_class_init (ZzCanvasClass *klass)
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SHOW_TOAST] =
-    g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   zz_canvas_class_init_actions (widget_class);
 

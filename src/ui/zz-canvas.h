@@ -19,8 +19,8 @@ G_DECLARE_FINAL_TYPE (ZzCanvas, zz_canvas, ZZ, CANVAS, GtkWidget)
  * Actions (group "canvas"): select-all, delete, duplicate, copy, cut, paste,
  * zoom-in, zoom-out, zoom-reset, zoom-fit, undo, redo, nudge "(dd)".
  *
- * Signals: "selection-changed" (); "show-toast" (const char *message), a
- * plain-text message for the user, e.g. why a connection was refused.
+ * Signals: "selection-changed" (). What the user should hear in passing
+ * (e.g. why a connection was refused) goes to win.show-toast('MESSAGE').
  * Properties: workflow, viewport (read-only). */
 GtkWidget   *zz_canvas_new                   (void);
 ZzWorkflow  *zz_canvas_get_workflow          (ZzCanvas            *self);
@@ -46,7 +46,7 @@ char        *zz_canvas_add_node              (ZzCanvas            *self,
                                               double               y,
                                               GError             **error);
 /* Connects as a drag from an output port to an input port does: on
- * refusal, "show-toast" tells the user why, and @error has it too. */
+ * refusal, win.show-toast tells the user why, and @error has it too. */
 gboolean     zz_canvas_connect               (ZzCanvas            *self,
                                               const char          *source,
                                               const char          *source_handle,

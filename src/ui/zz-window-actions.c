@@ -63,10 +63,10 @@ zz_window_add_or_toast (ZzWindow   *self,
 
   if (!zz_window_add_workflow (self, workflow, &error))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not add “%s”: %s"),
-                                 zz_workflow_get_name (workflow), error->message);
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not add “%s”: %s"),
+                         zz_workflow_get_name (workflow), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
 
@@ -160,9 +160,9 @@ on_import_loaded_cb (GObject      *object,
     }
   else
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Imported “%s”"), zz_workflow_get_name (workflow));
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Imported “%s”"), zz_workflow_get_name (workflow));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
 
@@ -226,15 +226,15 @@ on_export_written_cb (GObject      *object,
   g_autoptr(ZzWindow) self = user_data;
   GFile *file = G_FILE (object);
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *markup = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!g_file_replace_contents_finish (file, result, NULL, &error))
-    markup = g_markup_printf_escaped (_("Could not export to “%s”: %s"), basename, error->message);
+    message = g_strdup_printf (_("Could not export to “%s”: %s"), basename, error->message);
   else
-    markup = g_markup_printf_escaped (_("Exported to “%s”"), basename);
+    message = g_strdup_printf (_("Exported to “%s”"), basename);
 
-  zz_window_show_toast (self, markup);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
 }
 
 static void
@@ -323,7 +323,7 @@ on_export_png_chooser_responded_cb (ZzWindow             *self,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
-  g_autofree char *markup = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -339,13 +339,13 @@ on_export_png_chooser_responded_cb (ZzWindow             *self,
   basename = g_file_get_basename (file);
   zz_workflow_page_flush (self->page);
   if (path == NULL)
-    markup = g_markup_printf_escaped (_("Could not export to “%s”: not a local file"), basename);
+    message = g_strdup_printf (_("Could not export to “%s”: not a local file"), basename);
   else if (!zz_canvas_render_to_png (workflow, path, PNG_WIDTH, PNG_HEIGHT, &error))
-    markup = g_markup_printf_escaped (_("Could not export to “%s”: %s"), basename, error->message);
+    message = g_strdup_printf (_("Could not export to “%s”: %s"), basename, error->message);
   else
-    markup = g_markup_printf_escaped (_("Exported to “%s”"), basename);
+    message = g_strdup_printf (_("Exported to “%s”"), basename);
 
-  zz_window_show_toast (self, markup);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
 }
 
 static void
@@ -393,9 +393,7 @@ on_rename_dialog_responded_cb (ZzWindow         *self,
 
   if (!zz_workflow_page_rename (self->page, gtk_editable_get_text (entry), &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
     }
 }
 

@@ -200,9 +200,9 @@ on_template_row_activated_cb (ZzWindow      *self,
 
   if (!zz_window_add_starter (self, starter_id, &error))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not create the workflow: %s"), error->message);
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not create the workflow: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
 

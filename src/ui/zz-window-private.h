@@ -52,8 +52,6 @@ struct _ZzWindow
 };
 
 /* zz-window.c, used by the actions */
-void        zz_window_show_toast          (ZzWindow   *self,
-                                           const char *markup);
 void        zz_window_reload              (ZzWindow   *self);
 void        zz_window_select_workflow     (ZzWindow   *self,
                                            const char *id);

@@ -75,8 +75,7 @@ start_run (ZzWindow   *self,
   zz_workflow_page_flush (self->page);
   if (!zz_run_manager_start (self->runs, workflow, input, trigger, &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
     }
 }
 
@@ -285,7 +284,7 @@ zz_window_show_execution (ZzWindow   *self,
   execution = zz_store_get_execution (self->store, execution_id, &error);
   if (execution == NULL)
     {
-      zz_window_show_toast (self, _("This run no longer exists"));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("This run no longer exists"));
       return;
     }
 
@@ -301,8 +300,7 @@ zz_window_show_execution (ZzWindow   *self,
     zz_run_panel_set_model (panel, model);
   else if (!zz_run_panel_open_execution (panel, execution_id, &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
 
@@ -382,8 +380,7 @@ on_run_finished_cb (ZzWindow         *self,
 
   if (error_message != NULL || execution == NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (error_message ? error_message : _("The run could not start"), -1);
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error_message ? error_message : _("The run could not start"));
       return;
     }
 

@@ -18,13 +18,6 @@ static const char * const selection_actions[] = {
   "win.save", "win.tidy-up",
 };
 
-void
-zz_window_show_toast (ZzWindow   *self,
-                      const char *markup)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
-}
-
 static ZzWorkflowSummary *
 zz_window_get_selected_summary (ZzWindow *self)
 {
@@ -61,9 +54,9 @@ zz_window_show_workflow (ZzWindow   *self,
 
   if (id != NULL && (workflow = zz_store_get_workflow (self->store, id, &error)) == NULL)
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not open the workflow: %s"), error->message);
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not open the workflow: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 
   g_free (self->selected_id);
@@ -161,9 +154,9 @@ zz_window_reload (ZzWindow *self)
   fresh = zz_store_list_workflows (self->store, zz_store_get_current_user_id (self->store), &error);
   if (fresh == NULL)
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not read the workflows: %s"), error->message);
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not read the workflows: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return;
     }
 
@@ -376,12 +369,12 @@ zz_window_delete_now (ZzWindow   *self,
   if (!zz_store_delete_workflow (self->store, id, &error) &&
       !g_error_matches (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not delete “%s”: %s"), name, error->message);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not delete “%s”: %s"), name, error->message);
 
       g_warning ("Could not delete workflow %s: %s", id, error->message);
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return FALSE;
     }
 
@@ -490,6 +483,19 @@ zz_window_undo_delete_action (GtkWidget  *widget,
   if (self->delete_toast != NULL &&
       g_strcmp0 (g_object_get_data (G_OBJECT (self->delete_toast), "workflow-id"), id) == 0)
     adw_toast_dismiss (self->delete_toast);
+}
+
+/* win.show-toast('MESSAGE'): how any widget in the window tells the user
+ * something in passing; the message is plain text. */
+static void
+zz_window_show_toast_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ZzWindow *self = ZZ_WINDOW (widget);
+  g_autofree char *markup = g_markup_escape_text (g_variant_get_string (parameter, NULL), -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 static void
@@ -729,6 +735,7 @@ zz_window_class_init (ZzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, zz_window_delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", zz_window_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, zz_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", zz_window_show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

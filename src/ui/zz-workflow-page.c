@@ -62,20 +62,6 @@ G_DEFINE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_STORE, PROP_WORKFLOW, PROP_TITLE, PROP_MODIFIED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void
-zz_workflow_page_show_toast (ZzWorkflowPage *self,
-                             const char     *markup)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay == NULL)
-    {
-      g_warning ("%s", markup);
-      return;
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
-}
-
 /* A short absolute time for the row, the relative one as its tooltip. */
 static void
 set_datetime_label (GtkLabel   *label,
@@ -156,10 +142,10 @@ zz_workflow_page_save (ZzWorkflowPage *self)
 
   if (!saved)
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not save “%s”: %s"),
-                                 zz_workflow_get_name (self->workflow), error->message);
-      zz_workflow_page_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not save “%s”: %s"),
+                         zz_workflow_get_name (self->workflow), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return FALSE;
     }
 
@@ -193,10 +179,10 @@ zz_workflow_page_save_fields (ZzWorkflowPage *self)
 
   if (stored == NULL || !zz_store_save_workflow (self->store, stored, &error))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not save “%s”: %s"),
-                                 zz_workflow_get_name (self->workflow), error->message);
-      zz_workflow_page_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not save “%s”: %s"),
+                         zz_workflow_get_name (self->workflow), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return FALSE;
     }
 
@@ -326,9 +312,7 @@ on_name_row_applied_cb (ZzWorkflowPage *self,
   if (!zz_workflow_page_rename (self, gtk_editable_get_text (GTK_EDITABLE (row)), &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      zz_workflow_page_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       gtk_editable_set_text (GTK_EDITABLE (row), zz_workflow_get_name (self->workflow));
     }
 }
@@ -480,9 +464,9 @@ on_draft_restore_clicked_cb (ZzWorkflowPage *self)
 
   if (self->workflow != NULL && !zz_workflow_page_restore_draft (self, &error))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not restore the unsaved changes: %s"), error->message);
-      zz_workflow_page_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not restore the unsaved changes: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
 
@@ -507,23 +491,11 @@ zz_workflow_page_tidy_up_action (GtkWidget  *widget,
 
   if (!zz_workflow_auto_layout_command (self->workflow, &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      zz_workflow_page_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
 
   zz_canvas_zoom_to_fit (self->canvas);
-}
-
-static void
-on_canvas_show_toast_cb (ZzWorkflowPage *self,
-                         const char     *message,
-                         ZzCanvas       *canvas)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  zz_workflow_page_show_toast (self, markup);
 }
 
 static void
@@ -769,7 +741,6 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_draft_discard_clicked_cb);
   gtk_widget_class_install_action (widget_class, "page.tidy-up", NULL, zz_workflow_page_tidy_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.tidy-up", NULL);
-  gtk_widget_class_bind_template_callback (widget_class, on_canvas_show_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_out_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_reset_clicked_cb);
