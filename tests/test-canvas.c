@@ -111,7 +111,7 @@ static void
 test_card_per_node (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GtkWidget *card = zz_canvas_get_card (fixture->canvas, "fetch");
+  GtkWidget *card = _zz_canvas_get_card (fixture->canvas, "fetch");
 
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
   g_assert_true (ZZ_IS_NODE_CARD (card));
@@ -126,7 +126,7 @@ test_card_per_node (Fixture       *fixture,
   g_assert_true (zz_workflow_remove_node (fixture->workflow, "fetch", NULL));
   wait_for_frames ();
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
-  g_assert_null (zz_canvas_get_card (fixture->canvas, "fetch"));
+  g_assert_null (_zz_canvas_get_card (fixture->canvas, "fetch"));
 }
 
 static void
@@ -198,8 +198,8 @@ test_select_through_api (Fixture       *fixture,
   g_assert_cmpstr (selected[0], ==, "trigger");
   g_assert_cmpstr (selected[1], ==, "check");
   g_assert_cmpuint (fixture->selection_changes, ==, 1);
-  g_assert_true (zz_node_card_get_selected (ZZ_NODE_CARD (zz_canvas_get_card (fixture->canvas, "check"))));
-  g_assert_false (zz_node_card_get_selected (ZZ_NODE_CARD (zz_canvas_get_card (fixture->canvas, "fetch"))));
+  g_assert_true (zz_node_card_get_selected (ZZ_NODE_CARD (_zz_canvas_get_card (fixture->canvas, "check"))));
+  g_assert_false (zz_node_card_get_selected (ZZ_NODE_CARD (_zz_canvas_get_card (fixture->canvas, "fetch"))));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.select-all", NULL);
   all = zz_canvas_get_selected_node_ids (fixture->canvas);
@@ -340,24 +340,24 @@ test_hit_testing (Fixture       *fixture,
   const char *handle = "unset";
   ZzCanvasItem *item;
 
-  item = zz_canvas_item_at (fixture->canvas, 310, 20);
+  item = _zz_canvas_item_at (fixture->canvas, 310, 20);
   g_assert_nonnull (item);
   g_assert_cmpstr (zz_node_get_id (item->node), ==, "fetch");
-  g_assert_null (zz_canvas_item_at (fixture->canvas, 260, 20));
+  g_assert_null (_zz_canvas_item_at (fixture->canvas, 260, 20));
 
   /* The condition's two outputs, top and bottom on its right edge. */
-  item = zz_canvas_output_at (fixture->canvas, 600 + ZZ_NODE_CARD_WIDTH,
-                              zz_node_card_output_y (1, 2), &handle);
+  item = _zz_canvas_output_at (fixture->canvas, 600 + ZZ_NODE_CARD_WIDTH,
+                               zz_node_card_output_y (1, 2), &handle);
   g_assert_nonnull (item);
   g_assert_cmpstr (handle, ==, "false");
-  item = zz_canvas_output_at (fixture->canvas, ZZ_NODE_CARD_WIDTH, ZZ_NODE_CARD_HEIGHT / 2, &handle);
+  item = _zz_canvas_output_at (fixture->canvas, ZZ_NODE_CARD_WIDTH, ZZ_NODE_CARD_HEIGHT / 2, &handle);
   g_assert_nonnull (item);
   g_assert_null (handle);
 
   /* The edge trigger -> fetch runs between them. */
-  g_assert_cmpstr (zz_canvas_edge_at (fixture->canvas, (ZZ_NODE_CARD_WIDTH + 300) / 2,
-                                      ZZ_NODE_CARD_HEIGHT / 2), ==, "e1");
-  g_assert_null (zz_canvas_edge_at (fixture->canvas, 260, 200));
+  g_assert_cmpstr (_zz_canvas_edge_at (fixture->canvas, (ZZ_NODE_CARD_WIDTH + 300) / 2,
+                                       ZZ_NODE_CARD_HEIGHT / 2), ==, "e1");
+  g_assert_null (_zz_canvas_edge_at (fixture->canvas, 260, 200));
 }
 
 static void

@@ -476,7 +476,7 @@ test_problems (Fixture       *fixture,
 
   /* Its card carries the mark. */
   wait_ms (120);
-  card = zz_canvas_get_card (fixture->canvas, "fetch");
+  card = _zz_canvas_get_card (fixture->canvas, "fetch");
   g_assert_nonnull (card);
   g_assert_nonnull (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
 

@@ -43,8 +43,8 @@ open_window (Fixture *fixture)
 {
   fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  zz_window_select_workflow (fixture->window, fixture->id);
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, fixture->id);
+  _zz_window_select_workflow (fixture->window, fixture->id);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, fixture->id);
 }
 
 static void
@@ -375,15 +375,15 @@ test_switching_asks_and_discard_drops (Fixture       *fixture,
   open_window (fixture);
   add_node (fixture, "n1");
 
-  zz_window_select_workflow (fixture->window, other);
+  _zz_window_select_workflow (fixture->window, other);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   /* Until the user answers, the edited workflow stays open. */
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, fixture->id);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, fixture->id);
 
   adw_message_dialog_response (dialog, "discard");
 
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, other);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, other);
   g_assert_cmpstr (zz_workflow_get_name (shown_workflow (fixture)), ==, "Invoices");
   stored = stored_workflow (fixture, fixture->id);
   g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 0);
@@ -450,7 +450,7 @@ test_new_from_template_adds_the_starter (Fixture       *fixture,
 
   g_signal_emit_by_name (list, "row-activated", row);
 
-  g_assert_cmpuint (g_list_model_get_n_items (zz_window_get_shown_workflows (fixture->window)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (_zz_window_get_shown_workflows (fixture->window)), ==, 2);
   g_assert_cmpstr (zz_workflow_get_name (shown_workflow (fixture)), ==, starters[0].title);
   g_assert_cmpuint (zz_workflow_get_n_nodes (shown_workflow (fixture)), ==,
                     zz_workflow_get_n_nodes (expected));

@@ -39,7 +39,7 @@ zz_canvas_item_free (gpointer data)
 }
 
 void
-zz_canvas_invalidate (ZzCanvas *self)
+_zz_canvas_invalidate (ZzCanvas *self)
 {
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
   g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
@@ -58,7 +58,7 @@ on_node_notified_cb (ZzCanvas   *self,
   /* A label or an enabled state is the card's business; shapes and edges
    * follow positions and block types (which change the outputs). */
   if (g_str_equal (name, "x") || g_str_equal (name, "y") || g_str_equal (name, "block-type"))
-    zz_canvas_invalidate (self);
+    _zz_canvas_invalidate (self);
 }
 
 /* Matches the items to the document's nodes: items of nodes that are gone
@@ -112,9 +112,9 @@ zz_canvas_sync_nodes (ZzCanvas *self)
   if (self->drag_node_id != NULL && !g_hash_table_contains (self->items, self->drag_node_id))
     self->drag = ZZ_CANVAS_DRAG_NONE;
 
-  zz_canvas_invalidate (self);
+  _zz_canvas_invalidate (self);
   if (selection_changed)
-    zz_canvas_selection_changed (self);
+    _zz_canvas_selection_changed (self);
 }
 
 static void
@@ -132,9 +132,9 @@ zz_canvas_sync_edges (ZzCanvas *self)
         selection_changed = TRUE;
       }
 
-  zz_canvas_invalidate (self);
+  _zz_canvas_invalidate (self);
   if (selection_changed)
-    zz_canvas_selection_changed (self);
+    _zz_canvas_selection_changed (self);
 }
 
 static void
@@ -162,16 +162,16 @@ on_history_changed_cb (ZzCanvas   *self,
                        GParamSpec *pspec,
                        ZzWorkflow *workflow)
 {
-  zz_canvas_update_actions (self);
+  _zz_canvas_update_actions (self);
 }
 
 /* Geometry ----------------------------------------------------------------- */
 
 void
-zz_canvas_item_position (ZzCanvas     *self,
-                         ZzCanvasItem *item,
-                         double       *x,
-                         double       *y)
+_zz_canvas_item_position (ZzCanvas     *self,
+                          ZzCanvasItem *item,
+                          double       *x,
+                          double       *y)
 {
   *x = zz_node_get_x (item->node);
   *y = zz_node_get_y (item->node);
@@ -185,9 +185,9 @@ zz_canvas_item_position (ZzCanvas     *self,
 }
 
 ZzCanvasItem *
-zz_canvas_item_at (ZzCanvas *self,
-                   double    canvas_x,
-                   double    canvas_y)
+_zz_canvas_item_at (ZzCanvas *self,
+                    double    canvas_x,
+                    double    canvas_y)
 {
   /* The last one drawn is on top. */
   for (guint i = self->order->len; i > 0; i--)
@@ -195,7 +195,7 @@ zz_canvas_item_at (ZzCanvas *self,
       ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
       double x, y;
 
-      zz_canvas_item_position (self, item, &x, &y);
+      _zz_canvas_item_position (self, item, &x, &y);
       if (canvas_x >= x && canvas_x < x + ZZ_NODE_CARD_WIDTH &&
           canvas_y >= y && canvas_y < y + ZZ_NODE_CARD_HEIGHT)
         return item;
@@ -212,10 +212,10 @@ grab_distance (ZzCanvas *self,
 }
 
 ZzCanvasItem *
-zz_canvas_output_at (ZzCanvas    *self,
-                     double       canvas_x,
-                     double       canvas_y,
-                     const char **handle)
+_zz_canvas_output_at (ZzCanvas    *self,
+                      double       canvas_x,
+                      double       canvas_y,
+                      const char **handle)
 {
   double grab = MAX (grab_distance (self, PORT_GRAB), ZZ_NODE_CARD_PORT_RADIUS + 2);
 
@@ -226,7 +226,7 @@ zz_canvas_output_at (ZzCanvas    *self,
       guint n_outputs = MAX (g_strv_length ((char **) outputs), 1);
       double x, y;
 
-      zz_canvas_item_position (self, item, &x, &y);
+      _zz_canvas_item_position (self, item, &x, &y);
       x += ZZ_NODE_CARD_WIDTH;
       if (fabs (canvas_x - x) > grab)
         continue;
@@ -243,9 +243,9 @@ zz_canvas_output_at (ZzCanvas    *self,
 }
 
 ZzCanvasItem *
-zz_canvas_input_at (ZzCanvas *self,
-                    double    canvas_x,
-                    double    canvas_y)
+_zz_canvas_input_at (ZzCanvas *self,
+                     double    canvas_x,
+                     double    canvas_y)
 {
   double grab = MAX (grab_distance (self, PORT_GRAB * 2), 12);
 
@@ -254,21 +254,21 @@ zz_canvas_input_at (ZzCanvas *self,
       ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
       double x, y;
 
-      zz_canvas_item_position (self, item, &x, &y);
+      _zz_canvas_item_position (self, item, &x, &y);
       if (fabs (canvas_x - x) <= grab && fabs (canvas_y - (y + ZZ_NODE_CARD_HEIGHT / 2)) <= grab)
         return item;
     }
 
   /* Dropping anywhere on a node connects to its one input. */
-  return zz_canvas_item_at (self, canvas_x, canvas_y);
+  return _zz_canvas_item_at (self, canvas_x, canvas_y);
 }
 
 gboolean
-zz_canvas_output_point (ZzCanvas   *self,
-                        const char *node_id,
-                        const char *handle,
-                        double     *x,
-                        double     *y)
+_zz_canvas_output_point (ZzCanvas   *self,
+                         const char *node_id,
+                         const char *handle,
+                         double     *x,
+                         double     *y)
 {
   ZzCanvasItem *item = node_id ? g_hash_table_lookup (self->items, node_id) : NULL;
   const char * const *outputs;
@@ -287,24 +287,24 @@ zz_canvas_output_point (ZzCanvas   *self,
         index = 0;   /* a handle this block does not have: draw it from the first */
     }
 
-  zz_canvas_item_position (self, item, x, y);
+  _zz_canvas_item_position (self, item, x, y);
   *x += ZZ_NODE_CARD_WIDTH;
   *y += zz_node_card_output_y (index, n_outputs);
   return TRUE;
 }
 
 gboolean
-zz_canvas_input_point (ZzCanvas   *self,
-                       const char *node_id,
-                       double     *x,
-                       double     *y)
+_zz_canvas_input_point (ZzCanvas   *self,
+                        const char *node_id,
+                        double     *x,
+                        double     *y)
 {
   ZzCanvasItem *item = node_id ? g_hash_table_lookup (self->items, node_id) : NULL;
 
   if (item == NULL)
     return FALSE;
 
-  zz_canvas_item_position (self, item, x, y);
+  _zz_canvas_item_position (self, item, x, y);
   *y += ZZ_NODE_CARD_HEIGHT / 2;
   return TRUE;
 }
@@ -312,7 +312,7 @@ zz_canvas_input_point (ZzCanvas   *self,
 /* The curve of an edge: it leaves an output and enters an input
  * horizontally, and bends further the further back it has to go. */
 void
-zz_canvas_edge_controls (double  sx,
+_zz_canvas_edge_controls (double  sx,
                double  sy,
                double  tx,
                double  ty,
@@ -356,9 +356,9 @@ segment_distance (double px, double py,
 }
 
 const char *
-zz_canvas_edge_at (ZzCanvas *self,
-                   double    canvas_x,
-                   double    canvas_y)
+_zz_canvas_edge_at (ZzCanvas *self,
+                    double    canvas_x,
+                    double    canvas_y)
 {
   GListModel *edges;
   double grab = grab_distance (self, EDGE_GRAB);
@@ -374,11 +374,11 @@ zz_canvas_edge_at (ZzCanvas *self,
       g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i - 1);
       double sx, sy, tx, ty, c1x, c2x, px, py;
 
-      if (!zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
-          !zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))
+      if (!_zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
+          !_zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))
         continue;
 
-      zz_canvas_edge_controls (sx, sy, tx, ty, &c1x, &c2x);
+      _zz_canvas_edge_controls (sx, sy, tx, ty, &c1x, &c2x);
       if (canvas_x < MIN (MIN (sx, tx), c2x) - grab || canvas_x > MAX (MAX (sx, tx), c1x) + grab ||
           canvas_y < MIN (sy, ty) - grab || canvas_y > MAX (sy, ty) + grab)
         continue;
@@ -416,7 +416,7 @@ zz_canvas_nodes_bounds (ZzCanvas        *self,
       if (selected_only && !g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
         continue;
 
-      zz_canvas_item_position (self, item, &x, &y);
+      _zz_canvas_item_position (self, item, &x, &y);
       x0 = MIN (x0, x);
       y0 = MIN (y0, y);
       x1 = MAX (x1, x + ZZ_NODE_CARD_WIDTH);
@@ -441,8 +441,6 @@ visible_canvas_rect (ZzCanvas        *self,
                                 gtk_widget_get_height (GTK_WIDGET (self)), &x1, &y1);
   graphene_rect_init (rect, x0, y0, x1 - x0, y1 - y0);
 }
-
-/* Layout ------------------------------------------------------------------- */
 
 /* Run statuses ------------------------------------------------------------- */
 
@@ -554,7 +552,7 @@ zz_canvas_size_allocate (GtkWidget *widget,
       GskTransform *transform;
       int min_height;
 
-      zz_canvas_item_position (self, item, &x, &y);
+      _zz_canvas_item_position (self, item, &x, &y);
       shown = detailed &&
               x + ZZ_NODE_CARD_WIDTH + margin >= view.origin.x &&
               x - margin <= view.origin.x + view.size.width &&
@@ -615,13 +613,13 @@ zz_canvas_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (zz_canvas_parent_class)->css_changed (widget, change);
 
   /* Colours come from the style (dark, high contrast). */
-  zz_canvas_invalidate (ZZ_CANVAS (widget));
+  _zz_canvas_invalidate (ZZ_CANVAS (widget));
 }
 
 /* Selection ---------------------------------------------------------------- */
 
 void
-zz_canvas_selection_changed (ZzCanvas *self)
+_zz_canvas_selection_changed (ZzCanvas *self)
 {
   for (guint i = 0; i < self->order->len; i++)
     {
@@ -636,21 +634,21 @@ zz_canvas_selection_changed (ZzCanvas *self)
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
   g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  zz_canvas_update_actions (self);
+  _zz_canvas_update_actions (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 gboolean
-zz_canvas_is_selected (ZzCanvas   *self,
-                       const char *node_id)
+_zz_canvas_is_selected (ZzCanvas   *self,
+                        const char *node_id)
 {
   return g_hash_table_contains (self->selected_nodes, node_id);
 }
 
 void
-zz_canvas_set_node_selected (ZzCanvas   *self,
-                             const char *node_id,
-                             gboolean    selected)
+_zz_canvas_set_node_selected (ZzCanvas   *self,
+                              const char *node_id,
+                              gboolean    selected)
 {
   if (selected && g_hash_table_contains (self->items, node_id))
     g_hash_table_add (self->selected_nodes, g_strdup (node_id));
@@ -659,9 +657,9 @@ zz_canvas_set_node_selected (ZzCanvas   *self,
 }
 
 void
-zz_canvas_set_edge_selected (ZzCanvas   *self,
-                             const char *edge_id,
-                             gboolean    selected)
+_zz_canvas_set_edge_selected (ZzCanvas   *self,
+                              const char *edge_id,
+                              gboolean    selected)
 {
   if (selected)
     g_hash_table_add (self->selected_edges, g_strdup (edge_id));
@@ -670,7 +668,7 @@ zz_canvas_set_edge_selected (ZzCanvas   *self,
 }
 
 void
-zz_canvas_clear_selection (ZzCanvas *self)
+_zz_canvas_clear_selection (ZzCanvas *self)
 {
   g_hash_table_remove_all (self->selected_nodes);
   g_hash_table_remove_all (self->selected_edges);
@@ -695,7 +693,7 @@ zz_canvas_get_selected_node_ids (ZzCanvas *self)
 }
 
 char **
-zz_canvas_dup_selected_edges (ZzCanvas *self)
+_zz_canvas_dup_selected_edges (ZzCanvas *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   GListModel *edges;
@@ -723,10 +721,10 @@ zz_canvas_select_nodes (ZzCanvas           *self,
 {
   g_return_if_fail (ZZ_IS_CANVAS (self));
 
-  zz_canvas_clear_selection (self);
+  _zz_canvas_clear_selection (self);
   for (guint i = 0; node_ids != NULL && node_ids[i] != NULL; i++)
-    zz_canvas_set_node_selected (self, node_ids[i], TRUE);
-  zz_canvas_selection_changed (self);
+    _zz_canvas_set_node_selected (self, node_ids[i], TRUE);
+  _zz_canvas_selection_changed (self);
 }
 
 void
@@ -739,9 +737,9 @@ zz_canvas_select_all (ZzCanvas *self)
     {
       ZzCanvasItem *item = g_ptr_array_index (self->order, i);
 
-      zz_canvas_set_node_selected (self, zz_node_get_id (item->node), TRUE);
+      _zz_canvas_set_node_selected (self, zz_node_get_id (item->node), TRUE);
     }
-  zz_canvas_selection_changed (self);
+  _zz_canvas_selection_changed (self);
 }
 
 void
@@ -752,8 +750,8 @@ zz_canvas_unselect_all (ZzCanvas *self)
   if (g_hash_table_size (self->selected_nodes) == 0 && g_hash_table_size (self->selected_edges) == 0)
     return;
 
-  zz_canvas_clear_selection (self);
-  zz_canvas_selection_changed (self);
+  _zz_canvas_clear_selection (self);
+  _zz_canvas_selection_changed (self);
 }
 
 /* A card reached with Tab is selected, as a click would. */
@@ -770,7 +768,7 @@ zz_canvas_set_focus_child (GtkWidget *widget,
     {
       const char *id = zz_node_get_id (zz_node_card_get_node (ZZ_NODE_CARD (child)));
 
-      if (!zz_canvas_is_selected (self, id))
+      if (!_zz_canvas_is_selected (self, id))
         {
           const char *ids[] = { id, NULL };
 
@@ -782,16 +780,16 @@ zz_canvas_set_focus_child (GtkWidget *widget,
 /* Editing ------------------------------------------------------------------ */
 
 void
-zz_canvas_show_error (ZzCanvas     *self,
-                      const GError *error)
+_zz_canvas_show_error (ZzCanvas     *self,
+                       const GError *error)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
 }
 
 void
-zz_canvas_move_selection (ZzCanvas *self,
-                          double    dx,
-                          double    dy)
+_zz_canvas_move_selection (ZzCanvas *self,
+                           double    dx,
+                           double    dy)
 {
   g_auto(GStrv) ids = zz_canvas_get_selected_node_ids (self);
   g_autofree double *x = NULL;
@@ -813,7 +811,7 @@ zz_canvas_move_selection (ZzCanvas *self,
     }
 
   if (!zz_workflow_move_nodes_command (self->workflow, (const char * const *) ids, x, y, &error))
-    zz_canvas_show_error (self, error);
+    _zz_canvas_show_error (self, error);
 }
 
 char *
@@ -870,7 +868,7 @@ zz_canvas_connect (ZzCanvas    *self,
                                       &local_error);
   if (edge == NULL)
     {
-      zz_canvas_show_error (self, local_error);
+      _zz_canvas_show_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -879,10 +877,10 @@ zz_canvas_connect (ZzCanvas    *self,
 }
 
 void
-zz_canvas_zoom_by (ZzCanvas *self,
-                   double    factor,
-                   double    widget_x,
-                   double    widget_y)
+_zz_canvas_zoom_by (ZzCanvas *self,
+                    double    factor,
+                    double    widget_x,
+                    double    widget_y)
 {
   zz_viewport_zoom_at (self->viewport, zz_viewport_get_zoom (self->viewport) * factor,
                        widget_x, widget_y);
@@ -936,8 +934,8 @@ zz_canvas_set_node_problem (ZzCanvas   *self,
 /* Testing ------------------------------------------------------------------ */
 
 GtkWidget *
-zz_canvas_get_card (ZzCanvas   *self,
-                    const char *node_id)
+_zz_canvas_get_card (ZzCanvas   *self,
+                     const char *node_id)
 {
   ZzCanvasItem *item = g_hash_table_lookup (self->items, node_id);
 
@@ -1062,7 +1060,7 @@ zz_canvas_class_init (ZzCanvasClass *klass)
   object_class->set_property = zz_canvas_set_property;
   widget_class->measure = zz_canvas_measure;
   widget_class->size_allocate = zz_canvas_size_allocate;
-  widget_class->snapshot = zz_canvas_snapshot;
+  widget_class->snapshot = _zz_canvas_snapshot;
   widget_class->css_changed = zz_canvas_css_changed;
   widget_class->set_focus_child = zz_canvas_set_focus_child;
 
@@ -1078,7 +1076,7 @@ zz_canvas_class_init (ZzCanvasClass *klass)
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  zz_canvas_class_init_actions (widget_class);
+  _zz_canvas_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "zzcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1119,8 +1117,8 @@ zz_canvas_init (ZzCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workflow Canvas"),
                                   -1);
 
-  zz_canvas_init_input (self);
-  zz_canvas_update_actions (self);
+  _zz_canvas_init_input (self);
+  _zz_canvas_update_actions (self);
 }
 
 GtkWidget *
@@ -1156,14 +1154,14 @@ zz_canvas_set_workflow (ZzCanvas   *self,
   self->drag = ZZ_CANVAS_DRAG_NONE;
   had_selection = g_hash_table_size (self->selected_nodes) > 0 ||
                   g_hash_table_size (self->selected_edges) > 0;
-  zz_canvas_clear_selection (self);
+  _zz_canvas_clear_selection (self);
 
   if (self->items != NULL)
     zz_canvas_sync_nodes (self);
   if (workflow != NULL)
     zz_canvas_zoom_to_fit (self);
 
-  zz_canvas_update_actions (self);
+  _zz_canvas_update_actions (self);
   if (had_selection)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);

@@ -71,5 +71,13 @@ const char  *zz_canvas_get_node_status       (ZzCanvas            *self,
 void         zz_canvas_clear_node_statuses   (ZzCanvas            *self);
 /* Shows every node, as canvas.zoom-fit does. */
 void         zz_canvas_zoom_to_fit           (ZzCanvas            *self);
+/* The nodes' extent in canvas units (a drag's preview offset applied),
+ * of the selected ones only if @selected_only; FALSE when there is none. */
+gboolean     zz_canvas_nodes_bounds          (ZzCanvas            *self,
+                                              gboolean             selected_only,
+                                              graphene_rect_t     *bounds);
+/* How many node cards are shown now: what the level of detail and the
+ * culling leave, for the tests and the canvas bench. */
+guint        zz_canvas_get_n_shown_cards     (ZzCanvas            *self);
 
 G_END_DECLS

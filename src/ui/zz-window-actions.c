@@ -40,8 +40,8 @@ name_is_taken (ZzWindow   *self,
 }
 
 char *
-zz_window_unique_name (ZzWindow   *self,
-                       const char *base)
+_zz_window_unique_name (ZzWindow   *self,
+                        const char *base)
 {
   char *name = g_strdup (base);
 
@@ -61,7 +61,7 @@ zz_window_add_or_toast (ZzWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!zz_window_add_workflow (self, workflow, &error))
+  if (!_zz_window_add_workflow (self, workflow, &error))
     {
       g_autofree char *message =
         g_strdup_printf (_("Could not add “%s”: %s"),
@@ -76,7 +76,7 @@ zz_window_new_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   ZzWindow *self = ZZ_WINDOW (widget);
-  g_autofree char *name = zz_window_unique_name (self, _("Untitled Workflow"));
+  g_autofree char *name = _zz_window_unique_name (self, _("Untitled Workflow"));
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new (name);
 
   zz_window_add_or_toast (self, workflow);
@@ -99,7 +99,7 @@ zz_window_duplicate_action (GtkWidget  *widget,
   zz_workflow_page_flush (self->page);
   /* Translators: the name of a duplicated workflow */
   base = g_strdup_printf (_("Copy of %s"), zz_workflow_get_name (workflow));
-  name = zz_window_unique_name (self, base);
+  name = _zz_window_unique_name (self, base);
   copy = zz_workflow_duplicate (workflow, name);
   zz_window_add_or_toast (self, copy);
 }
@@ -153,7 +153,7 @@ on_import_loaded_cb (GObject      *object,
       (existing = zz_store_get_workflow (self->store, zz_workflow_get_id (workflow), NULL)) != NULL)
     zz_workflow_set_id (workflow, NULL);
 
-  if (!zz_window_add_workflow (self, workflow, &error))
+  if (!_zz_window_add_workflow (self, workflow, &error))
     {
       zz_window_show_error (self, heading, error->message);
       return;
@@ -167,8 +167,8 @@ on_import_loaded_cb (GObject      *object,
 }
 
 void
-zz_window_import_file (ZzWindow *self,
-                       GFile    *file)
+_zz_window_import_file (ZzWindow *self,
+                        GFile    *file)
 {
   g_return_if_fail (ZZ_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -189,7 +189,7 @@ on_import_chooser_responded_cb (ZzWindow             *self,
   g_clear_object (&self->chooser);
 
   if (file != NULL)
-    zz_window_import_file (self, file);
+    _zz_window_import_file (self, file);
 }
 
 static void
@@ -438,7 +438,7 @@ zz_window_rename_action (GtkWidget  *widget,
 }
 
 void
-zz_window_class_init_actions (GtkWidgetClass *widget_class)
+_zz_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, zz_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, zz_window_import_action);

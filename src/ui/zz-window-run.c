@@ -271,8 +271,8 @@ select_failed_node (ZzWindow         *self,
 }
 
 void
-zz_window_show_execution (ZzWindow   *self,
-                          const char *execution_id)
+_zz_window_show_execution (ZzWindow   *self,
+                           const char *execution_id)
 {
   g_autoptr(ZzExecution) execution = NULL;
   g_autoptr(GError) error = NULL;
@@ -289,7 +289,7 @@ zz_window_show_execution (ZzWindow   *self,
     }
 
   if (g_strcmp0 (shown_workflow_id (self), execution->workflow_id) != 0)
-    zz_window_select_workflow (self, execution->workflow_id);
+    _zz_window_select_workflow (self, execution->workflow_id);
   if (g_strcmp0 (shown_workflow_id (self), execution->workflow_id) != 0)
     return;
 
@@ -313,7 +313,7 @@ zz_window_show_execution_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter)
 {
-  zz_window_show_execution (ZZ_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  _zz_window_show_execution (ZZ_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -376,7 +376,7 @@ on_run_finished_cb (ZzWindow         *self,
   /* A NOTIFICATION block may have written a row. */
   zz_notifications_popover_reload (ZZ_NOTIFICATIONS_POPOVER (self->notifications));
   /* The sidebar shows each workflow's last run: this one just changed. */
-  zz_window_reload (self);
+  _zz_window_reload (self);
 
   if (error_message != NULL || execution == NULL)
     {
@@ -415,7 +415,7 @@ on_run_finished_cb (ZzWindow         *self,
 /* Set-up --------------------------------------------------------------------- */
 
 void
-zz_window_init_run (ZzWindow *self)
+_zz_window_init_run (ZzWindow *self)
 {
   ZzRunPanel *panel = get_run_panel (self);
 
@@ -439,7 +439,7 @@ zz_window_init_run (ZzWindow *self)
 }
 
 void
-zz_window_dispose_run (ZzWindow *self)
+_zz_window_dispose_run (ZzWindow *self)
 {
   /* Runs go on only while their window is there to show them; what they
    * say after it is gone is for no one. */
@@ -450,7 +450,7 @@ zz_window_dispose_run (ZzWindow *self)
 }
 
 void
-zz_window_class_init_run (GtkWidgetClass *widget_class)
+_zz_window_class_init_run (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.run", NULL, zz_window_run_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, zz_window_stop_action);
@@ -461,7 +461,7 @@ zz_window_class_init_run (GtkWidgetClass *widget_class)
 }
 
 ZzRunManager *
-zz_window_get_run_manager (ZzWindow *self)
+_zz_window_get_run_manager (ZzWindow *self)
 {
   g_return_val_if_fail (ZZ_IS_WINDOW (self), NULL);
 
@@ -469,7 +469,7 @@ zz_window_get_run_manager (ZzWindow *self)
 }
 
 GtkWidget *
-zz_window_get_notifications (ZzWindow *self)
+_zz_window_get_notifications (ZzWindow *self)
 {
   g_return_val_if_fail (ZZ_IS_WINDOW (self), NULL);
 
