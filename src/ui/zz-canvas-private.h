@@ -101,7 +101,7 @@ void          _zz_canvas_edge_controls    (double          sx,
                                            double         *c1x,
                                            double         *c2x);
 
-/* Geometry, in canvas units, with a drag's preview offset applied. */
+/* zz-canvas-geometry.c: in canvas units, with a drag's preview offset applied. */
 void          _zz_canvas_item_position    (ZzCanvas       *self,
                                            ZzCanvasItem   *item,
                                            double         *x,
@@ -132,7 +132,8 @@ gboolean      _zz_canvas_input_point      (ZzCanvas       *self,
                                            double         *x,
                                            double         *y);
 
-/* Selection */
+/* zz-canvas-selection.c; _zz_canvas_selection_changed() (zz-canvas.c)
+ * tells the cards and the "selection-changed" listeners. */
 gboolean      _zz_canvas_is_selected      (ZzCanvas       *self,
                                            const char     *node_id);
 void          _zz_canvas_set_node_selected (ZzCanvas       *self,
