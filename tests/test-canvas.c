@@ -43,12 +43,13 @@ on_selection_changed_cb (ZzCanvas *canvas,
   fixture->selection_changes++;
 }
 
+/* The canvas tells the user through the window's win.show-toast. */
 static void
-on_show_toast_cb (ZzCanvas   *canvas,
-                  const char *message,
-                  Fixture    *fixture)
+on_show_toast_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  Fixture       *fixture)
 {
-  g_ptr_array_add (fixture->toasts, g_strdup (message));
+  g_ptr_array_add (fixture->toasts, g_variant_dup_string (parameter, NULL));
 }
 
 static void
@@ -57,6 +58,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(ZzEdge) edge = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) show_toast = g_simple_action_new ("show-toast", G_VARIANT_TYPE_STRING);
 
   fixture->workflow = zz_workflow_new ("Canvas test");
   add_node (fixture->workflow, "trigger", "MANUAL_TRIGGER", "Start", 0, 0);
@@ -71,7 +74,9 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1000, 600);
   fixture->canvas = ZZ_CANVAS (zz_canvas_new ());
   g_signal_connect (fixture->canvas, "selection-changed", G_CALLBACK (on_selection_changed_cb), fixture);
-  g_signal_connect (fixture->canvas, "show-toast", G_CALLBACK (on_show_toast_cb), fixture);
+  g_signal_connect (show_toast, "activate", G_CALLBACK (on_show_toast_cb), fixture);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (show_toast));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "win", G_ACTION_GROUP (win));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->canvas));
   zz_canvas_set_workflow (fixture->canvas, fixture->workflow);
   gtk_window_present (fixture->window);
@@ -92,7 +97,7 @@ static void
 test_card_per_node (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GtkWidget *card = zz_canvas_get_card (fixture->canvas, "fetch");
+  GtkWidget *card = _zz_canvas_get_card (fixture->canvas, "fetch");
 
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
   g_assert_true (ZZ_IS_NODE_CARD (card));
@@ -107,7 +112,7 @@ test_card_per_node (Fixture       *fixture,
   g_assert_true (zz_workflow_remove_node (fixture->workflow, "fetch", NULL));
   g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
-  g_assert_null (zz_canvas_get_card (fixture->canvas, "fetch"));
+  g_assert_null (_zz_canvas_get_card (fixture->canvas, "fetch"));
 }
 
 static void
@@ -179,8 +184,8 @@ test_select_through_api (Fixture       *fixture,
   g_assert_cmpstr (selected[0], ==, "trigger");
   g_assert_cmpstr (selected[1], ==, "check");
   g_assert_cmpuint (fixture->selection_changes, ==, 1);
-  g_assert_true (zz_node_card_get_selected (ZZ_NODE_CARD (zz_canvas_get_card (fixture->canvas, "check"))));
-  g_assert_false (zz_node_card_get_selected (ZZ_NODE_CARD (zz_canvas_get_card (fixture->canvas, "fetch"))));
+  g_assert_true (zz_node_card_get_selected (ZZ_NODE_CARD (_zz_canvas_get_card (fixture->canvas, "check"))));
+  g_assert_false (zz_node_card_get_selected (ZZ_NODE_CARD (_zz_canvas_get_card (fixture->canvas, "fetch"))));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.select-all", NULL);
   all = zz_canvas_get_selected_node_ids (fixture->canvas);
@@ -321,24 +326,24 @@ test_hit_testing (Fixture       *fixture,
   const char *handle = "unset";
   ZzCanvasItem *item;
 
-  item = zz_canvas_item_at (fixture->canvas, 310, 20);
+  item = _zz_canvas_item_at (fixture->canvas, 310, 20);
   g_assert_nonnull (item);
   g_assert_cmpstr (zz_node_get_id (item->node), ==, "fetch");
-  g_assert_null (zz_canvas_item_at (fixture->canvas, 260, 20));
+  g_assert_null (_zz_canvas_item_at (fixture->canvas, 260, 20));
 
   /* The condition's two outputs, top and bottom on its right edge. */
-  item = zz_canvas_output_at (fixture->canvas, 600 + ZZ_NODE_CARD_WIDTH,
-                              zz_node_card_output_y (1, 2), &handle);
+  item = _zz_canvas_output_at (fixture->canvas, 600 + ZZ_NODE_CARD_WIDTH,
+                               zz_node_card_output_y (1, 2), &handle);
   g_assert_nonnull (item);
   g_assert_cmpstr (handle, ==, "false");
-  item = zz_canvas_output_at (fixture->canvas, ZZ_NODE_CARD_WIDTH, ZZ_NODE_CARD_HEIGHT / 2, &handle);
+  item = _zz_canvas_output_at (fixture->canvas, ZZ_NODE_CARD_WIDTH, ZZ_NODE_CARD_HEIGHT / 2, &handle);
   g_assert_nonnull (item);
   g_assert_null (handle);
 
   /* The edge trigger -> fetch runs between them. */
-  g_assert_cmpstr (zz_canvas_edge_at (fixture->canvas, (ZZ_NODE_CARD_WIDTH + 300) / 2,
-                                      ZZ_NODE_CARD_HEIGHT / 2), ==, "e1");
-  g_assert_null (zz_canvas_edge_at (fixture->canvas, 260, 200));
+  g_assert_cmpstr (_zz_canvas_edge_at (fixture->canvas, (ZZ_NODE_CARD_WIDTH + 300) / 2,
+                                       ZZ_NODE_CARD_HEIGHT / 2), ==, "e1");
+  g_assert_null (_zz_canvas_edge_at (fixture->canvas, 260, 200));
 }
 
 static void

@@ -476,7 +476,7 @@ test_problems (Fixture       *fixture,
 
   /* Its card carries the mark. */
   g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
-  card = zz_canvas_get_card (fixture->canvas, "fetch");
+  card = _zz_canvas_get_card (fixture->canvas, "fetch");
   g_assert_nonnull (card);
   g_assert_nonnull (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
 

@@ -151,6 +151,10 @@ test_what_json_does_not_allow_is_refused (void)
   assert_refused ("[\"tab\there\"]", -1, ZZ_JSON_ERROR_SYNTAX, "control character (U+0009)");
   assert_refused ("{} {}", -1, ZZ_JSON_ERROR_SYNTAX, "“{” follows the end of the value at line 1, column 4");
   assert_refused ("[tru]", -1, ZZ_JSON_ERROR_SYNTAX, "expected a value");
+  /* A missing comma is named where it is missing, not on the next line. */
+  assert_refused ("{\n  \"price\": 1\n  \"unit\": \"EUR\"\n}", -1, ZZ_JSON_ERROR_SYNTAX,
+                  "“,” or “}” is missing after the value, before “\"” at line 2, column 13");
+  assert_refused ("[1 2]", -1, ZZ_JSON_ERROR_SYNTAX, "“,” or “]” is missing after the value, before “2” at line 1, column 3");
   assert_refused ("[\"open", -1, ZZ_JSON_ERROR_SYNTAX, "the string that starts here is never closed at line 1, column 2");
   assert_refused ("  \n ", -1, ZZ_JSON_ERROR_SYNTAX, "the text is empty");
 }

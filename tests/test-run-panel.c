@@ -116,7 +116,7 @@ run_is_over (gpointer data)
   ZzExecutionModel *model = zz_run_panel_get_model (get_panel (fixture));
 
   return model != NULL && !zz_execution_model_get_live (model) &&
-         zz_run_manager_get_n_running (zz_window_get_run_manager (fixture->window)) == 0;
+         zz_run_manager_get_n_running (_zz_window_get_run_manager (fixture->window)) == 0;
 }
 
 static char *
@@ -133,7 +133,7 @@ open_workflow (Fixture    *fixture,
 
   fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  zz_window_select_workflow (fixture->window, zz_workflow_get_id (workflow));
+  _zz_window_select_workflow (fixture->window, zz_workflow_get_id (workflow));
   g_assert_nonnull (zz_workflow_page_get_workflow (fixture->window->page));
   return g_strdup (zz_workflow_get_id (workflow));
 }
@@ -178,10 +178,10 @@ test_run_updates_node_states_and_panel_in_order (Fixture       *fixture,
   ZzExecutionModel *model;
   const char *nodes[] = { "start", "calc", "tell" };
 
-  g_signal_connect (zz_window_get_run_manager (fixture->window), "run-started",
+  g_signal_connect (_zz_window_get_run_manager (fixture->window), "run-started",
                     G_CALLBACK (on_run_started_cb), fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
-  g_assert_true (zz_run_manager_is_running (zz_window_get_run_manager (fixture->window), id));
+  g_assert_true (zz_run_manager_is_running (_zz_window_get_run_manager (fixture->window), id));
   g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
 
   model = zz_run_panel_get_model (get_panel (fixture));
@@ -335,7 +335,7 @@ test_notification_count_follows_runs_and_mark_read (Fixture       *fixture,
                                                     gconstpointer  data)
 {
   g_autofree char *id = open_workflow (fixture, quick_workflow);
-  ZzNotificationsPopover *popover = ZZ_NOTIFICATIONS_POPOVER (zz_window_get_notifications (fixture->window));
+  ZzNotificationsPopover *popover = ZZ_NOTIFICATIONS_POPOVER (_zz_window_get_notifications (fixture->window));
 
   g_assert_cmpuint (zz_notifications_popover_get_unread_count (popover), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));

@@ -43,8 +43,8 @@ open_window (Fixture *fixture)
 {
   fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  zz_window_select_workflow (fixture->window, fixture->id);
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, fixture->id);
+  _zz_window_select_workflow (fixture->window, fixture->id);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, fixture->id);
 }
 
 static void
@@ -310,6 +310,38 @@ test_closing_cancelled_keeps_the_changes (Fixture       *fixture,
   g_assert_nonnull (zz_workflow_find_node (shown_workflow (fixture), "n1"));
 }
 
+/* The response closes the window while the dialog is still being emitted,
+ * so the dialog goes after the window it asked about: nothing of it may
+ * still point at the window then (G_DEBUG=fatal-criticals). */
+static void
+test_closing_discarded_lets_the_window_go_first (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(ZzWorkflow) stored = NULL;
+  gpointer window;
+
+  open_window (fixture);
+  add_node (fixture, "n1");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = g_object_ref (find_message_dialog ());
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  window = fixture->window;
+  g_object_add_weak_pointer (G_OBJECT (window), &window);
+  g_clear_object (&fixture->window);
+  g_assert_null (window);
+
+  stored = stored_workflow (fixture, fixture->id);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 0);
+  g_assert_false (has_draft (fixture));
+  g_clear_object (&dialog);
+}
+
 static void
 test_switching_asks_and_discard_drops (Fixture       *fixture,
                                        gconstpointer  data)
@@ -321,15 +353,15 @@ test_switching_asks_and_discard_drops (Fixture       *fixture,
   open_window (fixture);
   add_node (fixture, "n1");
 
-  zz_window_select_workflow (fixture->window, other);
+  _zz_window_select_workflow (fixture->window, other);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   /* Until the user answers, the edited workflow stays open. */
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, fixture->id);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, fixture->id);
 
   adw_message_dialog_response (dialog, "discard");
 
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, other);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, other);
   g_assert_cmpstr (zz_workflow_get_name (shown_workflow (fixture)), ==, "Invoices");
   stored = stored_workflow (fixture, fixture->id);
   g_assert_cmpuint (zz_workflow_get_n_nodes (stored), ==, 0);
@@ -396,7 +428,7 @@ test_new_from_template_adds_the_starter (Fixture       *fixture,
 
   g_signal_emit_by_name (list, "row-activated", row);
 
-  g_assert_cmpuint (g_list_model_get_n_items (zz_window_get_shown_workflows (fixture->window)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (_zz_window_get_shown_workflows (fixture->window)), ==, 2);
   g_assert_cmpstr (zz_workflow_get_name (shown_workflow (fixture)), ==, starters[0].title);
   g_assert_cmpuint (zz_workflow_get_n_nodes (shown_workflow (fixture)), ==,
                     zz_workflow_get_n_nodes (expected));
@@ -420,6 +452,7 @@ main (int   argc,
   ADD ("/save/draft/is-written-and-restored", test_draft_is_written_and_restored);
   ADD ("/save/close/asks-and-save-saves", test_closing_asks_and_save_saves);
   ADD ("/save/close/cancelled-keeps-the-changes", test_closing_cancelled_keeps_the_changes);
+  ADD ("/save/close/discarded-lets-the-window-go-first", test_closing_discarded_lets_the_window_go_first);
   ADD ("/save/switch/asks-and-discard-drops", test_switching_asks_and_discard_drops);
   ADD ("/save/tidy-up/is-one-undoable-step", test_tidy_up_is_one_undoable_step);
   ADD ("/save/new-from-template/adds-the-starter", test_new_from_template_adds_the_starter);

@@ -114,7 +114,7 @@ rows_show_names (gpointer data)
 static guint
 n_shown (Fixture *fixture)
 {
-  return g_list_model_get_n_items (zz_window_get_shown_workflows (fixture->window));
+  return g_list_model_get_n_items (_zz_window_get_shown_workflows (fixture->window));
 }
 
 static guint
@@ -157,7 +157,7 @@ test_empty_database_shows_the_empty_state (Fixture       *fixture,
 {
   open_window (fixture);
 
-  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
+  g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "empty");
   g_assert_cmpuint (n_shown (fixture), ==, 0);
 }
 
@@ -172,7 +172,7 @@ test_list_shows_every_workflow (Fixture       *fixture,
 
   open_window (fixture);
 
-  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
+  g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "workflows");
   g_assert_cmpuint (n_shown (fixture), ==, 3);
   g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
 }
@@ -191,9 +191,9 @@ test_new_adds_and_selects_an_untitled_workflow (Fixture       *fixture,
 
   g_assert_cmpuint (n_stored (fixture), ==, 1);
   g_assert_cmpuint (n_shown (fixture), ==, 1);
-  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
-  g_assert_nonnull (zz_window_get_selected_id (fixture->window));
-  selected = zz_store_get_workflow (fixture->store, zz_window_get_selected_id (fixture->window), &error);
+  g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "workflows");
+  g_assert_nonnull (_zz_window_get_selected_id (fixture->window));
+  selected = zz_store_get_workflow (fixture->store, _zz_window_get_selected_id (fixture->window), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (zz_workflow_get_name (selected), ==, "Untitled Workflow");
   g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, one }, WAIT_TIMEOUT_MS));
@@ -213,18 +213,18 @@ test_delete_hides_at_once_and_undo_restores (Fixture       *fixture,
   static const char * const kept[] = { "Keep me", NULL };
 
   open_window (fixture);
-  zz_window_select_workflow (fixture->window, doomed);
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, doomed);
+  _zz_window_select_workflow (fixture->window, doomed);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, doomed);
 
   activate (fixture, "win.delete", NULL);
   g_assert_cmpuint (n_shown (fixture), ==, 1);
   g_assert_true (is_stored (fixture, doomed));
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, keep);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, keep);
   g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, kept }, WAIT_TIMEOUT_MS));
 
   activate (fixture, "win.undo-delete", g_variant_new_string (doomed));
   g_assert_cmpuint (n_shown (fixture), ==, 2);
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), ==, doomed);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, doomed);
   g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, both }, WAIT_TIMEOUT_MS));
 
   /* Nothing is waiting any more: closing deletes nothing. */
@@ -241,18 +241,18 @@ test_delete_without_undo_deletes_when_the_toast_goes (Fixture       *fixture,
   g_autofree char *second = insert_workflow (fixture, "Second", NULL);
 
   open_window (fixture);
-  zz_window_select_workflow (fixture->window, first);
+  _zz_window_select_workflow (fixture->window, first);
   activate (fixture, "win.delete", NULL);
   g_assert_true (is_stored (fixture, first));
 
   /* A second deletion makes the first final: one Undo at a time. */
-  zz_window_select_workflow (fixture->window, second);
+  _zz_window_select_workflow (fixture->window, second);
   activate (fixture, "win.delete", NULL);
   g_assert_false (is_stored (fixture, first));
   g_assert_true (is_stored (fixture, second));
-  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
+  g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "empty");
 
-  zz_window_flush_deletions (fixture->window);
+  _zz_window_flush_deletions (fixture->window);
   g_assert_false (is_stored (fixture, second));
   g_assert_cmpuint (n_stored (fixture), ==, 0);
 }
@@ -264,7 +264,7 @@ test_delete_without_undo_deletes_when_the_window_closes (Fixture       *fixture,
   g_autofree char *id = insert_workflow (fixture, "Closing time", NULL);
 
   open_window (fixture);
-  zz_window_select_workflow (fixture->window, id);
+  _zz_window_select_workflow (fixture->window, id);
   activate (fixture, "win.delete", NULL);
   g_assert_true (is_stored (fixture, id));
 
@@ -295,19 +295,19 @@ test_search_filters_by_name_and_tag (Fixture       *fixture,
   open_window (fixture);
   g_assert_cmpuint (n_shown (fixture), ==, 3);
 
-  zz_window_set_search (fixture->window, "INVOICE");
+  _zz_window_set_search (fixture->window, "INVOICE");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
   g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, only_invoices }, WAIT_TIMEOUT_MS));
 
-  zz_window_set_search (fixture->window, "monthly");
+  _zz_window_set_search (fixture->window, "monthly");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
 
-  zz_window_set_search (fixture->window, "no such thing");
+  _zz_window_set_search (fixture->window, "no such thing");
   g_assert_cmpuint (n_shown (fixture), ==, 0);
   /* No results is not the empty state: the search entry stays. */
-  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
+  g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "workflows");
 
-  zz_window_set_search (fixture->window, "");
+  _zz_window_set_search (fixture->window, "");
   g_assert_true (zz_test_wait_until (shown_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (3) }, WAIT_TIMEOUT_MS));
 }
 
@@ -318,11 +318,11 @@ test_list_follows_changes_made_elsewhere (Fixture       *fixture,
   static const char * const names[] = { "Made by the CLI", NULL };
 
   open_window (fixture);
-  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
+  g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "empty");
 
   g_free (insert_workflow (fixture, "Made by the CLI", NULL));
   g_assert_true (zz_test_wait_until (shown_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (1) }, WAIT_TIMEOUT_MS));
-  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "workflows");
+  g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "workflows");
   g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
 }
 
@@ -335,12 +335,12 @@ test_duplicate_adds_a_copy (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   open_window (fixture);
-  zz_window_select_workflow (fixture->window, id);
+  _zz_window_select_workflow (fixture->window, id);
   activate (fixture, "win.duplicate", NULL);
 
   g_assert_cmpuint (n_stored (fixture), ==, 2);
-  g_assert_cmpstr (zz_window_get_selected_id (fixture->window), !=, id);
-  copy = zz_store_get_workflow (fixture->store, zz_window_get_selected_id (fixture->window), &error);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), !=, id);
+  copy = zz_store_get_workflow (fixture->store, _zz_window_get_selected_id (fixture->window), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (zz_workflow_get_name (copy), ==, "Copy of Original");
 }
@@ -352,13 +352,13 @@ test_actions_need_a_selection (Fixture       *fixture,
   g_autofree char *id = insert_workflow (fixture, "Untouched", NULL);
 
   open_window (fixture);
-  zz_window_select_workflow (fixture->window, NULL);
-  g_assert_null (zz_window_get_selected_id (fixture->window));
+  _zz_window_select_workflow (fixture->window, NULL);
+  g_assert_null (_zz_window_get_selected_id (fixture->window));
 
   /* Disabled, they do nothing even when activated. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.duplicate", NULL);
-  zz_window_flush_deletions (fixture->window);
+  _zz_window_flush_deletions (fixture->window);
 
   g_assert_cmpuint (n_shown (fixture), ==, 1);
   g_assert_cmpuint (n_stored (fixture), ==, 1);
@@ -418,13 +418,13 @@ test_import_adds_and_selects_the_workflow (Fixture       *fixture,
   static const char * const names[] = { "From the web", NULL };
 
   open_window (fixture);
-  zz_window_import_file (fixture->window, file);
+  _zz_window_import_file (fixture->window, file);
   g_assert_true (zz_test_wait_until (stored_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (1) }, WAIT_TIMEOUT_MS));
   g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
-  g_assert_nonnull (zz_window_get_selected_id (fixture->window));
+  g_assert_nonnull (_zz_window_get_selected_id (fixture->window));
 
   /* The same file again is a second workflow, not a clash of ids. */
-  zz_window_import_file (fixture->window, file);
+  _zz_window_import_file (fixture->window, file);
   g_assert_true (zz_test_wait_until (stored_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (2) }, WAIT_TIMEOUT_MS));
 }
 
@@ -436,14 +436,14 @@ test_import_of_broken_json_says_where_and_adds_nothing (Fixture       *fixture,
   AdwMessageDialog *dialog;
 
   open_window (fixture);
-  zz_window_import_file (fixture->window, file);
+  _zz_window_import_file (fixture->window, file);
   g_assert_true (zz_test_wait_until (message_dialog_is_shown, NULL, WAIT_TIMEOUT_MS));
 
   dialog = find_message_dialog ();
   g_assert_true (strstr (adw_message_dialog_get_heading (dialog), "broken.json") != NULL);
   g_assert_true (strstr (adw_message_dialog_get_body (dialog), "line") != NULL);
   g_assert_cmpuint (n_stored (fixture), ==, 0);
-  g_assert_cmpstr (zz_window_get_visible_page (fixture->window), ==, "empty");
+  g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "empty");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

@@ -129,6 +129,20 @@ unexpected (Reader     *reader,
   return fail (reader, reader->p, ZZ_JSON_ERROR_SYNTAX, _("expected %s, found %s"), expected, found);
 }
 
+/* After a value, where a separator was expected: the place to name is
+ * where one is missing, the end of that value, not the next line's text. */
+static gboolean
+missing_separator (Reader     *reader,
+                   const char *value_end,
+                   const char *expected)
+{
+  g_autofree char *found = describe_at (reader, reader->p);
+
+  /* Translators: "“,” or “}” is missing after the value, before “"”" */
+  return fail (reader, value_end, ZZ_JSON_ERROR_SYNTAX, _("%s is missing after the value, before %s"),
+               expected, found);
+}
+
 static void
 skip_space (Reader *reader)
 {
@@ -410,6 +424,7 @@ read_array (Reader *reader,
             guint   depth)
 {
   g_autoptr(JsonArray) array = json_array_new ();
+  const char *value_end;
 
   reader->p++;   /* [ */
   skip_space (reader);
@@ -427,6 +442,7 @@ read_array (Reader *reader,
         return NULL;
       json_array_add_element (array, element);
 
+      value_end = reader->p;
       skip_space (reader);
       if (reader->p < reader->end && *reader->p == ',')
         {
@@ -438,7 +454,7 @@ read_array (Reader *reader,
           reader->p++;
           return json_node_init_array (json_node_alloc (), array);
         }
-      unexpected (reader, _("“,” or “]”"));
+      missing_separator (reader, value_end, _("“,” or “]”"));
       return NULL;
     }
 }
@@ -449,6 +465,7 @@ read_object (Reader *reader,
 {
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(GString) name = g_string_new (NULL);
+  const char *value_end;
 
   reader->p++;   /* { */
   skip_space (reader);
@@ -483,6 +500,7 @@ read_object (Reader *reader,
       /* As JSON.parse: a repeated name keeps its place, takes the last value. */
       json_object_set_member (object, name->str, value);
 
+      value_end = reader->p;
       skip_space (reader);
       if (reader->p < reader->end && *reader->p == ',')
         {
@@ -495,7 +513,7 @@ read_object (Reader *reader,
           reader->p++;
           return json_node_init_object (json_node_alloc (), object);
         }
-      unexpected (reader, _("“,” or “}”"));
+      missing_separator (reader, value_end, _("“,” or “}”"));
       return NULL;
     }
 }

@@ -16,7 +16,7 @@
 #define ZOOM_STEP 1.25
 
 void
-zz_canvas_update_actions (ZzCanvas *self)
+_zz_canvas_update_actions (ZzCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_workflow = self->workflow != NULL;
@@ -48,7 +48,7 @@ delete_selection (ZzCanvas   *self,
                   const char *step_name)
 {
   g_auto(GStrv) nodes = zz_canvas_get_selected_node_ids (self);
-  g_auto(GStrv) edges = zz_canvas_dup_selected_edges (self);
+  g_auto(GStrv) edges = _zz_canvas_dup_selected_edges (self);
   g_autoptr(GError) error = NULL;
 
   if (nodes[0] == NULL && edges[0] == NULL)
@@ -62,7 +62,7 @@ delete_selection (ZzCanvas   *self,
   zz_workflow_end_group (self->workflow);
 
   if (error != NULL)
-    zz_canvas_show_error (self, error);
+    _zz_canvas_show_error (self, error);
 }
 
 static void
@@ -90,7 +90,7 @@ duplicate_cb (GtkWidget  *widget,
                                                 PASTE_OFFSET, PASTE_OFFSET, &error);
   if (copies == NULL)
     {
-      zz_canvas_show_error (self, error);
+      _zz_canvas_show_error (self, error);
       return;
     }
 
@@ -215,7 +215,7 @@ paste_text (ZzCanvas   *self,
   ids = zz_workflow_paste_command (self->workflow, text, dx, dy, &error);
   if (ids == NULL)
     {
-      zz_canvas_show_error (self, error);
+      _zz_canvas_show_error (self, error);
       return;
     }
 
@@ -234,7 +234,8 @@ on_clipboard_text_read_cb (GObject      *source,
   if (text == NULL)
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_signal_emit_by_name (self, "show-toast", _("The clipboard holds no Zzyra nodes"));
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                                    _("The clipboard holds no Zzyra nodes"));
       return;
     }
 
@@ -261,9 +262,9 @@ zoom_cb (GtkWidget  *widget,
   double y = gtk_widget_get_height (widget) / 2.0;
 
   if (g_str_equal (action_name, "canvas.zoom-in"))
-    zz_canvas_zoom_by (self, ZOOM_STEP, x, y);
+    _zz_canvas_zoom_by (self, ZOOM_STEP, x, y);
   else if (g_str_equal (action_name, "canvas.zoom-out"))
-    zz_canvas_zoom_by (self, 1 / ZOOM_STEP, x, y);
+    _zz_canvas_zoom_by (self, 1 / ZOOM_STEP, x, y);
   else if (g_str_equal (action_name, "canvas.zoom-reset"))
     zz_viewport_zoom_at (viewport, 1.0, x, y);
   else
@@ -291,11 +292,11 @@ nudge_cb (GtkWidget  *widget,
   double dx, dy;
 
   g_variant_get (parameter, "(dd)", &dx, &dy);
-  zz_canvas_move_selection (ZZ_CANVAS (widget), dx, dy);
+  _zz_canvas_move_selection (ZZ_CANVAS (widget), dx, dy);
 }
 
 void
-zz_canvas_class_init_actions (GtkWidgetClass *widget_class)
+_zz_canvas_class_init_actions (GtkWidgetClass *widget_class)
 {
   static const struct { guint key; double dx, dy; } arrows[] = {
     { GDK_KEY_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 }, { GDK_KEY_Up, 0, -1 }, { GDK_KEY_Down, 0, 1 },

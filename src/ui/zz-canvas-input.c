@@ -44,7 +44,7 @@ update_cursor (ZzCanvas *self,
   else if (self->workflow != NULL)
     {
       zz_viewport_widget_to_canvas (self->viewport, widget_x, widget_y, &x, &y);
-      if (zz_canvas_output_at (self, x, y, &handle) != NULL)
+      if (_zz_canvas_output_at (self, x, y, &handle) != NULL)
         name = "crosshair";
     }
 
@@ -62,33 +62,33 @@ apply_click (ZzCanvas *self)
 
   if (self->drag_node_id != NULL)
     {
-      gboolean selected = zz_canvas_is_selected (self, self->drag_node_id);
+      gboolean selected = _zz_canvas_is_selected (self, self->drag_node_id);
 
       if (toggle)
-        zz_canvas_set_node_selected (self, self->drag_node_id, !selected);
+        _zz_canvas_set_node_selected (self, self->drag_node_id, !selected);
       else if (extend)
-        zz_canvas_set_node_selected (self, self->drag_node_id, TRUE);
+        _zz_canvas_set_node_selected (self, self->drag_node_id, TRUE);
       else
         {
-          zz_canvas_clear_selection (self);
-          zz_canvas_set_node_selected (self, self->drag_node_id, TRUE);
+          _zz_canvas_clear_selection (self);
+          _zz_canvas_set_node_selected (self, self->drag_node_id, TRUE);
         }
 
-      if (zz_canvas_is_selected (self, self->drag_node_id))
-        card = zz_canvas_get_card (self, self->drag_node_id);
+      if (_zz_canvas_is_selected (self, self->drag_node_id))
+        card = _zz_canvas_get_card (self, self->drag_node_id);
     }
   else if (self->drag_edge_id != NULL)
     {
       gboolean selected = g_hash_table_contains (self->selected_edges, self->drag_edge_id);
 
       if (!toggle && !extend)
-        zz_canvas_clear_selection (self);
-      zz_canvas_set_edge_selected (self, self->drag_edge_id, toggle ? !selected : TRUE);
+        _zz_canvas_clear_selection (self);
+      _zz_canvas_set_edge_selected (self, self->drag_edge_id, toggle ? !selected : TRUE);
     }
   else if (!toggle && !extend)
-    zz_canvas_clear_selection (self);
+    _zz_canvas_clear_selection (self);
 
-  zz_canvas_selection_changed (self);
+  _zz_canvas_selection_changed (self);
 
   self->selecting_focus = TRUE;
   if (card != NULL)
@@ -108,7 +108,7 @@ update_rubber_band (ZzCanvas *self)
   zz_viewport_widget_to_canvas (self->viewport, MAX (self->drag_start_x, self->drag_x),
                                 MAX (self->drag_start_y, self->drag_y), &x1, &y1);
 
-  zz_canvas_clear_selection (self);
+  _zz_canvas_clear_selection (self);
   if (self->band_base != NULL)
     {
       GHashTableIter iter;
@@ -116,7 +116,7 @@ update_rubber_band (ZzCanvas *self)
 
       g_hash_table_iter_init (&iter, self->band_base);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        zz_canvas_set_node_selected (self, key, TRUE);
+        _zz_canvas_set_node_selected (self, key, TRUE);
     }
 
   /* A node is taken when the band touches it. */
@@ -125,12 +125,12 @@ update_rubber_band (ZzCanvas *self)
       ZzCanvasItem *item = g_ptr_array_index (self->order, i);
       double x, y;
 
-      zz_canvas_item_position (self, item, &x, &y);
+      _zz_canvas_item_position (self, item, &x, &y);
       if (x + ZZ_NODE_CARD_WIDTH >= x0 && x <= x1 && y + ZZ_NODE_CARD_HEIGHT >= y0 && y <= y1)
-        zz_canvas_set_node_selected (self, zz_node_get_id (item->node), TRUE);
+        _zz_canvas_set_node_selected (self, zz_node_get_id (item->node), TRUE);
     }
 
-  zz_canvas_selection_changed (self);
+  _zz_canvas_selection_changed (self);
 }
 
 static void
@@ -171,13 +171,13 @@ on_primary_drag_begin_cb (ZzCanvas       *self,
   zz_viewport_widget_to_canvas (self->viewport, x, y, &cx, &cy);
   self->drag = ZZ_CANVAS_DRAG_PENDING;
 
-  if ((item = zz_canvas_output_at (self, cx, cy, &handle)) != NULL)
+  if ((item = _zz_canvas_output_at (self, cx, cy, &handle)) != NULL)
     {
       self->pending = ZZ_CANVAS_DRAG_CONNECT;
       self->drag_node_id = g_strdup (zz_node_get_id (item->node));
       self->drag_handle = g_strdup (handle);
     }
-  else if ((item = zz_canvas_item_at (self, cx, cy)) != NULL)
+  else if ((item = _zz_canvas_item_at (self, cx, cy)) != NULL)
     {
       self->pending = ZZ_CANVAS_DRAG_MOVE;
       self->drag_node_id = g_strdup (zz_node_get_id (item->node));
@@ -185,7 +185,7 @@ on_primary_drag_begin_cb (ZzCanvas       *self,
   else
     {
       self->pending = ZZ_CANVAS_DRAG_RUBBER_BAND;
-      self->drag_edge_id = g_strdup (zz_canvas_edge_at (self, cx, cy));
+      self->drag_edge_id = g_strdup (_zz_canvas_edge_at (self, cx, cy));
     }
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -201,12 +201,12 @@ start_drag (ZzCanvas *self)
     case ZZ_CANVAS_DRAG_MOVE:
       /* Dragging a node that is not selected moves it (and what Shift or
        * Ctrl keeps selected), as in every editor. */
-      if (!zz_canvas_is_selected (self, self->drag_node_id))
+      if (!_zz_canvas_is_selected (self, self->drag_node_id))
         {
           if ((self->drag_state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0)
-            zz_canvas_clear_selection (self);
-          zz_canvas_set_node_selected (self, self->drag_node_id, TRUE);
-          zz_canvas_selection_changed (self);
+            _zz_canvas_clear_selection (self);
+          _zz_canvas_set_node_selected (self, self->drag_node_id, TRUE);
+          _zz_canvas_selection_changed (self);
         }
       break;
 
@@ -264,7 +264,7 @@ on_primary_drag_update_cb (ZzCanvas       *self,
     case ZZ_CANVAS_DRAG_MOVE:
       self->move_dx = offset_x / zoom;
       self->move_dy = offset_y / zoom;
-      zz_canvas_invalidate (self);
+      _zz_canvas_invalidate (self);
       break;
 
     case ZZ_CANVAS_DRAG_RUBBER_BAND:
@@ -277,7 +277,7 @@ on_primary_drag_update_cb (ZzCanvas       *self,
         double cx, cy;
 
         zz_viewport_widget_to_canvas (self->viewport, self->drag_x, self->drag_y, &cx, &cy);
-        item = zz_canvas_input_at (self, cx, cy);
+        item = _zz_canvas_input_at (self, cx, cy);
         set_string (&self->drop_node_id,
                     item != NULL && !g_str_equal (zz_node_get_id (item->node), self->drag_node_id)
                     ? zz_node_get_id (item->node) : NULL);
@@ -314,9 +314,9 @@ on_primary_drag_end_cb (ZzCanvas       *self,
 
     case ZZ_CANVAS_DRAG_MOVE:
       /* The preview ends; one command moves the nodes for good. */
-      zz_canvas_move_selection (self, self->move_dx, self->move_dy);
+      _zz_canvas_move_selection (self, self->move_dx, self->move_dy);
       self->move_dx = self->move_dy = 0;
-      zz_canvas_invalidate (self);
+      _zz_canvas_invalidate (self);
       break;
 
     case ZZ_CANVAS_DRAG_CONNECT:
@@ -325,7 +325,7 @@ on_primary_drag_end_cb (ZzCanvas       *self,
         ZzCanvasItem *item;
 
         zz_viewport_widget_to_canvas (self->viewport, self->drag_x, self->drag_y, &cx, &cy);
-        item = zz_canvas_input_at (self, cx, cy);
+        item = _zz_canvas_input_at (self, cx, cy);
         /* Dropped on nothing: no connection, and nothing to tell. */
         if (item != NULL)
           zz_canvas_connect (self, self->drag_node_id, self->drag_handle,
@@ -361,7 +361,7 @@ on_primary_drag_cancel_cb (ZzCanvas         *self,
   self->drag = ZZ_CANVAS_DRAG_NONE;
   self->move_dx = self->move_dy = 0;
   g_clear_pointer (&self->band_base, g_hash_table_unref);
-  zz_canvas_invalidate (self);
+  _zz_canvas_invalidate (self);
 }
 
 /* Middle button: pan -------------------------------------------------------- */
@@ -423,7 +423,7 @@ on_scrolled_cb (ZzCanvas                 *self,
   if (state & GDK_CONTROL_MASK)
     {
       /* A wheel click zooms by 10 %, a touchpad by as much as it moved. */
-      zz_canvas_zoom_by (self, pow (1.1, -dy * (wheel ? 1.0 : 0.1)), x, y);
+      _zz_canvas_zoom_by (self, pow (1.1, -dy * (wheel ? 1.0 : 0.1)), x, y);
       return TRUE;
     }
 
@@ -511,7 +511,7 @@ on_key_released_cb (ZzCanvas              *self,
 }
 
 void
-zz_canvas_init_input (ZzCanvas *self)
+_zz_canvas_init_input (ZzCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *drag;

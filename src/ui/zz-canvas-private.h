@@ -41,6 +41,9 @@ struct _ZzCanvas
 
   ZzWorkflow    *workflow;
   ZzViewport    *viewport;
+  GSignalGroup  *workflow_signals;
+  GSignalGroup  *nodes_signals;     /* on the workflow's node model */
+  GSignalGroup  *edges_signals;     /* on its edge model */
 
   GHashTable    *items;             /* node id -> ZzCanvasItem */
   GPtrArray     *order;             /* ZzCanvasItem, in document order */
@@ -92,86 +95,80 @@ struct _ZzCanvas
   guint          selecting_focus : 1;
 };
 
-void          zz_canvas_init_input        (ZzCanvas       *self);
-void          zz_canvas_class_init_actions (GtkWidgetClass *widget_class);
-void          zz_canvas_update_actions    (ZzCanvas       *self);
+void          _zz_canvas_init_input       (ZzCanvas       *self);
+void          _zz_canvas_class_init_actions (GtkWidgetClass *widget_class);
+void          _zz_canvas_update_actions   (ZzCanvas       *self);
 
-void          zz_canvas_snapshot          (GtkWidget      *widget,
+void          _zz_canvas_snapshot         (GtkWidget      *widget,
                                            GtkSnapshot    *snapshot);
 /* The x of the two control points of an edge's curve (their y are the
  * ends' y): it leaves and enters horizontally. */
-void          zz_canvas_edge_controls     (double          sx,
+void          _zz_canvas_edge_controls    (double          sx,
                                            double          sy,
                                            double          tx,
                                            double          ty,
                                            double         *c1x,
                                            double         *c2x);
 
-/* Geometry, in canvas units, with a drag's preview offset applied. */
-void          zz_canvas_item_position     (ZzCanvas       *self,
+/* zz-canvas-geometry.c: in canvas units, with a drag's preview offset applied. */
+void          _zz_canvas_item_position    (ZzCanvas       *self,
                                            ZzCanvasItem   *item,
                                            double         *x,
                                            double         *y);
-ZzCanvasItem *zz_canvas_item_at           (ZzCanvas       *self,
+ZzCanvasItem *_zz_canvas_item_at          (ZzCanvas       *self,
                                            double          canvas_x,
                                            double          canvas_y);
 /* The output port at a canvas point; *handle is %NULL for the unnamed one. */
-ZzCanvasItem *zz_canvas_output_at         (ZzCanvas       *self,
+ZzCanvasItem *_zz_canvas_output_at        (ZzCanvas       *self,
                                            double          canvas_x,
                                            double          canvas_y,
                                            const char    **handle);
 /* The node whose input port (or body) is at a canvas point. */
-ZzCanvasItem *zz_canvas_input_at          (ZzCanvas       *self,
+ZzCanvasItem *_zz_canvas_input_at         (ZzCanvas       *self,
                                            double          canvas_x,
                                            double          canvas_y);
-const char   *zz_canvas_edge_at           (ZzCanvas       *self,
+const char   *_zz_canvas_edge_at          (ZzCanvas       *self,
                                            double          canvas_x,
                                            double          canvas_y);
 /* FALSE for a node that is not on the canvas or an unknown handle. */
-gboolean      zz_canvas_output_point      (ZzCanvas       *self,
+gboolean      _zz_canvas_output_point     (ZzCanvas       *self,
                                            const char     *node_id,
                                            const char     *handle,
                                            double         *x,
                                            double         *y);
-gboolean      zz_canvas_input_point       (ZzCanvas       *self,
+gboolean      _zz_canvas_input_point      (ZzCanvas       *self,
                                            const char     *node_id,
                                            double         *x,
                                            double         *y);
-/* FALSE when there is no node. */
-gboolean      zz_canvas_nodes_bounds      (ZzCanvas       *self,
-                                           gboolean        selected_only,
-                                           graphene_rect_t *bounds);
 
-/* Selection */
-gboolean      zz_canvas_is_selected       (ZzCanvas       *self,
+/* zz-canvas-selection.c; _zz_canvas_selection_changed() (zz-canvas.c)
+ * tells the cards and the "selection-changed" listeners. */
+gboolean      _zz_canvas_is_selected      (ZzCanvas       *self,
                                            const char     *node_id);
-/* Clears the edge selection too unless @keep_edges. */
-void          zz_canvas_set_node_selected (ZzCanvas       *self,
-                                           const char     *node_id,
-                                           gboolean        selected);
-void          zz_canvas_set_edge_selected (ZzCanvas       *self,
-                                           const char     *edge_id,
-                                           gboolean        selected);
-void          zz_canvas_clear_selection   (ZzCanvas       *self);
-void          zz_canvas_selection_changed (ZzCanvas       *self);
+void          _zz_canvas_set_node_selected (ZzCanvas       *self,
+                                            const char     *node_id,
+                                            gboolean        selected);
+void          _zz_canvas_set_edge_selected (ZzCanvas       *self,
+                                            const char     *edge_id,
+                                            gboolean        selected);
+void          _zz_canvas_clear_selection  (ZzCanvas       *self);
+void          _zz_canvas_selection_changed (ZzCanvas       *self);
 /* (transfer full): selected ids in document order */
-char        **zz_canvas_dup_selected_edges (ZzCanvas      *self);
+char        **_zz_canvas_dup_selected_edges (ZzCanvas      *self);
 
-void          zz_canvas_invalidate        (ZzCanvas       *self);
-void          zz_canvas_show_error        (ZzCanvas       *self,
+void          _zz_canvas_invalidate       (ZzCanvas       *self);
+void          _zz_canvas_show_error       (ZzCanvas       *self,
                                            const GError   *error);
-void          zz_canvas_move_selection    (ZzCanvas       *self,
+void          _zz_canvas_move_selection   (ZzCanvas       *self,
                                            double          dx,
                                            double          dy);
-void          zz_canvas_zoom_by           (ZzCanvas       *self,
+void          _zz_canvas_zoom_by          (ZzCanvas       *self,
                                            double          factor,
                                            double          widget_x,
                                            double          widget_y);
 
-/* For tests: the card of a node (nullable: not made yet), the number of
- * cards shown now. */
-GtkWidget    *zz_canvas_get_card          (ZzCanvas       *self,
+/* For tests: the card of a node (nullable: not made yet). */
+GtkWidget    *_zz_canvas_get_card         (ZzCanvas       *self,
                                            const char     *node_id);
-guint         zz_canvas_get_n_shown_cards (ZzCanvas       *self);
 
 G_END_DECLS

@@ -129,7 +129,7 @@ path_edge (cairo_t *cr,
   double c1x, c2x;
 
   /* The curve ends at the arrow's base; the arrow's tip touches the port. */
-  zz_canvas_edge_controls (sx, sy, tx - arrow, ty, &c1x, &c2x);
+  _zz_canvas_edge_controls (sx, sy, tx - arrow, ty, &c1x, &c2x);
   cairo_move_to (cr, sx, sy);
   cairo_curve_to (cr, c1x, sy, c2x, ty, tx - arrow, ty);
 }
@@ -205,8 +205,8 @@ build_edges (ZzCanvas *self,
           if ((g_hash_table_contains (self->selected_edges, zz_edge_get_id (edge)) ||
                edge_carried_data (self, edge)) != want_selected)
             continue;
-          if (!zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
-              !zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))
+          if (!_zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
+              !_zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))
             continue;
 
           zz_viewport_canvas_to_widget (self->viewport, sx, sy, &sx, &sy);
@@ -262,7 +262,7 @@ build_shapes (ZzCanvas *self)
       GdkRGBA stripe, tint;
       double x, y;
 
-      zz_canvas_item_position (self, item, &x, &y);
+      _zz_canvas_item_position (self, item, &x, &y);
       zz_node_card_category_color (zz_node_card_category_for_node (item->node), &stripe);
       if (!zz_node_get_enabled (item->node))
         stripe.alpha = 0.4;
@@ -308,11 +308,11 @@ snapshot_connection (ZzCanvas    *self,
   GdkRGBA accent;
   cairo_t *cr;
 
-  if (!zz_canvas_output_point (self, self->drag_node_id, self->drag_handle, &sx, &sy))
+  if (!_zz_canvas_output_point (self, self->drag_node_id, self->drag_handle, &sx, &sy))
     return;
   zz_viewport_canvas_to_widget (self->viewport, sx, sy, &sx, &sy);
   sx += ZZ_NODE_CARD_PORT_RADIUS * zoom;
-  if (self->drop_node_id != NULL && zz_canvas_input_point (self, self->drop_node_id, &tx, &ty))
+  if (self->drop_node_id != NULL && _zz_canvas_input_point (self, self->drop_node_id, &tx, &ty))
     {
       zz_viewport_canvas_to_widget (self->viewport, tx, ty, &tx, &ty);
       tx -= ZZ_NODE_CARD_PORT_RADIUS * zoom;
@@ -483,8 +483,8 @@ snapshot_scene (ZzCanvas    *self,
 }
 
 void
-zz_canvas_snapshot (GtkWidget   *widget,
-                    GtkSnapshot *snapshot)
+_zz_canvas_snapshot (GtkWidget   *widget,
+                     GtkSnapshot *snapshot)
 {
   ZzCanvas *self = ZZ_CANVAS (widget);
   int width = gtk_widget_get_width (widget);

@@ -1,8 +1,14 @@
+/* zz-canvas.c: the canvas widget: its items and cards kept in step with
+ * the document, which cards are shown (culling, level of detail) and where
+ * they are allocated, run states and problems on the cards, editing
+ * through the document's commands, and the GObject. Geometry and hit
+ * testing are in zz-canvas-geometry.c, the selection in
+ * zz-canvas-selection.c, drawing in zz-canvas-render.c, gestures in
+ * zz-canvas-input.c, actions in zz-canvas-actions.c. */
 #define G_LOG_DOMAIN "zz-canvas"
 
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 
 #include "zz-block-registry.h"
@@ -10,18 +16,12 @@
 #include "zz-id.h"
 #include "zz-workflow-history.h"
 
-/* How close to a port (widget pixels) a press grabs it. */
-#define PORT_GRAB 9.0
-/* How close to an edge's curve (widget pixels) a press selects it. */
-#define EDGE_GRAB 6.0
-#define EDGE_SAMPLES 24
-
 G_DEFINE_FINAL_TYPE (ZzCanvas, zz_canvas, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_WORKFLOW, PROP_VIEWPORT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { SELECTION_CHANGED, SHOW_TOAST, N_SIGNALS };
+enum { SELECTION_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Items -------------------------------------------------------------------- */
@@ -39,7 +39,7 @@ zz_canvas_item_free (gpointer data)
 }
 
 void
-zz_canvas_invalidate (ZzCanvas *self)
+_zz_canvas_invalidate (ZzCanvas *self)
 {
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
   g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
@@ -58,7 +58,7 @@ on_node_notified_cb (ZzCanvas   *self,
   /* A label or an enabled state is the card's business; shapes and edges
    * follow positions and block types (which change the outputs). */
   if (g_str_equal (name, "x") || g_str_equal (name, "y") || g_str_equal (name, "block-type"))
-    zz_canvas_invalidate (self);
+    _zz_canvas_invalidate (self);
 }
 
 /* Matches the items to the document's nodes: items of nodes that are gone
@@ -112,9 +112,9 @@ zz_canvas_sync_nodes (ZzCanvas *self)
   if (self->drag_node_id != NULL && !g_hash_table_contains (self->items, self->drag_node_id))
     self->drag = ZZ_CANVAS_DRAG_NONE;
 
-  zz_canvas_invalidate (self);
+  _zz_canvas_invalidate (self);
   if (selection_changed)
-    zz_canvas_selection_changed (self);
+    _zz_canvas_selection_changed (self);
 }
 
 static void
@@ -132,9 +132,9 @@ zz_canvas_sync_edges (ZzCanvas *self)
         selection_changed = TRUE;
       }
 
-  zz_canvas_invalidate (self);
+  _zz_canvas_invalidate (self);
   if (selection_changed)
-    zz_canvas_selection_changed (self);
+    _zz_canvas_selection_changed (self);
 }
 
 static void
@@ -162,271 +162,7 @@ on_history_changed_cb (ZzCanvas   *self,
                        GParamSpec *pspec,
                        ZzWorkflow *workflow)
 {
-  zz_canvas_update_actions (self);
-}
-
-/* Geometry ----------------------------------------------------------------- */
-
-void
-zz_canvas_item_position (ZzCanvas     *self,
-                         ZzCanvasItem *item,
-                         double       *x,
-                         double       *y)
-{
-  *x = zz_node_get_x (item->node);
-  *y = zz_node_get_y (item->node);
-
-  if (self->drag == ZZ_CANVAS_DRAG_MOVE &&
-      g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
-    {
-      *x += self->move_dx;
-      *y += self->move_dy;
-    }
-}
-
-ZzCanvasItem *
-zz_canvas_item_at (ZzCanvas *self,
-                   double    canvas_x,
-                   double    canvas_y)
-{
-  /* The last one drawn is on top. */
-  for (guint i = self->order->len; i > 0; i--)
-    {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
-      double x, y;
-
-      zz_canvas_item_position (self, item, &x, &y);
-      if (canvas_x >= x && canvas_x < x + ZZ_NODE_CARD_WIDTH &&
-          canvas_y >= y && canvas_y < y + ZZ_NODE_CARD_HEIGHT)
-        return item;
-    }
-
-  return NULL;
-}
-
-static double
-grab_distance (ZzCanvas *self,
-               double    pixels)
-{
-  return pixels / zz_viewport_get_zoom (self->viewport);
-}
-
-ZzCanvasItem *
-zz_canvas_output_at (ZzCanvas    *self,
-                     double       canvas_x,
-                     double       canvas_y,
-                     const char **handle)
-{
-  double grab = MAX (grab_distance (self, PORT_GRAB), ZZ_NODE_CARD_PORT_RADIUS + 2);
-
-  for (guint i = self->order->len; i > 0; i--)
-    {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
-      const char * const *outputs = zz_node_card_outputs_for_node (item->node);
-      guint n_outputs = MAX (g_strv_length ((char **) outputs), 1);
-      double x, y;
-
-      zz_canvas_item_position (self, item, &x, &y);
-      x += ZZ_NODE_CARD_WIDTH;
-      if (fabs (canvas_x - x) > grab)
-        continue;
-
-      for (guint j = 0; j < n_outputs; j++)
-        if (fabs (canvas_y - (y + zz_node_card_output_y (j, n_outputs))) <= grab)
-          {
-            *handle = outputs[0] ? outputs[j] : NULL;
-            return item;
-          }
-    }
-
-  return NULL;
-}
-
-ZzCanvasItem *
-zz_canvas_input_at (ZzCanvas *self,
-                    double    canvas_x,
-                    double    canvas_y)
-{
-  double grab = MAX (grab_distance (self, PORT_GRAB * 2), 12);
-
-  for (guint i = self->order->len; i > 0; i--)
-    {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
-      double x, y;
-
-      zz_canvas_item_position (self, item, &x, &y);
-      if (fabs (canvas_x - x) <= grab && fabs (canvas_y - (y + ZZ_NODE_CARD_HEIGHT / 2)) <= grab)
-        return item;
-    }
-
-  /* Dropping anywhere on a node connects to its one input. */
-  return zz_canvas_item_at (self, canvas_x, canvas_y);
-}
-
-gboolean
-zz_canvas_output_point (ZzCanvas   *self,
-                        const char *node_id,
-                        const char *handle,
-                        double     *x,
-                        double     *y)
-{
-  ZzCanvasItem *item = node_id ? g_hash_table_lookup (self->items, node_id) : NULL;
-  const char * const *outputs;
-  guint n_outputs, index = 0;
-
-  if (item == NULL)
-    return FALSE;
-
-  outputs = zz_node_card_outputs_for_node (item->node);
-  n_outputs = MAX (g_strv_length ((char **) outputs), 1);
-  if (handle != NULL && outputs[0] != NULL)
-    {
-      while (outputs[index] != NULL && !g_str_equal (outputs[index], handle))
-        index++;
-      if (outputs[index] == NULL)
-        index = 0;   /* a handle this block does not have: draw it from the first */
-    }
-
-  zz_canvas_item_position (self, item, x, y);
-  *x += ZZ_NODE_CARD_WIDTH;
-  *y += zz_node_card_output_y (index, n_outputs);
-  return TRUE;
-}
-
-gboolean
-zz_canvas_input_point (ZzCanvas   *self,
-                       const char *node_id,
-                       double     *x,
-                       double     *y)
-{
-  ZzCanvasItem *item = node_id ? g_hash_table_lookup (self->items, node_id) : NULL;
-
-  if (item == NULL)
-    return FALSE;
-
-  zz_canvas_item_position (self, item, x, y);
-  *y += ZZ_NODE_CARD_HEIGHT / 2;
-  return TRUE;
-}
-
-/* The curve of an edge: it leaves an output and enters an input
- * horizontally, and bends further the further back it has to go. */
-void
-zz_canvas_edge_controls (double  sx,
-               double  sy,
-               double  tx,
-               double  ty,
-               double *c1x,
-               double *c2x)
-{
-  double dx = tx - sx;
-  double bend = dx > 0 ? MAX (dx / 2, 40) : MAX (-dx / 2, 80) + fabs (ty - sy) / 4;
-
-  *c1x = sx + bend;
-  *c2x = tx - bend;
-}
-
-static void
-bezier_point (double  t,
-              double  sx,
-              double  sy,
-              double  c1x,
-              double  c2x,
-              double  tx,
-              double  ty,
-              double *x,
-              double *y)
-{
-  double u = 1 - t;
-
-  *x = u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * tx;
-  *y = u * u * u * sy + 3 * u * u * t * sy + 3 * u * t * t * ty + t * t * t * ty;
-}
-
-static double
-segment_distance (double px, double py,
-                  double ax, double ay,
-                  double bx, double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
-
-  return hypot (px - (ax + t * dx), py - (ay + t * dy));
-}
-
-const char *
-zz_canvas_edge_at (ZzCanvas *self,
-                   double    canvas_x,
-                   double    canvas_y)
-{
-  GListModel *edges;
-  double grab = grab_distance (self, EDGE_GRAB);
-  guint n;
-
-  if (self->workflow == NULL)
-    return NULL;
-
-  edges = zz_workflow_get_edges (self->workflow);
-  n = g_list_model_get_n_items (edges);
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i - 1);
-      double sx, sy, tx, ty, c1x, c2x, px, py;
-
-      if (!zz_canvas_output_point (self, zz_edge_get_source (edge), zz_edge_get_source_handle (edge), &sx, &sy) ||
-          !zz_canvas_input_point (self, zz_edge_get_target (edge), &tx, &ty))
-        continue;
-
-      zz_canvas_edge_controls (sx, sy, tx, ty, &c1x, &c2x);
-      if (canvas_x < MIN (MIN (sx, tx), c2x) - grab || canvas_x > MAX (MAX (sx, tx), c1x) + grab ||
-          canvas_y < MIN (sy, ty) - grab || canvas_y > MAX (sy, ty) + grab)
-        continue;
-
-      px = sx;
-      py = sy;
-      for (guint s = 1; s <= EDGE_SAMPLES; s++)
-        {
-          double x, y;
-
-          bezier_point ((double) s / EDGE_SAMPLES, sx, sy, c1x, c2x, tx, ty, &x, &y);
-          if (segment_distance (canvas_x, canvas_y, px, py, x, y) <= grab)
-            return zz_edge_get_id (edge);
-          px = x;
-          py = y;
-        }
-    }
-
-  return NULL;
-}
-
-gboolean
-zz_canvas_nodes_bounds (ZzCanvas        *self,
-                        gboolean         selected_only,
-                        graphene_rect_t *bounds)
-{
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < self->order->len; i++)
-    {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
-      double x, y;
-
-      if (selected_only && !g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
-        continue;
-
-      zz_canvas_item_position (self, item, &x, &y);
-      x0 = MIN (x0, x);
-      y0 = MIN (y0, y);
-      x1 = MAX (x1, x + ZZ_NODE_CARD_WIDTH);
-      y1 = MAX (y1, y + ZZ_NODE_CARD_HEIGHT);
-      any = TRUE;
-    }
-
-  if (any)
-    graphene_rect_init (bounds, x0, y0, x1 - x0, y1 - y0);
-  return any;
+  _zz_canvas_update_actions (self);
 }
 
 static void
@@ -441,8 +177,6 @@ visible_canvas_rect (ZzCanvas        *self,
                                 gtk_widget_get_height (GTK_WIDGET (self)), &x1, &y1);
   graphene_rect_init (rect, x0, y0, x1 - x0, y1 - y0);
 }
-
-/* Layout ------------------------------------------------------------------- */
 
 /* Run statuses ------------------------------------------------------------- */
 
@@ -561,7 +295,7 @@ zz_canvas_size_allocate (GtkWidget *widget,
       GskTransform *transform;
       int min_height;
 
-      zz_canvas_item_position (self, item, &x, &y);
+      _zz_canvas_item_position (self, item, &x, &y);
       shown = detailed &&
               x + ZZ_NODE_CARD_WIDTH + margin >= view.origin.x &&
               x - margin <= view.origin.x + view.size.width &&
@@ -622,13 +356,13 @@ zz_canvas_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (zz_canvas_parent_class)->css_changed (widget, change);
 
   /* Colours come from the style (dark, high contrast). */
-  zz_canvas_invalidate (ZZ_CANVAS (widget));
+  _zz_canvas_invalidate (ZZ_CANVAS (widget));
 }
 
 /* Selection ---------------------------------------------------------------- */
 
 void
-zz_canvas_selection_changed (ZzCanvas *self)
+_zz_canvas_selection_changed (ZzCanvas *self)
 {
   for (guint i = 0; i < self->order->len; i++)
     {
@@ -643,124 +377,8 @@ zz_canvas_selection_changed (ZzCanvas *self)
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
   g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  zz_canvas_update_actions (self);
+  _zz_canvas_update_actions (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
-}
-
-gboolean
-zz_canvas_is_selected (ZzCanvas   *self,
-                       const char *node_id)
-{
-  return g_hash_table_contains (self->selected_nodes, node_id);
-}
-
-void
-zz_canvas_set_node_selected (ZzCanvas   *self,
-                             const char *node_id,
-                             gboolean    selected)
-{
-  if (selected && g_hash_table_contains (self->items, node_id))
-    g_hash_table_add (self->selected_nodes, g_strdup (node_id));
-  else
-    g_hash_table_remove (self->selected_nodes, node_id);
-}
-
-void
-zz_canvas_set_edge_selected (ZzCanvas   *self,
-                             const char *edge_id,
-                             gboolean    selected)
-{
-  if (selected)
-    g_hash_table_add (self->selected_edges, g_strdup (edge_id));
-  else
-    g_hash_table_remove (self->selected_edges, edge_id);
-}
-
-void
-zz_canvas_clear_selection (ZzCanvas *self)
-{
-  g_hash_table_remove_all (self->selected_nodes);
-  g_hash_table_remove_all (self->selected_edges);
-}
-
-char **
-zz_canvas_get_selected_node_ids (ZzCanvas *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
-
-  for (guint i = 0; i < self->order->len; i++)
-    {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
-
-      if (g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
-        g_strv_builder_add (builder, zz_node_get_id (item->node));
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-char **
-zz_canvas_dup_selected_edges (ZzCanvas *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GListModel *edges;
-  guint n;
-
-  if (self->workflow == NULL)
-    return g_strv_builder_end (builder);
-
-  edges = zz_workflow_get_edges (self->workflow);
-  n = g_list_model_get_n_items (edges);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
-
-      if (g_hash_table_contains (self->selected_edges, zz_edge_get_id (edge)))
-        g_strv_builder_add (builder, zz_edge_get_id (edge));
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-void
-zz_canvas_select_nodes (ZzCanvas           *self,
-                        const char * const *node_ids)
-{
-  g_return_if_fail (ZZ_IS_CANVAS (self));
-
-  zz_canvas_clear_selection (self);
-  for (guint i = 0; node_ids != NULL && node_ids[i] != NULL; i++)
-    zz_canvas_set_node_selected (self, node_ids[i], TRUE);
-  zz_canvas_selection_changed (self);
-}
-
-void
-zz_canvas_select_all (ZzCanvas *self)
-{
-  g_return_if_fail (ZZ_IS_CANVAS (self));
-
-  g_hash_table_remove_all (self->selected_edges);
-  for (guint i = 0; i < self->order->len; i++)
-    {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
-
-      zz_canvas_set_node_selected (self, zz_node_get_id (item->node), TRUE);
-    }
-  zz_canvas_selection_changed (self);
-}
-
-void
-zz_canvas_unselect_all (ZzCanvas *self)
-{
-  g_return_if_fail (ZZ_IS_CANVAS (self));
-
-  if (g_hash_table_size (self->selected_nodes) == 0 && g_hash_table_size (self->selected_edges) == 0)
-    return;
-
-  zz_canvas_clear_selection (self);
-  zz_canvas_selection_changed (self);
 }
 
 /* A card reached with Tab is selected, as a click would. */
@@ -777,7 +395,7 @@ zz_canvas_set_focus_child (GtkWidget *widget,
     {
       const char *id = zz_node_get_id (zz_node_card_get_node (ZZ_NODE_CARD (child)));
 
-      if (!zz_canvas_is_selected (self, id))
+      if (!_zz_canvas_is_selected (self, id))
         {
           const char *ids[] = { id, NULL };
 
@@ -789,16 +407,16 @@ zz_canvas_set_focus_child (GtkWidget *widget,
 /* Editing ------------------------------------------------------------------ */
 
 void
-zz_canvas_show_error (ZzCanvas     *self,
-                      const GError *error)
+_zz_canvas_show_error (ZzCanvas     *self,
+                       const GError *error)
 {
-  g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
 }
 
 void
-zz_canvas_move_selection (ZzCanvas *self,
-                          double    dx,
-                          double    dy)
+_zz_canvas_move_selection (ZzCanvas *self,
+                           double    dx,
+                           double    dy)
 {
   g_auto(GStrv) ids = zz_canvas_get_selected_node_ids (self);
   g_autofree double *x = NULL;
@@ -820,7 +438,7 @@ zz_canvas_move_selection (ZzCanvas *self,
     }
 
   if (!zz_workflow_move_nodes_command (self->workflow, (const char * const *) ids, x, y, &error))
-    zz_canvas_show_error (self, error);
+    _zz_canvas_show_error (self, error);
 }
 
 char *
@@ -877,7 +495,7 @@ zz_canvas_connect (ZzCanvas    *self,
                                       &local_error);
   if (edge == NULL)
     {
-      zz_canvas_show_error (self, local_error);
+      _zz_canvas_show_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -886,10 +504,10 @@ zz_canvas_connect (ZzCanvas    *self,
 }
 
 void
-zz_canvas_zoom_by (ZzCanvas *self,
-                   double    factor,
-                   double    widget_x,
-                   double    widget_y)
+_zz_canvas_zoom_by (ZzCanvas *self,
+                    double    factor,
+                    double    widget_x,
+                    double    widget_y)
 {
   zz_viewport_zoom_at (self->viewport, zz_viewport_get_zoom (self->viewport) * factor,
                        widget_x, widget_y);
@@ -943,8 +561,8 @@ zz_canvas_set_node_problem (ZzCanvas   *self,
 /* Testing ------------------------------------------------------------------ */
 
 GtkWidget *
-zz_canvas_get_card (ZzCanvas   *self,
-                    const char *node_id)
+_zz_canvas_get_card (ZzCanvas   *self,
+                     const char *node_id)
 {
   ZzCanvasItem *item = g_hash_table_lookup (self->items, node_id);
 
@@ -1011,6 +629,9 @@ zz_canvas_finalize (GObject *object)
   g_free (self->drag_handle);
   g_free (self->drop_node_id);
   g_free (self->drag_edge_id);
+  g_clear_object (&self->workflow_signals);
+  g_clear_object (&self->nodes_signals);
+  g_clear_object (&self->edges_signals);
 
   G_OBJECT_CLASS (zz_canvas_parent_class)->finalize (object);
 }
@@ -1066,7 +687,7 @@ zz_canvas_class_init (ZzCanvasClass *klass)
   object_class->set_property = zz_canvas_set_property;
   widget_class->measure = zz_canvas_measure;
   widget_class->size_allocate = zz_canvas_size_allocate;
-  widget_class->snapshot = zz_canvas_snapshot;
+  widget_class->snapshot = _zz_canvas_snapshot;
   widget_class->css_changed = zz_canvas_css_changed;
   widget_class->set_focus_child = zz_canvas_set_focus_child;
 
@@ -1081,11 +702,8 @@ zz_canvas_class_init (ZzCanvasClass *klass)
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SHOW_TOAST] =
-    g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  zz_canvas_class_init_actions (widget_class);
+  _zz_canvas_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "zzcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1107,6 +725,18 @@ zz_canvas_init (ZzCanvas *self)
   g_signal_connect_object (self->viewport, "notify",
                            G_CALLBACK (on_viewport_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->workflow_signals = g_signal_group_new (ZZ_TYPE_WORKFLOW);
+  g_signal_group_connect_object (self->workflow_signals, "notify::can-undo",
+                                 G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->workflow_signals, "notify::can-redo",
+                                 G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+  self->nodes_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->nodes_signals, "items-changed",
+                                 G_CALLBACK (on_nodes_changed_cb), self, G_CONNECT_SWAPPED);
+  self->edges_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->edges_signals, "items-changed",
+                                 G_CALLBACK (on_edges_changed_cb), self, G_CONNECT_SWAPPED);
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -1115,8 +745,8 @@ zz_canvas_init (ZzCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workflow Canvas"),
                                   -1);
 
-  zz_canvas_init_input (self);
-  zz_canvas_update_actions (self);
+  _zz_canvas_init_input (self);
+  _zz_canvas_update_actions (self);
 }
 
 GtkWidget *
@@ -1145,37 +775,21 @@ zz_canvas_set_workflow (ZzCanvas   *self,
   if (self->workflow == workflow)
     return;
 
-  if (self->workflow != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (zz_workflow_get_nodes (self->workflow), self);
-      g_signal_handlers_disconnect_by_data (zz_workflow_get_edges (self->workflow), self);
-      g_signal_handlers_disconnect_by_data (self->workflow, self);
-    }
-
   g_set_object (&self->workflow, workflow);
+  g_signal_group_set_target (self->workflow_signals, workflow);
+  g_signal_group_set_target (self->nodes_signals, workflow ? zz_workflow_get_nodes (workflow) : NULL);
+  g_signal_group_set_target (self->edges_signals, workflow ? zz_workflow_get_edges (workflow) : NULL);
   self->drag = ZZ_CANVAS_DRAG_NONE;
   had_selection = g_hash_table_size (self->selected_nodes) > 0 ||
                   g_hash_table_size (self->selected_edges) > 0;
-  zz_canvas_clear_selection (self);
-
-  if (workflow != NULL)
-    {
-      g_signal_connect_object (zz_workflow_get_nodes (workflow), "items-changed",
-                               G_CALLBACK (on_nodes_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (zz_workflow_get_edges (workflow), "items-changed",
-                               G_CALLBACK (on_edges_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (workflow, "notify::can-undo",
-                               G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (workflow, "notify::can-redo",
-                               G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  _zz_canvas_clear_selection (self);
 
   if (self->items != NULL)
     zz_canvas_sync_nodes (self);
   if (workflow != NULL)
     zz_canvas_zoom_to_fit (self);
 
-  zz_canvas_update_actions (self);
+  _zz_canvas_update_actions (self);
   if (had_selection)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);

@@ -20,8 +20,8 @@ G_DECLARE_FINAL_TYPE (ZzCanvas, zz_canvas, ZZ, CANVAS, GtkWidget)
  * Actions (group "canvas"): select-all, delete, duplicate, copy, cut, paste,
  * zoom-in, zoom-out, zoom-reset, zoom-fit, undo, redo, nudge "(dd)".
  *
- * Signals: "selection-changed" (); "show-toast" (const char *message), a
- * plain-text message for the user, e.g. why a connection was refused.
+ * Signals: "selection-changed" (). What the user should hear in passing
+ * (e.g. why a connection was refused) goes to win.show-toast('MESSAGE').
  * Properties: workflow, viewport (read-only). */
 GtkWidget   *zz_canvas_new                   (void);
 ZzWorkflow  *zz_canvas_get_workflow          (ZzCanvas            *self);
@@ -47,7 +47,7 @@ char        *zz_canvas_add_node              (ZzCanvas            *self,
                                               double               y,
                                               GError             **error);
 /* Connects as a drag from an output port to an input port does: on
- * refusal, "show-toast" tells the user why, and @error has it too. */
+ * refusal, win.show-toast tells the user why, and @error has it too. */
 gboolean     zz_canvas_connect               (ZzCanvas            *self,
                                               const char          *source,
                                               const char          *source_handle,
@@ -71,5 +71,13 @@ ZzRunStatus  zz_canvas_get_node_status       (ZzCanvas            *self,
 void         zz_canvas_clear_node_statuses   (ZzCanvas            *self);
 /* Shows every node, as canvas.zoom-fit does. */
 void         zz_canvas_zoom_to_fit           (ZzCanvas            *self);
+/* The nodes' extent in canvas units (a drag's preview offset applied),
+ * of the selected ones only if @selected_only; FALSE when there is none. */
+gboolean     zz_canvas_nodes_bounds          (ZzCanvas            *self,
+                                              gboolean             selected_only,
+                                              graphene_rect_t     *bounds);
+/* How many node cards are shown now: what the level of detail and the
+ * culling leave, for the tests and the canvas bench. */
+guint        zz_canvas_get_n_shown_cards     (ZzCanvas            *self);
 
 G_END_DECLS

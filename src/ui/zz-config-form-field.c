@@ -15,7 +15,7 @@
 #define TEXT_APPLY_DELAY_MS 500
 
 void
-zz_form_field_free (gpointer data)
+_zz_form_field_free (gpointer data)
 {
   ZzFormField *field = data;
 
@@ -108,16 +108,16 @@ form_field_read_value (ZzFormField *field,
 
   switch (field->kind)
     {
-    case EDITOR_ENTRY:
+    case ZZ_FORM_EDITOR_ENTRY:
       return json_node_init_string (json_node_alloc (),
                                     gtk_editable_get_text (GTK_EDITABLE (field->editor)));
 
-    case EDITOR_TEXT:
-    case EDITOR_CODE:
+    case ZZ_FORM_EDITOR_TEXT:
+    case ZZ_FORM_EDITOR_CODE:
       text = text_view_dup_text (field->editor);
       return json_node_init_string (json_node_alloc (), text);
 
-    case EDITOR_JSON:
+    case ZZ_FORM_EDITOR_JSON:
       text = text_view_dup_text (field->editor);
       g_strstrip (text);
       if (text[0] == '\0')
@@ -128,7 +128,7 @@ form_field_read_value (ZzFormField *field,
         }
       return zz_json_parse (text, -1, error);
 
-    case EDITOR_SPIN:
+    case ZZ_FORM_EDITOR_SPIN:
       {
         double value = gtk_spin_button_get_value (GTK_SPIN_BUTTON (field->editor));
 
@@ -137,11 +137,11 @@ form_field_read_value (ZzFormField *field,
         return json_node_init_double (json_node_alloc (), value);
       }
 
-    case EDITOR_SWITCH:
+    case ZZ_FORM_EDITOR_SWITCH:
       return json_node_init_boolean (json_node_alloc (),
                                      gtk_switch_get_active (GTK_SWITCH (field->editor)));
 
-    case EDITOR_CHOICE:
+    case ZZ_FORM_EDITOR_CHOICE:
       {
         guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->editor));
         const char *choice;
@@ -152,7 +152,7 @@ form_field_read_value (ZzFormField *field,
         return json_node_init_string (json_node_alloc (), choice);
       }
 
-    case EDITOR_KEY_VALUE:
+    case ZZ_FORM_EDITOR_KEY_VALUE:
       return read_key_values (field);
 
     default:
@@ -172,7 +172,7 @@ values_equal (JsonNode *a,
 /* Errors ------------------------------------------------------------------- */
 
 void
-zz_form_field_show_error (ZzFormField *field)
+_zz_form_field_show_error (ZzFormField *field)
 {
   const char *message = field->input_error ? field->input_error : field->check_error;
 
@@ -196,13 +196,13 @@ form_field_set_input_error (ZzFormField *field,
     return;
   g_free (field->input_error);
   field->input_error = g_strdup (message);
-  zz_form_field_show_error (field);
+  _zz_form_field_show_error (field);
 }
 
 /* Applying ----------------------------------------------------------------- */
 
 gboolean
-zz_form_field_apply (ZzFormField *field)
+_zz_form_field_apply (ZzFormField *field)
 {
   ZzConfigForm *self = field->form;
   g_autoptr(GError) error = NULL;
@@ -263,7 +263,7 @@ on_apply_timeout_cb (gpointer user_data)
   ZzFormField *field = user_data;
 
   field->apply_id = 0;
-  zz_form_field_apply (field);
+  _zz_form_field_apply (field);
   return G_SOURCE_REMOVE;
 }
 
@@ -283,7 +283,7 @@ on_apply_requested_cb (ZzFormField *field)
 {
   if (field->form->loading)
     return;
-  zz_form_field_apply (field);
+  _zz_form_field_apply (field);
 }
 
 static void
@@ -291,7 +291,7 @@ on_focus_left_cb (GtkEventControllerFocus *controller,
                   ZzFormField               *field)
 {
   if (!field->form->loading && field->dirty)
-    zz_form_field_apply (field);
+    _zz_form_field_apply (field);
 }
 
 static void
@@ -352,7 +352,7 @@ on_spin_value_changed_cb (GtkSpinButton *spin,
       json_node_get_double (current) == json_node_get_double (value))
     return;
 
-  zz_form_field_apply (field);
+  _zz_form_field_apply (field);
 }
 
 /* Loading ------------------------------------------------------------------ */
@@ -362,7 +362,7 @@ static GtkWidget *key_value_row_new (ZzFormField *field,
                                      const char *value);
 
 void
-zz_form_field_load (ZzFormField *field)
+_zz_form_field_load (ZzFormField *field)
 {
   g_autoptr(JsonNode) value = form_field_dup_value (field);
   g_autoptr(JsonNode) shown = form_field_read_value (field, NULL);
@@ -375,36 +375,36 @@ zz_form_field_load (ZzFormField *field)
 
   switch (field->kind)
     {
-    case EDITOR_ENTRY:
+    case ZZ_FORM_EDITOR_ENTRY:
       text = value_to_text (value);
       gtk_editable_set_text (GTK_EDITABLE (field->editor), text);
       break;
 
-    case EDITOR_TEXT:
-    case EDITOR_CODE:
-    case EDITOR_JSON:
-      if (field->kind == EDITOR_JSON)
+    case ZZ_FORM_EDITOR_TEXT:
+    case ZZ_FORM_EDITOR_CODE:
+    case ZZ_FORM_EDITOR_JSON:
+      if (field->kind == ZZ_FORM_EDITOR_JSON)
         text = value && !JSON_NODE_HOLDS_NULL (value) ? zz_json_to_string (value, TRUE) : g_strdup ("");
       else
         text = value_to_text (value);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field->editor)), text, -1);
       break;
 
-    case EDITOR_SPIN:
+    case ZZ_FORM_EDITOR_SPIN:
       if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
           json_node_get_value_type (value) != G_TYPE_STRING &&
           json_node_get_value_type (value) != G_TYPE_BOOLEAN)
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (field->editor), json_node_get_double (value));
       break;
 
-    case EDITOR_SWITCH:
+    case ZZ_FORM_EDITOR_SWITCH:
       gtk_switch_set_active (GTK_SWITCH (field->editor),
                              value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
                              json_node_get_value_type (value) == G_TYPE_BOOLEAN &&
                              json_node_get_boolean (value));
       break;
 
-    case EDITOR_CHOICE:
+    case ZZ_FORM_EDITOR_CHOICE:
       {
         guint n = g_list_model_get_n_items (G_LIST_MODEL (field->choices));
         guint selected = GTK_INVALID_LIST_POSITION;
@@ -423,7 +423,7 @@ zz_form_field_load (ZzFormField *field)
       }
       break;
 
-    case EDITOR_KEY_VALUE:
+    case ZZ_FORM_EDITOR_KEY_VALUE:
       {
         GtkWidget *row;
 
@@ -468,7 +468,7 @@ on_key_value_remove_clicked_cb (GtkButton *button,
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
 
   gtk_list_box_remove (GTK_LIST_BOX (field->editor), row);
-  zz_form_field_apply (field);
+  _zz_form_field_apply (field);
 }
 
 static GtkWidget *
@@ -535,13 +535,13 @@ on_key_value_add_clicked_cb (GtkButton *button,
   gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "name-entry"));
 }
 
-static EditorKind
+static ZzFormEditor
 editor_kind_for (JsonObject *property)
 {
-  static const struct { const char *name; EditorKind kind; } kinds[] = {
-    { "entry", EDITOR_ENTRY }, { "textarea", EDITOR_TEXT }, { "code", EDITOR_CODE },
-    { "spin", EDITOR_SPIN }, { "switch", EDITOR_SWITCH }, { "choice", EDITOR_CHOICE },
-    { "key-value", EDITOR_KEY_VALUE }, { "json", EDITOR_JSON },
+  static const struct { const char *name; ZzFormEditor kind; } kinds[] = {
+    { "entry", ZZ_FORM_EDITOR_ENTRY }, { "textarea", ZZ_FORM_EDITOR_TEXT }, { "code", ZZ_FORM_EDITOR_CODE },
+    { "spin", ZZ_FORM_EDITOR_SPIN }, { "switch", ZZ_FORM_EDITOR_SWITCH }, { "choice", ZZ_FORM_EDITOR_CHOICE },
+    { "key-value", ZZ_FORM_EDITOR_KEY_VALUE }, { "json", ZZ_FORM_EDITOR_JSON },
   };
   const char *widget = property ? json_object_get_string_member_with_default (property, "x-widget", NULL)
                                 : NULL;
@@ -550,27 +550,27 @@ editor_kind_for (JsonObject *property)
     if (g_str_equal (widget, kinds[i].name))
       return kinds[i].kind;
 
-  return EDITOR_JSON;
+  return ZZ_FORM_EDITOR_JSON;
 }
 
 gboolean
-zz_form_field_is_row (ZzFormField *field)
+_zz_form_field_is_row (ZzFormField *field)
 {
-  EditorKind kind = field->kind;
+  ZzFormEditor kind = field->kind;
 
-  return kind == EDITOR_ENTRY || kind == EDITOR_SPIN || kind == EDITOR_SWITCH || kind == EDITOR_CHOICE;
+  return kind == ZZ_FORM_EDITOR_ENTRY || kind == ZZ_FORM_EDITOR_SPIN || kind == ZZ_FORM_EDITOR_SWITCH || kind == ZZ_FORM_EDITOR_CHOICE;
 }
 
 /* The row editors: the field is the row itself, its error a row under it. */
 GtkWidget *
-zz_form_field_build_row (ZzFormField *field,
+_zz_form_field_build_row (ZzFormField *field,
                       const char *description)
 {
   GtkWidget *row = NULL;
 
   switch (field->kind)
     {
-    case EDITOR_ENTRY:
+    case ZZ_FORM_EDITOR_ENTRY:
       row = adw_entry_row_new ();
       field->editor = row;
       if (description != NULL)
@@ -580,7 +580,7 @@ zz_form_field_build_row (ZzFormField *field,
       watch_focus (field, row);
       break;
 
-    case EDITOR_SPIN:
+    case ZZ_FORM_EDITOR_SPIN:
       {
         double lower = field->has_range ? field->minimum : -1e15;
         double upper = field->has_range ? field->maximum : 1e15;
@@ -598,7 +598,7 @@ zz_form_field_build_row (ZzFormField *field,
       }
       break;
 
-    case EDITOR_SWITCH:
+    case ZZ_FORM_EDITOR_SWITCH:
       row = adw_action_row_new ();
       field->editor = gtk_switch_new ();
       gtk_widget_set_valign (field->editor, GTK_ALIGN_CENTER);
@@ -607,7 +607,7 @@ zz_form_field_build_row (ZzFormField *field,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), field->editor);
       break;
 
-    case EDITOR_CHOICE:
+    case ZZ_FORM_EDITOR_CHOICE:
       {
         JsonArray *choices = json_object_get_array_member (field->property, "enum");
         g_auto(GStrv) strv = choices ? zz_json_array_to_strv (choices) : NULL;
@@ -649,11 +649,11 @@ zz_form_field_build_row (ZzFormField *field,
 /* The card editors: a text view or a list, its error a caption under it.
  * Returns: the box holding both */
 GtkWidget *
-zz_form_field_build_card (ZzFormField *field)
+_zz_form_field_build_card (ZzFormField *field)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  if (field->kind == EDITOR_KEY_VALUE)
+  if (field->kind == ZZ_FORM_EDITOR_KEY_VALUE)
     {
       GtkWidget *placeholder = gtk_label_new (_("None"));
 
@@ -670,14 +670,14 @@ zz_form_field_build_card (ZzFormField *field)
       GtkTextView *view = GTK_TEXT_VIEW (gtk_text_view_new ());
 
       field->editor = GTK_WIDGET (view);
-      gtk_text_view_set_wrap_mode (view, field->kind == EDITOR_TEXT ? GTK_WRAP_WORD_CHAR : GTK_WRAP_CHAR);
+      gtk_text_view_set_wrap_mode (view, field->kind == ZZ_FORM_EDITOR_TEXT ? GTK_WRAP_WORD_CHAR : GTK_WRAP_CHAR);
       gtk_text_view_set_accepts_tab (view, FALSE);
-      gtk_text_view_set_monospace (view, field->kind != EDITOR_TEXT);
+      gtk_text_view_set_monospace (view, field->kind != ZZ_FORM_EDITOR_TEXT);
       gtk_text_view_set_top_margin (view, 12);
       gtk_text_view_set_bottom_margin (view, 12);
       gtk_text_view_set_left_margin (view, 12);
       gtk_text_view_set_right_margin (view, 12);
-      gtk_widget_set_size_request (field->editor, -1, field->kind == EDITOR_TEXT ? 72 : 96);
+      gtk_widget_set_size_request (field->editor, -1, field->kind == ZZ_FORM_EDITOR_TEXT ? 72 : 96);
       gtk_widget_add_css_class (field->editor, "card");
       gtk_widget_add_css_class (field->editor, "config-text");
       g_signal_connect_swapped (gtk_text_view_get_buffer (view), "changed",
@@ -702,7 +702,7 @@ zz_form_field_build_card (ZzFormField *field)
 }
 
 GtkWidget *
-zz_form_field_build_add_button (ZzFormField *field)
+_zz_form_field_build_add_button (ZzFormField *field)
 {
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
   g_autofree char *tooltip = g_strdup_printf (_("Add to “%s”"), field->title);
@@ -715,9 +715,9 @@ zz_form_field_build_add_button (ZzFormField *field)
 }
 
 ZzFormField *
-zz_form_field_new (ZzConfigForm *form,
-                   const char   *key,
-                   JsonObject   *property)
+_zz_form_field_new (ZzConfigForm *form,
+                    const char   *key,
+                    JsonObject   *property)
 {
   ZzFormField *field = g_new0 (ZzFormField, 1);
   const char *title = property ? json_object_get_string_member_with_default (property, "title", NULL) : NULL;

@@ -10,15 +10,15 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  EDITOR_ENTRY,
-  EDITOR_TEXT,
-  EDITOR_CODE,
-  EDITOR_SPIN,
-  EDITOR_SWITCH,
-  EDITOR_CHOICE,
-  EDITOR_KEY_VALUE,
-  EDITOR_JSON,
-} EditorKind;
+  ZZ_FORM_EDITOR_ENTRY,
+  ZZ_FORM_EDITOR_TEXT,
+  ZZ_FORM_EDITOR_CODE,
+  ZZ_FORM_EDITOR_SPIN,
+  ZZ_FORM_EDITOR_SWITCH,
+  ZZ_FORM_EDITOR_CHOICE,
+  ZZ_FORM_EDITOR_KEY_VALUE,
+  ZZ_FORM_EDITOR_JSON,
+} ZzFormEditor;
 
 typedef struct
 {
@@ -26,7 +26,7 @@ typedef struct
   char          *key;          /* NULL: the whole config (a block this app does not know) */
   char          *title;
   JsonObject    *property;     /* its schema, nullable */
-  EditorKind     kind;
+  ZzFormEditor   kind;
   gboolean       integer;
   gboolean       has_range;
   double         minimum;
@@ -49,28 +49,29 @@ struct _ZzConfigForm
 
   ZzWorkflow  *workflow;
   ZzNode      *node;
+  GSignalGroup *node_signals;
   ZzBlockType *type;
-  GPtrArray   *fields;         /* FormField */
-  GHashTable  *by_key;         /* key -> FormField (unowned) */
+  GPtrArray   *fields;         /* ZzFormField */
+  GHashTable  *by_key;         /* key -> ZzFormField (unowned) */
   guint        loading : 1;
 };
 
-ZzFormField *zz_form_field_new         (ZzConfigForm *form,
+ZzFormField *_zz_form_field_new        (ZzConfigForm *form,
                                         const char   *key,
                                         JsonObject   *property);
-void         zz_form_field_free        (gpointer      data);
-gboolean     zz_form_field_is_row      (ZzFormField  *field);
+void         _zz_form_field_free       (gpointer      data);
+gboolean     _zz_form_field_is_row     (ZzFormField  *field);
 /* A row for a preferences group; field->error_widget is its error row. */
-GtkWidget   *zz_form_field_build_row   (ZzFormField  *field,
+GtkWidget   *_zz_form_field_build_row  (ZzFormField  *field,
                                         const char   *description);
 /* A box with the editor and its error caption. */
-GtkWidget   *zz_form_field_build_card  (ZzFormField  *field);
+GtkWidget   *_zz_form_field_build_card (ZzFormField  *field);
 /* A key-value field's "add a row" button, for its group's header. */
-GtkWidget   *zz_form_field_build_add_button (ZzFormField *field);
+GtkWidget   *_zz_form_field_build_add_button (ZzFormField *field);
 /* Shows the node's value, unless the editor means it already. */
-void         zz_form_field_load        (ZzFormField  *field);
+void         _zz_form_field_load       (ZzFormField  *field);
 /* One command with the node's config where this key is the editor's value. */
-gboolean     zz_form_field_apply       (ZzFormField  *field);
-void         zz_form_field_show_error  (ZzFormField  *field);
+gboolean     _zz_form_field_apply      (ZzFormField  *field);
+void         _zz_form_field_show_error (ZzFormField  *field);
 
 G_END_DECLS

@@ -44,7 +44,7 @@ zz_config_form_check (ZzConfigForm *self)
       g_clear_pointer (&field->check_error, g_free);
       if (field == marked)
         field->check_error = g_strdup (error->message);
-      zz_form_field_show_error (field);
+      _zz_form_field_show_error (field);
     }
 }
 
@@ -57,7 +57,7 @@ on_config_notified_cb (ZzConfigForm *self)
       ZzFormField *field = g_ptr_array_index (self->fields, i);
 
       if (!field->dirty)
-        zz_form_field_load (field);
+        _zz_form_field_load (field);
     }
   self->loading = FALSE;
 
@@ -69,7 +69,7 @@ zz_config_form_add_field (ZzConfigForm *self,
                           const char   *key,
                           JsonObject   *property)
 {
-  ZzFormField *field = zz_form_field_new (self, key, property);
+  ZzFormField *field = _zz_form_field_new (self, key, property);
 
   g_ptr_array_add (self->fields, field);
   if (key != NULL)
@@ -122,7 +122,7 @@ zz_config_form_build (ZzConfigForm *self)
       GtkWidget *group = preferences_group_new (_("Configuration"),
                                                 _("This block is not known here: its settings are kept as they are, as JSON."));
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), zz_form_field_build_card (field));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), _zz_form_field_build_card (field));
       gtk_widget_set_parent (group, GTK_WIDGET (self));
     }
   else
@@ -148,9 +148,9 @@ zz_config_form_build (ZzConfigForm *self)
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (advanced_group), advanced_row);
         }
 
-      if (zz_form_field_is_row (field))
+      if (_zz_form_field_is_row (field))
         {
-          GtkWidget *row = zz_form_field_build_row (field, description);
+          GtkWidget *row = _zz_form_field_build_row (field, description);
 
           if (advanced)
             {
@@ -180,7 +180,7 @@ zz_config_form_build (ZzConfigForm *self)
           gtk_widget_set_margin_top (box, 12);
           gtk_widget_set_margin_bottom (box, 12);
           gtk_box_append (GTK_BOX (box), label);
-          gtk_box_append (GTK_BOX (box), zz_form_field_build_card (field));
+          gtk_box_append (GTK_BOX (box), _zz_form_field_build_card (field));
           gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (advanced_row), row);
         }
@@ -188,10 +188,10 @@ zz_config_form_build (ZzConfigForm *self)
         {
           GtkWidget *group = preferences_group_new (field->title, description);
 
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), zz_form_field_build_card (field));
-          if (field->kind == EDITOR_KEY_VALUE)
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), _zz_form_field_build_card (field));
+          if (field->kind == ZZ_FORM_EDITOR_KEY_VALUE)
             adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                                     zz_form_field_build_add_button (field));
+                                                     _zz_form_field_build_add_button (field));
           gtk_widget_set_parent (group, GTK_WIDGET (self));
           rows_group = NULL;   /* the next rows come after this card */
         }
@@ -210,8 +210,7 @@ zz_config_form_dispose (GObject *object)
 {
   ZzConfigForm *self = ZZ_CONFIG_FORM (object);
 
-  if (self->node != NULL)
-    g_signal_handlers_disconnect_by_data (self->node, self);
+  g_signal_group_set_target (self->node_signals, NULL);
   zz_config_form_clear (self);
   g_clear_object (&self->node);
   g_clear_object (&self->workflow);
@@ -227,6 +226,7 @@ zz_config_form_finalize (GObject *object)
 
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_object (&self->node_signals);
 
   G_OBJECT_CLASS (zz_config_form_parent_class)->finalize (object);
 }
@@ -250,8 +250,12 @@ zz_config_form_init (ZzConfigForm *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 24);
 
-  self->fields = g_ptr_array_new_with_free_func (zz_form_field_free);
+  self->fields = g_ptr_array_new_with_free_func (_zz_form_field_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->node_signals = g_signal_group_new (ZZ_TYPE_NODE);
+  g_signal_group_connect_object (self->node_signals, "notify::config",
+                                 G_CALLBACK (on_config_notified_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -274,14 +278,10 @@ zz_config_form_set_node (ZzConfigForm *self,
   /* An edit typed into the old node's form is that node's. */
   zz_config_form_flush (self);
 
-  if (self->node != NULL)
-    g_signal_handlers_disconnect_by_data (self->node, self);
   g_set_object (&self->workflow, workflow);
   g_set_object (&self->node, node);
   g_set_object (&self->type, type);
-  if (node != NULL)
-    g_signal_connect_object (node, "notify::config",
-                             G_CALLBACK (on_config_notified_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->node_signals, node);
 
   zz_config_form_build (self);
 }
@@ -296,7 +296,7 @@ zz_config_form_flush (ZzConfigForm *self)
       ZzFormField *field = g_ptr_array_index (self->fields, i);
 
       if (field->dirty)
-        zz_form_field_apply (field);
+        _zz_form_field_apply (field);
     }
 }
 

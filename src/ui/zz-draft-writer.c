@@ -11,6 +11,7 @@ struct _ZzDraftWriter
 
   ZzStore    *store;
   ZzWorkflow *workflow;
+  GSignalGroup *workflow_signals;
   guint       write_id;
 };
 
@@ -114,16 +115,8 @@ zz_draft_writer_set_workflow (ZzDraftWriter *self,
   if (!zz_draft_writer_flush (self, &error))
     g_warning ("Could not write a draft: %s", error->message);
 
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
   g_set_object (&self->workflow, workflow);
-  if (workflow != NULL)
-    {
-      g_signal_connect_object (workflow, "changed",
-                               G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (workflow, "notify::modified",
-                               G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->workflow_signals, workflow);
 }
 
 static void
@@ -138,11 +131,22 @@ zz_draft_writer_dispose (GObject *object)
 }
 
 static void
+zz_draft_writer_finalize (GObject *object)
+{
+  ZzDraftWriter *self = ZZ_DRAFT_WRITER (object);
+
+  g_clear_object (&self->workflow_signals);
+
+  G_OBJECT_CLASS (zz_draft_writer_parent_class)->finalize (object);
+}
+
+static void
 zz_draft_writer_class_init (ZzDraftWriterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = zz_draft_writer_dispose;
+  object_class->finalize = zz_draft_writer_finalize;
 
   signals[WRITTEN] = g_signal_new ("written", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -151,6 +155,11 @@ zz_draft_writer_class_init (ZzDraftWriterClass *klass)
 static void
 zz_draft_writer_init (ZzDraftWriter *self)
 {
+  self->workflow_signals = g_signal_group_new (ZZ_TYPE_WORKFLOW);
+  g_signal_group_connect_object (self->workflow_signals, "changed",
+                                 G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->workflow_signals, "notify::modified",
+                                 G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
 }
 
 ZzDraftWriter *

@@ -9,7 +9,8 @@
 #include "zz-node-run-item.h"
 #include "zz-time.h"
 
-/* A ZzExecution row as a list item. */
+/* A ZzExecution row as a list item, with what its row shows as properties
+ * for the row template (zz-history-view-row.ui). */
 #define ZZ_TYPE_HISTORY_ITEM (zz_history_item_get_type ())
 G_DECLARE_FINAL_TYPE (ZzHistoryItem, zz_history_item, ZZ, HISTORY_ITEM, GObject)
 
@@ -21,6 +22,18 @@ struct _ZzHistoryItem
 
 G_DEFINE_FINAL_TYPE (ZzHistoryItem, zz_history_item, G_TYPE_OBJECT)
 
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_ICON_NAME,
+  ITEM_PROP_CSS_CLASSES,
+  ITEM_PROP_TITLE,
+  ITEM_PROP_SUBTITLE,
+  ITEM_PROP_ERROR,
+  ITEM_PROP_TARGET,
+  N_ITEM_PROPS
+};
+static GParamSpec *item_properties[N_ITEM_PROPS];
+
 static void
 zz_history_item_finalize (GObject *object)
 {
@@ -28,10 +41,89 @@ zz_history_item_finalize (GObject *object)
   G_OBJECT_CLASS (zz_history_item_parent_class)->finalize (object);
 }
 
+/* When it started, how long it took and what started it. */
+static char *
+format_subtitle (const ZzExecution *execution)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = execution->started_at ? zz_time_format_relative (execution->started_at, now) : NULL;
+  g_autofree char *duration = NULL;
+  GString *parts = g_string_new (when);
+  const char *trigger = execution->trigger ? execution->trigger : "manual";
+
+  if (execution->started_at != NULL && execution->finished_at != NULL)
+    duration = zz_format_duration (MAX (0, zz_time_diff_ms (execution->started_at, execution->finished_at)));
+  if (duration != NULL)
+    g_string_append_printf (parts, " · %s", duration);
+  if (g_str_equal (trigger, "manual"))
+    g_string_append_printf (parts, " · %s", _("manual"));
+  else if (g_str_equal (trigger, "rerun"))
+    g_string_append_printf (parts, " · %s", _("run again"));
+  else if (g_str_equal (trigger, "cli"))
+    g_string_append_printf (parts, " · %s", _("command line"));
+  else if (g_str_equal (trigger, "schedule"))
+    g_string_append_printf (parts, " · %s", _("scheduled"));
+  else
+    g_string_append_printf (parts, " · %s", trigger);
+  return g_string_free (parts, FALSE);
+}
+
+static void
+zz_history_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  const ZzExecution *execution = ZZ_HISTORY_ITEM (object)->execution;
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_ICON_NAME:
+      g_value_set_string (value, zz_status_icon_name (execution->status));
+      break;
+    case ITEM_PROP_CSS_CLASSES:
+      g_value_set_boxed (value, (const char *[]) { "run-status", zz_status_css_name (execution->status), NULL });
+      break;
+    case ITEM_PROP_TITLE:
+      g_value_set_string (value, zz_status_title (execution->status));
+      break;
+    case ITEM_PROP_SUBTITLE:
+      g_value_take_string (value, format_subtitle (execution));
+      break;
+    case ITEM_PROP_ERROR:
+      g_value_set_string (value, execution->error);
+      break;
+    case ITEM_PROP_TARGET:
+      /* The rows' history.run-again and history.delete act on this run. */
+      g_value_set_variant (value, g_variant_new_string (execution->id));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 zz_history_item_class_init (ZzHistoryItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = zz_history_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zz_history_item_finalize;
+  object_class->get_property = zz_history_item_get_property;
+
+  item_properties[ITEM_PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_CSS_CLASSES] =
+    g_param_spec_boxed ("css-classes", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_TARGET] =
+    g_param_spec_variant ("target", NULL, NULL, G_VARIANT_TYPE_STRING, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
 }
 
 static void
@@ -46,8 +138,8 @@ struct _ZzHistoryView
   ZzStore    *store;
   char       *workflow_id;
   GListStore *items;
-  GtkWidget  *stack;
-  GtkWidget  *list_view;
+  GtkWidget  *stack;              /* template children */
+  GtkListView *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (ZzHistoryView, zz_history_view, GTK_TYPE_WIDGET)
@@ -74,96 +166,6 @@ find_execution (ZzHistoryView *self,
         }
     }
   return NULL;
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *again = gtk_button_new_from_icon_name ("view-refresh-symbolic");
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_add_css_class (icon, "run-status");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-
-  gtk_widget_set_tooltip_text (again, _("Run Again"));
-  gtk_widget_set_tooltip_text (delete, _("Delete"));
-  gtk_widget_set_valign (again, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (again, "flat");
-  gtk_widget_add_css_class (delete, "flat");
-
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), again);
-  gtk_box_append (GTK_BOX (box), delete);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  ZzHistoryItem *item = gtk_list_item_get_item (list_item);
-  const ZzExecution *execution = item->execution;
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *labels = gtk_widget_get_next_sibling (icon);
-  GtkWidget *again = gtk_widget_get_next_sibling (labels);
-  GtkWidget *delete = gtk_widget_get_next_sibling (again);
-  GtkWidget *title = gtk_widget_get_first_child (labels);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = execution->started_at ? zz_time_format_relative (execution->started_at, now) : NULL;
-  g_autofree char *duration = NULL;
-  g_autofree char *text = NULL;
-  GString *parts = g_string_new (when);
-  const char *trigger = execution->trigger ? execution->trigger : "manual";
-
-  if (execution->started_at != NULL && execution->finished_at != NULL)
-    duration = zz_format_duration (MAX (0, zz_time_diff_ms (execution->started_at, execution->finished_at)));
-  if (duration != NULL)
-    g_string_append_printf (parts, " · %s", duration);
-  if (g_str_equal (trigger, "manual"))
-    g_string_append_printf (parts, " · %s", _("manual"));
-  else if (g_str_equal (trigger, "rerun"))
-    g_string_append_printf (parts, " · %s", _("run again"));
-  else if (g_str_equal (trigger, "cli"))
-    g_string_append_printf (parts, " · %s", _("command line"));
-  else if (g_str_equal (trigger, "schedule"))
-    g_string_append_printf (parts, " · %s", _("scheduled"));
-  else
-    g_string_append_printf (parts, " · %s", trigger);
-  text = g_string_free (parts, FALSE);
-
-  zz_status_image_update (GTK_IMAGE (icon), execution->status);
-  gtk_label_set_label (GTK_LABEL (title), zz_status_title (execution->status));
-  gtk_label_set_label (GTK_LABEL (subtitle), text);
-  gtk_widget_set_tooltip_text (labels, execution->error);
-
-  /* The target first: an action with a parameter refuses a button without one. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (again), "s", execution->id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "history.run-again");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", execution->id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "history.delete");
 }
 
 static void
@@ -263,7 +265,7 @@ zz_history_view_dispose (GObject *object)
 {
   ZzHistoryView *self = ZZ_HISTORY_VIEW (object);
 
-  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_HISTORY_VIEW);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
   g_clear_pointer (&self->workflow_id, g_free);
@@ -293,6 +295,11 @@ zz_history_view_class_init (ZzHistoryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "history.run-again", "s", run_again_action);
   gtk_widget_class_install_action (widget_class, "history.delete", "s", delete_action);
 
+  g_type_ensure (ZZ_TYPE_HISTORY_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZzHistoryView, stack);
+  gtk_widget_class_bind_template_child (widget_class, ZzHistoryView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "zzhistoryview");
 }
@@ -300,33 +307,13 @@ zz_history_view_class_init (ZzHistoryViewClass *klass)
 static void
 zz_history_view_init (ZzHistoryView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
-  GtkWidget *scroller, *empty;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (ZZ_TYPE_HISTORY_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), g_object_ref (factory));
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
-  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
-  g_signal_connect_object (self->list_view, "activate",
-                           G_CALLBACK (on_activate_cb), self, G_CONNECT_SWAPPED);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
-
-  /* The panel is short: a status page's big icon would not fit. */
-  empty = gtk_label_new (_("No runs yet: each run of this workflow is kept here"));
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_widget_add_css_class (empty, "dim-label");
-
-  self->stack = gtk_stack_new ();
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
 GtkWidget *

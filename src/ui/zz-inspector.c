@@ -15,6 +15,8 @@ struct _ZzInspector
   ZzCanvas     *canvas;
   ZzWorkflow   *workflow;
   ZzNode       *node;
+  GSignalGroup *canvas_signals;
+  GSignalGroup *node_signals;
   guint         loading : 1;
   guint         label_dirty : 1;
 
@@ -106,18 +108,13 @@ zz_inspector_set_node (ZzInspector *self,
   if (self->label_dirty)
     zz_inspector_apply_label (self);
 
-  if (self->node != NULL)
-    g_signal_handlers_disconnect_by_data (self->node, self);
   g_set_object (&self->node, node);
+  g_signal_group_set_target (self->node_signals, node);
 
   if (node != NULL)
     {
       type = zz_block_registry_lookup (zz_block_registry_get_default (), zz_node_get_block_type (node));
 
-      g_signal_connect_object (node, "notify::label", G_CALLBACK (on_node_notified_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (node, "notify::enabled", G_CALLBACK (on_node_notified_cb),
-                               self, G_CONNECT_SWAPPED);
       on_node_notified_cb (self);
 
       if (type != NULL)
@@ -179,10 +176,8 @@ zz_inspector_dispose (GObject *object)
   GtkWidget *child;
   ZzInspector *self = ZZ_INSPECTOR (object);
 
-  if (self->node != NULL)
-    g_signal_handlers_disconnect_by_data (self->node, self);
-  if (self->canvas != NULL)
-    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_signal_group_set_target (self->node_signals, NULL);
+  g_signal_group_set_target (self->canvas_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_INSPECTOR);
   /* The template's root is a direct child with no id to clear. */
@@ -193,6 +188,17 @@ zz_inspector_dispose (GObject *object)
   g_clear_object (&self->canvas);
 
   G_OBJECT_CLASS (zz_inspector_parent_class)->dispose (object);
+}
+
+static void
+zz_inspector_finalize (GObject *object)
+{
+  ZzInspector *self = ZZ_INSPECTOR (object);
+
+  g_clear_object (&self->node_signals);
+  g_clear_object (&self->canvas_signals);
+
+  G_OBJECT_CLASS (zz_inspector_parent_class)->finalize (object);
 }
 
 static void
@@ -241,6 +247,7 @@ zz_inspector_class_init (ZzInspectorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_inspector_dispose;
+  object_class->finalize = zz_inspector_finalize;
   object_class->get_property = zz_inspector_get_property;
   object_class->set_property = zz_inspector_set_property;
 
@@ -274,6 +281,18 @@ zz_inspector_init (ZzInspector *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->canvas_signals = g_signal_group_new (ZZ_TYPE_CANVAS);
+  g_signal_group_connect_object (self->canvas_signals, "selection-changed",
+                                 G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->canvas_signals, "notify::workflow",
+                                 G_CALLBACK (on_canvas_workflow_notified_cb), self, G_CONNECT_SWAPPED);
+
+  self->node_signals = g_signal_group_new (ZZ_TYPE_NODE);
+  g_signal_group_connect_object (self->node_signals, "notify::label",
+                                 G_CALLBACK (on_node_notified_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->node_signals, "notify::enabled",
+                                 G_CALLBACK (on_node_notified_cb), self, G_CONNECT_SWAPPED);
+
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_label_focus_left_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->label_row), focus);
@@ -305,16 +324,8 @@ zz_inspector_set_canvas (ZzInspector *self,
   if (self->canvas == canvas)
     return;
 
-  if (self->canvas != NULL)
-    g_signal_handlers_disconnect_by_data (self->canvas, self);
   g_set_object (&self->canvas, canvas);
-  if (canvas != NULL)
-    {
-      g_signal_connect_object (canvas, "selection-changed",
-                               G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (canvas, "notify::workflow",
-                               G_CALLBACK (on_canvas_workflow_notified_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->canvas_signals, canvas);
   on_canvas_workflow_notified_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);

@@ -68,15 +68,18 @@ zz_status_title (ZzRunStatus status)
   return _(status_looks[status].title);
 }
 
+const char *
+zz_status_css_name (ZzRunStatus status)
+{
+  return status == ZZ_RUN_STATUS_NONE ? "pending" : zz_run_status_to_string (status);
+}
+
 void
 zz_status_image_update (GtkImage    *image,
                         ZzRunStatus  status)
 {
-  const char *name = status == ZZ_RUN_STATUS_NONE ? "pending" : zz_run_status_to_string (status);
-
   gtk_image_set_from_icon_name (image, zz_status_icon_name (status));
-  /* style.css colours a status icon by its status's name. */
-  gtk_widget_set_css_classes (GTK_WIDGET (image), (const char *[]) { "run-status", name, NULL });
+  gtk_widget_set_css_classes (GTK_WIDGET (image), (const char *[]) { "run-status", zz_status_css_name (status), NULL });
 }
 
 static void

@@ -34,6 +34,8 @@ const char            *zz_status_icon_name              (ZzRunStatus            
 /* The status as the user reads it: "Completed", ... */
 const char            *zz_status_title                  (ZzRunStatus            status);
 
+/* The CSS class style.css colours a status icon by: the status's name. */
+const char            *zz_status_css_name               (ZzRunStatus            status);
 /* Shows @status on @image: its icon, and the "run-status" CSS classes. */
 void                   zz_status_image_update           (GtkImage              *image,
                                                          ZzRunStatus            status);

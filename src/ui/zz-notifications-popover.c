@@ -8,6 +8,8 @@
 #include "zz-notifications-popover.h"
 #include "zz-time.h"
 
+/* A ZzNotification as a list item, with what its row shows as properties
+ * for the row template (zz-notifications-popover-row.ui). */
 #define ZZ_TYPE_NOTIFICATION_ITEM (zz_notification_item_get_type ())
 G_DECLARE_FINAL_TYPE (ZzNotificationItem, zz_notification_item, ZZ, NOTIFICATION_ITEM, GObject)
 
@@ -19,6 +21,17 @@ struct _ZzNotificationItem
 
 G_DEFINE_FINAL_TYPE (ZzNotificationItem, zz_notification_item, G_TYPE_OBJECT)
 
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_TITLE,
+  ITEM_PROP_TITLE_CSS_CLASSES,
+  ITEM_PROP_WHEN,
+  ITEM_PROP_MESSAGE,
+  ITEM_PROP_HAS_MESSAGE,
+  N_ITEM_PROPS
+};
+static GParamSpec *item_properties[N_ITEM_PROPS];
+
 static void
 zz_notification_item_finalize (GObject *object)
 {
@@ -27,9 +40,60 @@ zz_notification_item_finalize (GObject *object)
 }
 
 static void
+zz_notification_item_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ZzNotification *notification = ZZ_NOTIFICATION_ITEM (object)->notification;
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_TITLE:
+      g_value_set_string (value, notification->title);
+      break;
+    case ITEM_PROP_TITLE_CSS_CLASSES:
+      g_value_set_boxed (value, (const char *[]) { notification->read ? NULL : "heading", NULL });
+      break;
+    case ITEM_PROP_WHEN:
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+        g_value_take_string (value, notification->created_at
+                                    ? zz_time_format_relative (notification->created_at, now) : NULL);
+      }
+      break;
+    case ITEM_PROP_MESSAGE:
+      g_value_set_string (value, notification->message);
+      break;
+    case ITEM_PROP_HAS_MESSAGE:
+      g_value_set_boolean (value, notification->message && notification->message[0]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 zz_notification_item_class_init (ZzNotificationItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = zz_notification_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zz_notification_item_finalize;
+  object_class->get_property = zz_notification_item_get_property;
+
+  item_properties[ITEM_PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_TITLE_CSS_CLASSES] =
+    g_param_spec_boxed ("title-css-classes", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_WHEN] =
+    g_param_spec_string ("when", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_HAS_MESSAGE] =
+    g_param_spec_boolean ("has-message", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
 }
 
 static void
@@ -44,8 +108,8 @@ struct _ZzNotificationsPopover
   ZzStore    *store;
   GListStore *items;
   guint       unread_count;
-  GtkWidget  *stack;
-  GtkWidget  *list_view;
+  GtkWidget  *stack;        /* template children */
+  GtkListView *list_view;
   GtkWidget  *badge;        /* weak: on the attached button */
 };
 
@@ -72,64 +136,6 @@ set_unread_count (ZzNotificationsPopover *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREAD_COUNT]);
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *when = gtk_label_new (NULL);
-  GtkWidget *message = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (when, "dim-label");
-  gtk_widget_add_css_class (when, "caption");
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_lines (GTK_LABEL (message), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (message), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (message), 40);
-  gtk_widget_add_css_class (message, "dim-label");
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (header), when);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), message);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  ZzNotificationItem *item = gtk_list_item_get_item (list_item);
-  ZzNotification *notification = item->notification;
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *header = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (header);
-  GtkWidget *when = gtk_widget_get_next_sibling (title);
-  GtkWidget *message = gtk_widget_get_next_sibling (header);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *relative = notification->created_at ? zz_time_format_relative (notification->created_at, now) : NULL;
-
-  gtk_label_set_label (GTK_LABEL (title), notification->title);
-  gtk_label_set_label (GTK_LABEL (when), relative);
-  gtk_label_set_label (GTK_LABEL (message), notification->message);
-  gtk_widget_set_visible (message, notification->message && notification->message[0]);
-  if (notification->read)
-    gtk_widget_remove_css_class (title, "heading");
-  else
-    gtk_widget_add_css_class (title, "heading");
-}
-
 gboolean
 zz_notifications_popover_mark_read (ZzNotificationsPopover *self,
                                     guint                   position)
@@ -150,8 +156,8 @@ zz_notifications_popover_mark_read (ZzNotificationsPopover *self,
       item->notification->read = FALSE;
       return FALSE;
     }
-  /* Rebind the row: the title loses its bold. */
-  g_list_store_splice (self->items, position, 1, (gpointer *) &item, 1);
+  /* The row's title loses its bold. */
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_TITLE_CSS_CLASSES]);
   set_unread_count (self, self->unread_count - 1);
   return TRUE;
 }
@@ -224,6 +230,7 @@ zz_notifications_popover_dispose (GObject *object)
   ZzNotificationsPopover *self = ZZ_NOTIFICATIONS_POPOVER (object);
 
   g_clear_weak_pointer (&self->badge);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_NOTIFICATIONS_POPOVER);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
 
@@ -263,60 +270,24 @@ zz_notifications_popover_class_init (ZzNotificationsPopoverClass *klass)
 
   gtk_widget_class_install_action (widget_class, "notifications.mark-all-read", NULL, mark_all_read_action);
   gtk_widget_class_install_action (widget_class, "notifications.clear", NULL, clear_action);
+
+  g_type_ensure (ZZ_TYPE_NOTIFICATION_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-notifications-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZzNotificationsPopover, stack);
+  gtk_widget_class_bind_template_child (widget_class, ZzNotificationsPopover, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
 }
 
 static void
 zz_notifications_popover_init (ZzNotificationsPopover *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *box, *buttons, *title, *mark, *clear, *scroller, *empty;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (ZZ_TYPE_NOTIFICATION_ITEM);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  title = gtk_label_new (_("Notifications"));
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_hexpand (title, TRUE);
-  mark = gtk_button_new_with_mnemonic (_("_Mark All Read"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (mark), "notifications.mark-all-read");
-  gtk_widget_add_css_class (mark, "flat");
-  clear = gtk_button_new_with_mnemonic (_("_Clear"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "notifications.clear");
-  gtk_widget_add_css_class (clear, "flat");
-  gtk_box_append (GTK_BOX (buttons), title);
-  gtk_box_append (GTK_BOX (buttons), mark);
-  gtk_box_append (GTK_BOX (buttons), clear);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)))),
-                                       g_object_ref (factory));
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
-  gtk_widget_add_css_class (self->list_view, "navigation-sidebar");
-  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_activate_cb), self, G_CONNECT_SWAPPED);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_widget_set_size_request (scroller, 340, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list_view);
-
-  empty = gtk_label_new (_("No notifications"));
-  gtk_widget_add_css_class (empty, "dim-label");
-  gtk_widget_set_margin_top (empty, 24);
-  gtk_widget_set_margin_bottom (empty, 24);
-
-  self->stack = gtk_stack_new ();
-  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  gtk_box_append (GTK_BOX (box), self->stack);
-
-  gtk_popover_set_child (GTK_POPOVER (self), box);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notifications.mark-all-read", FALSE);
 }
 

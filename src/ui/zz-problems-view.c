@@ -11,7 +11,8 @@
 /* Checking follows a burst of edits (typing in the inspector, a drag) once. */
 #define REFRESH_DELAY_MS 300
 
-/* A ZzProblem as an item of a list model. */
+/* A ZzProblem as an item of a list model, with what its row shows as
+ * properties for the row template (zz-problems-view-row.ui). */
 #define ZZ_TYPE_PROBLEM_ITEM (zz_problem_item_get_type ())
 G_DECLARE_FINAL_TYPE (ZzProblemItem, zz_problem_item, ZZ, PROBLEM_ITEM, GObject)
 
@@ -23,6 +24,9 @@ struct _ZzProblemItem
 
 G_DEFINE_FINAL_TYPE (ZzProblemItem, zz_problem_item, G_TYPE_OBJECT)
 
+enum { ITEM_PROP_0, ITEM_PROP_MESSAGE, ITEM_PROP_ICON_NAME, ITEM_PROP_CSS_CLASSES, N_ITEM_PROPS };
+static GParamSpec *item_properties[N_ITEM_PROPS];
+
 static void
 zz_problem_item_finalize (GObject *object)
 {
@@ -31,9 +35,45 @@ zz_problem_item_finalize (GObject *object)
 }
 
 static void
+zz_problem_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ZzProblem *problem = ZZ_PROBLEM_ITEM (object)->problem;
+  gboolean error = problem->severity == ZZ_PROBLEM_ERROR;
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_MESSAGE:
+      g_value_set_string (value, problem->message);
+      break;
+    case ITEM_PROP_ICON_NAME:
+      g_value_set_static_string (value, error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      break;
+    case ITEM_PROP_CSS_CLASSES:
+      g_value_set_boxed (value, (const char *[]) { error ? "error" : "warning", NULL });
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 zz_problem_item_class_init (ZzProblemItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = zz_problem_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zz_problem_item_finalize;
+  object_class->get_property = zz_problem_item_get_property;
+
+  item_properties[ITEM_PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  item_properties[ITEM_PROP_CSS_CLASSES] =
+    g_param_spec_boxed ("css-classes", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
 }
 
 static void
@@ -56,6 +96,8 @@ struct _ZzProblemsView
 
   ZzCanvas     *canvas;
   ZzWorkflow   *workflow;
+  GSignalGroup *canvas_signals;
+  GSignalGroup *workflow_signals;
   GListStore   *problems;      /* ZzProblemItem */
   GHashTable   *marked;        /* node ids marked on the canvas */
   guint         refresh_id;
@@ -65,10 +107,11 @@ struct _ZzProblemsView
   guint         centre_stable;
   guint         centre_frames;
 
-  GtkWidget    *button;
+  GtkWidget    *button;        /* template children */
   GtkWidget    *icon;
   GtkWidget    *count_label;
   GtkWidget    *popover;
+  GtkListView  *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (ZzProblemsView, zz_problems_view, GTK_TYPE_WIDGET)
@@ -255,9 +298,8 @@ on_canvas_workflow_notified_cb (ZzProblemsView *self)
   if (self->workflow == workflow)
     return;
 
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
   g_set_object (&self->workflow, workflow);
+  g_signal_group_set_target (self->workflow_signals, workflow);
   /* Marks of the old document's nodes must not land on a new one's. */
   if (self->canvas != NULL)
     {
@@ -269,9 +311,6 @@ on_canvas_workflow_notified_cb (ZzProblemsView *self)
         zz_canvas_set_node_problem (self->canvas, key, NULL);
     }
   g_hash_table_remove_all (self->marked);
-  if (workflow != NULL)
-    g_signal_connect_object (workflow, "changed", G_CALLBACK (on_workflow_changed_cb),
-                             self, G_CONNECT_SWAPPED);
   zz_problems_view_refresh (self);
 }
 
@@ -373,64 +412,35 @@ on_list_activated_cb (ZzProblemsView *self,
 }
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item)
-{
-  ZzProblemItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (icon);
-  gboolean error = item->problem->severity == ZZ_PROBLEM_ERROR;
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-  gtk_widget_remove_css_class (icon, error ? "warning" : "error");
-  gtk_widget_add_css_class (icon, error ? "error" : "warning");
-  gtk_label_set_label (GTK_LABEL (label), item->problem->message);
-  gtk_list_item_set_activatable (list_item, item->problem->node_id != NULL);
-}
-
-static void
 zz_problems_view_dispose (GObject *object)
 {
   ZzProblemsView *self = ZZ_PROBLEMS_VIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
-  if (self->canvas != NULL)
-    g_signal_handlers_disconnect_by_data (self->canvas, self);
+  g_signal_group_set_target (self->workflow_signals, NULL);
+  g_signal_group_set_target (self->canvas_signals, NULL);
   if (self->canvas != NULL && self->centre_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
   self->centre_tick_id = 0;
   g_clear_pointer (&self->centre_node_id, g_free);
-  g_clear_pointer (&self->button, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_PROBLEMS_VIEW);
   g_clear_object (&self->workflow);
   g_clear_object (&self->canvas);
   g_clear_object (&self->problems);
   g_clear_pointer (&self->marked, g_hash_table_unref);
 
   G_OBJECT_CLASS (zz_problems_view_parent_class)->dispose (object);
+}
+
+static void
+zz_problems_view_finalize (GObject *object)
+{
+  ZzProblemsView *self = ZZ_PROBLEMS_VIEW (object);
+
+  g_clear_object (&self->workflow_signals);
+  g_clear_object (&self->canvas_signals);
+
+  G_OBJECT_CLASS (zz_problems_view_parent_class)->finalize (object);
 }
 
 static void
@@ -476,6 +486,7 @@ zz_problems_view_class_init (ZzProblemsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_problems_view_dispose;
+  object_class->finalize = zz_problems_view_finalize;
   object_class->get_property = zz_problems_view_get_property;
   object_class->set_property = zz_problems_view_set_property;
 
@@ -484,64 +495,35 @@ zz_problems_view_class_init (ZzProblemsViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ZZ_TYPE_PROBLEM_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-problems-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZzProblemsView, button);
+  gtk_widget_class_bind_template_child (widget_class, ZzProblemsView, icon);
+  gtk_widget_class_bind_template_child (widget_class, ZzProblemsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ZzProblemsView, popover);
+  gtk_widget_class_bind_template_child (widget_class, ZzProblemsView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 zz_problems_view_init (ZzProblemsView *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Problems"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *list_view;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->problems = g_list_store_new (ZZ_TYPE_PROBLEM_ITEM);
   self->marked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
-  self->icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  self->count_label = gtk_label_new ("0");
-  gtk_widget_add_css_class (self->count_label, "numeric");
-  gtk_box_append (GTK_BOX (content), self->icon);
-  gtk_box_append (GTK_BOX (content), self->count_label);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)))),
-                                 factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list_view), TRUE);
-  gtk_widget_add_css_class (list_view, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problems"), -1);
-  g_signal_connect_object (list_view, "activate", G_CALLBACK (on_list_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list_view);
-  gtk_widget_set_size_request (scroller, 320, -1);
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_set_margin_start (heading, 12);
-  gtk_widget_set_margin_top (heading, 6);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (popover_box), heading);
-  gtk_box_append (GTK_BOX (popover_box), scroller);
-
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->popover), popover_box);
-
-  self->button = gtk_menu_button_new ();
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), content);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
-  gtk_menu_button_set_direction (GTK_MENU_BUTTON (self->button), GTK_ARROW_UP);
-  gtk_widget_add_css_class (self->button, "canvas-controls");
-  gtk_widget_add_css_class (self->button, "problems-button");
-  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
-
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  self->canvas_signals = g_signal_group_new (ZZ_TYPE_CANVAS);
+  g_signal_group_connect_object (self->canvas_signals, "notify::workflow",
+                                 G_CALLBACK (on_canvas_workflow_notified_cb), self, G_CONNECT_SWAPPED);
+  self->workflow_signals = g_signal_group_new (ZZ_TYPE_WORKFLOW);
+  g_signal_group_connect_object (self->workflow_signals, "changed",
+                                 G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -560,17 +542,11 @@ zz_problems_view_set_canvas (ZzProblemsView *self,
   if (self->canvas == canvas)
     return;
 
-  if (self->canvas != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->canvas, self);
-      if (self->centre_tick_id != 0)
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
-      self->centre_tick_id = 0;
-    }
+  if (self->canvas != NULL && self->centre_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
+  self->centre_tick_id = 0;
   g_set_object (&self->canvas, canvas);
-  if (canvas != NULL)
-    g_signal_connect_object (canvas, "notify::workflow",
-                             G_CALLBACK (on_canvas_workflow_notified_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->canvas_signals, canvas);
   on_canvas_workflow_notified_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);

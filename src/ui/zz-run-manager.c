@@ -13,6 +13,7 @@ typedef struct
   ZzRunManager     *manager;      /* unowned: the manager outlives its runs' callbacks via a ref */
   char             *workflow_id;
   ZzExecutor       *executor;
+  GSignalGroup     *executor_signals;
   GCancellable     *cancellable;
   ZzExecutionModel *model;
 } Run;
@@ -34,7 +35,7 @@ static guint signals[N_SIGNALS];
 static void
 run_free (Run *run)
 {
-  g_signal_handlers_disconnect_by_data (run->executor, run);
+  g_clear_object (&run->executor_signals);
   g_clear_object (&run->executor);
   g_clear_object (&run->cancellable);
   g_clear_object (&run->model);
@@ -196,9 +197,13 @@ zz_run_manager_start (ZzRunManager *self,
   if (trigger != NULL)
     zz_executor_set_trigger (run->executor, trigger);
 
-  g_signal_connect (run->executor, "execution-started", G_CALLBACK (on_execution_started_cb), run);
-  g_signal_connect (run->executor, "node-changed", G_CALLBACK (on_node_changed_cb), run);
-  g_signal_connect (run->executor, "execution-finished", G_CALLBACK (on_execution_finished_cb), run);
+  /* The executor may outlive its run (its worker drops it last): the
+   * group is the run's and takes the handlers with it. */
+  run->executor_signals = g_signal_group_new (ZZ_TYPE_EXECUTOR);
+  g_signal_group_connect (run->executor_signals, "execution-started", G_CALLBACK (on_execution_started_cb), run);
+  g_signal_group_connect (run->executor_signals, "node-changed", G_CALLBACK (on_node_changed_cb), run);
+  g_signal_group_connect (run->executor_signals, "execution-finished", G_CALLBACK (on_execution_finished_cb), run);
+  g_signal_group_set_target (run->executor_signals, run->executor);
 
   zz_execution_model_set_live (run->model, TRUE);
   g_hash_table_insert (self->running, run->workflow_id, run);

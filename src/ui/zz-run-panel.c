@@ -18,6 +18,8 @@ struct _ZzRunPanel
   ZzCanvas           *canvas;
   ZzWorkflow         *workflow;
   ZzExecutionModel   *model;
+  GSignalGroup       *canvas_signals;
+  GSignalGroup       *model_signals;
   GtkSingleSelection *selection;
   guint               syncing_selection : 1;
 
@@ -90,6 +92,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *duration = gtk_label_new (NULL);
+  GSignalGroup *item_signals;
 
   gtk_stack_add_named (GTK_STACK (stack), gtk_image_new (), "icon");
   gtk_stack_add_named (GTK_STACK (stack), gtk_spinner_new (), "spinner");
@@ -103,6 +106,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), duration);
   gtk_list_item_set_child (list_item, box);
+
+  /* The row follows its item while bound to it. */
+  item_signals = g_signal_group_new (ZZ_TYPE_NODE_RUN_ITEM);
+  g_signal_group_connect_object (item_signals, "notify::row", G_CALLBACK (on_item_notify_cb), box, 0);
+  g_object_set_data_full (G_OBJECT (list_item), "item-signals", item_signals, g_object_unref);
 }
 
 static void
@@ -114,7 +122,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
 
   update_row (box, item);
-  g_signal_connect_object (item, "notify::row", G_CALLBACK (on_item_notify_cb), box, 0);
+  g_signal_group_set_target (g_object_get_data (G_OBJECT (list_item), "item-signals"), item);
 }
 
 static void
@@ -122,10 +130,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  ZzNodeRunItem *item = gtk_list_item_get_item (list_item);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, on_item_notify_cb, gtk_list_item_get_child (list_item));
+  g_signal_group_set_target (g_object_get_data (G_OBJECT (list_item), "item-signals"), NULL);
 }
 
 /* Details ------------------------------------------------------------------ */
@@ -283,9 +288,8 @@ zz_run_panel_set_model (ZzRunPanel       *self,
   if (self->model == model)
     return;
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
+  g_signal_group_set_target (self->model_signals, model);
 
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -297,10 +301,6 @@ zz_run_panel_set_model (ZzRunPanel       *self,
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
-      g_signal_connect_object (model, "node-changed", G_CALLBACK (on_node_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (model, "notify::execution", G_CALLBACK (on_model_execution_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (model, "notify::live", G_CALLBACK (on_model_execution_changed_cb), self, G_CONNECT_SWAPPED);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(ZzNodeRunItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -395,8 +395,7 @@ zz_run_panel_dispose (GObject *object)
 {
   ZzRunPanel *self = ZZ_RUN_PANEL (object);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_signal_group_set_target (self->model_signals, NULL);
   zz_run_panel_set_canvas (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_RUN_PANEL);
   g_clear_object (&self->model);
@@ -405,6 +404,17 @@ zz_run_panel_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (zz_run_panel_parent_class)->dispose (object);
+}
+
+static void
+zz_run_panel_finalize (GObject *object)
+{
+  ZzRunPanel *self = ZZ_RUN_PANEL (object);
+
+  g_clear_object (&self->model_signals);
+  g_clear_object (&self->canvas_signals);
+
+  G_OBJECT_CLASS (zz_run_panel_parent_class)->finalize (object);
 }
 
 static void
@@ -456,6 +466,7 @@ zz_run_panel_class_init (ZzRunPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_run_panel_dispose;
+  object_class->finalize = zz_run_panel_finalize;
   object_class->get_property = zz_run_panel_get_property;
   object_class->set_property = zz_run_panel_set_property;
 
@@ -506,6 +517,19 @@ zz_run_panel_init (ZzRunPanel *self)
   g_type_ensure (ZZ_TYPE_HISTORY_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->canvas_signals = g_signal_group_new (ZZ_TYPE_CANVAS);
+  g_signal_group_connect_object (self->canvas_signals, "selection-changed",
+                                 G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  self->model_signals = g_signal_group_new (ZZ_TYPE_EXECUTION_MODEL);
+  g_signal_group_connect_object (self->model_signals, "node-changed",
+                                 G_CALLBACK (on_node_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->model_signals, "items-changed",
+                                 G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->model_signals, "notify::execution",
+                                 G_CALLBACK (on_model_execution_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->model_signals, "notify::live",
+                                 G_CALLBACK (on_model_execution_changed_cb), self, G_CONNECT_SWAPPED);
+
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -547,12 +571,8 @@ zz_run_panel_set_canvas (ZzRunPanel *self,
 
   if (self->canvas == canvas)
     return;
-  if (self->canvas != NULL)
-    g_signal_handlers_disconnect_by_data (self->canvas, self);
   g_set_weak_pointer (&self->canvas, canvas);
-  if (canvas != NULL)
-    g_signal_connect_object (canvas, "selection-changed",
-                             G_CALLBACK (on_canvas_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->canvas_signals, canvas);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);
 }
 

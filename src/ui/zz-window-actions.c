@@ -40,8 +40,8 @@ name_is_taken (ZzWindow   *self,
 }
 
 char *
-zz_window_unique_name (ZzWindow   *self,
-                       const char *base)
+_zz_window_unique_name (ZzWindow   *self,
+                        const char *base)
 {
   char *name = g_strdup (base);
 
@@ -61,12 +61,12 @@ zz_window_add_or_toast (ZzWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!zz_window_add_workflow (self, workflow, &error))
+  if (!_zz_window_add_workflow (self, workflow, &error))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not add “%s”: %s"),
-                                 zz_workflow_get_name (workflow), error->message);
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not add “%s”: %s"),
+                         zz_workflow_get_name (workflow), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
 
@@ -76,7 +76,7 @@ zz_window_new_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   ZzWindow *self = ZZ_WINDOW (widget);
-  g_autofree char *name = zz_window_unique_name (self, _("Untitled Workflow"));
+  g_autofree char *name = _zz_window_unique_name (self, _("Untitled Workflow"));
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new (name);
 
   zz_window_add_or_toast (self, workflow);
@@ -99,7 +99,7 @@ zz_window_duplicate_action (GtkWidget  *widget,
   zz_workflow_page_flush (self->page);
   /* Translators: the name of a duplicated workflow */
   base = g_strdup_printf (_("Copy of %s"), zz_workflow_get_name (workflow));
-  name = zz_window_unique_name (self, base);
+  name = _zz_window_unique_name (self, base);
   copy = zz_workflow_duplicate (workflow, name);
   zz_window_add_or_toast (self, copy);
 }
@@ -153,22 +153,22 @@ on_import_loaded_cb (GObject      *object,
       (existing = zz_store_get_workflow (self->store, zz_workflow_get_id (workflow), NULL)) != NULL)
     zz_workflow_set_id (workflow, NULL);
 
-  if (!zz_window_add_workflow (self, workflow, &error))
+  if (!_zz_window_add_workflow (self, workflow, &error))
     {
       zz_window_show_error (self, heading, error->message);
       return;
     }
   else
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Imported “%s”"), zz_workflow_get_name (workflow));
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Imported “%s”"), zz_workflow_get_name (workflow));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
 
 void
-zz_window_import_file (ZzWindow *self,
-                       GFile    *file)
+_zz_window_import_file (ZzWindow *self,
+                        GFile    *file)
 {
   g_return_if_fail (ZZ_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -189,7 +189,7 @@ on_import_chooser_responded_cb (ZzWindow             *self,
   g_clear_object (&self->chooser);
 
   if (file != NULL)
-    zz_window_import_file (self, file);
+    _zz_window_import_file (self, file);
 }
 
 static void
@@ -226,15 +226,15 @@ on_export_written_cb (GObject      *object,
   g_autoptr(ZzWindow) self = user_data;
   GFile *file = G_FILE (object);
   g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *markup = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!g_file_replace_contents_finish (file, result, NULL, &error))
-    markup = g_markup_printf_escaped (_("Could not export to “%s”: %s"), basename, error->message);
+    message = g_strdup_printf (_("Could not export to “%s”: %s"), basename, error->message);
   else
-    markup = g_markup_printf_escaped (_("Exported to “%s”"), basename);
+    message = g_strdup_printf (_("Exported to “%s”"), basename);
 
-  zz_window_show_toast (self, markup);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
 }
 
 static void
@@ -323,7 +323,7 @@ on_export_png_chooser_responded_cb (ZzWindow             *self,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
-  g_autofree char *markup = NULL;
+  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -339,13 +339,13 @@ on_export_png_chooser_responded_cb (ZzWindow             *self,
   basename = g_file_get_basename (file);
   zz_workflow_page_flush (self->page);
   if (path == NULL)
-    markup = g_markup_printf_escaped (_("Could not export to “%s”: not a local file"), basename);
+    message = g_strdup_printf (_("Could not export to “%s”: not a local file"), basename);
   else if (!zz_canvas_render_to_png (workflow, path, PNG_WIDTH, PNG_HEIGHT, &error))
-    markup = g_markup_printf_escaped (_("Could not export to “%s”: %s"), basename, error->message);
+    message = g_strdup_printf (_("Could not export to “%s”: %s"), basename, error->message);
   else
-    markup = g_markup_printf_escaped (_("Exported to “%s”"), basename);
+    message = g_strdup_printf (_("Exported to “%s”"), basename);
 
-  zz_window_show_toast (self, markup);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
 }
 
 static void
@@ -393,9 +393,7 @@ on_rename_dialog_responded_cb (ZzWindow         *self,
 
   if (!zz_workflow_page_rename (self->page, gtk_editable_get_text (entry), &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
     }
 }
 
@@ -440,7 +438,7 @@ zz_window_rename_action (GtkWidget  *widget,
 }
 
 void
-zz_window_class_init_actions (GtkWidgetClass *widget_class)
+_zz_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, zz_window_new_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, zz_window_import_action);

@@ -30,7 +30,7 @@ zz_window_update_title (ZzWindow *self)
 }
 
 void
-zz_window_init_document (ZzWindow *self)
+_zz_window_init_document (ZzWindow *self)
 {
   g_signal_connect_object (self->page, "notify::title",
                            G_CALLBACK (zz_window_update_title), self, G_CONNECT_SWAPPED);
@@ -66,7 +66,7 @@ on_save_dialog_responded_cb (ZzWindow         *self,
       gtk_window_close (GTK_WINDOW (self));
       break;
     case ZZ_WINDOW_THEN_SELECT:
-      zz_window_select_workflow (self, id);
+      _zz_window_select_workflow (self, id);
       break;
     case ZZ_WINDOW_THEN_DELETE:
       gtk_widget_activate_action (GTK_WIDGET (self), "win.delete", NULL);
@@ -98,9 +98,9 @@ zz_window_keep_selection (ZzWindow *self)
 }
 
 gboolean
-zz_window_ask_to_save (ZzWindow     *self,
-                       ZzWindowThen  then,
-                       const char   *id)
+_zz_window_ask_to_save (ZzWindow     *self,
+                        ZzWindowThen  then,
+                        const char   *id)
 {
   ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
   g_autofree char *heading = NULL;
@@ -171,9 +171,9 @@ zz_window_tidy_up_action (GtkWidget  *widget,
 /* New from template ---------------------------------------------------------- */
 
 gboolean
-zz_window_add_starter (ZzWindow    *self,
-                       const char  *starter_id,
-                       GError     **error)
+_zz_window_add_starter (ZzWindow    *self,
+                        const char  *starter_id,
+                        GError     **error)
 {
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autofree char *name = NULL;
@@ -183,9 +183,9 @@ zz_window_add_starter (ZzWindow    *self,
   if ((workflow = zz_starter_create (starter_id, error)) == NULL)
     return FALSE;
 
-  name = zz_window_unique_name (self, zz_workflow_get_name (workflow));
+  name = _zz_window_unique_name (self, zz_workflow_get_name (workflow));
   zz_workflow_set_name (workflow, name);
-  return zz_window_add_workflow (self, workflow, error);
+  return _zz_window_add_workflow (self, workflow, error);
 }
 
 static void
@@ -198,11 +198,11 @@ on_template_row_activated_cb (ZzWindow      *self,
 
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (list))));
 
-  if (!zz_window_add_starter (self, starter_id, &error))
+  if (!_zz_window_add_starter (self, starter_id, &error))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not create the workflow: %s"), error->message);
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not create the workflow: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
 
@@ -279,7 +279,7 @@ zz_window_new_from_template_action (GtkWidget  *widget,
 }
 
 void
-zz_window_class_init_document (GtkWidgetClass *widget_class)
+_zz_window_class_init_document (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.save", NULL, zz_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.tidy-up", NULL, zz_window_tidy_up_action);

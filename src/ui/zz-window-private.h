@@ -31,6 +31,7 @@ struct _ZzWindow
   GtkWindow            *save_dialog;       /* weak: "Save changes?" */
   ZzWorkflowPage       *page;
   struct _ZzRunManager *runs;
+  GSignalGroup         *run_signals;
   GtkWidget            *notifications;      /* ZzNotificationsPopover */
 
   AdwToastOverlay      *toast_overlay;      /* template children */
@@ -51,20 +52,18 @@ struct _ZzWindow
 };
 
 /* zz-window.c, used by the actions */
-void        zz_window_show_toast          (ZzWindow   *self,
-                                           const char *markup);
-void        zz_window_reload              (ZzWindow   *self);
-void        zz_window_select_workflow     (ZzWindow   *self,
+void        _zz_window_reload             (ZzWindow   *self);
+void        _zz_window_select_workflow    (ZzWindow   *self,
                                            const char *id);
 /* Inserts @workflow for the current user, then shows and selects it. */
-gboolean    zz_window_add_workflow        (ZzWindow   *self,
+gboolean    _zz_window_add_workflow       (ZzWindow   *self,
                                            ZzWorkflow *workflow,
                                            GError    **error);
 
 /* zz-window-actions.c */
-void        zz_window_class_init_actions  (GtkWidgetClass *widget_class);
+void        _zz_window_class_init_actions (GtkWidgetClass *widget_class);
 /* @base, or "@base 2", "@base 3" ... whichever no workflow has yet. */
-char       *zz_window_unique_name         (ZzWindow       *self,
+char       *_zz_window_unique_name        (ZzWindow       *self,
                                            const char     *base);
 
 /* zz-window-document.c: save, unsaved changes, tidy up, templates */
@@ -75,39 +74,39 @@ typedef enum
   ZZ_WINDOW_THEN_DELETE,
 } ZzWindowThen;
 
-void        zz_window_class_init_document (GtkWidgetClass *widget_class);
-void        zz_window_init_document       (ZzWindow       *self);
+void        _zz_window_class_init_document (GtkWidgetClass *widget_class);
+void        _zz_window_init_document      (ZzWindow       *self);
 /* With unsaved changes, asks "Save changes?" and returns TRUE: the caller
  * stops, and @then (with @id, the workflow to select) is done after Save
  * or Discard. Without, returns FALSE at once. */
-gboolean    zz_window_ask_to_save         (ZzWindow       *self,
+gboolean    _zz_window_ask_to_save        (ZzWindow       *self,
                                            ZzWindowThen    then,
                                            const char     *id);
 /* Creates a workflow from the starter @starter_id, then shows and selects it. */
-gboolean    zz_window_add_starter         (ZzWindow       *self,
+gboolean    _zz_window_add_starter        (ZzWindow       *self,
                                            const char     *starter_id,
                                            GError        **error);
 /* zz-window-run.c: win.run (Ctrl+R, F5), win.stop (Ctrl+.),
  * win.show-execution('ID'), the run panel and notifications */
-void        zz_window_class_init_run      (GtkWidgetClass *widget_class);
-void        zz_window_init_run            (ZzWindow       *self);
-void        zz_window_dispose_run         (ZzWindow       *self);
+void        _zz_window_class_init_run     (GtkWidgetClass *widget_class);
+void        _zz_window_init_run           (ZzWindow       *self);
+void        _zz_window_dispose_run        (ZzWindow       *self);
 /* Shows the workflow of an execution with its run in the run panel. */
-void        zz_window_show_execution      (ZzWindow       *self,
+void        _zz_window_show_execution     (ZzWindow       *self,
                                            const char     *execution_id);
-struct _ZzRunManager *zz_window_get_run_manager (ZzWindow *self);
-GtkWidget  *zz_window_get_notifications   (ZzWindow       *self);
+struct _ZzRunManager *_zz_window_get_run_manager (ZzWindow *self);
+GtkWidget  *_zz_window_get_notifications  (ZzWindow       *self);
 /* What win.import does with the file the user chose. */
-void        zz_window_import_file         (ZzWindow       *self,
+void        _zz_window_import_file        (ZzWindow       *self,
                                            GFile          *file);
 
 /* For tests */
-const char *zz_window_get_visible_page    (ZzWindow   *self);
-GListModel *zz_window_get_shown_workflows (ZzWindow   *self);
-const char *zz_window_get_selected_id     (ZzWindow   *self);
-void        zz_window_set_search          (ZzWindow   *self,
+const char *_zz_window_get_visible_page   (ZzWindow   *self);
+GListModel *_zz_window_get_shown_workflows (ZzWindow   *self);
+const char *_zz_window_get_selected_id    (ZzWindow   *self);
+void        _zz_window_set_search         (ZzWindow   *self,
                                            const char *text);
 /* Deletes every workflow whose undo toast is still up. */
-void        zz_window_flush_deletions     (ZzWindow   *self);
+void        _zz_window_flush_deletions    (ZzWindow   *self);
 
 G_END_DECLS

@@ -75,8 +75,7 @@ start_run (ZzWindow   *self,
   zz_workflow_page_flush (self->page);
   if (!zz_run_manager_start (self->runs, workflow, input, trigger, &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
     }
 }
 
@@ -272,8 +271,8 @@ select_failed_node (ZzWindow         *self,
 }
 
 void
-zz_window_show_execution (ZzWindow   *self,
-                          const char *execution_id)
+_zz_window_show_execution (ZzWindow   *self,
+                           const char *execution_id)
 {
   g_autoptr(ZzExecution) execution = NULL;
   g_autoptr(GError) error = NULL;
@@ -285,12 +284,12 @@ zz_window_show_execution (ZzWindow   *self,
   execution = zz_store_get_execution (self->store, execution_id, &error);
   if (execution == NULL)
     {
-      zz_window_show_toast (self, _("This run no longer exists"));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", _("This run no longer exists"));
       return;
     }
 
   if (g_strcmp0 (shown_workflow_id (self), execution->workflow_id) != 0)
-    zz_window_select_workflow (self, execution->workflow_id);
+    _zz_window_select_workflow (self, execution->workflow_id);
   if (g_strcmp0 (shown_workflow_id (self), execution->workflow_id) != 0)
     return;
 
@@ -301,8 +300,7 @@ zz_window_show_execution (ZzWindow   *self,
     zz_run_panel_set_model (panel, model);
   else if (!zz_run_panel_open_execution (panel, execution_id, &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
 
@@ -315,7 +313,7 @@ zz_window_show_execution_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *parameter)
 {
-  zz_window_show_execution (ZZ_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  _zz_window_show_execution (ZZ_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -378,12 +376,11 @@ on_run_finished_cb (ZzWindow         *self,
   /* A NOTIFICATION block may have written a row. */
   zz_notifications_popover_reload (ZZ_NOTIFICATIONS_POPOVER (self->notifications));
   /* The sidebar shows each workflow's last run: this one just changed. */
-  zz_window_reload (self);
+  _zz_window_reload (self);
 
   if (error_message != NULL || execution == NULL)
     {
-      g_autofree char *markup = g_markup_escape_text (error_message ? error_message : _("The run could not start"), -1);
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error_message ? error_message : _("The run could not start"));
       return;
     }
 
@@ -418,13 +415,17 @@ on_run_finished_cb (ZzWindow         *self,
 /* Set-up --------------------------------------------------------------------- */
 
 void
-zz_window_init_run (ZzWindow *self)
+_zz_window_init_run (ZzWindow *self)
 {
   ZzRunPanel *panel = get_run_panel (self);
 
   self->runs = zz_run_manager_new (zz_store_get_path (self->store));
-  g_signal_connect_object (self->runs, "run-started", G_CALLBACK (on_run_started_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->runs, "run-finished", G_CALLBACK (on_run_finished_cb), self, G_CONNECT_SWAPPED);
+  self->run_signals = g_signal_group_new (ZZ_TYPE_RUN_MANAGER);
+  g_signal_group_connect_object (self->run_signals, "run-started",
+                                 G_CALLBACK (on_run_started_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->run_signals, "run-finished",
+                                 G_CALLBACK (on_run_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->run_signals, self->runs);
 
   zz_run_panel_set_store (panel, self->store);
   g_signal_connect_object (panel, "run-again", G_CALLBACK (on_run_again_cb), self, G_CONNECT_SWAPPED);
@@ -438,19 +439,18 @@ zz_window_init_run (ZzWindow *self)
 }
 
 void
-zz_window_dispose_run (ZzWindow *self)
+_zz_window_dispose_run (ZzWindow *self)
 {
-  /* Runs go on only while their window is there to show them. */
+  /* Runs go on only while their window is there to show them; what they
+   * say after it is gone is for no one. */
+  g_clear_object (&self->run_signals);
   if (self->runs != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->runs, self);
-      zz_run_manager_stop_all (self->runs);
-    }
+    zz_run_manager_stop_all (self->runs);
   g_clear_object (&self->runs);
 }
 
 void
-zz_window_class_init_run (GtkWidgetClass *widget_class)
+_zz_window_class_init_run (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.run", NULL, zz_window_run_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, zz_window_stop_action);
@@ -461,7 +461,7 @@ zz_window_class_init_run (GtkWidgetClass *widget_class)
 }
 
 ZzRunManager *
-zz_window_get_run_manager (ZzWindow *self)
+_zz_window_get_run_manager (ZzWindow *self)
 {
   g_return_val_if_fail (ZZ_IS_WINDOW (self), NULL);
 
@@ -469,7 +469,7 @@ zz_window_get_run_manager (ZzWindow *self)
 }
 
 GtkWidget *
-zz_window_get_notifications (ZzWindow *self)
+_zz_window_get_notifications (ZzWindow *self)
 {
   g_return_val_if_fail (ZZ_IS_WINDOW (self), NULL);
 

@@ -18,13 +18,6 @@ static const char * const selection_actions[] = {
   "win.save", "win.tidy-up",
 };
 
-void
-zz_window_show_toast (ZzWindow   *self,
-                      const char *markup)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
-}
-
 static ZzWorkflowSummary *
 zz_window_get_selected_summary (ZzWindow *self)
 {
@@ -56,14 +49,14 @@ zz_window_show_workflow (ZzWindow   *self,
 
   /* Only for another workflow: a search that hides this one keeps its
    * edits in the draft, offered back when it is opened again. */
-  if (id != NULL && zz_window_ask_to_save (self, ZZ_WINDOW_THEN_SELECT, id))
+  if (id != NULL && _zz_window_ask_to_save (self, ZZ_WINDOW_THEN_SELECT, id))
     return;
 
   if (id != NULL && (workflow = zz_store_get_workflow (self->store, id, &error)) == NULL)
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not open the workflow: %s"), error->message);
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not open the workflow: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 
   g_free (self->selected_id);
@@ -113,8 +106,8 @@ find_in_model (GListModel *model,
 }
 
 void
-zz_window_select_workflow (ZzWindow   *self,
-                           const char *id)
+_zz_window_select_workflow (ZzWindow   *self,
+                            const char *id)
 {
   g_autofree char *wanted = g_strdup (id);
   guint position;
@@ -151,7 +144,7 @@ same_summary (ZzWorkflowSummary *a,
 /* Reads the list again and replaces only the rows that changed, so that the
  * list keeps its scroll position and the rows that did not change. */
 void
-zz_window_reload (ZzWindow *self)
+_zz_window_reload (ZzWindow *self)
 {
   g_autoptr(GListModel) fresh = NULL;
   g_autoptr(GError) error = NULL;
@@ -161,9 +154,9 @@ zz_window_reload (ZzWindow *self)
   fresh = zz_store_list_workflows (self->store, zz_store_get_current_user_id (self->store), &error);
   if (fresh == NULL)
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not read the workflows: %s"), error->message);
-      zz_window_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not read the workflows: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return;
     }
 
@@ -201,14 +194,14 @@ zz_window_reload (ZzWindow *self)
   self->reloading--;
 
   /* The selected row may have been replaced by its newer self. */
-  zz_window_select_workflow (self, self->selected_id);
+  _zz_window_select_workflow (self, self->selected_id);
 }
 
 static void
 on_workflows_changed_cb (ZzWindow *self,
                          ZzStore  *store)
 {
-  zz_window_reload (self);
+  _zz_window_reload (self);
 }
 
 static void
@@ -216,13 +209,13 @@ on_is_active_notified_cb (ZzWindow   *self,
                           GParamSpec *pspec)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)))
-    zz_window_reload (self);
+    _zz_window_reload (self);
 }
 
 gboolean
-zz_window_add_workflow (ZzWindow   *self,
-                        ZzWorkflow *workflow,
-                        GError    **error)
+_zz_window_add_workflow (ZzWindow   *self,
+                         ZzWorkflow *workflow,
+                         GError    **error)
 {
   zz_workflow_set_user_id (workflow, zz_store_get_current_user_id (self->store));
   if (!zz_store_insert_workflow (self->store, workflow, error))
@@ -234,8 +227,8 @@ zz_window_add_workflow (ZzWindow   *self,
 
   g_free (self->selected_id);
   self->selected_id = g_strdup (zz_workflow_get_id (workflow));
-  zz_window_reload (self);
-  zz_window_select_workflow (self, zz_workflow_get_id (workflow));
+  _zz_window_reload (self);
+  _zz_window_select_workflow (self, zz_workflow_get_id (workflow));
 
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -376,12 +369,12 @@ zz_window_delete_now (ZzWindow   *self,
   if (!zz_store_delete_workflow (self->store, id, &error) &&
       !g_error_matches (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not delete “%s”: %s"), name, error->message);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not delete “%s”: %s"), name, error->message);
 
       g_warning ("Could not delete workflow %s: %s", id, error->message);
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
-      zz_window_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return FALSE;
     }
 
@@ -389,7 +382,7 @@ zz_window_delete_now (ZzWindow   *self,
 }
 
 void
-zz_window_flush_deletions (ZzWindow *self)
+_zz_window_flush_deletions (ZzWindow *self)
 {
   g_autofree gpointer *ids = NULL;
   guint n_ids;
@@ -431,7 +424,7 @@ zz_window_delete_action (GtkWidget  *widget,
   AdwToast *toast;
   guint position = 0;
 
-  if (workflow == NULL || zz_window_ask_to_save (self, ZZ_WINDOW_THEN_DELETE, NULL))
+  if (workflow == NULL || _zz_window_ask_to_save (self, ZZ_WINDOW_THEN_DELETE, NULL))
     return;
 
   /* One Undo at a time: the previous deletion becomes final. */
@@ -455,10 +448,10 @@ zz_window_delete_action (GtkWidget  *widget,
 
       position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) - 1);
       next = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-      zz_window_select_workflow (self, zz_workflow_summary_get_id (next));
+      _zz_window_select_workflow (self, zz_workflow_summary_get_id (next));
     }
   else
-    zz_window_select_workflow (self, NULL);
+    _zz_window_select_workflow (self, NULL);
 
   markup = g_markup_printf_escaped (_("“%s” deleted"), (const char *) g_hash_table_lookup (self->pending_deletions, id));
   toast = adw_toast_new (markup);
@@ -485,11 +478,24 @@ zz_window_undo_delete_action (GtkWidget  *widget,
     return;
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
-  zz_window_select_workflow (self, id);
+  _zz_window_select_workflow (self, id);
 
   if (self->delete_toast != NULL &&
       g_strcmp0 (g_object_get_data (G_OBJECT (self->delete_toast), "workflow-id"), id) == 0)
     adw_toast_dismiss (self->delete_toast);
+}
+
+/* win.show-toast('MESSAGE'): how any widget in the window tells the user
+ * something in passing; the message is plain text. */
+static void
+zz_window_show_toast_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ZzWindow *self = ZZ_WINDOW (widget);
+  g_autofree char *markup = g_markup_escape_text (g_variant_get_string (parameter, NULL), -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 static void
@@ -511,11 +517,11 @@ zz_window_close_request (GtkWindow *window)
 {
   ZzWindow *self = ZZ_WINDOW (window);
 
-  if (zz_window_ask_to_save (self, ZZ_WINDOW_THEN_CLOSE, NULL))
+  if (_zz_window_ask_to_save (self, ZZ_WINDOW_THEN_CLOSE, NULL))
     return TRUE;
 
   zz_workflow_page_flush (self->page);
-  zz_window_flush_deletions (self);
+  _zz_window_flush_deletions (self);
 
   if (self->settings != NULL)
     {
@@ -566,8 +572,8 @@ zz_window_constructed (GObject *object)
 
   self->page = ZZ_WORKFLOW_PAGE (zz_workflow_page_new (self->store));
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->page), "workflow");
-  zz_window_init_document (self);
-  zz_window_init_run (self);
+  _zz_window_init_document (self);
+  _zz_window_init_run (self);
 
   g_signal_connect_object (self->store, "workflows-changed",
                            G_CALLBACK (on_workflows_changed_cb), self, G_CONNECT_SWAPPED);
@@ -586,16 +592,16 @@ zz_window_constructed (GObject *object)
       last = g_settings_get_string (self->settings, "last-workflow");
     }
 
-  zz_window_reload (self);
+  _zz_window_reload (self);
   zz_window_update_view (self);
 
   if (last != NULL && last[0] != '\0')
-    zz_window_select_workflow (self, last);
+    _zz_window_select_workflow (self, last);
   if (self->selected_id == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     {
       g_autoptr(ZzWorkflowSummary) first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
 
-      zz_window_select_workflow (self, zz_workflow_summary_get_id (first));
+      _zz_window_select_workflow (self, zz_workflow_summary_get_id (first));
     }
   zz_window_update_actions (self);
 }
@@ -605,11 +611,20 @@ zz_window_dispose (GObject *object)
 {
   ZzWindow *self = ZZ_WINDOW (object);
 
-  zz_window_flush_deletions (self);
+  _zz_window_flush_deletions (self);
   g_clear_pointer (&self->pending_deletions, g_hash_table_unref);
   g_clear_weak_pointer (&self->delete_toast);
+  /* "Save changes?" may outlive the window it asked about: its response
+   * closes the window while the dialog is still being emitted. GTK keeps a
+   * transient parent unowned and unhooks it only when the dialog goes, so
+   * it must let go of the window before the window is finalized. */
+  if (self->save_dialog != NULL)
+    {
+      gtk_window_set_transient_for (self->save_dialog, NULL);
+      gtk_window_destroy (self->save_dialog);
+    }
   g_clear_weak_pointer (&self->save_dialog);
-  zz_window_dispose_run (self);
+  _zz_window_dispose_run (self);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
@@ -720,13 +735,14 @@ zz_window_class_init (ZzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, zz_window_delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", zz_window_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, zz_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", zz_window_show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
-  zz_window_class_init_actions (widget_class);
-  zz_window_class_init_run (widget_class);
-  zz_window_class_init_document (widget_class);
+  _zz_window_class_init_actions (widget_class);
+  _zz_window_class_init_run (widget_class);
+  _zz_window_class_init_document (widget_class);
 }
 
 static void
@@ -794,7 +810,7 @@ zz_window_get_store (ZzWindow *self)
 /* For tests ---------------------------------------------------------------- */
 
 const char *
-zz_window_get_visible_page (ZzWindow *self)
+_zz_window_get_visible_page (ZzWindow *self)
 {
   g_return_val_if_fail (ZZ_IS_WINDOW (self), NULL);
 
@@ -802,7 +818,7 @@ zz_window_get_visible_page (ZzWindow *self)
 }
 
 GListModel *
-zz_window_get_shown_workflows (ZzWindow *self)
+_zz_window_get_shown_workflows (ZzWindow *self)
 {
   g_return_val_if_fail (ZZ_IS_WINDOW (self), NULL);
 
@@ -810,7 +826,7 @@ zz_window_get_shown_workflows (ZzWindow *self)
 }
 
 const char *
-zz_window_get_selected_id (ZzWindow *self)
+_zz_window_get_selected_id (ZzWindow *self)
 {
   g_return_val_if_fail (ZZ_IS_WINDOW (self), NULL);
 
@@ -818,8 +834,8 @@ zz_window_get_selected_id (ZzWindow *self)
 }
 
 void
-zz_window_set_search (ZzWindow   *self,
-                      const char *text)
+_zz_window_set_search (ZzWindow   *self,
+                       const char *text)
 {
   g_return_if_fail (ZZ_IS_WINDOW (self));
 

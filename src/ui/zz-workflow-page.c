@@ -28,6 +28,7 @@ struct _ZzWorkflowPage
 
   ZzStore        *store;
   ZzWorkflow     *workflow;
+  GSignalGroup   *workflow_signals;
   GtkStringList  *tags;
   guint           description_save_id;
   ZzDraftWriter  *drafts;
@@ -60,20 +61,6 @@ G_DEFINE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_STORE, PROP_WORKFLOW, PROP_TITLE, PROP_MODIFIED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
-
-static void
-zz_workflow_page_show_toast (ZzWorkflowPage *self,
-                             const char     *markup)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay == NULL)
-    {
-      g_warning ("%s", markup);
-      return;
-    }
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
-}
 
 /* A short absolute time for the row, the relative one as its tooltip. */
 static void
@@ -155,10 +142,10 @@ zz_workflow_page_save (ZzWorkflowPage *self)
 
   if (!saved)
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not save “%s”: %s"),
-                                 zz_workflow_get_name (self->workflow), error->message);
-      zz_workflow_page_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not save “%s”: %s"),
+                         zz_workflow_get_name (self->workflow), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return FALSE;
     }
 
@@ -192,10 +179,10 @@ zz_workflow_page_save_fields (ZzWorkflowPage *self)
 
   if (stored == NULL || !zz_store_save_workflow (self->store, stored, &error))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not save “%s”: %s"),
-                                 zz_workflow_get_name (self->workflow), error->message);
-      zz_workflow_page_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not save “%s”: %s"),
+                         zz_workflow_get_name (self->workflow), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return FALSE;
     }
 
@@ -325,9 +312,7 @@ on_name_row_applied_cb (ZzWorkflowPage *self,
   if (!zz_workflow_page_rename (self, gtk_editable_get_text (GTK_EDITABLE (row)), &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      zz_workflow_page_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       gtk_editable_set_text (GTK_EDITABLE (row), zz_workflow_get_name (self->workflow));
     }
 }
@@ -479,9 +464,9 @@ on_draft_restore_clicked_cb (ZzWorkflowPage *self)
 
   if (self->workflow != NULL && !zz_workflow_page_restore_draft (self, &error))
     {
-      g_autofree char *markup =
-        g_markup_printf_escaped (_("Could not restore the unsaved changes: %s"), error->message);
-      zz_workflow_page_show_toast (self, markup);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not restore the unsaved changes: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
 
@@ -506,23 +491,11 @@ zz_workflow_page_tidy_up_action (GtkWidget  *widget,
 
   if (!zz_workflow_auto_layout_command (self->workflow, &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      zz_workflow_page_show_toast (self, markup);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
 
   zz_canvas_zoom_to_fit (self->canvas);
-}
-
-static void
-on_canvas_show_toast_cb (ZzWorkflowPage *self,
-                         const char     *message,
-                         ZzCanvas       *canvas)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  zz_workflow_page_show_toast (self, markup);
 }
 
 static void
@@ -597,8 +570,7 @@ zz_workflow_page_dispose (GObject *object)
   if (self->drafts != NULL)
     zz_draft_writer_set_workflow (self->drafts, NULL);
   g_clear_object (&self->drafts);
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
+  g_signal_group_set_target (self->workflow_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_PAGE);
   /* The template's root is a direct child with no id to clear. */
@@ -609,6 +581,16 @@ zz_workflow_page_dispose (GObject *object)
   g_clear_object (&self->tags);
 
   G_OBJECT_CLASS (zz_workflow_page_parent_class)->dispose (object);
+}
+
+static void
+zz_workflow_page_finalize (GObject *object)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
+
+  g_clear_object (&self->workflow_signals);
+
+  G_OBJECT_CLASS (zz_workflow_page_parent_class)->finalize (object);
 }
 
 static void
@@ -710,6 +692,7 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_workflow_page_dispose;
+  object_class->finalize = zz_workflow_page_finalize;
   object_class->get_property = zz_workflow_page_get_property;
   object_class->set_property = zz_workflow_page_set_property;
 
@@ -758,7 +741,6 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_draft_discard_clicked_cb);
   gtk_widget_class_install_action (widget_class, "page.tidy-up", NULL, zz_workflow_page_tidy_up_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "page.tidy-up", NULL);
-  gtk_widget_class_bind_template_callback (widget_class, on_canvas_show_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_out_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_reset_clicked_cb);
@@ -779,6 +761,12 @@ zz_workflow_page_init (ZzWorkflowPage *self)
   g_type_ensure (ZZ_TYPE_INSPECTOR);
   g_type_ensure (ZZ_TYPE_PROBLEMS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->workflow_signals = g_signal_group_new (ZZ_TYPE_WORKFLOW);
+  g_signal_group_connect_object (self->workflow_signals, "changed",
+                                 G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->workflow_signals, "notify::modified",
+                                 G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (zz_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (on_zoom_changed_cb), self, G_CONNECT_SWAPPED);
@@ -826,16 +814,8 @@ zz_workflow_page_set_workflow (ZzWorkflowPage *self,
   if (self->description_save_id != 0)
     zz_workflow_page_flush (self);
 
-  if (self->workflow != NULL)
-    g_signal_handlers_disconnect_by_data (self->workflow, self);
   g_set_object (&self->workflow, workflow);
-  if (workflow != NULL)
-    {
-      g_signal_connect_object (workflow, "changed",
-                               G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (workflow, "notify::modified",
-                               G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->workflow_signals, workflow);
   if (self->drafts == NULL)
     self->drafts = zz_draft_writer_new (self->store);
   zz_draft_writer_set_workflow (self->drafts, workflow);

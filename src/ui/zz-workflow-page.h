@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, ZZ, WORKFLOW_PAGE, GtkWi
  * zz_workflow_page_save_document() (drafts are kept meanwhile), and the
  * details panel, whose fields are saved as they are edited.
  * Properties: store (construct-only), workflow, title (the workflow's
- * name), modified (read-only). Actions: page.tidy-up (Ctrl+Shift+L). */
+ * name), modified (read-only). Actions: page.add-block (Ctrl+Shift+A),
+ * page.tidy-up (Ctrl+Shift+L). */
 GtkWidget  *zz_workflow_page_new          (ZzStore        *store);
 ZzWorkflow *zz_workflow_page_get_workflow (ZzWorkflowPage *self);
 void        zz_workflow_page_set_workflow (ZzWorkflowPage *self,
