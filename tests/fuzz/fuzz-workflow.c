@@ -4,6 +4,12 @@
  * anywhere must open without a crash or a critical, and what the app
  * writes it must read back and write byte for byte the same, with the
  * same problems, or a round trip through a file loses something.
+ *
+ * ZZ_FUZZ_WORKFLOW_ANY_ORDER=1 compares the two exports as JSON values, so
+ * that member order alone is not a finding: the order of top-level keys
+ * still moves on a second export today (an "id" that is not a non-empty
+ * string, before a key this app does not know), and a run that stops there
+ * every time finds nothing else.
  */
 #include "config.h"
 
@@ -15,6 +21,7 @@
 #include "zz-workflow.h"
 
 static ZzBlockRegistry *registry;
+static gboolean any_order;
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -23,6 +30,7 @@ LLVMFuzzerInitialize (int    *argc,
   zz_fuzz_init ();
   /* Validation checks configs against the built-in blocks, as the app does. */
   registry = zz_block_registry_get_default ();
+  any_order = g_strcmp0 (g_getenv ("ZZ_FUZZ_WORKFLOW_ANY_ORDER"), "1") == 0;
   return 0;
 }
 
@@ -83,7 +91,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                   described, reimported_described, exported);
 
   exported_again = zz_workflow_to_data (reimported, FALSE);
-  if (strcmp (exported, exported_again) != 0)
+  if (any_order)
+    {
+      g_autoptr(JsonNode) first = zz_json_parse (exported, -1, NULL);
+      g_autoptr(JsonNode) second = zz_json_parse (exported_again, -1, NULL);
+
+      if (second == NULL || !json_node_equal (first, second))
+        zz_fuzz_fail ("exported twice, the value differs:\n%s\n%s", exported, exported_again);
+    }
+  else if (strcmp (exported, exported_again) != 0)
     zz_fuzz_fail ("exported twice, the text differs:\n%s\n%s", exported, exported_again);
 
   return 0;
