@@ -76,6 +76,8 @@ finding_in () {
   elif grep -q 'ERROR: AddressSanitizer' "$log"; then
     echo "$(grep -m1 -o 'ERROR: AddressSanitizer: [a-z-]*' "$log" | sed 's/ERROR: //')"
   elif grep -q 'runtime error:' "$log"; then echo "undefined behaviour"
+  elif grep -q '^zz-fuzz: ' "$log"; then
+    echo "broken invariant ($(grep -m1 '^zz-fuzz: ' "$log" | cut -c10- | cut -c1-80))"
   elif grep -q 'deadly signal' "$log"; then echo "crash"
   else echo "failure"
   fi
@@ -134,7 +136,7 @@ for target in $TARGETS; do
     echo "$target: FAILED, $(finding_in "$log") after $executions executions in $elapsed s:" \
          "${artifact:-no input saved}"
     echo "  log: $log"
-    grep -m1 -B6 -A12 -E 'ERROR: |runtime error:' "$log" | sed 's/^/  | /'
+    grep -m1 -B6 -A12 -E 'ERROR: |runtime error:|^zz-fuzz: ' "$log" | sed 's/^/  | /'
   else
     echo "$target: FAILED, $executions executions in $elapsed s, but regressions fail"
   fi

@@ -22,6 +22,8 @@ zz_fuzz_fail (const char *format,
 {
   va_list args;
 
+  /* run-fuzzers.sh names the finding from this prefix. */
+  fputs ("zz-fuzz: ", stderr);
   va_start (args, format);
   vfprintf (stderr, format, args);
   va_end (args);
