@@ -16,7 +16,7 @@
 # non-zero if any target failed or anything did not build.
 set -uo pipefail
 
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 DURATION=${1:-60}
 case $DURATION in
@@ -54,7 +54,12 @@ if ! setup "$BUILD_DIR" -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef
        -Dbuildtype=debugoptimized ||
    ! meson compile -C "$BUILD_DIR" "${build_targets[@]}"; then
   echo "error: the fuzz build in $BUILD_DIR failed" >&2
-  echo "fuzzers: 0 ok, 1 failed"
+  n=0
+  for target in $TARGETS; do
+    echo "$target: FAILED, did not build"
+    n=$((n + 1))
+  done
+  echo "fuzzers: 0 ok, $n failed"
   exit 1
 fi
 
@@ -74,7 +79,7 @@ finding_in () {
   elif grep -q 'ERROR: libFuzzer: out-of-memory' "$log"; then echo "out of memory"
   elif grep -q 'ERROR: LeakSanitizer' "$log"; then echo "leak"
   elif grep -q 'ERROR: AddressSanitizer' "$log"; then
-    echo "$(grep -m1 -o 'ERROR: AddressSanitizer: [a-z-]*' "$log" | sed 's/ERROR: //')"
+    grep -m1 -o 'ERROR: AddressSanitizer: [a-z-]*' "$log" | sed 's/ERROR: //'
   elif grep -q 'runtime error:' "$log"; then echo "undefined behaviour"
   elif grep -q '^zz-fuzz: ' "$log"; then
     echo "broken invariant ($(grep -m1 '^zz-fuzz: ' "$log" | cut -c10- | cut -c1-80))"
