@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs everything Zzyra Desktop needs to build and to run its whole test
 # suite on Debian 12 (bookworm) or newer. The README and .ci/run both call this
-# script, so the package list lives in exactly one place.
+# script, so the package list lives in exactly one place. clang, its runtime
+# libraries (libFuzzer, ASan, UBSan: libclang-rt-dev) and llvm (for
+# llvm-symbolizer's file:line stacks) serve build-aux/run-fuzzers.sh.
 set -eu
 
 PACKAGES="
@@ -31,6 +33,9 @@ PACKAGES="
   adwaita-icon-theme
   fonts-cantarell
   valgrind
+  clang
+  libclang-rt-dev
+  llvm
 "
 
 if [ "$(id -u)" -eq 0 ]; then
