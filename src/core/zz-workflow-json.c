@@ -311,13 +311,38 @@ edges_to_json (ZzWorkflow *self)
   return array;
 }
 
+/* A known key is written after the unknown ones, always in the same
+ * order. Where the file had it with a value of the wrong type, it was kept
+ * among the unknown keys, in its place: it leaves that place when a value
+ * is written for it, or a second export would put it elsewhere than the
+ * first (an "id" that was not a string got a new id, written in the old
+ * one's place, and read back as a known key). */
+static void
+put_member (JsonObject *object,
+            const char *member,
+            JsonNode   *value)
+{
+  json_object_remove_member (object, member);
+  json_object_set_member (object, member, value);
+}
+
+/* (transfer full) @array */
+static JsonNode *
+take_array_node (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
 static void
 set_string_if (JsonObject *object,
                const char *member,
                const char *value)
 {
   if (value != NULL)
-    json_object_set_string_member (object, member, value);
+    put_member (object, member, json_node_init_string (json_node_alloc (), value));
 }
 
 /**
@@ -344,21 +369,23 @@ zz_workflow_to_json (ZzWorkflow *self)
   set_string_if (object, "description", zz_workflow_get_description (self));
 
   if ((keys & ZZ_WORKFLOW_KEY_NODES) || zz_workflow_get_n_nodes (self) > 0)
-    json_object_set_array_member (object, "nodes", nodes_to_json (self));
+    put_member (object, "nodes", take_array_node (nodes_to_json (self)));
   if ((keys & ZZ_WORKFLOW_KEY_EDGES)
       || g_list_model_get_n_items (zz_workflow_get_edges (self)) > 0)
-    json_object_set_array_member (object, "edges", edges_to_json (self));
+    put_member (object, "edges", take_array_node (edges_to_json (self)));
 
   tags = zz_workflow_get_tags (self);
-  if (tags != NULL)
-    json_object_set_array_member (object, "tags", zz_json_array_new_from_strv (tags));
-  else if (keys & ZZ_WORKFLOW_KEY_TAGS)
-    json_object_set_array_member (object, "tags", json_array_new ());
+  if (tags != NULL || (keys & ZZ_WORKFLOW_KEY_TAGS))
+    {
+      JsonArray *array = tags != NULL ? zz_json_array_new_from_strv (tags) : json_array_new ();
+
+      put_member (object, "tags", take_array_node (array));
+    }
 
   if ((keys & ZZ_WORKFLOW_KEY_IS_PUBLIC) || zz_workflow_get_is_public (self))
-    json_object_set_boolean_member (object, "isPublic", zz_workflow_get_is_public (self));
+    put_member (object, "isPublic", json_node_init_boolean (json_node_alloc (), zz_workflow_get_is_public (self)));
   if ((keys & ZZ_WORKFLOW_KEY_VERSION) || zz_workflow_get_version (self) != 1)
-    json_object_set_int_member (object, "version", zz_workflow_get_version (self));
+    put_member (object, "version", json_node_init_int (json_node_alloc (), zz_workflow_get_version (self)));
 
   set_string_if (object, "createdAt", zz_workflow_get_created_at (self));
   set_string_if (object, "updatedAt", zz_workflow_get_updated_at (self));
