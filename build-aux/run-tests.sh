@@ -3,7 +3,9 @@
 #   1. a normal build (build/): every suite, the display one under Xvfb
 #      with its own D-Bus session;
 #   2. an AddressSanitizer + UBSan build (build-asan/): the suites that need
-#      no display, so a memory error fails the run.
+#      no display, so a memory error fails the run;
+#   3. the libFuzzer targets of tests/fuzz (build-fuzz/, clang, ASan and
+#      UBSan), each for FUZZ_SECONDS (60), failing on any finding.
 # Ends with "N passed, N failed" counting every test case (each TAP result
 # of a test program, or the program itself when it is not TAP), and exits
 # non-zero if anything failed or did not build.
@@ -48,6 +50,13 @@ else
   status=1
 fi
 
+echo "== Fuzzing (build-fuzz): each target for ${FUZZ_SECONDS:-60} s"
+fuzz_log=$(mktemp)
+bash build-aux/run-fuzzers.sh "${FUZZ_SECONDS:-60}" | tee "$fuzz_log" || status=1
+fuzz_passed=$(grep -c '^fuzz-[a-z]*: ok,' "$fuzz_log")
+fuzz_failed=$(grep -c '^fuzz-[a-z]*: FAILED' "$fuzz_log")
+rm -f "$fuzz_log"
+
 counts=$(python3 - "${logs[@]}" <<'PY'
 import json, re, sys
 passed = failed = 0
@@ -79,6 +88,9 @@ print(passed, failed)
 PY
 )
 read -r passed failed <<<"${counts:-0 1}"
+# Each fuzz target counts as one test: ok, or FAILED with its finding.
+passed=$((passed + fuzz_passed))
+failed=$((failed + fuzz_failed))
 if [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   status=1
 fi
