@@ -14,7 +14,10 @@
 
 #include "zz-json.h"
 
+/* clang-format would space out the quark's dashes */
+/* clang-format off */
 G_DEFINE_QUARK (zz-json-error-quark, zz_json_error)
+/* clang-format on */
 
 /* JSON text is written here rather than by JsonGenerator, for two reasons:
  * json-glib prints every double with 17 significant digits, so 0.1 became

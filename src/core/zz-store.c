@@ -23,7 +23,10 @@
 #define LOCAL_EMAIL     "local@localhost"
 
 G_DEFINE_FINAL_TYPE (ZzStore, zz_store, G_TYPE_OBJECT)
+/* clang-format would space out the quark's dashes */
+/* clang-format off */
 G_DEFINE_QUARK (zz-store-error-quark, zz_store_error)
+/* clang-format on */
 
 enum
 {

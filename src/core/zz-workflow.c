@@ -48,7 +48,10 @@ struct _ZzWorkflow
 
 G_DEFINE_FINAL_TYPE (ZzWorkflow, zz_workflow, G_TYPE_OBJECT)
 
+/* clang-format would space out the quark's dashes */
+/* clang-format off */
 G_DEFINE_QUARK (zz-workflow-error-quark, zz_workflow_error)
+/* clang-format on */
 
 enum {
   PROP_0,

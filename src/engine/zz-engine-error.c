@@ -5,4 +5,7 @@
 
 #include "zz-engine-error.h"
 
+/* clang-format would space out the quark's dashes */
+/* clang-format off */
 G_DEFINE_QUARK (zz-engine-error-quark, zz_engine_error)
+/* clang-format on */
