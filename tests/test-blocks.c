@@ -22,28 +22,28 @@
 
 typedef struct
 {
-  GMainContext    *context;
-  char            *tmpdir;
-  ZzStore         *store;
-  SoupSession     *session;
-  SoupServer      *server;
-  char            *base_url;
-  GCancellable    *cancellable;
+  GMainContext *context;
+  char         *tmpdir;
+  ZzStore      *store;
+  SoupSession  *session;
+  SoupServer   *server;
+  char         *base_url;
+  GCancellable *cancellable;
 
   /* What the server saw of the last request to /echo. */
-  char            *seen_method;
-  char            *seen_content_type;
-  char            *seen_body;
-  char            *seen_query;
-  char            *seen_custom_header;
-  guint            slow_requests;
+  char *seen_method;
+  char *seen_content_type;
+  char *seen_body;
+  char *seen_query;
+  char *seen_custom_header;
+  guint slow_requests;
 
   /* The scope of CONDITION, and what a block runs with. */
-  GHashTable      *outputs;
-  JsonNode        *scope_json;
-  ZzTemplateScope  scope;
-  JsonNode        *execution_input;
-  ZzBlockContext   block_context;
+  GHashTable     *outputs;
+  JsonNode       *scope_json;
+  ZzTemplateScope scope;
+  JsonNode       *execution_input;
+  ZzBlockContext  block_context;
 } Fixture;
 
 typedef struct
@@ -157,9 +157,9 @@ echo_handler (SoupServer        *server,
               GHashTable        *query,
               gpointer           user_data)
 {
-  Fixture *fixture = user_data;
+  Fixture            *fixture = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  SoupMessageBody    *body = soup_server_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
   const char *query_text = g_uri_get_query (soup_server_message_get_uri (msg));
 
@@ -237,7 +237,7 @@ static void
 start_server (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  GSList *uris;
+  GSList          *uris;
   g_autofree char *url = NULL;
 
   fixture->server = soup_server_new (NULL, NULL);
@@ -268,8 +268,8 @@ start_server (Fixture *fixture)
 /* Fixture ---------------------------------------------------------------- */
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
@@ -309,8 +309,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
@@ -364,9 +364,9 @@ config_with_defaults (const char *id,
 }
 
 static gboolean
-validate (const char  *id,
-          const char  *config_text,
-          GError     **error)
+validate (const char *id,
+          const char *config_text,
+          GError    **error)
 {
   g_autoptr(JsonObject) config = config_with_defaults (id, config_text);
 
@@ -409,9 +409,9 @@ start_block (Fixture    *fixture,
 }
 
 static JsonNode *
-finish_block (const char  *id,
-              Waiter      *waiter,
-              GError     **error)
+finish_block (const char *id,
+              Waiter     *waiter,
+              GError    **error)
 {
   JsonNode *output;
 
@@ -425,11 +425,11 @@ finish_block (const char  *id,
 /* Runs block @id with @config_text over its defaults on @input_text (JSON,
  * nullable) and returns its output, or %NULL with @error set. */
 static JsonNode *
-run_block (Fixture     *fixture,
-           const char  *id,
-           const char  *config_text,
-           const char  *input_text,
-           GError     **error)
+run_block (Fixture    *fixture,
+           const char *id,
+           const char *config_text,
+           const char *input_text,
+           GError    **error)
 {
   g_autoptr(JsonObject) config = config_with_defaults (id, config_text);
   Waiter waiter = { FALSE, NULL };
@@ -443,15 +443,15 @@ run_block (Fixture     *fixture,
 /* Like run_block() with a config built from a printf format, for URLs. */
 G_GNUC_PRINTF (5, 6)
 static JsonNode *
-run_blockf (Fixture     *fixture,
-            const char  *id,
-            GError     **error,
-            const char  *input_text,
-            const char  *config_format,
+run_blockf (Fixture    *fixture,
+            const char *id,
+            GError    **error,
+            const char *input_text,
+            const char *config_format,
             ...)
 {
   g_autofree char *config_text = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, config_format);
   config_text = g_strdup_vprintf (config_format, args);
@@ -463,8 +463,8 @@ run_blockf (Fixture     *fixture,
 /* HTTP_REQUEST ----------------------------------------------------------- */
 
 static void
-test_http_get_parses_json (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_http_get_parses_json (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -483,8 +483,8 @@ test_http_get_parses_json (Fixture       *fixture,
 }
 
 static void
-test_http_text_body_kept (Fixture       *fixture,
-                          gconstpointer  user_data)
+test_http_text_body_kept (Fixture      *fixture,
+                          gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -498,8 +498,8 @@ test_http_text_body_kept (Fixture       *fixture,
 }
 
 static void
-test_http_post_json (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_http_post_json (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -520,8 +520,8 @@ test_http_post_json (Fixture       *fixture,
 }
 
 static void
-test_http_post_form (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_http_post_form (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -542,8 +542,8 @@ test_http_post_form (Fixture       *fixture,
 }
 
 static void
-test_http_custom_headers (Fixture       *fixture,
-                          gconstpointer  user_data)
+test_http_custom_headers (Fixture      *fixture,
+                          gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -558,8 +558,8 @@ test_http_custom_headers (Fixture       *fixture,
 }
 
 static void
-test_http_query_params (Fixture       *fixture,
-                        gconstpointer  user_data)
+test_http_query_params (Fixture      *fixture,
+                        gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -581,8 +581,8 @@ test_http_query_params (Fixture       *fixture,
 }
 
 static void
-test_http_data_path (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_http_data_path (Fixture      *fixture,
+                     gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -607,8 +607,8 @@ test_http_data_path (Fixture       *fixture,
 }
 
 static void
-test_http_error_status_fails (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_http_error_status_fails (Fixture      *fixture,
+                              gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -622,8 +622,8 @@ test_http_error_status_fails (Fixture       *fixture,
 }
 
 static void
-test_http_error_status_returned (Fixture       *fixture,
-                                 gconstpointer  user_data)
+test_http_error_status_returned (Fixture      *fixture,
+                                 gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -637,8 +637,8 @@ test_http_error_status_returned (Fixture       *fixture,
 }
 
 static void
-test_http_response_too_large (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_http_response_too_large (Fixture      *fixture,
+                              gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -660,8 +660,8 @@ test_http_response_too_large (Fixture       *fixture,
 }
 
 static void
-test_http_redirect_followed (Fixture       *fixture,
-                             gconstpointer  user_data)
+test_http_redirect_followed (Fixture      *fixture,
+                             gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -674,8 +674,8 @@ test_http_redirect_followed (Fixture       *fixture,
 }
 
 static void
-test_http_redirect_not_followed (Fixture       *fixture,
-                                 gconstpointer  user_data)
+test_http_redirect_not_followed (Fixture      *fixture,
+                                 gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -718,8 +718,8 @@ request_is_held_or_done (gpointer data)
 }
 
 static void
-test_http_cancel_aborts (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_http_cancel_aborts (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -731,7 +731,7 @@ test_http_cancel_aborts (Fixture       *fixture,
   start_block (fixture, "HTTP_REQUEST", config, NULL, &waiter);
 
   /* Until the server holds the request, with no answer coming. */
-  g_assert_true (zz_test_wait_until (request_is_held_or_done, &(SlowRequest) { fixture, &waiter },
+  g_assert_true (zz_test_wait_until (request_is_held_or_done, &(SlowRequest){ fixture, &waiter },
                                      RUN_TIMEOUT_SECONDS * 1000));
   g_assert_false (waiter.done);
 
@@ -746,8 +746,8 @@ test_http_cancel_aborts (Fixture       *fixture,
 }
 
 static void
-test_http_invalid_url (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_http_invalid_url (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -778,8 +778,8 @@ test_http_invalid_url (Fixture       *fixture,
 }
 
 static void
-test_http_invalid_json_response (Fixture       *fixture,
-                                 gconstpointer  user_data)
+test_http_invalid_json_response (Fixture      *fixture,
+                                 gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -794,8 +794,8 @@ test_http_invalid_json_response (Fixture       *fixture,
 /* WEBHOOK ---------------------------------------------------------------- */
 
 static void
-test_webhook_posts_json (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_webhook_posts_json (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -814,8 +814,8 @@ test_webhook_posts_json (Fixture       *fixture,
 }
 
 static void
-test_webhook_sends_its_input_without_a_body (Fixture       *fixture,
-                                             gconstpointer  user_data)
+test_webhook_sends_its_input_without_a_body (Fixture      *fixture,
+                                             gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -839,8 +839,8 @@ test_webhook_sends_its_input_without_a_body (Fixture       *fixture,
 /* CONDITION -------------------------------------------------------------- */
 
 static void
-test_condition_routes_true (Fixture       *fixture,
-                            gconstpointer  user_data)
+test_condition_routes_true (Fixture      *fixture,
+                            gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -855,8 +855,8 @@ test_condition_routes_true (Fixture       *fixture,
 }
 
 static void
-test_condition_routes_false (Fixture       *fixture,
-                             gconstpointer  user_data)
+test_condition_routes_false (Fixture      *fixture,
+                             gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -871,8 +871,8 @@ test_condition_routes_false (Fixture       *fixture,
 }
 
 static void
-test_condition_errors (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_condition_errors (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -933,8 +933,8 @@ assert_transform_fails (Fixture    *fixture,
 }
 
 static void
-test_transform_map (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_transform_map (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   assert_transform (fixture,
                     "[{\"type\": \"map\", \"field\": \"body.price\", \"outputField\": \"price\"}]",
@@ -949,8 +949,8 @@ test_transform_map (Fixture       *fixture,
 }
 
 static void
-test_transform_filter (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_transform_filter (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   const char *records = "[{\"name\": \"btc\", \"price\": 65000}, {\"name\": \"eth\", \"price\": 3000}, "
                         "{\"name\": \"sol\", \"price\": \"150\"}]";
@@ -994,8 +994,8 @@ test_transform_filter (Fixture       *fixture,
 }
 
 static void
-test_transform_aggregate (Fixture       *fixture,
-                          gconstpointer  user_data)
+test_transform_aggregate (Fixture      *fixture,
+                          gconstpointer user_data)
 {
   const char *input = "{\"prices\": [10, 20.5, \"30\", 40]}";
 
@@ -1030,10 +1030,11 @@ test_transform_aggregate (Fixture       *fixture,
 }
 
 static void
-test_transform_format (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_transform_format (Fixture      *fixture,
+                       gconstpointer user_data)
 {
-  static const struct {
+  static const struct
+  {
     const char *operation;
     const char *value;
     const char *expected;
@@ -1052,7 +1053,8 @@ test_transform_format (Fixture       *fixture,
     {
       g_autofree char *transformations =
         g_strdup_printf ("[{\"type\": \"format\", \"field\": \"v\", \"operation\": \"%s\", "
-                         "\"outputField\": \"out\"}]", cases[i].operation);
+                         "\"outputField\": \"out\"}]",
+                         cases[i].operation);
       g_autofree char *input = g_strdup_printf ("{\"v\": %s}", cases[i].value);
       g_autofree char *expected = g_strdup_printf ("{\"v\": %s, \"out\": %s}", cases[i].value, cases[i].expected);
 
@@ -1077,8 +1079,8 @@ test_transform_format (Fixture       *fixture,
 }
 
 static void
-test_transform_extract (Fixture       *fixture,
-                        gconstpointer  user_data)
+test_transform_extract (Fixture      *fixture,
+                        gconstpointer user_data)
 {
   assert_transform (fixture,
                     "[{\"type\": \"extract\", \"field\": \"body.items[0]\"}]",
@@ -1091,8 +1093,8 @@ test_transform_extract (Fixture       *fixture,
 }
 
 static void
-test_transform_combine (Fixture       *fixture,
-                        gconstpointer  user_data)
+test_transform_combine (Fixture      *fixture,
+                        gconstpointer user_data)
 {
   assert_transform (fixture,
                     "[{\"type\": \"combine\", \"value\": [\"first\", \"last\"], \"outputField\": \"name\"}]",
@@ -1111,8 +1113,8 @@ test_transform_combine (Fixture       *fixture,
 }
 
 static void
-test_transform_set (Fixture       *fixture,
-                    gconstpointer  user_data)
+test_transform_set (Fixture      *fixture,
+                    gconstpointer user_data)
 {
   assert_transform (fixture,
                     "[{\"type\": \"set\", \"outputField\": \"threshold\", \"value\": 70000},"
@@ -1125,8 +1127,8 @@ test_transform_set (Fixture       *fixture,
 }
 
 static void
-test_transform_in_order (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_transform_in_order (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   assert_transform (fixture,
                     "[{\"type\": \"filter\", \"field\": \"price\", \"operation\": \"greater_than\", \"value\": 100},"
@@ -1137,8 +1139,8 @@ test_transform_in_order (Fixture       *fixture,
 }
 
 static void
-test_transform_errors (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_transform_errors (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -1192,10 +1194,11 @@ calculate (Fixture    *fixture,
 }
 
 static void
-test_calculator_operations (Fixture       *fixture,
-                            gconstpointer  user_data)
+test_calculator_operations (Fixture      *fixture,
+                            gconstpointer user_data)
 {
-  static const struct {
+  static const struct
+  {
     const char *operation;
     const char *left;
     const char *right;
@@ -1207,11 +1210,11 @@ test_calculator_operations (Fixture       *fixture,
     { "divide", "10", "4", 2.5 },
     { "power", "2", "10", 1024 },
     { "modulo", "17", "5", 2 },
-    { "modulo", "-7", "3", -1 },  /* as JavaScript's % */
+    { "modulo", "-7", "3", -1 }, /* as JavaScript's % */
     { "absolute", "-12.25", "0", 12.25 },
     { "round", "2.5", "0", 3 },
     { "round", "2.4", "0", 2 },
-    { "round", "-2.5", "0", -2 },  /* as JavaScript's Math.round */
+    { "round", "-2.5", "0", -2 }, /* as JavaScript's Math.round */
     { "floor", "-1.5", "0", -2 },
     { "ceiling", "1.2", "0", 2 },
   };
@@ -1229,8 +1232,8 @@ test_calculator_operations (Fixture       *fixture,
 }
 
 static void
-test_calculator_default_is_add (Fixture       *fixture,
-                                gconstpointer  user_data)
+test_calculator_default_is_add (Fixture      *fixture,
+                                gconstpointer user_data)
 {
   g_autoptr(JsonNode) output = calculate (fixture, "{\"leftOperand\": \"40\", \"rightOperand\": \"2\"}");
 
@@ -1240,8 +1243,8 @@ test_calculator_default_is_add (Fixture       *fixture,
 }
 
 static void
-test_calculator_precision (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_calculator_precision (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   g_autoptr(JsonNode) two = NULL;
   g_autoptr(JsonNode) zero = NULL;
@@ -1278,8 +1281,8 @@ test_calculator_precision (Fixture       *fixture,
 }
 
 static void
-test_calculator_older_inputs (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_calculator_older_inputs (Fixture      *fixture,
+                              gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1298,8 +1301,8 @@ test_calculator_older_inputs (Fixture       *fixture,
 }
 
 static void
-test_calculator_numeric_strings (Fixture       *fixture,
-                                 gconstpointer  user_data)
+test_calculator_numeric_strings (Fixture      *fixture,
+                                 gconstpointer user_data)
 {
   g_autoptr(JsonNode) spaced = NULL;
   g_autoptr(JsonNode) numbers = NULL;
@@ -1319,8 +1322,8 @@ test_calculator_numeric_strings (Fixture       *fixture,
 }
 
 static void
-test_calculator_division_by_zero (Fixture       *fixture,
-                                  gconstpointer  user_data)
+test_calculator_division_by_zero (Fixture      *fixture,
+                                  gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1339,8 +1342,8 @@ test_calculator_division_by_zero (Fixture       *fixture,
 }
 
 static void
-test_calculator_non_numeric (Fixture       *fixture,
-                             gconstpointer  user_data)
+test_calculator_non_numeric (Fixture      *fixture,
+                             gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1367,8 +1370,8 @@ test_calculator_non_numeric (Fixture       *fixture,
 /* DELAY ------------------------------------------------------------------ */
 
 static void
-test_delay_waits (Fixture       *fixture,
-                  gconstpointer  user_data)
+test_delay_waits (Fixture      *fixture,
+                  gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1382,8 +1385,8 @@ test_delay_waits (Fixture       *fixture,
 }
 
 static void
-test_delay_cancel (Fixture       *fixture,
-                   gconstpointer  user_data)
+test_delay_cancel (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1420,8 +1423,8 @@ only_notification (Fixture *fixture)
 }
 
 static void
-test_notification_writes_row (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_notification_writes_row (Fixture      *fixture,
+                              gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1454,8 +1457,8 @@ test_notification_writes_row (Fixture       *fixture,
 }
 
 static void
-test_notification_kind (Fixture       *fixture,
-                        gconstpointer  user_data)
+test_notification_kind (Fixture      *fixture,
+                        gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1470,8 +1473,8 @@ test_notification_kind (Fixture       *fixture,
 }
 
 static void
-test_notification_older_keys (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_notification_older_keys (Fixture      *fixture,
+                              gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1492,8 +1495,8 @@ test_notification_older_keys (Fixture       *fixture,
 }
 
 static void
-test_notification_title_required (Fixture       *fixture,
-                                  gconstpointer  user_data)
+test_notification_title_required (Fixture      *fixture,
+                                  gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -1510,8 +1513,8 @@ test_notification_title_required (Fixture       *fixture,
 /* MANUAL_TRIGGER --------------------------------------------------------- */
 
 static void
-test_manual_trigger_passes_input (Fixture       *fixture,
-                                  gconstpointer  user_data)
+test_manual_trigger_passes_input (Fixture      *fixture,
+                                  gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1525,8 +1528,8 @@ test_manual_trigger_passes_input (Fixture       *fixture,
 }
 
 static void
-test_manual_trigger_defaults (Fixture       *fixture,
-                              gconstpointer  user_data)
+test_manual_trigger_defaults (Fixture      *fixture,
+                              gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1546,8 +1549,8 @@ test_manual_trigger_defaults (Fixture       *fixture,
 }
 
 static void
-test_manual_trigger_required_missing (Fixture       *fixture,
-                                      gconstpointer  user_data)
+test_manual_trigger_required_missing (Fixture      *fixture,
+                                      gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1570,8 +1573,8 @@ test_manual_trigger_required_missing (Fixture       *fixture,
 /* SCHEDULE --------------------------------------------------------------- */
 
 static void
-test_schedule_invalid_time (Fixture       *fixture,
-                            gconstpointer  user_data)
+test_schedule_invalid_time (Fixture      *fixture,
+                            gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -1591,8 +1594,8 @@ test_schedule_invalid_time (Fixture       *fixture,
 }
 
 static void
-test_schedule_run_manually (Fixture       *fixture,
-                            gconstpointer  user_data)
+test_schedule_run_manually (Fixture      *fixture,
+                            gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
@@ -1633,15 +1636,15 @@ assert_cannot_run (Fixture    *fixture,
 }
 
 static void
-test_email_cannot_run (Fixture       *fixture,
-                       gconstpointer  user_data)
+test_email_cannot_run (Fixture      *fixture,
+                       gconstpointer user_data)
 {
   assert_cannot_run (fixture, "EMAIL", "{\"to\": \"ada@example.org\", \"subject\": \"Hi\"}", "Email");
 }
 
 static void
-test_custom_cannot_run (Fixture       *fixture,
-                        gconstpointer  user_data)
+test_custom_cannot_run (Fixture      *fixture,
+                        gconstpointer user_data)
 {
   assert_cannot_run (fixture, "CUSTOM", "{\"code\": \"return input;\"}", "Custom Code");
 }
@@ -1649,9 +1652,16 @@ test_custom_cannot_run (Fixture       *fixture,
 static void
 test_runnable_blocks_can_execute (void)
 {
-  static const char * const runnable[] = {
-    "MANUAL_TRIGGER", "SCHEDULE", "HTTP_REQUEST", "WEBHOOK", "CONDITION", "DATA_TRANSFORM",
-    "CALCULATOR", "DELAY", "NOTIFICATION",
+  static const char *const runnable[] = {
+    "MANUAL_TRIGGER",
+    "SCHEDULE",
+    "HTTP_REQUEST",
+    "WEBHOOK",
+    "CONDITION",
+    "DATA_TRANSFORM",
+    "CALCULATOR",
+    "DELAY",
+    "NOTIFICATION",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (runnable); i++)
@@ -1763,7 +1773,8 @@ test_validation_templates_pass (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (validate ("HTTP_REQUEST", "{\"url\": \"{{json.url}}\", \"timeout\": \"{{json.timeout}}\", "
-                                           "\"method\": \"{{json.method}}\"}", &error));
+                                           "\"method\": \"{{json.method}}\"}",
+                           &error));
   g_assert_no_error (error);
 
   g_assert_true (validate ("CALCULATOR", "{\"precision\": \"{{json.x}}\", \"leftOperand\": \"{{json.x}}\"}",

@@ -53,8 +53,8 @@ on_show_toast_cb (GSimpleAction *action,
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(ZzEdge) edge = NULL;
   g_autoptr(GError) error = NULL;
@@ -85,8 +85,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->workflow);
@@ -94,8 +94,8 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-test_card_per_node (Fixture       *fixture,
-                    gconstpointer  data)
+test_card_per_node (Fixture      *fixture,
+                    gconstpointer data)
 {
   GtkWidget *card = _zz_canvas_get_card (fixture->canvas, "fetch");
 
@@ -116,8 +116,8 @@ test_card_per_node (Fixture       *fixture,
 }
 
 static void
-test_only_what_is_in_view (Fixture       *fixture,
-                           gconstpointer  data)
+test_only_what_is_in_view (Fixture      *fixture,
+                           gconstpointer data)
 {
   ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
 
@@ -139,12 +139,12 @@ test_only_what_is_in_view (Fixture       *fixture,
 }
 
 static void
-test_many_nodes_show_few_cards (Fixture       *fixture,
-                                gconstpointer  data)
+test_many_nodes_show_few_cards (Fixture      *fixture,
+                                gconstpointer data)
 {
   g_autoptr(ZzWorkflow) big = zz_workflow_new ("Big");
   ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
-  gint64 start;
+  gint64      start;
 
   for (guint i = 0; i < 2000; i++)
     {
@@ -170,8 +170,8 @@ test_many_nodes_show_few_cards (Fixture       *fixture,
 }
 
 static void
-test_select_through_api (Fixture       *fixture,
-                         gconstpointer  data)
+test_select_through_api (Fixture      *fixture,
+                         gconstpointer data)
 {
   const char *ids[] = { "check", "trigger", "nothing", NULL };
   g_auto(GStrv) selected = NULL;
@@ -201,13 +201,13 @@ test_select_through_api (Fixture       *fixture,
 }
 
 static void
-test_zoom_action_keeps_centre (Fixture       *fixture,
-                               gconstpointer  data)
+test_zoom_action_keeps_centre (Fixture      *fixture,
+                               gconstpointer data)
 {
   ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
-  double cx = gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) / 2.0;
-  double cy = gtk_widget_get_height (GTK_WIDGET (fixture->canvas)) / 2.0;
-  double before_x, before_y, after_x, after_y, zoom;
+  double      cx = gtk_widget_get_width (GTK_WIDGET (fixture->canvas)) / 2.0;
+  double      cy = gtk_widget_get_height (GTK_WIDGET (fixture->canvas)) / 2.0;
+  double      before_x, before_y, after_x, after_y, zoom;
 
   g_assert_cmpfloat (cx, >, 0);
   zz_viewport_widget_to_canvas (viewport, cx, cy, &before_x, &before_y);
@@ -230,8 +230,8 @@ test_zoom_action_keeps_centre (Fixture       *fixture,
 }
 
 static void
-test_add_and_connect (Fixture       *fixture,
-                      gconstpointer  data)
+test_add_and_connect (Fixture      *fixture,
+                      gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -247,7 +247,7 @@ test_add_and_connect (Fixture       *fixture,
   g_assert_cmpfloat (zz_node_get_x (node), ==, 900);
   /* The new node is selected. */
   selected = zz_canvas_get_selected_node_ids (fixture->canvas);
-  g_assert_cmpstrv (selected, ((const char *[]) { id, NULL }));
+  g_assert_cmpstrv (selected, ((const char *[]){ id, NULL }));
 
   g_assert_true (zz_canvas_connect (fixture->canvas, "check", "true", id, &error));
   g_assert_no_error (error);
@@ -264,8 +264,8 @@ test_add_and_connect (Fixture       *fixture,
 }
 
 static void
-test_refused_connection_tells_why (Fixture       *fixture,
-                                   gconstpointer  data)
+test_refused_connection_tells_why (Fixture      *fixture,
+                                   gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -284,15 +284,15 @@ test_refused_connection_tells_why (Fixture       *fixture,
 }
 
 static void
-test_delete_nudge_duplicate (Fixture       *fixture,
-                             gconstpointer  data)
+test_delete_nudge_duplicate (Fixture      *fixture,
+                             gconstpointer data)
 {
   const char *ids[] = { "fetch", NULL };
   g_auto(GStrv) copies = NULL;
   ZzNode *check = zz_workflow_find_node (fixture->workflow, "check");
 
   /* Arrow keys move the selection, one step each. */
-  zz_canvas_select_nodes (fixture->canvas, (const char *[]) { "check", NULL });
+  zz_canvas_select_nodes (fixture->canvas, (const char *[]){ "check", NULL });
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.nudge", "(dd)", 8.0, 0.0);
   g_assert_cmpfloat (zz_node_get_x (check), ==, 608);
   gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.undo", NULL);
@@ -320,10 +320,10 @@ test_delete_nudge_duplicate (Fixture       *fixture,
 }
 
 static void
-test_hit_testing (Fixture       *fixture,
-                  gconstpointer  data)
+test_hit_testing (Fixture      *fixture,
+                  gconstpointer data)
 {
-  const char *handle = "unset";
+  const char   *handle = "unset";
   ZzCanvasItem *item;
 
   item = _zz_canvas_item_at (fixture->canvas, 310, 20);
@@ -342,7 +342,8 @@ test_hit_testing (Fixture       *fixture,
 
   /* The edge trigger -> fetch runs between them. */
   g_assert_cmpstr (_zz_canvas_edge_at (fixture->canvas, (ZZ_NODE_CARD_WIDTH + 300) / 2,
-                                       ZZ_NODE_CARD_HEIGHT / 2), ==, "e1");
+                                       ZZ_NODE_CARD_HEIGHT / 2),
+                   ==, "e1");
   g_assert_null (_zz_canvas_edge_at (fixture->canvas, 260, 200));
 }
 
@@ -372,11 +373,11 @@ two_nodes_were_pasted (gpointer data)
 }
 
 static void
-test_copy_and_paste_through_the_clipboard (Fixture       *fixture,
-                                           gconstpointer  data)
+test_copy_and_paste_through_the_clipboard (Fixture      *fixture,
+                                           gconstpointer data)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
-  const char *ids[] = { "trigger", "fetch", NULL };
+  GdkClipboard    *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
+  const char      *ids[] = { "trigger", "fetch", NULL };
   g_autofree char *text = NULL;
   g_autoptr(JsonObject) copied = NULL;
   g_autoptr(GError) error = NULL;
@@ -426,8 +427,8 @@ a_toast_was_shown (gpointer data)
 }
 
 static void
-test_text_that_is_not_a_workflow_is_refused (Fixture       *fixture,
-                                              gconstpointer  data)
+test_text_that_is_not_a_workflow_is_refused (Fixture      *fixture,
+                                             gconstpointer data)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->canvas));
 

@@ -36,8 +36,8 @@ result_clear (Result *result)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -46,8 +46,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   zz_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -56,11 +56,11 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Runs zzyra-cli with the fixture's database and @args (NULL-terminated). */
 static void
-run_cli_env (Fixture     *fixture,
-             Result      *result,
-             gboolean     with_db,
-             const char  *env_db,
-             const char  *first_arg,
+run_cli_env (Fixture    *fixture,
+             Result     *result,
+             gboolean    with_db,
+             const char *env_db,
+             const char *first_arg,
              ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -68,7 +68,7 @@ run_cli_env (Fixture     *fixture,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   const char *cli = g_getenv ("ZZYRA_CLI");
-  va_list args;
+  va_list     args;
 
   g_assert_nonnull (cli);
 
@@ -94,7 +94,7 @@ run_cli_env (Fixture     *fixture,
   /* Never let a test touch the real database of whoever runs it. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
   g_assert_no_error (error);
@@ -196,8 +196,8 @@ list_json (Fixture *fixture)
 }
 
 static void
-test_init_creates_database (Fixture       *fixture,
-                            gconstpointer  data)
+test_init_creates_database (Fixture      *fixture,
+                            gconstpointer data)
 {
   g_auto(Result) first = { 0 };
   g_auto(Result) second = { 0 };
@@ -214,8 +214,8 @@ test_init_creates_database (Fixture       *fixture,
 }
 
 static void
-test_import_prints_only_the_new_id (Fixture       *fixture,
-                                    gconstpointer  data)
+test_import_prints_only_the_new_id (Fixture      *fixture,
+                                    gconstpointer data)
 {
   g_autofree char *id = import_price_alert (fixture);
   g_autofree char *again = import_price_alert (fixture);
@@ -228,8 +228,8 @@ test_import_prints_only_the_new_id (Fixture       *fixture,
 }
 
 static void
-test_export_round_trip_keeps_unknown_keys (Fixture       *fixture,
-                                           gconstpointer  data)
+test_export_round_trip_keeps_unknown_keys (Fixture      *fixture,
+                                           gconstpointer data)
 {
   g_autofree char *id = import_price_alert (fixture);
   g_auto(Result) result = { 0 };
@@ -254,8 +254,8 @@ test_export_round_trip_keeps_unknown_keys (Fixture       *fixture,
 }
 
 static void
-test_import_malformed_json_names_line_and_column (Fixture       *fixture,
-                                                  gconstpointer  data)
+test_import_malformed_json_names_line_and_column (Fixture      *fixture,
+                                                  gconstpointer data)
 {
   g_autofree char *id = import_price_alert (fixture);
   g_autofree char *before = list_json (fixture);
@@ -287,8 +287,8 @@ repeat (const char *piece,
 }
 
 static void
-test_import_deep_json_is_refused_not_a_crash (Fixture       *fixture,
-                                              gconstpointer  data)
+test_import_deep_json_is_refused_not_a_crash (Fixture      *fixture,
+                                              gconstpointer data)
 {
   g_autofree char *id = import_price_alert (fixture);
   g_autofree char *before = list_json (fixture);
@@ -296,7 +296,8 @@ test_import_deep_json_is_refused_not_a_crash (Fixture       *fixture,
   g_autofree char *open = repeat ("[", 60000);
   g_autofree char *close = repeat ("]", 60000);
   g_autofree char *contents = g_strdup_printf ("{\"name\": \"Deep\", \"nodes\": [], \"edges\": [], "
-                                               "\"metadata\": %s1%s}", open, close);
+                                               "\"metadata\": %s1%s}",
+                                               open, close);
   g_autofree char *path = write_file (fixture, "deep.json", contents);
   g_auto(Result) result = { 0 };
 
@@ -311,8 +312,8 @@ test_import_deep_json_is_refused_not_a_crash (Fixture       *fixture,
 }
 
 static void
-test_import_warns_of_a_condition_that_cannot_be_read (Fixture       *fixture,
-                                                      gconstpointer  data)
+test_import_warns_of_a_condition_that_cannot_be_read (Fixture      *fixture,
+                                                      gconstpointer data)
 {
   g_autofree char *parentheses = repeat ("(", 40000);
   g_autofree char *contents = g_strdup_printf (
@@ -331,8 +332,8 @@ test_import_warns_of_a_condition_that_cannot_be_read (Fixture       *fixture,
 }
 
 static void
-test_import_invalid_node_names_the_node (Fixture       *fixture,
-                                         gconstpointer  data)
+test_import_invalid_node_names_the_node (Fixture      *fixture,
+                                         gconstpointer data)
 {
   g_autofree char *before = list_json (fixture);
   g_autofree char *after = NULL;
@@ -354,8 +355,8 @@ test_import_invalid_node_names_the_node (Fixture       *fixture,
 }
 
 static void
-test_import_cycle_is_refused (Fixture       *fixture,
-                              gconstpointer  data)
+test_import_cycle_is_refused (Fixture      *fixture,
+                              gconstpointer data)
 {
   g_autofree char *path = write_file (fixture, "cycle.json",
                                       "{\"name\": \"Loop\", \"nodes\": ["
@@ -375,8 +376,8 @@ test_import_cycle_is_refused (Fixture       *fixture,
 }
 
 static void
-test_import_unknown_block_is_kept_with_a_warning (Fixture       *fixture,
-                                                  gconstpointer  data)
+test_import_unknown_block_is_kept_with_a_warning (Fixture      *fixture,
+                                                  gconstpointer data)
 {
   g_autofree char *path = write_file (fixture, "future.json",
                                       "{\"name\": \"Future\", \"nodes\": ["
@@ -397,8 +398,8 @@ test_import_unknown_block_is_kept_with_a_warning (Fixture       *fixture,
 }
 
 static void
-test_import_missing_file (Fixture       *fixture,
-                          gconstpointer  data)
+test_import_missing_file (Fixture      *fixture,
+                          gconstpointer data)
 {
   g_auto(Result) result = { 0 };
 
@@ -408,14 +409,14 @@ test_import_missing_file (Fixture       *fixture,
 }
 
 static void
-test_list_shows_workflows (Fixture       *fixture,
-                           gconstpointer  data)
+test_list_shows_workflows (Fixture      *fixture,
+                           gconstpointer data)
 {
   g_autofree char *id = import_price_alert (fixture);
   g_autofree char *json = list_json (fixture);
   g_autoptr(JsonNode) root = parse_json (json);
   g_auto(Result) table = { 0 };
-  JsonArray *array;
+  JsonArray  *array;
   JsonObject *row;
 
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
@@ -438,8 +439,8 @@ test_list_shows_workflows (Fixture       *fixture,
 }
 
 static void
-test_delete_removes_workflow (Fixture       *fixture,
-                              gconstpointer  data)
+test_delete_removes_workflow (Fixture      *fixture,
+                              gconstpointer data)
 {
   g_autofree char *id = import_price_alert (fixture);
   g_auto(Result) result = { 0 };
@@ -464,8 +465,8 @@ test_delete_removes_workflow (Fixture       *fixture,
 }
 
 static void
-test_database_from_environment (Fixture       *fixture,
-                                gconstpointer  data)
+test_database_from_environment (Fixture      *fixture,
+                                gconstpointer data)
 {
   g_autofree char *env_db = g_build_filename (fixture->dir, "from-env.db", NULL);
   g_autofree char *default_db = g_build_filename (fixture->dir, "zzyra", "zzyra.db", NULL);
@@ -489,8 +490,8 @@ test_database_from_environment (Fixture       *fixture,
 }
 
 static void
-test_usage_errors (Fixture       *fixture,
-                   gconstpointer  data)
+test_usage_errors (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_auto(Result) unknown = { 0 };
   g_auto(Result) missing = { 0 };
@@ -527,15 +528,15 @@ static const char slow_json[] =
   "{\"id\": \"e2\", \"source\": \"first\", \"target\": \"wait\"}]}";
 
 static void
-test_run_prints_nodes_and_json (Fixture       *fixture,
-                                gconstpointer  data)
+test_run_prints_nodes_and_json (Fixture      *fixture,
+                                gconstpointer data)
 {
   g_autofree char *path = write_file (fixture, "sum.json", calc_json);
   g_auto(Result) text = { 0 };
   g_auto(Result) json = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *document;
-  JsonArray *nodes;
+  JsonArray  *nodes;
   JsonObject *add;
 
   run_cli (fixture, &text, "run", path, "--input", "{\"a\": 2, \"b\": 3}");
@@ -563,8 +564,8 @@ test_run_prints_nodes_and_json (Fixture       *fixture,
 }
 
 static void
-test_run_failure_exits_1 (Fixture       *fixture,
-                          gconstpointer  data)
+test_run_failure_exits_1 (Fixture      *fixture,
+                          gconstpointer data)
 {
   g_autofree char *path = write_file (fixture, "sum.json", calc_json);
   g_auto(Result) result = { 0 };
@@ -582,8 +583,8 @@ test_run_failure_exits_1 (Fixture       *fixture,
 }
 
 static void
-test_run_deep_input_is_refused_not_a_crash (Fixture       *fixture,
-                                            gconstpointer  data)
+test_run_deep_input_is_refused_not_a_crash (Fixture      *fixture,
+                                            gconstpointer data)
 {
   g_autofree char *path = write_file (fixture, "sum.json", calc_json);
   g_autofree char *input = repeat ("[", 120000);
@@ -598,9 +599,9 @@ static char *
 query_db (const char *path,
           const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
+  char         *value = NULL;
 
   /* NULL while the file does not exist yet (a child still starting). */
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
@@ -648,8 +649,8 @@ start_slow_run (Fixture *fixture)
 }
 
 static void
-test_run_interrupted_by_ctrl_c_is_cancelled (Fixture       *fixture,
-                                             gconstpointer  data)
+test_run_interrupted_by_ctrl_c_is_cancelled (Fixture      *fixture,
+                                             gconstpointer data)
 {
   g_autoptr(GSubprocess) process = start_slow_run (fixture);
   g_autoptr(GError) error = NULL;
@@ -666,8 +667,8 @@ test_run_interrupted_by_ctrl_c_is_cancelled (Fixture       *fixture,
 }
 
 static void
-test_run_killed_keeps_finished_nodes (Fixture       *fixture,
-                                      gconstpointer  data)
+test_run_killed_keeps_finished_nodes (Fixture      *fixture,
+                                      gconstpointer data)
 {
   g_autoptr(GSubprocess) process = start_slow_run (fixture);
   g_autoptr(GError) error = NULL;
@@ -703,8 +704,8 @@ test_run_killed_keeps_finished_nodes (Fixture       *fixture,
 }
 
 static void
-test_executions_lists_and_shows_runs (Fixture       *fixture,
-                                      gconstpointer  data)
+test_executions_lists_and_shows_runs (Fixture      *fixture,
+                                      gconstpointer data)
 {
   g_autofree char *path = write_file (fixture, "sum.json", calc_json);
   g_auto(Result) run = { 0 };
@@ -737,8 +738,8 @@ test_executions_lists_and_shows_runs (Fixture       *fixture,
 }
 
 static void
-test_new_from_template_runs (Fixture       *fixture,
-                             gconstpointer  data)
+test_new_from_template_runs (Fixture      *fixture,
+                             gconstpointer data)
 {
   g_auto(Result) templates = { 0 };
   g_auto(Result) created = { 0 };

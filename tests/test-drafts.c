@@ -16,8 +16,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -28,8 +28,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_clear_object (&fixture->store);
   zz_test_remove_dir (fixture->dir);
@@ -62,8 +62,8 @@ edited_data (ZzWorkflow *workflow)
 }
 
 static void
-test_saved_draft_reads_back (Fixture       *fixture,
-                             gconstpointer  data)
+test_saved_draft_reads_back (Fixture      *fixture,
+                             gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = insert_workflow (fixture);
   g_autofree char *draft = edited_data (workflow);
@@ -86,8 +86,8 @@ test_saved_draft_reads_back (Fixture       *fixture,
 }
 
 static void
-test_second_draft_replaces_the_first (Fixture       *fixture,
-                                      gconstpointer  data)
+test_second_draft_replaces_the_first (Fixture      *fixture,
+                                      gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = insert_workflow (fixture);
   g_autofree char *first = zz_workflow_to_data (workflow, FALSE);
@@ -106,8 +106,8 @@ test_second_draft_replaces_the_first (Fixture       *fixture,
 }
 
 static void
-test_no_draft_is_not_found (Fixture       *fixture,
-                            gconstpointer  data)
+test_no_draft_is_not_found (Fixture      *fixture,
+                            gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = insert_workflow (fixture);
   g_autofree char *read = NULL;
@@ -124,8 +124,8 @@ test_no_draft_is_not_found (Fixture       *fixture,
 }
 
 static void
-test_delete_removes_the_draft (Fixture       *fixture,
-                               gconstpointer  data)
+test_delete_removes_the_draft (Fixture      *fixture,
+                               gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = insert_workflow (fixture);
   g_autofree char *draft = edited_data (workflow);
@@ -142,8 +142,8 @@ test_delete_removes_the_draft (Fixture       *fixture,
 }
 
 static void
-test_saving_the_workflow_deletes_its_draft (Fixture       *fixture,
-                                            gconstpointer  data)
+test_saving_the_workflow_deletes_its_draft (Fixture      *fixture,
+                                            gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = insert_workflow (fixture);
   g_autofree char *draft = edited_data (workflow);
@@ -168,8 +168,8 @@ test_saving_the_workflow_deletes_its_draft (Fixture       *fixture,
 }
 
 static void
-test_deleting_the_workflow_deletes_its_draft (Fixture       *fixture,
-                                              gconstpointer  data)
+test_deleting_the_workflow_deletes_its_draft (Fixture      *fixture,
+                                              gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = insert_workflow (fixture);
   g_autofree char *draft = edited_data (workflow);
@@ -186,8 +186,8 @@ test_deleting_the_workflow_deletes_its_draft (Fixture       *fixture,
 }
 
 static void
-test_refuses_an_unknown_workflow_and_bad_json (Fixture       *fixture,
-                                               gconstpointer  data)
+test_refuses_an_unknown_workflow_and_bad_json (Fixture      *fixture,
+                                               gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = insert_workflow (fixture);
   g_autoptr(GError) error = NULL;
@@ -201,8 +201,8 @@ test_refuses_an_unknown_workflow_and_bad_json (Fixture       *fixture,
 }
 
 static void
-test_restored_draft_is_an_undoable_edit (Fixture       *fixture,
-                                         gconstpointer  data)
+test_restored_draft_is_an_undoable_edit (Fixture      *fixture,
+                                         gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = insert_workflow (fixture);
   g_autoptr(ZzWorkflow) opened = NULL;

@@ -27,8 +27,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -39,8 +39,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_clear_object (&fixture->store);
   zz_test_remove_dir (fixture->dir);
@@ -68,7 +68,7 @@ make_workflow (Fixture    *fixture,
   return g_steal_pointer (&workflow);
 }
 
-#define NODE(id, type, config) \
+#define NODE(id, type, config)                                                        \
   "{\"id\": \"" id "\", \"type\": \"" type "\", \"position\": {\"x\": 0, \"y\": 0}, " \
   "\"data\": {\"label\": \"" id "\", \"config\": " config "}}"
 #define EDGE(id, source, target) \
@@ -78,7 +78,7 @@ make_workflow (Fixture    *fixture,
 
 typedef struct
 {
-  GPtrArray *events;   /* "started", "node:ID:STATUS", "finished" */
+  GPtrArray *events; /* "started", "node:ID:STATUS", "finished" */
 } Recorder;
 
 static void
@@ -189,14 +189,12 @@ assert_json (const char *text,
 /* Scheduling ------------------------------------------------------------- */
 
 static void
-test_chain_runs_in_order (Fixture       *fixture,
-                          gconstpointer  data)
+test_chain_runs_in_order (Fixture      *fixture,
+                          gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("double", "CALCULATOR", "{\"operation\": \"multiply\", \"leftOperand\": \"{{json.n}}\", \"rightOperand\": \"2\"}") ","
-        NODE ("shape", "DATA_TRANSFORM", "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"total\", \"value\": \"{{json.result}}\"}]}") "]",
-    "[" EDGE ("e1", "start", "double") "," EDGE ("e2", "double", "shape") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("double", "CALCULATOR", "{\"operation\": \"multiply\", \"leftOperand\": \"{{json.n}}\", \"rightOperand\": \"2\"}") "," NODE ("shape", "DATA_TRANSFORM", "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"total\", \"value\": \"{{json.result}}\"}]}") "]",
+                                                   "[" EDGE ("e1", "start", "double") "," EDGE ("e2", "double", "shape") "]");
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
   Recorder recorder = { events };
   g_autoptr(GError) error = NULL;
@@ -238,16 +236,12 @@ test_chain_runs_in_order (Fixture       *fixture,
 }
 
 static void
-test_parallel_branches_overlap (Fixture       *fixture,
-                                gconstpointer  data)
+test_parallel_branches_overlap (Fixture      *fixture,
+                                gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("left", "DELAY", "{\"duration\": 300, \"unit\": \"milliseconds\"}") ","
-        NODE ("right", "DELAY", "{\"duration\": 300, \"unit\": \"milliseconds\"}") ","
-        NODE ("join", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
-    "[" EDGE ("e1", "start", "left") "," EDGE ("e2", "start", "right") ","
-        EDGE ("e3", "left", "join") "," EDGE ("e4", "right", "join") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("left", "DELAY", "{\"duration\": 300, \"unit\": \"milliseconds\"}") "," NODE ("right", "DELAY", "{\"duration\": 300, \"unit\": \"milliseconds\"}") "," NODE ("join", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+                                                   "[" EDGE ("e1", "start", "left") "," EDGE ("e2", "start", "right") "," EDGE ("e3", "left", "join") "," EDGE ("e4", "right", "join") "]");
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{\"x\": 1}", NULL, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -273,21 +267,12 @@ test_parallel_branches_overlap (Fixture       *fixture,
 }
 
 static void
-test_condition_routes_and_skips (Fixture       *fixture,
-                                 gconstpointer  data)
+test_condition_routes_and_skips (Fixture      *fixture,
+                                 gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("check", "CONDITION", "{\"condition\": \"{{json.price}} > 100\"}") ","
-        NODE ("high", "DATA_TRANSFORM", "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"verdict\", \"value\": \"high\"}]}") ","
-        NODE ("low", "DATA_TRANSFORM", "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"verdict\", \"value\": \"low\"}]}") ","
-        NODE ("after-low", "DATA_TRANSFORM", "{\"transformations\": []}") ","
-        NODE ("both", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
-    "[" EDGE ("e1", "start", "check") ","
-        BRANCH ("e2", "check", "true", "high") ","
-        BRANCH ("e3", "check", "false", "low") ","
-        EDGE ("e4", "low", "after-low") ","
-        EDGE ("e5", "high", "both") "," EDGE ("e6", "after-low", "both") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("check", "CONDITION", "{\"condition\": \"{{json.price}} > 100\"}") "," NODE ("high", "DATA_TRANSFORM", "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"verdict\", \"value\": \"high\"}]}") "," NODE ("low", "DATA_TRANSFORM", "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"verdict\", \"value\": \"low\"}]}") "," NODE ("after-low", "DATA_TRANSFORM", "{\"transformations\": []}") "," NODE ("both", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+                                                   "[" EDGE ("e1", "start", "check") "," BRANCH ("e2", "check", "true", "high") "," BRANCH ("e3", "check", "false", "low") "," EDGE ("e4", "low", "after-low") "," EDGE ("e5", "high", "both") "," EDGE ("e6", "after-low", "both") "]");
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) expensive = run_workflow (fixture, workflow, "{\"price\": 150}", NULL, NULL, &error);
   g_autoptr(ZzExecution) cheap = NULL;
@@ -317,14 +302,12 @@ test_condition_routes_and_skips (Fixture       *fixture,
 }
 
 static void
-test_concurrency_limit_is_kept (Fixture       *fixture,
-                                gconstpointer  data)
+test_concurrency_limit_is_kept (Fixture      *fixture,
+                                gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("a", "DELAY", "{\"duration\": 100, \"unit\": \"milliseconds\"}") ","
-        NODE ("b", "DELAY", "{\"duration\": 100, \"unit\": \"milliseconds\"}") "]",
-    "[" EDGE ("e1", "start", "a") "," EDGE ("e2", "start", "b") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("a", "DELAY", "{\"duration\": 100, \"unit\": \"milliseconds\"}") "," NODE ("b", "DELAY", "{\"duration\": 100, \"unit\": \"milliseconds\"}") "]",
+                                                   "[" EDGE ("e1", "start", "a") "," EDGE ("e2", "start", "b") "]");
   g_autoptr(ZzExecutor) executor = zz_executor_new (fixture->path, workflow);
   g_autoptr(ZzExecution) execution = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -345,20 +328,18 @@ test_concurrency_limit_is_kept (Fixture       *fixture,
 /* Templates -------------------------------------------------------------- */
 
 static void
-test_templates_keep_types_and_name_missing_references (Fixture       *fixture,
-                                                       gconstpointer  data)
+test_templates_keep_types_and_name_missing_references (Fixture      *fixture,
+                                                       gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("shape", "DATA_TRANSFORM",
-              "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"count\", \"value\": \"{{start.count}}\"},"
-              " {\"type\": \"set\", \"outputField\": \"text\", \"value\": \"n={{json.count}} first={{input.items[0]}}\"}]}") ","
-        NODE ("broken", "DATA_TRANSFORM",
-              "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"x\", \"value\": \"{{shape.missing}}\"}]}") "]",
-    "[" EDGE ("e1", "start", "shape") "," EDGE ("e2", "shape", "broken") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("shape", "DATA_TRANSFORM",
+                                                                                                        "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"count\", \"value\": \"{{start.count}}\"},"
+                                                                                                        " {\"type\": \"set\", \"outputField\": \"text\", \"value\": \"n={{json.count}} first={{input.items[0]}}\"}]}") "," NODE ("broken", "DATA_TRANSFORM",
+                                                                                                                                                                                                                                 "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"x\", \"value\": \"{{shape.missing}}\"}]}") "]",
+                                                   "[" EDGE ("e1", "start", "shape") "," EDGE ("e2", "shape", "broken") "]");
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{\"count\": 3, \"items\": [\"a\", \"b\"]}",
-                                                   NULL, NULL, &error);
+                                                    NULL, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(JsonNode) output = NULL;
   ZzNodeExecution *broken;
@@ -429,19 +410,20 @@ make_http_workflow (Fixture    *fixture,
 {
   g_autofree char *nodes = g_strdup_printf (
     "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-    "{\"id\": \"call\", \"type\": \"HTTP_REQUEST\", \"position\": {\"x\": 0, \"y\": 0},"
-    " \"data\": {\"label\": \"call\", \"config\": {\"url\": \"%sflaky\", \"retries\": %u, \"retryDelay\": 10,"
-    " \"dataPath\": \"ok\"}}}]", url, retries);
+                                               "{\"id\": \"call\", \"type\": \"HTTP_REQUEST\", \"position\": {\"x\": 0, \"y\": 0},"
+                                               " \"data\": {\"label\": \"call\", \"config\": {\"url\": \"%sflaky\", \"retries\": %u, \"retryDelay\": 10,"
+                                               " \"dataPath\": \"ok\"}}}]",
+    url, retries);
 
   return make_workflow (fixture, nodes, "[" EDGE ("e1", "start", "call") "]");
 }
 
 static void
-test_retries_until_success (Fixture       *fixture,
-                            gconstpointer  data)
+test_retries_until_success (Fixture      *fixture,
+                            gconstpointer data)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  FlakyServer flaky = { .failures_left = 2 };
+  FlakyServer      flaky = { .failures_left = 2 };
   g_autofree char *url = start_server (server, &flaky);
   g_autoptr(ZzWorkflow) workflow = make_http_workflow (fixture, url, 2);
   g_autoptr(GError) error = NULL;
@@ -459,11 +441,11 @@ test_retries_until_success (Fixture       *fixture,
 }
 
 static void
-test_retries_run_out (Fixture       *fixture,
-                      gconstpointer  data)
+test_retries_run_out (Fixture      *fixture,
+                      gconstpointer data)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  FlakyServer flaky = { .failures_left = 5 };
+  FlakyServer      flaky = { .failures_left = 5 };
   g_autofree char *url = start_server (server, &flaky);
   g_autoptr(ZzWorkflow) workflow = make_http_workflow (fixture, url, 1);
   g_autoptr(GError) error = NULL;
@@ -482,13 +464,12 @@ test_retries_run_out (Fixture       *fixture,
 }
 
 static void
-test_timeout_fails_the_node (Fixture       *fixture,
-                             gconstpointer  data)
+test_timeout_fails_the_node (Fixture      *fixture,
+                             gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("slow", "DELAY", "{\"duration\": 20, \"unit\": \"seconds\", \"timeout\": 100}") "]",
-    "[" EDGE ("e1", "start", "slow") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("slow", "DELAY", "{\"duration\": 20, \"unit\": \"seconds\", \"timeout\": 100}") "]",
+                                                   "[" EDGE ("e1", "start", "slow") "]");
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
   g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, NULL, NULL, NULL, &error);
@@ -502,14 +483,12 @@ test_timeout_fails_the_node (Fixture       *fixture,
 }
 
 static void
-test_continue_on_error_hands_the_error_on (Fixture       *fixture,
-                                           gconstpointer  data)
+test_continue_on_error_hands_the_error_on (Fixture      *fixture,
+                                           gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("divide", "CALCULATOR", "{\"operation\": \"divide\", \"leftOperand\": \"1\", \"rightOperand\": \"0\", \"continueOnError\": true}") ","
-        NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
-    "[" EDGE ("e1", "start", "divide") "," EDGE ("e2", "divide", "next") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("divide", "CALCULATOR", "{\"operation\": \"divide\", \"leftOperand\": \"1\", \"rightOperand\": \"0\", \"continueOnError\": true}") "," NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+                                                   "[" EDGE ("e1", "start", "divide") "," EDGE ("e2", "divide", "next") "]");
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, NULL, NULL, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -525,14 +504,12 @@ test_continue_on_error_hands_the_error_on (Fixture       *fixture,
 }
 
 static void
-test_failure_stops_the_run (Fixture       *fixture,
-                            gconstpointer  data)
+test_failure_stops_the_run (Fixture      *fixture,
+                            gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("divide", "CALCULATOR", "{\"operation\": \"divide\", \"leftOperand\": \"1\", \"rightOperand\": \"0\"}") ","
-        NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
-    "[" EDGE ("e1", "start", "divide") "," EDGE ("e2", "divide", "next") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("divide", "CALCULATOR", "{\"operation\": \"divide\", \"leftOperand\": \"1\", \"rightOperand\": \"0\"}") "," NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+                                                   "[" EDGE ("e1", "start", "divide") "," EDGE ("e2", "divide", "next") "]");
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, NULL, NULL, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -548,12 +525,12 @@ test_failure_stops_the_run (Fixture       *fixture,
 }
 
 static void
-test_unknown_block_fails_its_node (Fixture       *fixture,
-                                   gconstpointer  data)
+test_unknown_block_fails_its_node (Fixture      *fixture,
+                                   gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("beam", "TELEPORT", "{}") "]",
-    "[" EDGE ("e1", "start", "beam") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("beam", "TELEPORT", "{}") "]",
+                                                   "[" EDGE ("e1", "start", "beam") "]");
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, NULL, NULL, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -565,15 +542,14 @@ test_unknown_block_fails_its_node (Fixture       *fixture,
 }
 
 static void
-test_disabled_node_passes_its_input_on (Fixture       *fixture,
-                                        gconstpointer  data)
+test_disabled_node_passes_its_input_on (Fixture      *fixture,
+                                        gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        "{\"id\": \"off\", \"type\": \"CALCULATOR\", \"position\": {\"x\": 0, \"y\": 0},"
-        " \"data\": {\"label\": \"off\", \"isEnabled\": false, \"config\": {\"operation\": \"divide\", \"rightOperand\": \"0\"}}},"
-        NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
-    "[" EDGE ("e1", "start", "off") "," EDGE ("e2", "off", "next") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
+                                                                                              "{\"id\": \"off\", \"type\": \"CALCULATOR\", \"position\": {\"x\": 0, \"y\": 0},"
+                                                                                              " \"data\": {\"label\": \"off\", \"isEnabled\": false, \"config\": {\"operation\": \"divide\", \"rightOperand\": \"0\"}}}," NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+                                                   "[" EDGE ("e1", "start", "off") "," EDGE ("e2", "off", "next") "]");
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{\"a\": 1}", NULL, NULL, &error);
   g_autoptr(GPtrArray) rows = NULL;
@@ -586,12 +562,12 @@ test_disabled_node_passes_its_input_on (Fixture       *fixture,
 }
 
 static void
-test_invalid_workflow_is_refused (Fixture       *fixture,
-                                  gconstpointer  data)
+test_invalid_workflow_is_refused (Fixture      *fixture,
+                                  gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("a", "DATA_TRANSFORM", "{}") "," NODE ("b", "DATA_TRANSFORM", "{}") "]",
-    "[" EDGE ("e1", "a", "b") "," EDGE ("e2", "b", "a") "]");
+                                                   "[" NODE ("a", "DATA_TRANSFORM", "{}") "," NODE ("b", "DATA_TRANSFORM", "{}") "]",
+                                                   "[" EDGE ("e1", "a", "b") "," EDGE ("e2", "b", "a") "]");
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, NULL, NULL, NULL, &error);
   g_autoptr(GPtrArray) executions = NULL;
@@ -617,14 +593,12 @@ cancel_cb (gpointer user_data)
 }
 
 static void
-test_cancel_stops_at_once (Fixture       *fixture,
-                           gconstpointer  data)
+test_cancel_stops_at_once (Fixture      *fixture,
+                           gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
-    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
-        NODE ("wait", "DELAY", "{\"duration\": 30, \"unit\": \"seconds\"}") ","
-        NODE ("after", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
-    "[" EDGE ("e1", "start", "wait") "," EDGE ("e2", "wait", "after") "]");
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("wait", "DELAY", "{\"duration\": 30, \"unit\": \"seconds\"}") "," NODE ("after", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+                                                   "[" EDGE ("e1", "start", "wait") "," EDGE ("e2", "wait", "after") "]");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzExecution) execution = NULL;
@@ -684,8 +658,8 @@ profile_count (Fixture *fixture)
 }
 
 static void
-test_quota_refuses_runs_past_the_limit (Fixture       *fixture,
-                                        gconstpointer  data)
+test_quota_refuses_runs_past_the_limit (Fixture      *fixture,
+                                        gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, "[" NODE ("start", "MANUAL_TRIGGER", "{}") "]", "[]");
   g_autofree char *now = zz_time_now_iso8601 ();
@@ -709,8 +683,8 @@ test_quota_refuses_runs_past_the_limit (Fixture       *fixture,
 }
 
 static void
-test_quota_count_restarts_each_month (Fixture       *fixture,
-                                      gconstpointer  data)
+test_quota_count_restarts_each_month (Fixture      *fixture,
+                                      gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, "[" NODE ("start", "MANUAL_TRIGGER", "{}") "]", "[]");
   g_autoptr(GError) error = NULL;
@@ -724,8 +698,8 @@ test_quota_count_restarts_each_month (Fixture       *fixture,
 }
 
 static void
-test_local_profile_is_unlimited (Fixture       *fixture,
-                                 gconstpointer  data)
+test_local_profile_is_unlimited (Fixture      *fixture,
+                                 gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, "[" NODE ("start", "MANUAL_TRIGGER", "{}") "]", "[]");
 
@@ -777,8 +751,8 @@ insert_running (Fixture    *fixture,
 }
 
 static void
-test_runs_of_a_gone_process_are_interrupted (Fixture       *fixture,
-                                             gconstpointer  data)
+test_runs_of_a_gone_process_are_interrupted (Fixture      *fixture,
+                                             gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, "[" NODE ("start", "MANUAL_TRIGGER", "{}") "]", "[]");
   g_autofree char *self_identity = zz_process_dup_identity (getpid ());

@@ -10,10 +10,10 @@
 
 typedef struct
 {
-  GHashTable      *outputs;
-  JsonNode        *data;
-  JsonObject      *variables;
-  ZzTemplateScope  scope;
+  GHashTable     *outputs;
+  JsonNode       *data;
+  JsonObject     *variables;
+  ZzTemplateScope scope;
 } Fixture;
 
 static JsonNode *
@@ -27,8 +27,8 @@ parse (const char *text)
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer user_data)
 {
   g_autoptr(JsonNode) variables = parse ("{\"threshold\": 70000, \"name\": \"Ada\"}");
 
@@ -49,8 +49,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   g_clear_pointer (&fixture->outputs, g_hash_table_unref);
   g_clear_pointer (&fixture->data, json_node_unref);
@@ -92,8 +92,8 @@ assert_error (Fixture    *fixture,
 }
 
 static void
-test_platform_price_example (Fixture       *fixture,
-                             gconstpointer  user_data)
+test_platform_price_example (Fixture      *fixture,
+                             gconstpointer user_data)
 {
   const char *example = "{{data.price}} > 70000 || {{data.price}} < 40000";
   g_autoptr(JsonNode) high = parse ("{\"price\": 75000}");
@@ -107,8 +107,8 @@ test_platform_price_example (Fixture       *fixture,
 }
 
 static void
-test_and_binds_tighter_than_or (Fixture       *fixture,
-                                gconstpointer  user_data)
+test_and_binds_tighter_than_or (Fixture      *fixture,
+                                gconstpointer user_data)
 {
   assert_holds (fixture, "true || false && false");
   assert_fails (fixture, "(true || false) && false");
@@ -119,8 +119,8 @@ test_and_binds_tighter_than_or (Fixture       *fixture,
 }
 
 static void
-test_parentheses_group (Fixture       *fixture,
-                        gconstpointer  user_data)
+test_parentheses_group (Fixture      *fixture,
+                        gconstpointer user_data)
 {
   assert_holds (fixture, "((({{data.price}} > 1)))");
   assert_holds (fixture, "({{data.zero}}) == 0");
@@ -128,8 +128,8 @@ test_parentheses_group (Fixture       *fixture,
 }
 
 static void
-test_not_negates_truthiness (Fixture       *fixture,
-                             gconstpointer  user_data)
+test_not_negates_truthiness (Fixture      *fixture,
+                             gconstpointer user_data)
 {
   assert_holds (fixture, "!false");
   assert_fails (fixture, "!true");
@@ -141,8 +141,8 @@ test_not_negates_truthiness (Fixture       *fixture,
 }
 
 static void
-test_a_lone_value_is_its_truthiness (Fixture       *fixture,
-                                     gconstpointer  user_data)
+test_a_lone_value_is_its_truthiness (Fixture      *fixture,
+                                     gconstpointer user_data)
 {
   assert_holds (fixture, "{{data.price}}");
   assert_holds (fixture, "{{data.name}}");
@@ -159,8 +159,8 @@ test_a_lone_value_is_its_truthiness (Fixture       *fixture,
 }
 
 static void
-test_equality_operators (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_equality_operators (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   assert_holds (fixture, "{{fetch.status}} == 200");
   assert_holds (fixture, "{{fetch.status}} === 200");
@@ -177,8 +177,8 @@ test_equality_operators (Fixture       *fixture,
 }
 
 static void
-test_ordering_operators (Fixture       *fixture,
-                         gconstpointer  user_data)
+test_ordering_operators (Fixture      *fixture,
+                         gconstpointer user_data)
 {
   assert_holds (fixture, "{{data.price}} > 65000");
   assert_fails (fixture, "{{data.price}} < 65000");
@@ -191,8 +191,8 @@ test_ordering_operators (Fixture       *fixture,
 }
 
 static void
-test_numeric_strings_compare_as_numbers (Fixture       *fixture,
-                                         gconstpointer  user_data)
+test_numeric_strings_compare_as_numbers (Fixture      *fixture,
+                                         gconstpointer user_data)
 {
   assert_holds (fixture, "{{data.text}} > 9999");
   assert_holds (fixture, "'10' > 9");
@@ -204,8 +204,8 @@ test_numeric_strings_compare_as_numbers (Fixture       *fixture,
 }
 
 static void
-test_null_equals_only_null_and_orders_nothing (Fixture       *fixture,
-                                               gconstpointer  user_data)
+test_null_equals_only_null_and_orders_nothing (Fixture      *fixture,
+                                               gconstpointer user_data)
 {
   assert_holds (fixture, "{{data.nothing}} == null");
   assert_holds (fixture, "{{data.nothing}} === null");
@@ -220,8 +220,8 @@ test_null_equals_only_null_and_orders_nothing (Fixture       *fixture,
 }
 
 static void
-test_contains_looks_in_text_lists_and_keys (Fixture       *fixture,
-                                            gconstpointer  user_data)
+test_contains_looks_in_text_lists_and_keys (Fixture      *fixture,
+                                            gconstpointer user_data)
 {
   assert_holds (fixture, "{{data.name}} contains 'coin'");
   assert_fails (fixture, "{{data.name}} contains 'Coin'");
@@ -235,8 +235,8 @@ test_contains_looks_in_text_lists_and_keys (Fixture       *fixture,
 }
 
 static void
-test_starts_with_and_ends_with (Fixture       *fixture,
-                                gconstpointer  user_data)
+test_starts_with_and_ends_with (Fixture      *fixture,
+                                gconstpointer user_data)
 {
   assert_holds (fixture, "{{data.name}} startsWith 'Bit'");
   assert_fails (fixture, "{{data.name}} startsWith 'bit'");
@@ -246,8 +246,8 @@ test_starts_with_and_ends_with (Fixture       *fixture,
 }
 
 static void
-test_matches_takes_a_regular_expression (Fixture       *fixture,
-                                         gconstpointer  user_data)
+test_matches_takes_a_regular_expression (Fixture      *fixture,
+                                         gconstpointer user_data)
 {
   assert_holds (fixture, "{{data.symbol}} matches '^[A-Z]{3}$'");
   assert_fails (fixture, "{{data.name}} matches '^\\d+$'");
@@ -256,8 +256,8 @@ test_matches_takes_a_regular_expression (Fixture       *fixture,
 }
 
 static void
-test_bare_paths_and_single_braces_are_references (Fixture       *fixture,
-                                                  gconstpointer  user_data)
+test_bare_paths_and_single_braces_are_references (Fixture      *fixture,
+                                                  gconstpointer user_data)
 {
   assert_holds (fixture, "data.price > 70000 || data.price < 66000");
   assert_holds (fixture, "json.symbol == 'BTC'");
@@ -269,8 +269,8 @@ test_bare_paths_and_single_braces_are_references (Fixture       *fixture,
 }
 
 static void
-test_templates_are_values_not_pasted_text (Fixture       *fixture,
-                                           gconstpointer  user_data)
+test_templates_are_values_not_pasted_text (Fixture      *fixture,
+                                           gconstpointer user_data)
 {
   g_autoptr(JsonNode) sneaky = parse ("{\"name\": \"x' || true || '\"}");
 
@@ -280,8 +280,8 @@ test_templates_are_values_not_pasted_text (Fixture       *fixture,
 }
 
 static void
-test_and_or_stop_early (Fixture       *fixture,
-                        gconstpointer  user_data)
+test_and_or_stop_early (Fixture      *fixture,
+                        gconstpointer user_data)
 {
   /* The right side names nothing, but is never looked at. */
   assert_fails (fixture, "false && {{ghost.x}} > 1");
@@ -291,16 +291,16 @@ test_and_or_stop_early (Fixture       *fixture,
 }
 
 static void
-test_string_literals_take_escapes (Fixture       *fixture,
-                                   gconstpointer  user_data)
+test_string_literals_take_escapes (Fixture      *fixture,
+                                   gconstpointer user_data)
 {
   assert_holds (fixture, "'it\\'s' == \"it's\"");
   assert_holds (fixture, "'a\"b' contains '\"'");
 }
 
 static void
-test_syntax_errors_name_the_column (Fixture       *fixture,
-                                    gconstpointer  user_data)
+test_syntax_errors_name_the_column (Fixture      *fixture,
+                                    gconstpointer user_data)
 {
   assert_error (fixture, "{{a}} > ", ZZ_ENGINE_ERROR_EXPRESSION,
                 "Condition “{{a}} > ” is incomplete: expected a value after “>” at column 9");
@@ -339,8 +339,8 @@ test_syntax_errors_name_the_column (Fixture       *fixture,
 }
 
 static void
-test_type_errors_are_explained (Fixture       *fixture,
-                                gconstpointer  user_data)
+test_type_errors_are_explained (Fixture      *fixture,
+                                gconstpointer user_data)
 {
   assert_error (fixture, "{{data.obj}} > 1", ZZ_ENGINE_ERROR_EXPRESSION,
                 "Condition “{{data.obj}} > 1”: cannot compare an object with a number at column 14");
@@ -351,13 +351,13 @@ test_type_errors_are_explained (Fixture       *fixture,
 }
 
 static void
-test_invalid_patterns_are_refused (Fixture       *fixture,
-                                   gconstpointer  user_data)
+test_invalid_patterns_are_refused (Fixture      *fixture,
+                                   gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) long_pattern = g_string_new ("'");
   g_autofree char *expression = NULL;
-  gboolean result = FALSE;
+  gboolean         result = FALSE;
 
   g_assert_false (zz_expression_evaluate ("{{data.name}} matches '(unclosed'",
                                           &fixture->scope, &result, &error));
@@ -377,8 +377,8 @@ test_invalid_patterns_are_refused (Fixture       *fixture,
 }
 
 static void
-test_unresolved_references_are_template_errors (Fixture       *fixture,
-                                                gconstpointer  user_data)
+test_unresolved_references_are_template_errors (Fixture      *fixture,
+                                                gconstpointer user_data)
 {
   assert_error (fixture, "{{ghost.x}} > 1", ZZ_ENGINE_ERROR_TEMPLATE,
                 "“{{ghost.x}}”: there is no node “ghost” upstream");
@@ -404,8 +404,8 @@ repeated (const char *piece,
 }
 
 static void
-test_deep_nesting_is_refused_not_a_crash (Fixture       *fixture,
-                                          gconstpointer  user_data)
+test_deep_nesting_is_refused_not_a_crash (Fixture      *fixture,
+                                          gconstpointer user_data)
 {
   /* 40,000 "(" or 100,000 "!" overflowed the recursive descent's stack. */
   g_autofree char *parentheses = repeated ("(", 40000, "1");
@@ -429,8 +429,8 @@ test_deep_nesting_is_refused_not_a_crash (Fixture       *fixture,
 }
 
 static void
-test_check_reads_syntax_without_resolving (Fixture       *fixture,
-                                           gconstpointer  user_data)
+test_check_reads_syntax_without_resolving (Fixture      *fixture,
+                                           gconstpointer user_data)
 {
   g_autoptr(GError) error = NULL;
 

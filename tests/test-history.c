@@ -143,7 +143,7 @@ test_remove_nodes_undo (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
   g_autofree char *first = NULL;
-  const char *ids[] = { "b", "a", NULL };
+  const char      *ids[] = { "b", "a", NULL };
 
   g_assert_true (zz_workflow_remove_nodes_command (workflow, ids, &error));
   g_assert_no_error (error);
@@ -166,7 +166,7 @@ test_remove_nodes_middle (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
-  const char *ids[] = { "c", NULL };
+  const char      *ids[] = { "c", NULL };
 
   g_assert_true (zz_workflow_remove_nodes_command (workflow, ids, &error));
   g_assert_no_error (error);
@@ -183,7 +183,7 @@ test_remove_nodes_unknown (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
-  const char *ids[] = { "a", "nope", NULL };
+  const char      *ids[] = { "a", "nope", NULL };
 
   g_assert_false (zz_workflow_remove_nodes_command (workflow, ids, &error));
   g_assert_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_NOT_FOUND);
@@ -200,10 +200,10 @@ test_move_nodes_one_step (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
-  const char *ids[] = { "a", "b", NULL };
-  double x[] = { 10.5, 120 };
-  double y[] = { -4, 30 };
-  ZzNode *b;
+  const char      *ids[] = { "a", "b", NULL };
+  double           x[] = { 10.5, 120 };
+  double           y[] = { -4, 30 };
+  ZzNode          *b;
 
   g_assert_true (zz_workflow_move_nodes_command (workflow, ids, x, y, &error));
   g_assert_no_error (error);
@@ -222,8 +222,8 @@ test_move_nodes_nowhere (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   const char *ids[] = { "b", NULL };
-  double x[] = { 100 };
-  double y[] = { 0 };
+  double      x[] = { 100 };
+  double      y[] = { 0 };
 
   /* A click without a drag is no step. */
   g_assert_true (zz_workflow_move_nodes_command (workflow, ids, x, y, &error));
@@ -240,7 +240,7 @@ test_connect_undo (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
-  ZzEdge *edge;
+  ZzEdge          *edge;
 
   edge = zz_workflow_connect_command (workflow, "d", "out", "c", NULL, &error);
   g_assert_no_error (error);
@@ -265,7 +265,7 @@ assert_connect_refused (const char *source,
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
-  ZzEdge *edge;
+  ZzEdge          *edge;
 
   edge = zz_workflow_connect_command (workflow, source, source_handle, target, target_handle,
                                       &error);
@@ -328,7 +328,7 @@ test_remove_edges_undo (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
-  const char *ids[] = { "e3", "e1", NULL };
+  const char      *ids[] = { "e3", "e1", NULL };
 
   g_assert_true (zz_workflow_remove_edges_command (workflow, ids, &error));
   g_assert_no_error (error);
@@ -345,7 +345,7 @@ test_remove_edges_unknown (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
-  const char *ids[] = { "e1", "e9", NULL };
+  const char      *ids[] = { "e1", "e9", NULL };
 
   g_assert_false (zz_workflow_remove_edges_command (workflow, ids, &error));
   g_assert_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_NOT_FOUND);
@@ -414,7 +414,7 @@ test_set_config_undo (void)
   g_autoptr(JsonObject) config = NULL;
   g_autofree char *before = dump (workflow);
   g_autofree char *config_text = NULL;
-  ZzNode *b = zz_workflow_find_node (workflow, "b");
+  ZzNode          *b = zz_workflow_find_node (workflow, "b");
 
   config = zz_json_object_deep_copy (zz_node_get_config (b));
   json_object_set_string_member (config, "url", "https://example.org");
@@ -452,15 +452,15 @@ test_set_config_equal (void)
 /* Paste, copy, duplicate */
 
 static void
-assert_pasted (ZzWorkflow  *workflow,
-               const char  *before,
-               char       **new_ids,
-               guint        n_nodes,
-               guint        n_edges_added)
+assert_pasted (ZzWorkflow *workflow,
+               const char *before,
+               char      **new_ids,
+               guint       n_nodes,
+               guint       n_edges_added)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *edges = zz_workflow_get_edges (workflow);
-  guint n_all_edges = g_list_model_get_n_items (edges);
+  guint       n_all_edges = g_list_model_get_n_items (edges);
 
   g_assert_nonnull (new_ids);
   g_assert_cmpuint (g_strv_length (new_ids), ==, n_nodes);
@@ -543,7 +543,8 @@ test_paste_nodes_and_edges (void)
 
   node_json = zz_node_to_json (zz_workflow_find_node (workflow, new_ids[0]));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (node_json, "data"),
-                                               "extra"), ==, 7);
+                                               "extra"),
+                   ==, 7);
 
   assert_pasted (workflow, before, new_ids, 2, 1);
 }
@@ -568,10 +569,10 @@ test_paste_bare_array (void)
 }
 
 static void
-assert_paste_refused (const char  *text,
-                      GQuark       domain,
-                      int          code,
-                      const char  *message)
+assert_paste_refused (const char *text,
+                      GQuark      domain,
+                      int         code,
+                      const char *message)
 {
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
@@ -617,9 +618,9 @@ test_copy_nodes (void)
   g_autoptr(JsonObject) object = NULL;
   g_autofree char *before = dump (workflow);
   g_autofree char *text = NULL;
-  const char *ids[] = { "c", "b", "gone", NULL };
-  JsonArray *nodes;
-  JsonArray *edges;
+  const char      *ids[] = { "c", "b", "gone", NULL };
+  JsonArray       *nodes;
+  JsonArray       *edges;
 
   text = zz_workflow_copy_nodes (workflow, ids);
   assert_unchanged (workflow, before);
@@ -687,7 +688,7 @@ test_group_one_step (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dump (workflow);
-  const char *ids[] = { "b", NULL };
+  const char      *ids[] = { "b", NULL };
   g_autofree char *text = zz_workflow_copy_nodes (workflow, ids);
 
   /* A cut: copy, then delete, as one step. */
@@ -856,9 +857,9 @@ test_undo_emits_changed (void)
   g_autoptr(ZzWorkflow) workflow = new_fixture ();
   g_autoptr(GError) error = NULL;
   const char *ids[] = { "c", NULL };
-  double x[] = { 3 };
-  double y[] = { 4 };
-  guint count = 0;
+  double      x[] = { 3 };
+  double      y[] = { 4 };
+  guint       count = 0;
 
   g_assert_true (zz_workflow_move_nodes_command (workflow, ids, x, y, &error));
   g_assert_no_error (error);

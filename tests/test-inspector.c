@@ -57,8 +57,8 @@ select_node (Fixture    *fixture,
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
@@ -90,8 +90,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   gtk_window_destroy (fixture->window);
   g_clear_object (&fixture->workflow);
@@ -128,11 +128,11 @@ no_problem_is_listed (gpointer data)
 }
 
 static void
-test_selection_shows_node (Fixture       *fixture,
-                           gconstpointer  data)
+test_selection_shows_node (Fixture      *fixture,
+                           gconstpointer data)
 {
-  GtkWidget *url;
-  GtkWidget *retries;
+  GtkWidget  *url;
+  GtkWidget  *retries;
   const char *both[] = { "trigger", "fetch", NULL };
 
   g_assert_null (zz_inspector_get_node (fixture->inspector));
@@ -157,7 +157,8 @@ test_selection_shows_node (Fixture       *fixture,
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (retries)), ==, 3);
   /* The default shows for a key the node does not hold. */
   g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (ADW_COMBO_ROW (
-                     zz_config_form_get_editor (form_of (fixture), "method")))), ==, "GET");
+                     zz_config_form_get_editor (form_of (fixture), "method")))),
+                   ==, "GET");
   g_assert_null (zz_config_form_get_error (form_of (fixture), "url"));
 
   /* Another node, then two: the inspector follows, then has none. */
@@ -170,12 +171,12 @@ test_selection_shows_node (Fixture       *fixture,
 }
 
 static void
-test_edit_is_one_undoable_step (Fixture       *fixture,
-                                gconstpointer  data)
+test_edit_is_one_undoable_step (Fixture      *fixture,
+                                gconstpointer data)
 {
   GtkWidget *url;
   GtkWidget *label_row;
-  ZzNode *node = zz_workflow_find_node (fixture->workflow, "fetch");
+  ZzNode    *node = zz_workflow_find_node (fixture->workflow, "fetch");
 
   select_node (fixture, "fetch");
   url = zz_config_form_get_editor (form_of (fixture), "url");
@@ -223,10 +224,10 @@ test_edit_is_one_undoable_step (Fixture       *fixture,
 }
 
 static void
-test_refresh_keeps_typing (Fixture       *fixture,
-                           gconstpointer  data)
+test_refresh_keeps_typing (Fixture      *fixture,
+                           gconstpointer data)
 {
-  GtkWidget *url;
+  GtkWidget   *url;
   AdwComboRow *method;
 
   select_node (fixture, "fetch");
@@ -242,7 +243,7 @@ test_refresh_keeps_typing (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (url), "https://example.org/typing");
   g_assert_true (zz_workflow_undo (fixture->workflow));
   g_assert_null (config_string (fixture, "fetch", "method"));
-  g_assert_cmpuint (adw_combo_row_get_selected (method), ==, 0);   /* the default, GET */
+  g_assert_cmpuint (adw_combo_row_get_selected (method), ==, 0); /* the default, GET */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url)), ==, "https://example.org/typing");
 
   /* Switching to another node applies what was typed to its own node. */
@@ -251,12 +252,12 @@ test_refresh_keeps_typing (Fixture       *fixture,
 }
 
 static void
-test_out_of_range_number (Fixture       *fixture,
-                          gconstpointer  data)
+test_out_of_range_number (Fixture      *fixture,
+                          gconstpointer data)
 {
   GtkSpinButton *retries;
-  ZzNode *node = zz_workflow_find_node (fixture->workflow, "fetch");
-  const char *error;
+  ZzNode        *node = zz_workflow_find_node (fixture->workflow, "fetch");
+  const char    *error;
 
   select_node (fixture, "fetch");
   retries = GTK_SPIN_BUTTON (zz_config_form_get_editor (form_of (fixture), "retries"));
@@ -283,12 +284,12 @@ test_out_of_range_number (Fixture       *fixture,
 }
 
 static void
-test_bad_json (Fixture       *fixture,
-               gconstpointer  data)
+test_bad_json (Fixture      *fixture,
+               gconstpointer data)
 {
   GtkTextView *body;
-  ZzNode *node = zz_workflow_find_node (fixture->workflow, "fetch");
-  const char *error;
+  ZzNode      *node = zz_workflow_find_node (fixture->workflow, "fetch");
+  const char  *error;
 
   select_node (fixture, "fetch");
   body = GTK_TEXT_VIEW (zz_config_form_get_editor (form_of (fixture), "body"));
@@ -310,17 +311,18 @@ test_bad_json (Fixture       *fixture,
   zz_inspector_flush (fixture->inspector);
   g_assert_null (zz_config_form_get_error (form_of (fixture), "body"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (zz_node_get_config (node), "body"),
-                                               "price"), ==, 1);
+                                               "price"),
+                   ==, 1);
 }
 
 static void
-test_unknown_block (Fixture       *fixture,
-                    gconstpointer  data)
+test_unknown_block (Fixture      *fixture,
+                    gconstpointer data)
 {
-  ZzNode *node;
-  GtkTextView *view;
+  ZzNode          *node;
+  GtkTextView     *view;
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
+  GtkTextIter      start, end;
 
   /* A block from a newer Zzyra: its config is kept and edited as JSON. */
   add_node (fixture->workflow, "odd", "FROM_THE_FUTURE", "Odd", "{\"speed\": 3}", 600);
@@ -346,8 +348,8 @@ test_unknown_block (Fixture       *fixture,
 }
 
 static void
-test_palette_search_and_add (Fixture       *fixture,
-                             gconstpointer  data)
+test_palette_search_and_add (Fixture      *fixture,
+                             gconstpointer data)
 {
   GListModel *model = zz_palette_get_model (fixture->palette);
   g_autoptr(ZzBlockType) type = NULL;
@@ -418,13 +420,13 @@ drop_text (GtkDropTarget *target,
 }
 
 static void
-test_palette_drop (Fixture       *fixture,
-                   gconstpointer  data)
+test_palette_drop (Fixture      *fixture,
+                   gconstpointer data)
 {
   GtkDropTarget *target = find_drop_target (GTK_WIDGET (fixture->canvas));
   g_auto(GStrv) selected = NULL;
   ZzNode *node;
-  double x, y;
+  double  x, y;
 
   g_assert_nonnull (target);
 
@@ -449,14 +451,14 @@ test_palette_drop (Fixture       *fixture,
 }
 
 static void
-test_problems (Fixture       *fixture,
-               gconstpointer  data)
+test_problems (Fixture      *fixture,
+               gconstpointer data)
 {
   ZzNode *node = zz_workflow_find_node (fixture->workflow, "fetch");
   g_autoptr(JsonObject) config = json_object_new ();
   g_auto(GStrv) selected = NULL;
   GtkWidget *card;
-  guint position = G_MAXUINT;
+  guint      position = G_MAXUINT;
 
   g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->problems)));

@@ -9,10 +9,10 @@
 /* Parses @text and asserts it is refused with @code and a message that
  * contains @message. */
 static void
-assert_refused (const char  *text,
-                gssize       length,
-                gint         code,
-                const char  *message)
+assert_refused (const char *text,
+                gssize      length,
+                gint        code,
+                const char *message)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = zz_json_parse (text, length, &error);
@@ -91,7 +91,7 @@ static void
 test_integers_past_64_bits_are_doubles (void)
 {
   g_autoptr(JsonNode) node = parse_ok ("[99999999999999999999999, -9223372036854775809, "
-                                       "9223372036854775807, -9223372036854775808, 1e-400, -0]");
+                                        "9223372036854775807, -9223372036854775808, 1e-400, -0]");
   JsonArray *array = json_node_get_array (node);
 
   /* As JavaScript reads them: a double, never wrapped. */

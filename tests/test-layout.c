@@ -49,7 +49,7 @@ node_at (ZzWorkflow *workflow,
 {
   ZzNode *node = g_list_model_get_item (zz_workflow_get_nodes (workflow), i);
 
-  g_object_unref (node);   /* the document holds it */
+  g_object_unref (node); /* the document holds it */
   return node;
 }
 
@@ -70,10 +70,10 @@ segments_cross (const double *p,
 static guint
 count_crossings (ZzWorkflow *workflow)
 {
-  GListModel *edges = zz_workflow_get_edges (workflow);
-  guint n = g_list_model_get_n_items (edges);
+  GListModel        *edges = zz_workflow_get_edges (workflow);
+  guint              n = g_list_model_get_n_items (edges);
   g_autofree double *lines = g_new (double, 4 * n);
-  guint crossings = 0;
+  guint              crossings = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -119,8 +119,8 @@ assert_no_overlap (ZzWorkflow *workflow)
   for (guint i = 0; i < n; i++)
     for (guint j = i + 1; j < n; j++)
       {
-        ZzNode *a = node_at (workflow, i);
-        ZzNode *b = node_at (workflow, j);
+        ZzNode  *a = node_at (workflow, i);
+        ZzNode  *b = node_at (workflow, j);
         gboolean apart = fabs (zz_node_get_x (a) - zz_node_get_x (b)) >= ZZ_WORKFLOW_LAYOUT_COLUMN_SPACING ||
                          fabs (zz_node_get_y (a) - zz_node_get_y (b)) >= ZZ_WORKFLOW_LAYOUT_ROW_SPACING;
 
@@ -183,7 +183,7 @@ static void
 test_parts_and_lone_nodes_get_their_own_bands (void)
 {
   g_autoptr(ZzWorkflow) workflow = new_tangle ();
-  double main_bottom = -G_MAXDOUBLE;
+  double      main_bottom = -G_MAXDOUBLE;
   const char *main_part[] = { "a", "b", "c", "d", "e" };
 
   tidy_up (workflow);
@@ -206,7 +206,7 @@ test_crossings_are_reduced (void)
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Crossings");
   const char *sources[] = { "s0", "s1", "s2", "s3", "s4" };
   const char *targets[] = { "t0", "t1", "t2", "t3", "t4" };
-  guint before, after;
+  guint       before, after;
 
   /* Each source above its target's mirror image: every pair crosses. */
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)

@@ -14,16 +14,16 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   fixture->dir = zz_test_make_dir ();
   fixture->path = g_build_filename (fixture->dir, "zzyra.db", NULL);
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   zz_test_remove_dir (fixture->dir);
   g_free (fixture->path);
@@ -35,7 +35,7 @@ run_sql (const char *path,
          const char *sql)
 {
   sqlite3 *db = NULL;
-  char *message = NULL;
+  char    *message = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_exec (db, sql, NULL, NULL, &message);
@@ -47,9 +47,9 @@ static char *
 query_text (const char *path,
             const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
+  char         *text = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -62,14 +62,14 @@ query_text (const char *path,
 }
 
 static void
-test_fresh_database_gets_latest_version (Fixture       *fixture,
-                                         gconstpointer  data)
+test_fresh_database_gets_latest_version (Fixture      *fixture,
+                                         gconstpointer data)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autofree char *version = NULL;
   g_autofree char *journal = NULL;
   g_autofree char *tables = NULL;
-  GError *error = NULL;
+  GError          *error = NULL;
 
   store = zz_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -91,15 +91,15 @@ test_fresh_database_gets_latest_version (Fixture       *fixture,
 }
 
 static void
-test_version_1_upgrades_keeping_data (Fixture       *fixture,
-                                      gconstpointer  data)
+test_version_1_upgrades_keeping_data (Fixture      *fixture,
+                                      gconstpointer data)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzUser) user = NULL;
   g_autofree char *extra = NULL;
   g_autofree char *nodes = NULL;
   g_autofree char *count = NULL;
-  GError *error = NULL;
+  GError          *error = NULL;
 
   store = _zz_store_open_at_version (fixture->path, 1, &error);
   g_assert_no_error (error);
@@ -137,13 +137,13 @@ test_version_1_upgrades_keeping_data (Fixture       *fixture,
 }
 
 static void
-assert_file_unchanged (const char   *path,
-                       const char   *before,
-                       gsize         before_length)
+assert_file_unchanged (const char *path,
+                       const char *before,
+                       gsize       before_length)
 {
   g_autofree char *after = NULL;
-  gsize after_length = 0;
-  GError *error = NULL;
+  gsize            after_length = 0;
+  GError          *error = NULL;
 
   g_file_get_contents (path, &after, &after_length, &error);
   g_assert_no_error (error);
@@ -151,16 +151,16 @@ assert_file_unchanged (const char   *path,
 }
 
 static void
-test_newer_database_is_refused_unchanged (Fixture       *fixture,
-                                          gconstpointer  data)
+test_newer_database_is_refused_unchanged (Fixture      *fixture,
+                                          gconstpointer data)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *before = NULL;
   g_autofree char *expected = NULL;
-  gsize before_length = 0;
-  int newer = zz_store_get_latest_version () + 1;
-  GError *error = NULL;
+  gsize            before_length = 0;
+  int              newer = zz_store_get_latest_version () + 1;
+  GError          *error = NULL;
 
   sql = g_strdup_printf ("CREATE TABLE \"Future\" (x); PRAGMA user_version = %d;", newer);
   run_sql (fixture->path, sql);
@@ -180,12 +180,12 @@ test_newer_database_is_refused_unchanged (Fixture       *fixture,
 }
 
 static void
-test_file_that_is_not_a_database_is_refused (Fixture       *fixture,
-                                             gconstpointer  data)
+test_file_that_is_not_a_database_is_refused (Fixture      *fixture,
+                                             gconstpointer data)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autofree char *text = NULL;
-  GError *error = NULL;
+  GError          *error = NULL;
 
   text = g_strnfill (4096, 'x');
   g_file_set_contents (fixture->path, text, -1, &error);
@@ -202,8 +202,8 @@ test_file_that_is_not_a_database_is_refused (Fixture       *fixture,
 }
 
 static void
-test_other_sqlite_database_is_refused (Fixture       *fixture,
-                                       gconstpointer  data)
+test_other_sqlite_database_is_refused (Fixture      *fixture,
+                                       gconstpointer data)
 {
   g_autoptr(ZzStore) store = NULL;
   GError *error = NULL;
@@ -217,8 +217,8 @@ test_other_sqlite_database_is_refused (Fixture       *fixture,
 }
 
 static void
-test_reopening_keeps_version_and_local_user (Fixture       *fixture,
-                                             gconstpointer  data)
+test_reopening_keeps_version_and_local_user (Fixture      *fixture,
+                                             gconstpointer data)
 {
   g_autoptr(ZzStore) first = NULL;
   g_autoptr(ZzStore) second = NULL;
@@ -233,14 +233,14 @@ test_reopening_keeps_version_and_local_user (Fixture       *fixture,
 }
 
 static void
-test_version_2_upgrades_node_executions (Fixture       *fixture,
-                                         gconstpointer  data)
+test_version_2_upgrades_node_executions (Fixture      *fixture,
+                                         gconstpointer data)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzNodeExecution) node = zz_node_execution_new ();
   g_autoptr(ZzNodeExecution) back = NULL;
   g_autofree char *count = NULL;
-  GError *error = NULL;
+  GError          *error = NULL;
 
   store = _zz_store_open_at_version (fixture->path, 2, &error);
   g_assert_no_error (error);

@@ -10,7 +10,7 @@
 #include "zz-viewport.h"
 #include "zz-test-util.h"
 
-#define WIDTH 800
+#define WIDTH  800
 #define HEIGHT 400
 
 typedef struct
@@ -20,8 +20,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -30,8 +30,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   zz_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -91,8 +91,8 @@ count_coloured (const guchar *pixels,
     for (int x = x0; x < x1; x++)
       {
         const guchar *p = pixels + ((gsize) y * width + x) * 4;
-        int lo = MIN (p[0], MIN (p[1], p[2]));
-        int hi = MAX (p[0], MAX (p[1], p[2]));
+        int           lo = MIN (p[0], MIN (p[1], p[2]));
+        int           hi = MAX (p[0], MAX (p[1], p[2]));
 
         if (hi - lo > 40)
           n++;
@@ -102,16 +102,22 @@ count_coloured (const guchar *pixels,
 }
 
 static void
-test_nodes_are_drawn (Fixture       *fixture,
-                      gconstpointer  data)
+test_nodes_are_drawn (Fixture      *fixture,
+                      gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Render test");
   g_autoptr(ZzEdge) edge = zz_edge_new ("e1", "trigger", NULL, "fetch", NULL);
   g_autoptr(ZzViewport) viewport = zz_viewport_new ();
   g_autoptr(GError) error = NULL;
   g_autofree guchar *pixels = NULL;
-  const struct { const char *id; double x, y; } nodes[] = {
-    { "trigger", 0, 0 }, { "fetch", 300, 0 }, { "wait", 600, 150 },
+  const struct
+  {
+    const char *id;
+    double      x, y;
+  } nodes[] = {
+    { "trigger", 0, 0 },
+    { "fetch", 300, 0 },
+    { "wait", 600, 150 },
   };
   int width, height;
 
@@ -153,13 +159,13 @@ test_nodes_are_drawn (Fixture       *fixture,
 }
 
 static void
-test_empty_workflow (Fixture       *fixture,
-                     gconstpointer  data)
+test_empty_workflow (Fixture      *fixture,
+                     gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Empty");
   g_autoptr(GError) error = NULL;
   g_autofree guchar *pixels = NULL;
-  int width, height;
+  int                width, height;
 
   g_assert_true (zz_canvas_render_to_png (workflow, fixture->png, 320, 200, &error));
   g_assert_no_error (error);
@@ -173,8 +179,8 @@ test_empty_workflow (Fixture       *fixture,
 }
 
 static void
-test_unwritable_path (Fixture       *fixture,
-                      gconstpointer  data)
+test_unwritable_path (Fixture      *fixture,
+                      gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Nowhere");
   g_autofree char *path = g_build_filename (fixture->dir, "missing", "dir", "x.png", NULL);
@@ -185,13 +191,13 @@ test_unwritable_path (Fixture       *fixture,
 }
 
 static GSubprocess *
-spawn_cli (Fixture             *fixture,
-           gboolean             with_display,
-           GError             **error,
-           const char * const  *args)
+spawn_cli (Fixture           *fixture,
+           gboolean           with_display,
+           GError           **error,
+           const char *const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   const char *cli = g_getenv ("ZZYRA_CLI");
 
@@ -209,14 +215,14 @@ spawn_cli (Fixture             *fixture,
     g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
-  return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
+  return g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, error);
 }
 
 static void
-test_cli_needs_a_display (Fixture       *fixture,
-                          gconstpointer  data)
+test_cli_needs_a_display (Fixture      *fixture,
+                          gconstpointer data)
 {
-  const char * const args[] = { "render", "some-id", "--out", fixture->png, NULL };
+  const char *const args[] = { "render", "some-id", "--out", fixture->png, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) process = spawn_cli (fixture, FALSE, &error, args);
   g_autofree char *out = NULL;
@@ -232,17 +238,17 @@ test_cli_needs_a_display (Fixture       *fixture,
 }
 
 static void
-test_cli_renders_a_starter (Fixture       *fixture,
-                            gconstpointer  data)
+test_cli_renders_a_starter (Fixture      *fixture,
+                            gconstpointer data)
 {
-  const char * const new_args[] = { "new", "--template", "order-total", NULL };
+  const char *const new_args[] = { "new", "--template", "order-total", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) creating = spawn_cli (fixture, TRUE, &error, new_args);
   g_autoptr(GSubprocess) rendering = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *err = NULL;
+  g_autofree char   *id = NULL;
+  g_autofree char   *err = NULL;
   g_autofree guchar *pixels = NULL;
-  int width, height;
+  int                width, height;
 
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (creating, NULL, NULL, &id, NULL, &error);
@@ -251,7 +257,7 @@ test_cli_renders_a_starter (Fixture       *fixture,
   g_strstrip (id);
 
   {
-    const char * const args[] = { "render", id, "--out", fixture->png, "--width", "640", "--height", "360", NULL };
+    const char *const args[] = { "render", id, "--out", fixture->png, "--width", "640", "--height", "360", NULL };
 
     rendering = spawn_cli (fixture, TRUE, &error, args);
     g_assert_no_error (error);

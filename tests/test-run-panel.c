@@ -60,15 +60,15 @@ static const char failing_workflow[] =
 
 typedef struct
 {
-  char       *dir;
-  ZzStore    *store;
-  ZzWindow   *window;
-  GPtrArray  *events;    /* "node:status" as the panel's model got them */
+  char      *dir;
+  ZzStore   *store;
+  ZzWindow  *window;
+  GPtrArray *events; /* "node:status" as the panel's model got them */
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -81,8 +81,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -106,13 +106,13 @@ get_canvas (Fixture *fixture)
   g_autoptr(ZzCanvas) canvas = NULL;
 
   g_object_get (get_panel (fixture), "canvas", &canvas, NULL);
-  return canvas;   /* the page keeps it */
+  return canvas; /* the page keeps it */
 }
 
 static gboolean
 run_is_over (gpointer data)
 {
-  Fixture *fixture = data;
+  Fixture          *fixture = data;
   ZzExecutionModel *model = zz_run_panel_get_model (get_panel (fixture));
 
   return model != NULL && !zz_execution_model_get_live (model) &&
@@ -171,12 +171,12 @@ event_index (Fixture    *fixture,
 }
 
 static void
-test_run_updates_node_states_and_panel_in_order (Fixture       *fixture,
-                                                 gconstpointer  data)
+test_run_updates_node_states_and_panel_in_order (Fixture      *fixture,
+                                                 gconstpointer data)
 {
-  g_autofree char *id = open_workflow (fixture, quick_workflow);
+  g_autofree char  *id = open_workflow (fixture, quick_workflow);
   ZzExecutionModel *model;
-  const char *nodes[] = { "start", "calc", "tell" };
+  const char       *nodes[] = { "start", "calc", "tell" };
 
   g_signal_connect (_zz_window_get_run_manager (fixture->window), "run-started",
                     G_CALLBACK (on_run_started_cb), fixture);
@@ -211,7 +211,7 @@ test_run_updates_node_states_and_panel_in_order (Fixture       *fixture,
     }
 
   /* Selecting a node on the canvas selects its row, and back. */
-  zz_canvas_select_nodes (get_canvas (fixture), (const char *[]) { "calc", NULL });
+  zz_canvas_select_nodes (get_canvas (fixture), (const char *[]){ "calc", NULL });
   g_assert_cmpstr (zz_run_panel_get_selected_node_id (get_panel (fixture)), ==, "calc");
   zz_run_panel_select_node (get_panel (fixture), "tell");
   {
@@ -227,19 +227,19 @@ test_run_updates_node_states_and_panel_in_order (Fixture       *fixture,
 static gboolean
 wait_is_running (gpointer data)
 {
-  Fixture *fixture = data;
+  Fixture          *fixture = data;
   ZzExecutionModel *model = zz_run_panel_get_model (get_panel (fixture));
-  ZzNodeRunItem *item = model ? zz_execution_model_find (model, "wait", NULL) : NULL;
+  ZzNodeRunItem    *item = model ? zz_execution_model_find (model, "wait", NULL) : NULL;
 
   return item != NULL && zz_node_run_item_get_status (item) == ZZ_RUN_STATUS_RUNNING;
 }
 
 static void
-test_stop_cancels_a_long_delay (Fixture       *fixture,
-                                gconstpointer  data)
+test_stop_cancels_a_long_delay (Fixture      *fixture,
+                                gconstpointer data)
 {
-  g_autofree char *id = open_workflow (fixture, slow_workflow);
-  gint64 started;
+  g_autofree char  *id = open_workflow (fixture, slow_workflow);
+  gint64            started;
   ZzExecutionModel *model;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
@@ -259,14 +259,14 @@ test_stop_cancels_a_long_delay (Fixture       *fixture,
 }
 
 static void
-test_history_lists_the_run_and_reopens_it (Fixture       *fixture,
-                                           gconstpointer  data)
+test_history_lists_the_run_and_reopens_it (Fixture      *fixture,
+                                           gconstpointer data)
 {
-  g_autofree char *id = open_workflow (fixture, quick_workflow);
-  ZzHistoryView *history = zz_run_panel_get_history_view (get_panel (fixture));
-  g_autofree char *execution_id = NULL;
+  g_autofree char   *id = open_workflow (fixture, quick_workflow);
+  ZzHistoryView     *history = zz_run_panel_get_history_view (get_panel (fixture));
+  g_autofree char   *execution_id = NULL;
   const ZzExecution *listed;
-  ZzExecutionModel *model;
+  ZzExecutionModel  *model;
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (zz_history_view_get_model (history)), ==, 0);
@@ -299,11 +299,11 @@ test_history_lists_the_run_and_reopens_it (Fixture       *fixture,
 }
 
 static void
-test_failure_selects_the_node_and_run_again_reruns (Fixture       *fixture,
-                                                    gconstpointer  data)
+test_failure_selects_the_node_and_run_again_reruns (Fixture      *fixture,
+                                                    gconstpointer data)
 {
-  g_autofree char *id = open_workflow (fixture, failing_workflow);
-  ZzHistoryView *history = zz_run_panel_get_history_view (get_panel (fixture));
+  g_autofree char  *id = open_workflow (fixture, failing_workflow);
+  ZzHistoryView    *history = zz_run_panel_get_history_view (get_panel (fixture));
   ZzExecutionModel *model;
   g_auto(GStrv) selected = NULL;
 
@@ -331,10 +331,10 @@ test_failure_selects_the_node_and_run_again_reruns (Fixture       *fixture,
 }
 
 static void
-test_notification_count_follows_runs_and_mark_read (Fixture       *fixture,
-                                                    gconstpointer  data)
+test_notification_count_follows_runs_and_mark_read (Fixture      *fixture,
+                                                    gconstpointer data)
 {
-  g_autofree char *id = open_workflow (fixture, quick_workflow);
+  g_autofree char        *id = open_workflow (fixture, quick_workflow);
   ZzNotificationsPopover *popover = ZZ_NOTIFICATIONS_POPOVER (_zz_window_get_notifications (fixture->window));
 
   g_assert_cmpuint (zz_notifications_popover_get_unread_count (popover), ==, 0);

@@ -21,7 +21,7 @@ typedef struct
   char     *dir;
   ZzStore  *store;
   ZzWindow *window;
-  char     *id;       /* the workflow opened */
+  char     *id; /* the workflow opened */
 } Fixture;
 
 static char *
@@ -48,8 +48,8 @@ open_window (Fixture *fixture)
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -62,8 +62,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -113,7 +113,7 @@ shown_title (Fixture *fixture)
 static gboolean
 has_draft (gpointer data)
 {
-  Fixture *fixture = data;
+  Fixture         *fixture = data;
   g_autofree char *draft = zz_store_get_draft (fixture->store, fixture->id, NULL, NULL);
 
   return draft != NULL;
@@ -165,8 +165,8 @@ find_child (GtkWidget *widget,
 /* Tests -------------------------------------------------------------------- */
 
 static void
-test_edit_marks_the_title_unsaved (Fixture       *fixture,
-                                   gconstpointer  data)
+test_edit_marks_the_title_unsaved (Fixture      *fixture,
+                                   gconstpointer data)
 {
   open_window (fixture);
   g_assert_cmpstr (shown_title (fixture), ==, "Orders");
@@ -183,8 +183,8 @@ test_edit_marks_the_title_unsaved (Fixture       *fixture,
 }
 
 static void
-test_edit_is_not_saved_until_asked (Fixture       *fixture,
-                                    gconstpointer  data)
+test_edit_is_not_saved_until_asked (Fixture      *fixture,
+                                    gconstpointer data)
 {
   g_autoptr(ZzWorkflow) stored = NULL;
   g_autoptr(ZzWorkflow) saved = NULL;
@@ -211,8 +211,8 @@ test_edit_is_not_saved_until_asked (Fixture       *fixture,
 }
 
 static void
-test_renaming_keeps_canvas_edits_unsaved (Fixture       *fixture,
-                                          gconstpointer  data)
+test_renaming_keeps_canvas_edits_unsaved (Fixture      *fixture,
+                                          gconstpointer data)
 {
   g_autoptr(ZzWorkflow) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -234,8 +234,8 @@ test_renaming_keeps_canvas_edits_unsaved (Fixture       *fixture,
 }
 
 static void
-test_draft_is_written_and_restored (Fixture       *fixture,
-                                    gconstpointer  data)
+test_draft_is_written_and_restored (Fixture      *fixture,
+                                    gconstpointer data)
 {
   g_autoptr(ZzWorkflow) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -267,8 +267,8 @@ test_draft_is_written_and_restored (Fixture       *fixture,
 }
 
 static void
-test_closing_asks_and_save_saves (Fixture       *fixture,
-                                  gconstpointer  data)
+test_closing_asks_and_save_saves (Fixture      *fixture,
+                                  gconstpointer data)
 {
   AdwMessageDialog *dialog;
   g_autoptr(ZzWorkflow) stored = NULL;
@@ -292,8 +292,8 @@ test_closing_asks_and_save_saves (Fixture       *fixture,
 }
 
 static void
-test_closing_cancelled_keeps_the_changes (Fixture       *fixture,
-                                          gconstpointer  data)
+test_closing_cancelled_keeps_the_changes (Fixture      *fixture,
+                                          gconstpointer data)
 {
   AdwMessageDialog *dialog;
 
@@ -314,8 +314,8 @@ test_closing_cancelled_keeps_the_changes (Fixture       *fixture,
  * so the dialog goes after the window it asked about: nothing of it may
  * still point at the window then (G_DEBUG=fatal-criticals). */
 static void
-test_closing_discarded_lets_the_window_go_first (Fixture       *fixture,
-                                                 gconstpointer  data)
+test_closing_discarded_lets_the_window_go_first (Fixture      *fixture,
+                                                 gconstpointer data)
 {
   g_autoptr(AdwMessageDialog) dialog = NULL;
   g_autoptr(ZzWorkflow) stored = NULL;
@@ -343,10 +343,10 @@ test_closing_discarded_lets_the_window_go_first (Fixture       *fixture,
 }
 
 static void
-test_switching_asks_and_discard_drops (Fixture       *fixture,
-                                       gconstpointer  data)
+test_switching_asks_and_discard_drops (Fixture      *fixture,
+                                       gconstpointer data)
 {
-  g_autofree char *other = insert_workflow (fixture, "Invoices");
+  g_autofree char  *other = insert_workflow (fixture, "Invoices");
   AdwMessageDialog *dialog;
   g_autoptr(ZzWorkflow) stored = NULL;
 
@@ -370,8 +370,8 @@ test_switching_asks_and_discard_drops (Fixture       *fixture,
 }
 
 static void
-test_tidy_up_is_one_undoable_step (Fixture       *fixture,
-                                   gconstpointer  data)
+test_tidy_up_is_one_undoable_step (Fixture      *fixture,
+                                   gconstpointer data)
 {
   ZzWorkflow *workflow;
 
@@ -392,17 +392,17 @@ test_tidy_up_is_one_undoable_step (Fixture       *fixture,
 }
 
 static void
-test_new_from_template_adds_the_starter (Fixture       *fixture,
-                                         gconstpointer  data)
+test_new_from_template_adds_the_starter (Fixture      *fixture,
+                                         gconstpointer data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GListModel      *toplevels = gtk_window_get_toplevels ();
   const ZzStarter *starters;
   g_autoptr(ZzWorkflow) expected = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *dialog = NULL;
-  GtkWidget *list;
+  GtkWidget     *dialog = NULL;
+  GtkWidget     *list;
   GtkListBoxRow *row;
-  guint n_starters = 0;
+  guint          n_starters = 0;
 
   open_window (fixture);
   starters = zz_starters_get_all (&n_starters);

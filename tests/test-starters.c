@@ -19,8 +19,8 @@ typedef struct
   ZzStore    *store;
   SoupServer *server;
   char       *url;
-  GPtrArray  *bodies;     /* what the server received */
-  guint       status;     /* what it answers */
+  GPtrArray  *bodies; /* what the server received */
+  guint       status; /* what it answers */
 } Fixture;
 
 #define RESPONSE "{\"name\": \"gtk\", \"stars\": 42}"
@@ -32,7 +32,7 @@ server_handler (SoupServer        *server,
                 GHashTable        *query,
                 gpointer           user_data)
 {
-  Fixture *fixture = user_data;
+  Fixture         *fixture = user_data;
   SoupMessageBody *body = soup_server_message_get_request_body (message);
   g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
 
@@ -43,8 +43,8 @@ server_handler (SoupServer        *server,
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoslist(GUri) uris = NULL;
@@ -65,8 +65,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_clear_object (&fixture->server);
   g_clear_object (&fixture->store);
@@ -79,10 +79,10 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Runs starter @id with @input; returns the execution and its rows. */
 static ZzExecution *
-run_starter (Fixture     *fixture,
-             const char  *id,
-             const char  *input,
-             GPtrArray  **rows)
+run_starter (Fixture    *fixture,
+             const char *id,
+             const char *input,
+             GPtrArray **rows)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzWorkflow) workflow = zz_starter_create (id, &error);
@@ -127,10 +127,10 @@ status_of (GPtrArray  *rows,
 }
 
 static void
-test_every_starter_is_valid (Fixture       *fixture,
-                             gconstpointer  data)
+test_every_starter_is_valid (Fixture      *fixture,
+                             gconstpointer data)
 {
-  guint n = 0;
+  guint            n = 0;
   const ZzStarter *starters = zz_starters_get_all (&n);
 
   g_assert_cmpuint (n, >=, 5);
@@ -153,8 +153,8 @@ test_every_starter_is_valid (Fixture       *fixture,
 }
 
 static void
-test_unknown_starter_is_named (Fixture       *fixture,
-                               gconstpointer  data)
+test_unknown_starter_is_named (Fixture      *fixture,
+                               gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzWorkflow) workflow = zz_starter_create ("nonsense", &error);
@@ -166,8 +166,8 @@ test_unknown_starter_is_named (Fixture       *fixture,
 }
 
 static void
-test_price_alert_alerts_out_of_range (Fixture       *fixture,
-                                      gconstpointer  data)
+test_price_alert_alerts_out_of_range (Fixture      *fixture,
+                                      gconstpointer data)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) calm_rows = NULL;
@@ -191,8 +191,8 @@ test_price_alert_alerts_out_of_range (Fixture       *fixture,
 }
 
 static void
-test_fetch_api_calls_the_given_address (Fixture       *fixture,
-                                        gconstpointer  data)
+test_fetch_api_calls_the_given_address (Fixture      *fixture,
+                                        gconstpointer data)
 {
   g_autofree char *input = g_strdup_printf ("{\"url\": \"%srepos/gtk\"}", fixture->url);
   g_autoptr(GPtrArray) rows = NULL;
@@ -206,14 +206,14 @@ test_fetch_api_calls_the_given_address (Fixture       *fixture,
 }
 
 static void
-test_order_total_adds_tax_and_flags (Fixture       *fixture,
-                                     gconstpointer  data)
+test_order_total_adds_tax_and_flags (Fixture      *fixture,
+                                     gconstpointer data)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(ZzExecution) execution = run_starter (fixture, "order-total", NULL, &rows);
   g_autoptr(GPtrArray) small_rows = NULL;
   g_autoptr(ZzExecution) small = run_starter (fixture, "order-total",
-                                              "{\"items\": [{\"name\": \"Pen\", \"price\": 2}]}", &small_rows);
+                                               "{\"items\": [{\"name\": \"Pen\", \"price\": 2}]}", &small_rows);
 
   g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
   g_assert_cmpstr (status_of (rows, "flag"), ==, "completed");
@@ -223,8 +223,8 @@ test_order_total_adds_tax_and_flags (Fixture       *fixture,
 }
 
 static void
-test_daily_reminder_runs_by_hand (Fixture       *fixture,
-                                  gconstpointer  data)
+test_daily_reminder_runs_by_hand (Fixture      *fixture,
+                                  gconstpointer data)
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(ZzExecution) execution = run_starter (fixture, "daily-reminder", NULL, &rows);
@@ -234,8 +234,8 @@ test_daily_reminder_runs_by_hand (Fixture       *fixture,
 }
 
 static void
-test_wait_and_notify_waits (Fixture       *fixture,
-                            gconstpointer  data)
+test_wait_and_notify_waits (Fixture      *fixture,
+                            gconstpointer data)
 {
   g_autoptr(GPtrArray) rows = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -247,8 +247,8 @@ test_wait_and_notify_waits (Fixture       *fixture,
 }
 
 static void
-test_webhook_relay_posts_and_warns_on_failure (Fixture       *fixture,
-                                               gconstpointer  data)
+test_webhook_relay_posts_and_warns_on_failure (Fixture      *fixture,
+                                               gconstpointer data)
 {
   g_autofree char *input = g_strdup_printf ("{\"url\": \"%shook\", \"text\": \"Deployed\"}", fixture->url);
   g_autoptr(GPtrArray) rows = NULL;

@@ -25,8 +25,8 @@ typedef struct
 static char *self_exe;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   GError *error = NULL;
 
@@ -37,8 +37,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   g_clear_object (&fixture->store);
   zz_test_remove_dir (fixture->dir);
@@ -69,7 +69,7 @@ add_workflow (ZzStore    *store,
               const char *name)
 {
   ZzWorkflow *workflow = zz_workflow_new (name);
-  GError *error = NULL;
+  GError     *error = NULL;
 
   zz_workflow_set_user_id (workflow, user_id);
   zz_store_insert_workflow (store, workflow, &error);
@@ -86,7 +86,7 @@ add_execution (ZzStore    *store,
                const char *created_at)
 {
   ZzExecution *execution = zz_execution_new ();
-  GError *error = NULL;
+  GError      *error = NULL;
 
   execution->workflow_id = g_strdup (workflow_id);
   execution->user_id = g_strdup (user_id);
@@ -124,24 +124,26 @@ clock_is_past (gpointer data)
   return g_strcmp0 (now, data) > 0;
 }
 
-#define assert_store_error(error, code, text)                        \
-  G_STMT_START {                                                     \
-    g_assert_error ((error), ZZ_STORE_ERROR, (code));                \
-    g_assert_cmpstr ((error)->message, ==, (text));                  \
-    g_clear_error (&(error));                                        \
-  } G_STMT_END
+#define assert_store_error(error, code, text)         \
+  G_STMT_START                                        \
+  {                                                   \
+    g_assert_error ((error), ZZ_STORE_ERROR, (code)); \
+    g_assert_cmpstr ((error)->message, ==, (text));   \
+    g_clear_error (&(error));                         \
+  }                                                   \
+  G_STMT_END
 
 /* The local user ---------------------------------------------------------- */
 
 static void
-test_local_user_is_created_once (Fixture       *fixture,
-                                 gconstpointer  data)
+test_local_user_is_created_once (Fixture      *fixture,
+                                 gconstpointer data)
 {
   g_autoptr(ZzStore) again = NULL;
   g_autoptr(ZzUser) user = NULL;
   g_autoptr(ZzProfile) profile = NULL;
   const char *id = zz_store_get_current_user_id (fixture->store);
-  GError *error = NULL;
+  GError     *error = NULL;
 
   g_assert_true (zz_id_is_valid (id));
   user = zz_store_get_user_with_profile (fixture->store, id, &profile, &error);
@@ -161,8 +163,8 @@ test_local_user_is_created_once (Fixture       *fixture,
 /* Records ----------------------------------------------------------------- */
 
 static void
-test_insert_fills_id_and_timestamps (Fixture       *fixture,
-                                     gconstpointer  data)
+test_insert_fills_id_and_timestamps (Fixture      *fixture,
+                                     gconstpointer data)
 {
   g_autoptr(ZzUser) user = add_user (fixture->store, "ada@example.com");
   g_autoptr(ZzUser) read = NULL;
@@ -185,14 +187,14 @@ test_insert_fills_id_and_timestamps (Fixture       *fixture,
 }
 
 static void
-test_update_changes_updated_at (Fixture       *fixture,
-                                gconstpointer  data)
+test_update_changes_updated_at (Fixture      *fixture,
+                                gconstpointer data)
 {
   g_autoptr(ZzUser) user = add_user (fixture->store, "ada@example.com");
   g_autoptr(ZzUser) read = NULL;
   g_autofree char *created_at = g_strdup (user->created_at);
   g_autofree char *updated_at = g_strdup (user->updated_at);
-  GError *error = NULL;
+  GError          *error = NULL;
 
   g_assert_true (zz_test_wait_until (clock_is_past, updated_at, 1000));
   g_free (user->name);
@@ -209,8 +211,8 @@ test_update_changes_updated_at (Fixture       *fixture,
 }
 
 static void
-test_unknown_ids_are_not_found (Fixture       *fixture,
-                                gconstpointer  data)
+test_unknown_ids_are_not_found (Fixture      *fixture,
+                                gconstpointer data)
 {
   g_autoptr(ZzUser) user = zz_user_new ();
   GError *error = NULL;
@@ -239,8 +241,8 @@ test_unknown_ids_are_not_found (Fixture       *fixture,
 /* Constraints ------------------------------------------------------------- */
 
 static void
-test_user_email_is_unique (Fixture       *fixture,
-                           gconstpointer  data)
+test_user_email_is_unique (Fixture      *fixture,
+                           gconstpointer data)
 {
   g_autoptr(ZzUser) first = add_user (fixture->store, "ada@example.com");
   g_autoptr(ZzUser) second = zz_user_new ();
@@ -270,8 +272,8 @@ new_session (const char *user_id,
 }
 
 static void
-test_session_tokens_are_unique (Fixture       *fixture,
-                                gconstpointer  data)
+test_session_tokens_are_unique (Fixture      *fixture,
+                                gconstpointer data)
 {
   const char *user_id = zz_store_get_current_user_id (fixture->store);
   g_autoptr(ZzSession) first = new_session (user_id, "t1", "a1", "r1");
@@ -297,8 +299,8 @@ test_session_tokens_are_unique (Fixture       *fixture,
 }
 
 static void
-test_user_joins_a_team_once (Fixture       *fixture,
-                             gconstpointer  data)
+test_user_joins_a_team_once (Fixture      *fixture,
+                             gconstpointer data)
 {
   g_autoptr(ZzTeam) team = zz_team_new ();
   g_autoptr(ZzTeamMember) member = zz_team_member_new ();
@@ -325,8 +327,8 @@ test_user_joins_a_team_once (Fixture       *fixture,
 }
 
 static void
-test_status_values_are_checked (Fixture       *fixture,
-                                gconstpointer  data)
+test_status_values_are_checked (Fixture      *fixture,
+                                gconstpointer data)
 {
   const char *user_id = zz_store_get_current_user_id (fixture->store);
   g_autoptr(ZzWorkflow) workflow = add_workflow (fixture->store, user_id, "Flow");
@@ -342,7 +344,7 @@ test_status_values_are_checked (Fixture       *fixture,
 
   execution->workflow_id = g_strdup (zz_workflow_get_id (workflow));
   execution->user_id = g_strdup (user_id);
-  execution->status = ZZ_RUN_STATUS_SKIPPED;  /* a node's status, not a run's */
+  execution->status = ZZ_RUN_STATUS_SKIPPED; /* a node's status, not a run's */
   g_assert_false (zz_store_insert_execution (fixture->store, execution, &error));
   assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT,
                       "“skipped” is not a valid status of a workflow execution");
@@ -387,8 +389,8 @@ test_status_values_are_checked (Fixture       *fixture,
 }
 
 static void
-test_json_columns_must_be_valid (Fixture       *fixture,
-                                 gconstpointer  data)
+test_json_columns_must_be_valid (Fixture      *fixture,
+                                 gconstpointer data)
 {
   const char *user_id = zz_store_get_current_user_id (fixture->store);
   g_autoptr(ZzWorkflow) workflow = add_workflow (fixture->store, user_id, "Flow");
@@ -421,8 +423,8 @@ test_json_columns_must_be_valid (Fixture       *fixture,
 }
 
 static void
-test_foreign_key_names_the_missing_row (Fixture       *fixture,
-                                        gconstpointer  data)
+test_foreign_key_names_the_missing_row (Fixture      *fixture,
+                                        gconstpointer data)
 {
   g_autoptr(ZzProfile) profile = zz_profile_new ();
   GError *error = NULL;
@@ -435,8 +437,8 @@ test_foreign_key_names_the_missing_row (Fixture       *fixture,
 /* Cascades ---------------------------------------------------------------- */
 
 static void
-test_deleting_user_removes_what_it_owns (Fixture       *fixture,
-                                         gconstpointer  data)
+test_deleting_user_removes_what_it_owns (Fixture      *fixture,
+                                         gconstpointer data)
 {
   g_autoptr(ZzUser) user = add_user (fixture->store, "ada@example.com");
   g_autoptr(ZzProfile) profile = zz_profile_new ();
@@ -483,13 +485,15 @@ test_deleting_user_removes_what_it_owns (Fixture       *fixture,
   zz_store_delete_user (fixture->store, user->id, &error);
   g_assert_no_error (error);
 
-#define ASSERT_GONE(call)                                                  \
-  G_STMT_START {                                                           \
-    gpointer gone = (call);                                                \
-    g_assert_null (gone);                                                  \
-    g_assert_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND);      \
-    g_clear_error (&error);                                                \
-  } G_STMT_END
+#define ASSERT_GONE(call)                                             \
+  G_STMT_START                                                        \
+  {                                                                   \
+    gpointer gone = (call);                                           \
+    g_assert_null (gone);                                             \
+    g_assert_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_NOT_FOUND); \
+    g_clear_error (&error);                                           \
+  }                                                                   \
+  G_STMT_END
   ASSERT_GONE (zz_store_get_profile (fixture->store, profile->id, &error));
   ASSERT_GONE (zz_store_get_workflow (fixture->store, zz_workflow_get_id (workflow), &error));
   ASSERT_GONE (zz_store_get_execution (fixture->store, execution->id, &error));
@@ -506,8 +510,8 @@ test_deleting_user_removes_what_it_owns (Fixture       *fixture,
 }
 
 static void
-test_tier_in_use_cannot_be_deleted (Fixture       *fixture,
-                                    gconstpointer  data)
+test_tier_in_use_cannot_be_deleted (Fixture      *fixture,
+                                    gconstpointer data)
 {
   g_autoptr(ZzPricingTier) tier = zz_pricing_tier_new ();
   g_autoptr(ZzSubscription) subscription = zz_subscription_new ();
@@ -538,14 +542,14 @@ on_workflows_changed_cb (ZzStore *store,
 }
 
 static void
-test_save_increments_version (Fixture       *fixture,
-                              gconstpointer  data)
+test_save_increments_version (Fixture      *fixture,
+                              gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Flow");
   g_autoptr(ZzWorkflow) read = NULL;
   g_autofree char *first_update = NULL;
-  guint changed = 0;
-  GError *error = NULL;
+  guint            changed = 0;
+  GError          *error = NULL;
 
   g_signal_connect (fixture->store, "workflows-changed", G_CALLBACK (on_workflows_changed_cb), &changed);
 
@@ -585,8 +589,8 @@ static const char *sample_edges =
   "[{\"id\":\"e1\",\"source\":\"trigger\",\"target\":\"fetch\"}]";
 
 static void
-test_workflow_keeps_nodes_edges_and_extra_keys (Fixture       *fixture,
-                                                gconstpointer  data)
+test_workflow_keeps_nodes_edges_and_extra_keys (Fixture      *fixture,
+                                                gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Flow");
   g_autoptr(ZzWorkflow) read = NULL;
@@ -596,8 +600,8 @@ test_workflow_keeps_nodes_edges_and_extra_keys (Fixture       *fixture,
   g_autofree char *read_nodes = NULL;
   g_autofree char *read_edges = NULL;
   g_autofree char *read_extra = NULL;
-  const char *tags[] = { "alpha", "Beta", NULL };
-  GError *error = NULL;
+  const char      *tags[] = { "alpha", "Beta", NULL };
+  GError          *error = NULL;
 
   zz_workflow_load_columns (workflow, sample_nodes, sample_edges,
                             "{\"metadata\":{\"author\":\"ada\"}}", &error);
@@ -627,8 +631,8 @@ test_workflow_keeps_nodes_edges_and_extra_keys (Fixture       *fixture,
 /* Common queries ---------------------------------------------------------- */
 
 static void
-test_user_with_profile (Fixture       *fixture,
-                        gconstpointer  data)
+test_user_with_profile (Fixture      *fixture,
+                        gconstpointer data)
 {
   g_autoptr(ZzUser) user = add_user (fixture->store, "ada@example.com");
   g_autoptr(ZzUser) read = NULL;
@@ -645,8 +649,8 @@ test_user_with_profile (Fixture       *fixture,
 }
 
 static void
-test_workflows_with_five_latest_executions (Fixture       *fixture,
-                                            gconstpointer  data)
+test_workflows_with_five_latest_executions (Fixture      *fixture,
+                                            gconstpointer data)
 {
   const char *me = zz_store_get_current_user_id (fixture->store);
   g_autoptr(ZzUser) other = add_user (fixture->store, "other@example.com");
@@ -657,8 +661,8 @@ test_workflows_with_five_latest_executions (Fixture       *fixture,
   g_autoptr(ZzWorkflowSummary) first = NULL;
   g_autoptr(ZzWorkflowSummary) second = NULL;
   const char *tags[] = { "Billing", NULL };
-  GPtrArray *recent;
-  GError *error = NULL;
+  GPtrArray  *recent;
+  GError     *error = NULL;
 
   older = add_workflow (fixture->store, me, "Nightly report");
   zz_workflow_load_columns (older, sample_nodes, sample_edges, NULL, &error);
@@ -706,8 +710,8 @@ test_workflows_with_five_latest_executions (Fixture       *fixture,
 }
 
 static void
-test_execution_with_node_details (Fixture       *fixture,
-                                  gconstpointer  data)
+test_execution_with_node_details (Fixture      *fixture,
+                                  gconstpointer data)
 {
   const char *me = zz_store_get_current_user_id (fixture->store);
   g_autoptr(ZzWorkflow) workflow = add_workflow (fixture->store, me, "Flow");
@@ -736,8 +740,8 @@ test_execution_with_node_details (Fixture       *fixture,
 }
 
 static void
-test_node_executions_insert_all_or_nothing (Fixture       *fixture,
-                                            gconstpointer  data)
+test_node_executions_insert_all_or_nothing (Fixture      *fixture,
+                                            gconstpointer data)
 {
   const char *me = zz_store_get_current_user_id (fixture->store);
   g_autoptr(ZzWorkflow) workflow = add_workflow (fixture->store, me, "Flow");
@@ -749,7 +753,7 @@ test_node_executions_insert_all_or_nothing (Fixture       *fixture,
 
   execution = add_execution (fixture->store, zz_workflow_get_id (workflow), me, "running", NULL);
   g_ptr_array_add (rows, new_node_execution (execution->id, "a", "completed", NULL));
-  g_ptr_array_add (rows, new_node_execution (execution->id, "b", "cancelled", NULL));  /* a run's status, not a node's */
+  g_ptr_array_add (rows, new_node_execution (execution->id, "b", "cancelled", NULL)); /* a run's status, not a node's */
   g_assert_false (zz_store_insert_node_executions (fixture->store, rows, &error));
   assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, "“cancelled” is not a valid status of a node execution");
 
@@ -759,8 +763,8 @@ test_node_executions_insert_all_or_nothing (Fixture       *fixture,
 }
 
 static void
-test_lists_for_screens (Fixture       *fixture,
-                        gconstpointer  data)
+test_lists_for_screens (Fixture      *fixture,
+                        gconstpointer data)
 {
   const char *me = zz_store_get_current_user_id (fixture->store);
   g_autoptr(ZzWorkflow) workflow = add_workflow (fixture->store, me, "Flow");
@@ -858,7 +862,7 @@ run_writer (const char *path,
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autofree char *a = make_big_nodes ("A");
   g_autofree char *b = make_big_nodes ("B");
-  GError *error = NULL;
+  GError          *error = NULL;
 
   if (!(store = zz_store_open (path, &error)) ||
       !(workflow = zz_store_get_workflow (store, workflow_id, &error)))
@@ -867,7 +871,7 @@ run_writer (const char *path,
       return 1;
     }
 
-  for (guint i = 0; ; i++)
+  for (guint i = 0;; i++)
     {
       if (!zz_workflow_load_columns (workflow, i % 2 ? a : b, "[]", NULL, &error) ||
           !zz_store_save_workflow (store, workflow, &error))
@@ -883,9 +887,9 @@ run_writer (const char *path,
 static gint64
 read_version (const char *path)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 version = 0;
+  gint64        version = 0;
 
   sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   sqlite3_busy_timeout (db, 5000);
@@ -905,8 +909,8 @@ saved_four_versions (gpointer data)
 }
 
 static void
-test_save_killed_mid_write_leaves_one_version (Fixture       *fixture,
-                                               gconstpointer  data)
+test_save_killed_mid_write_leaves_one_version (Fixture      *fixture,
+                                               gconstpointer data)
 {
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autofree char *a = make_big_nodes ("A");
@@ -916,13 +920,13 @@ test_save_killed_mid_write_leaves_one_version (Fixture       *fixture,
   g_autofree char *check = NULL;
   g_autofree char *nodes = NULL;
   g_autoptr(ZzStore) reopened = NULL;
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  const char *argv[5];
-  gboolean saved_enough;
-  GPid pid;
-  int status;
-  GError *error = NULL;
+  const char   *argv[5];
+  gboolean      saved_enough;
+  GPid          pid;
+  int           status;
+  GError       *error = NULL;
 
   canonical_b = canonical_nodes (b);
   workflow = zz_workflow_new ("Big");

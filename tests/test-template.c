@@ -10,11 +10,11 @@
 
 typedef struct
 {
-  GHashTable      *outputs;
-  JsonNode        *json;
-  JsonNode        *input;
-  JsonObject      *variables;
-  ZzTemplateScope  scope;
+  GHashTable     *outputs;
+  JsonNode       *json;
+  JsonNode       *input;
+  JsonObject     *variables;
+  ZzTemplateScope scope;
 } Fixture;
 
 static JsonNode *
@@ -28,8 +28,8 @@ parse (const char *text)
 }
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer user_data)
 {
   g_autoptr(JsonNode) variables = NULL;
 
@@ -57,8 +57,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer user_data)
 {
   g_clear_pointer (&fixture->outputs, g_hash_table_unref);
   g_clear_pointer (&fixture->json, json_node_unref);
@@ -117,8 +117,8 @@ assert_fails_naming (Fixture    *fixture,
 }
 
 static void
-test_whole_template_keeps_its_json_type (Fixture       *fixture,
-                                         gconstpointer  user_data)
+test_whole_template_keeps_its_json_type (Fixture      *fixture,
+                                         gconstpointer user_data)
 {
   g_autoptr(JsonNode) count = resolve_text (fixture, "{{n1.count}}");
   g_autoptr(JsonNode) ratio = resolve_text (fixture, "{{n1.ratio}}");
@@ -143,8 +143,8 @@ test_whole_template_keeps_its_json_type (Fixture       *fixture,
 }
 
 static void
-test_reference_inside_text_is_interpolated (Fixture       *fixture,
-                                            gconstpointer  user_data)
+test_reference_inside_text_is_interpolated (Fixture      *fixture,
+                                            gconstpointer user_data)
 {
   assert_resolves_to_string (fixture,
                              "count {{n1.count}}, ratio {{n1.ratio}}, ok {{n1.ok}}, "
@@ -154,8 +154,8 @@ test_reference_inside_text_is_interpolated (Fixture       *fixture,
 }
 
 static void
-test_numbers_are_written_without_trailing_zeros (Fixture       *fixture,
-                                                 gconstpointer  user_data)
+test_numbers_are_written_without_trailing_zeros (Fixture      *fixture,
+                                                 gconstpointer user_data)
 {
   g_autoptr(JsonNode) tenth = json_node_init_double (json_node_alloc (), 0.1);
   g_autoptr(JsonNode) third = json_node_init_double (json_node_alloc (), 1.0 / 3.0);
@@ -172,8 +172,8 @@ test_numbers_are_written_without_trailing_zeros (Fixture       *fixture,
 }
 
 static void
-test_paths_follow_members_and_indexes (Fixture       *fixture,
-                                       gconstpointer  user_data)
+test_paths_follow_members_and_indexes (Fixture      *fixture,
+                                       gconstpointer user_data)
 {
   g_autoptr(JsonNode) b = resolve_text (fixture, "{{json.a.b}}");
   g_autoptr(JsonNode) length = resolve_text (fixture, "{{json.list.length}}");
@@ -188,8 +188,8 @@ test_paths_follow_members_and_indexes (Fixture       *fixture,
 }
 
 static void
-test_data_is_the_upstream_output (Fixture       *fixture,
-                                  gconstpointer  user_data)
+test_data_is_the_upstream_output (Fixture      *fixture,
+                                  gconstpointer user_data)
 {
   g_autoptr(JsonNode) data = parse ("{\"field\": \"from data\"}");
 
@@ -202,8 +202,8 @@ test_data_is_the_upstream_output (Fixture       *fixture,
 }
 
 static void
-test_single_braces_name_data_json_input_and_nodes (Fixture       *fixture,
-                                                   gconstpointer  user_data)
+test_single_braces_name_data_json_input_and_nodes (Fixture      *fixture,
+                                                   gconstpointer user_data)
 {
   g_autoptr(JsonNode) status = resolve_text (fixture, "{fetch.status}");
 
@@ -215,8 +215,8 @@ test_single_braces_name_data_json_input_and_nodes (Fixture       *fixture,
 }
 
 static void
-test_other_braces_are_left_alone (Fixture       *fixture,
-                                  gconstpointer  user_data)
+test_other_braces_are_left_alone (Fixture      *fixture,
+                                  gconstpointer user_data)
 {
   const char *texts[] = {
     "{\"a\": 1, \"b\": {\"c\": 2}}",
@@ -239,8 +239,8 @@ test_other_braces_are_left_alone (Fixture       *fixture,
 }
 
 static void
-test_whitespace_inside_braces_is_allowed (Fixture       *fixture,
-                                          gconstpointer  user_data)
+test_whitespace_inside_braces_is_allowed (Fixture      *fixture,
+                                          gconstpointer user_data)
 {
   g_autoptr(JsonNode) count = resolve_text (fixture, "{{ n1.count }}");
 
@@ -250,15 +250,15 @@ test_whitespace_inside_braces_is_allowed (Fixture       *fixture,
 }
 
 static void
-test_input_is_the_execution_input (Fixture       *fixture,
-                                   gconstpointer  user_data)
+test_input_is_the_execution_input (Fixture      *fixture,
+                                   gconstpointer user_data)
 {
   assert_resolves_to_string (fixture, "mail {{input.user.email}}", "mail ada@example.org");
 }
 
 static void
-test_variables_by_name_or_through_variables (Fixture       *fixture,
-                                             gconstpointer  user_data)
+test_variables_by_name_or_through_variables (Fixture      *fixture,
+                                             gconstpointer user_data)
 {
   g_autoptr(JsonNode) threshold = resolve_text (fixture, "{{threshold}}");
   g_autoptr(JsonNode) all = resolve_text (fixture, "{{variables}}");
@@ -271,8 +271,8 @@ test_variables_by_name_or_through_variables (Fixture       *fixture,
 }
 
 static void
-test_now_is_utc_iso8601_with_milliseconds (Fixture       *fixture,
-                                           gconstpointer  user_data)
+test_now_is_utc_iso8601_with_milliseconds (Fixture      *fixture,
+                                           gconstpointer user_data)
 {
   g_autoptr(JsonNode) now = resolve_text (fixture, "{{$now}}");
   const char *text = json_node_get_string (now);
@@ -288,8 +288,8 @@ test_now_is_utc_iso8601_with_milliseconds (Fixture       *fixture,
 }
 
 static void
-test_uuid_is_a_fresh_uuid (Fixture       *fixture,
-                           gconstpointer  user_data)
+test_uuid_is_a_fresh_uuid (Fixture      *fixture,
+                           gconstpointer user_data)
 {
   g_autoptr(JsonNode) first = resolve_text (fixture, "{{$uuid}}");
   g_autoptr(JsonNode) second = resolve_text (fixture, "{{$uuid}}");
@@ -300,10 +300,12 @@ test_uuid_is_a_fresh_uuid (Fixture       *fixture,
 }
 
 static void
-test_random_int_stays_in_range_and_reaches_both_ends (Fixture       *fixture,
-                                                      gconstpointer  user_data)
+test_random_int_stays_in_range_and_reaches_both_ends (Fixture      *fixture,
+                                                      gconstpointer user_data)
 {
-  gboolean seen[4] = { FALSE, };
+  gboolean seen[4] = {
+    FALSE,
+  };
 
   for (guint i = 0; i < 1000; i++)
     {
@@ -329,13 +331,13 @@ test_random_int_stays_in_range_and_reaches_both_ends (Fixture       *fixture,
 }
 
 static void
-test_resolving_goes_deep_and_leaves_the_value_alone (Fixture       *fixture,
-                                                     gconstpointer  user_data)
+test_resolving_goes_deep_and_leaves_the_value_alone (Fixture      *fixture,
+                                                     gconstpointer user_data)
 {
   g_autoptr(JsonNode) config = parse ("{\"url\": \"https://example.org/{{json.field}}\", "
-                                      "\"headers\": {\"X-Count\": \"{{n1.count}}\"}, "
-                                      "\"list\": [\"{{n1.ok}}\", 5, null, [\"{{threshold}}\"]], "
-                                      "\"n\": 7, \"{{json.field}}\": \"keys stay\"}");
+                                       "\"headers\": {\"X-Count\": \"{{n1.count}}\"}, "
+                                       "\"list\": [\"{{n1.ok}}\", 5, null, [\"{{threshold}}\"]], "
+                                       "\"n\": 7, \"{{json.field}}\": \"keys stay\"}");
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) resolved = zz_template_resolve (&fixture->scope, config, &error);
   g_autofree char *resolved_text = NULL;
@@ -351,8 +353,8 @@ test_resolving_goes_deep_and_leaves_the_value_alone (Fixture       *fixture,
 }
 
 static void
-test_unresolved_references_are_named_as_written (Fixture       *fixture,
-                                                 gconstpointer  user_data)
+test_unresolved_references_are_named_as_written (Fixture      *fixture,
+                                                 gconstpointer user_data)
 {
   assert_fails_naming (fixture, "{{fetch.body.cost}}",
                        "“{{fetch.body.cost}}” refers to nothing: node “fetch” has no “cost” in its output");
@@ -387,8 +389,8 @@ test_unresolved_references_are_named_as_written (Fixture       *fixture,
 }
 
 static void
-test_a_node_without_input_cannot_name_json (Fixture       *fixture,
-                                            gconstpointer  user_data)
+test_a_node_without_input_cannot_name_json (Fixture      *fixture,
+                                            gconstpointer user_data)
 {
   fixture->scope.json = NULL;
   assert_fails_naming (fixture, "{{json.field}}",
@@ -401,8 +403,8 @@ test_a_node_without_input_cannot_name_json (Fixture       *fixture,
 }
 
 static void
-test_an_error_deep_inside_stops_the_whole_value (Fixture       *fixture,
-                                                 gconstpointer  user_data)
+test_an_error_deep_inside_stops_the_whole_value (Fixture      *fixture,
+                                                 gconstpointer user_data)
 {
   g_autoptr(JsonNode) config = parse ("{\"a\": \"ok\", \"b\": [1, {\"c\": \"{{ghost.x}}\"}]}");
   g_autoptr(GError) error = NULL;
@@ -414,8 +416,8 @@ test_an_error_deep_inside_stops_the_whole_value (Fixture       *fixture,
 }
 
 static void
-test_a_single_reference_resolves_with_or_without_braces (Fixture       *fixture,
-                                                         gconstpointer  user_data)
+test_a_single_reference_resolves_with_or_without_braces (Fixture      *fixture,
+                                                         gconstpointer user_data)
 {
   const char *forms[] = { "{{fetch.status}}", "{fetch.status}", "fetch.status", " fetch.status " };
   g_autoptr(GError) error = NULL;
@@ -456,9 +458,9 @@ static void
 test_node_references_are_listed_once (void)
 {
   g_auto(GStrv) ids = zz_template_list_node_references ("{{fetch.body}} {{json.x}} {data.y} "
-                                                       "{{n1[0]}} {{fetch.status}} {NodeId.field} "
-                                                       "{{threshold}} {{variables.a}} {{$now}} "
-                                                       "{\"a\": 1}");
+                                                         "{{n1[0]}} {{fetch.status}} {NodeId.field} "
+                                                         "{{threshold}} {{variables.a}} {{$now}} "
+                                                         "{\"a\": 1}");
   g_auto(GStrv) none = zz_template_list_node_references ("nothing here");
   const char *expected[] = { "fetch", "n1", "NodeId", NULL };
 

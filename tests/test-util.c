@@ -115,7 +115,7 @@ test_json_getters_tolerate_wrong_types (void)
 static void
 test_json_string_arrays (void)
 {
-  const char *tags[] = { "crypto", "price alerts", NULL };
+  const char      *tags[] = { "crypto", "price alerts", NULL };
   g_autofree char *text = zz_json_strv_to_string (tags);
   g_auto(GStrv) back = zz_json_strv_from_string (text);
   g_auto(GStrv) bad = zz_json_strv_from_string ("{\"not\": \"an array\"}");
@@ -131,8 +131,9 @@ static void
 test_json_writes_shortest_doubles_and_escapes (void)
 {
   g_autoptr(JsonNode) node = zz_json_parse ("{\"b\": 0.1, \"a\": 167.27, \"whole\": 5.0, \"big\": 1e300,"
-                                            " \"n\": 3, \"s\": \"tab\\t \\\"quote\\\" \\u0001 \u00e9\","
-                                            " \"list\": [true, null, {}], \"empty\": []}", -1, NULL);
+                                             " \"n\": 3, \"s\": \"tab\\t \\\"quote\\\" \\u0001 \u00e9\","
+                                             " \"list\": [true, null, {}], \"empty\": []}",
+                                             -1, NULL);
   g_autofree char *compact = NULL;
   g_autofree char *pretty = NULL;
   g_autoptr(JsonNode) back = NULL;

@@ -34,7 +34,7 @@ test_zoom_keeps_point_fixed (void)
 {
   g_autoptr(ZzViewport) viewport = zz_viewport_new ();
   const double zooms[] = { 2.0, 0.5, 3.9, 0.1, 1.0 };
-  double before_x, before_y, after_x, after_y;
+  double       before_x, before_y, after_x, after_y;
 
   zz_viewport_set_offset (viewport, 50, 80);
   zz_viewport_widget_to_canvas (viewport, 412, 233, &before_x, &before_y);

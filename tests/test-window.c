@@ -21,8 +21,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
+fixture_set_up (Fixture      *fixture,
+                gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
@@ -35,8 +35,8 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
+fixture_tear_down (Fixture      *fixture,
+                   gconstpointer data)
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -48,9 +48,9 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static char *
-insert_workflow (Fixture            *fixture,
-                 const char         *name,
-                 const char * const *tags)
+insert_workflow (Fixture           *fixture,
+                 const char        *name,
+                 const char *const *tags)
 {
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new (name);
   g_autoptr(GError) error = NULL;
@@ -75,8 +75,8 @@ open_window (Fixture *fixture)
  * and what it should show. */
 typedef struct
 {
-  Fixture       *fixture;
-  gconstpointer  expected;
+  Fixture      *fixture;
+  gconstpointer expected;
 } Expectation;
 
 static void
@@ -95,9 +95,9 @@ collect_row_titles (GtkWidget *widget,
 static gboolean
 rows_show_names (gpointer data)
 {
-  Expectation *expectation = data;
-  Fixture *fixture = expectation->fixture;
-  const char * const *names = expectation->expected;
+  Expectation       *expectation = data;
+  Fixture           *fixture = expectation->fixture;
+  const char *const *names = expectation->expected;
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
 
   collect_row_titles (GTK_WIDGET (fixture->window), titles);
@@ -106,7 +106,7 @@ rows_show_names (gpointer data)
   if (titles->len - 1 != g_strv_length ((char **) names))
     return FALSE;
   for (guint i = 0; names[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) titles->pdata, names[i]))
+    if (!g_strv_contains ((const char *const *) titles->pdata, names[i]))
       return FALSE;
   return TRUE;
 }
@@ -152,8 +152,8 @@ activate (Fixture    *fixture,
 /* Tests -------------------------------------------------------------------- */
 
 static void
-test_empty_database_shows_the_empty_state (Fixture       *fixture,
-                                           gconstpointer  data)
+test_empty_database_shows_the_empty_state (Fixture      *fixture,
+                                           gconstpointer data)
 {
   open_window (fixture);
 
@@ -162,10 +162,10 @@ test_empty_database_shows_the_empty_state (Fixture       *fixture,
 }
 
 static void
-test_list_shows_every_workflow (Fixture       *fixture,
-                                gconstpointer  data)
+test_list_shows_every_workflow (Fixture      *fixture,
+                                gconstpointer data)
 {
-  static const char * const names[] = { "Daily report", "Sync invoices", "Notify team", NULL };
+  static const char *const names[] = { "Daily report", "Sync invoices", "Notify team", NULL };
 
   for (guint i = 0; names[i] != NULL; i++)
     g_free (insert_workflow (fixture, names[i], NULL));
@@ -174,15 +174,15 @@ test_list_shows_every_workflow (Fixture       *fixture,
 
   g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "workflows");
   g_assert_cmpuint (n_shown (fixture), ==, 3);
-  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation){ fixture, names }, WAIT_TIMEOUT_MS));
 }
 
 static void
-test_new_adds_and_selects_an_untitled_workflow (Fixture       *fixture,
-                                                gconstpointer  data)
+test_new_adds_and_selects_an_untitled_workflow (Fixture      *fixture,
+                                                gconstpointer data)
 {
-  static const char * const one[] = { "Untitled Workflow", NULL };
-  static const char * const two[] = { "Untitled Workflow", "Untitled Workflow 2", NULL };
+  static const char *const one[] = { "Untitled Workflow", NULL };
+  static const char *const two[] = { "Untitled Workflow", "Untitled Workflow 2", NULL };
   g_autoptr(ZzWorkflow) selected = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -196,21 +196,21 @@ test_new_adds_and_selects_an_untitled_workflow (Fixture       *fixture,
   selected = zz_store_get_workflow (fixture->store, _zz_window_get_selected_id (fixture->window), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (zz_workflow_get_name (selected), ==, "Untitled Workflow");
-  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, one }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation){ fixture, one }, WAIT_TIMEOUT_MS));
 
   activate (fixture, "win.new", NULL);
   g_assert_cmpuint (n_stored (fixture), ==, 2);
-  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, two }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation){ fixture, two }, WAIT_TIMEOUT_MS));
 }
 
 static void
-test_delete_hides_at_once_and_undo_restores (Fixture       *fixture,
-                                             gconstpointer  data)
+test_delete_hides_at_once_and_undo_restores (Fixture      *fixture,
+                                             gconstpointer data)
 {
-  g_autofree char *keep = insert_workflow (fixture, "Keep me", NULL);
-  g_autofree char *doomed = insert_workflow (fixture, "Delete me", NULL);
-  static const char * const both[] = { "Keep me", "Delete me", NULL };
-  static const char * const kept[] = { "Keep me", NULL };
+  g_autofree char         *keep = insert_workflow (fixture, "Keep me", NULL);
+  g_autofree char         *doomed = insert_workflow (fixture, "Delete me", NULL);
+  static const char *const both[] = { "Keep me", "Delete me", NULL };
+  static const char *const kept[] = { "Keep me", NULL };
 
   open_window (fixture);
   _zz_window_select_workflow (fixture->window, doomed);
@@ -220,12 +220,12 @@ test_delete_hides_at_once_and_undo_restores (Fixture       *fixture,
   g_assert_cmpuint (n_shown (fixture), ==, 1);
   g_assert_true (is_stored (fixture, doomed));
   g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, keep);
-  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, kept }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation){ fixture, kept }, WAIT_TIMEOUT_MS));
 
   activate (fixture, "win.undo-delete", g_variant_new_string (doomed));
   g_assert_cmpuint (n_shown (fixture), ==, 2);
   g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, doomed);
-  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, both }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation){ fixture, both }, WAIT_TIMEOUT_MS));
 
   /* Nothing is waiting any more: closing deletes nothing. */
   gtk_window_close (GTK_WINDOW (fixture->window));
@@ -234,8 +234,8 @@ test_delete_hides_at_once_and_undo_restores (Fixture       *fixture,
 }
 
 static void
-test_delete_without_undo_deletes_when_the_toast_goes (Fixture       *fixture,
-                                                      gconstpointer  data)
+test_delete_without_undo_deletes_when_the_toast_goes (Fixture      *fixture,
+                                                      gconstpointer data)
 {
   g_autofree char *first = insert_workflow (fixture, "First", NULL);
   g_autofree char *second = insert_workflow (fixture, "Second", NULL);
@@ -258,8 +258,8 @@ test_delete_without_undo_deletes_when_the_toast_goes (Fixture       *fixture,
 }
 
 static void
-test_delete_without_undo_deletes_when_the_window_closes (Fixture       *fixture,
-                                                         gconstpointer  data)
+test_delete_without_undo_deletes_when_the_window_closes (Fixture      *fixture,
+                                                         gconstpointer data)
 {
   g_autofree char *id = insert_workflow (fixture, "Closing time", NULL);
 
@@ -281,12 +281,12 @@ shown_count_is (gpointer data)
 }
 
 static void
-test_search_filters_by_name_and_tag (Fixture       *fixture,
-                                     gconstpointer  data)
+test_search_filters_by_name_and_tag (Fixture      *fixture,
+                                     gconstpointer data)
 {
-  static const char * const billing[] = { "billing", "monthly", NULL };
-  static const char * const ops[] = { "ops", NULL };
-  static const char * const only_invoices[] = { "Sync invoices", NULL };
+  static const char *const billing[] = { "billing", "monthly", NULL };
+  static const char *const ops[] = { "ops", NULL };
+  static const char *const only_invoices[] = { "Sync invoices", NULL };
 
   g_free (insert_workflow (fixture, "Sync invoices", billing));
   g_free (insert_workflow (fixture, "Restart servers", ops));
@@ -297,7 +297,7 @@ test_search_filters_by_name_and_tag (Fixture       *fixture,
 
   _zz_window_set_search (fixture->window, "INVOICE");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
-  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, only_invoices }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation){ fixture, only_invoices }, WAIT_TIMEOUT_MS));
 
   _zz_window_set_search (fixture->window, "monthly");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
@@ -308,27 +308,27 @@ test_search_filters_by_name_and_tag (Fixture       *fixture,
   g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "workflows");
 
   _zz_window_set_search (fixture->window, "");
-  g_assert_true (zz_test_wait_until (shown_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (3) }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (shown_count_is, &(Expectation){ fixture, GUINT_TO_POINTER (3) }, WAIT_TIMEOUT_MS));
 }
 
 static void
-test_list_follows_changes_made_elsewhere (Fixture       *fixture,
-                                          gconstpointer  data)
+test_list_follows_changes_made_elsewhere (Fixture      *fixture,
+                                          gconstpointer data)
 {
-  static const char * const names[] = { "Made by the CLI", NULL };
+  static const char *const names[] = { "Made by the CLI", NULL };
 
   open_window (fixture);
   g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "empty");
 
   g_free (insert_workflow (fixture, "Made by the CLI", NULL));
-  g_assert_true (zz_test_wait_until (shown_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (1) }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (shown_count_is, &(Expectation){ fixture, GUINT_TO_POINTER (1) }, WAIT_TIMEOUT_MS));
   g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "workflows");
-  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation){ fixture, names }, WAIT_TIMEOUT_MS));
 }
 
 static void
-test_duplicate_adds_a_copy (Fixture       *fixture,
-                            gconstpointer  data)
+test_duplicate_adds_a_copy (Fixture      *fixture,
+                            gconstpointer data)
 {
   g_autofree char *id = insert_workflow (fixture, "Original", NULL);
   g_autoptr(ZzWorkflow) copy = NULL;
@@ -346,8 +346,8 @@ test_duplicate_adds_a_copy (Fixture       *fixture,
 }
 
 static void
-test_actions_need_a_selection (Fixture       *fixture,
-                               gconstpointer  data)
+test_actions_need_a_selection (Fixture      *fixture,
+                               gconstpointer data)
 {
   g_autofree char *id = insert_workflow (fixture, "Untouched", NULL);
 
@@ -377,7 +377,7 @@ static AdwMessageDialog *
 find_message_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
+  guint       n = g_list_model_get_n_items (toplevels);
 
   for (guint i = 0; i < n; i++)
     {
@@ -410,27 +410,27 @@ write_file (Fixture    *fixture,
 }
 
 static void
-test_import_adds_and_selects_the_workflow (Fixture       *fixture,
-                                           gconstpointer  data)
+test_import_adds_and_selects_the_workflow (Fixture      *fixture,
+                                           gconstpointer data)
 {
   g_autoptr(GFile) file = write_file (fixture, "imported.json",
-                                      "{\"name\": \"From the web\", \"nodes\": [], \"edges\": []}");
-  static const char * const names[] = { "From the web", NULL };
+                                       "{\"name\": \"From the web\", \"nodes\": [], \"edges\": []}");
+  static const char *const names[] = { "From the web", NULL };
 
   open_window (fixture);
   _zz_window_import_file (fixture->window, file);
-  g_assert_true (zz_test_wait_until (stored_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (1) }, WAIT_TIMEOUT_MS));
-  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation) { fixture, names }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (stored_count_is, &(Expectation){ fixture, GUINT_TO_POINTER (1) }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (rows_show_names, &(Expectation){ fixture, names }, WAIT_TIMEOUT_MS));
   g_assert_nonnull (_zz_window_get_selected_id (fixture->window));
 
   /* The same file again is a second workflow, not a clash of ids. */
   _zz_window_import_file (fixture->window, file);
-  g_assert_true (zz_test_wait_until (stored_count_is, &(Expectation) { fixture, GUINT_TO_POINTER (2) }, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_until (stored_count_is, &(Expectation){ fixture, GUINT_TO_POINTER (2) }, WAIT_TIMEOUT_MS));
 }
 
 static void
-test_import_of_broken_json_says_where_and_adds_nothing (Fixture       *fixture,
-                                                        gconstpointer  data)
+test_import_of_broken_json_says_where_and_adds_nothing (Fixture      *fixture,
+                                                        gconstpointer data)
 {
   g_autoptr(GFile) file = write_file (fixture, "broken.json", "{\n  \"name\": \"Broken\",\n  \"nodes\": [\n}");
   AdwMessageDialog *dialog;

@@ -456,11 +456,11 @@ test_validate_cycle_names_its_nodes (void)
 }
 
 static gboolean
-check_http_only (const char           *block_type,
-                 const char * const  **required,
-                 gpointer              user_data)
+check_http_only (const char         *block_type,
+                 const char *const **required,
+                 gpointer            user_data)
 {
-  static const char * const http_required[] = { "url", "method", NULL };
+  static const char *const http_required[] = { "url", "method", NULL };
 
   if (g_strcmp0 (block_type, "HTTP_REQUEST") != 0)
     return FALSE;
@@ -535,7 +535,7 @@ test_read_syntax_error_names_line_and_column (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ZzWorkflow) workflow =
-    zz_workflow_new_from_data ("{\n  \"name\": \"w\",\n  \"nodes\": [,]\n}", -1, &error);
+               zz_workflow_new_from_data ("{\n  \"name\": \"w\",\n  \"nodes\": [,]\n}", -1, &error);
 
   g_assert_null (workflow);
   g_assert_error (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_SYNTAX);
@@ -561,8 +561,8 @@ test_load_columns_errors (void)
 /* Editing */
 
 static void
-count_cb (gpointer  object,
-          guint    *count)
+count_cb (gpointer object,
+          guint   *count)
 {
   (*count)++;
 }
@@ -639,8 +639,8 @@ test_edit_notify_only_on_real_change (void)
   g_autoptr(JsonObject) same_config = json_object_new ();
   const char *tags[] = { "a", NULL };
   const char *same_tags[] = { "a", NULL };
-  guint notified = 0;
-  guint changed = 0;
+  guint       notified = 0;
+  guint       changed = 0;
 
   g_signal_connect (node, "notify", G_CALLBACK (count_notify_cb), &notified);
   zz_node_set_label (node, "x");

@@ -21,9 +21,9 @@ zz_test_wait_for_frame (GtkWidget *widget,
                         guint      timeout_ms)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gboolean result;
-  gulong id;
+  gboolean       painted = FALSE;
+  gboolean       result;
+  gulong         id;
 
   g_return_val_if_fail (clock != NULL, FALSE);
 

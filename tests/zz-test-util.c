@@ -50,9 +50,9 @@ on_wait_poll_cb (gpointer data)
 }
 
 gboolean
-zz_test_wait_until (ZzTestCondition  condition,
-                    gpointer         data,
-                    guint            timeout_ms)
+zz_test_wait_until (ZzTestCondition condition,
+                    gpointer        data,
+                    guint           timeout_ms)
 {
   g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
   g_autoptr(GSource) timeout = NULL;

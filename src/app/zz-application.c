@@ -10,10 +10,10 @@
 
 struct _ZzApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication parent_instance;
 
-  char           *db_path;   /* --db, else ZZYRA_DB, else the default */
-  ZzStore        *store;
+  char    *db_path; /* --db, else ZZYRA_DB, else the default */
+  ZzStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (ZzApplication, zz_application, ADW_TYPE_APPLICATION)
@@ -31,7 +31,7 @@ static void
 zz_application_show_open_error (ZzApplication *self,
                                 const GError  *error)
 {
-  GtkWidget *dialog;
+  GtkWidget       *dialog;
   g_autofree char *body = NULL;
 
   /* The store's message already names the file and says what is wrong. */
@@ -80,7 +80,7 @@ static void
 zz_application_activate (GApplication *app)
 {
   ZzApplication *self = ZZ_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow     *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL || !ZZ_IS_WINDOW (window))
     {
@@ -97,7 +97,7 @@ zz_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   ZzApplication *self = ZZ_APPLICATION (app);
-  const char *path = NULL;
+  const char    *path = NULL;
 
   if (g_variant_dict_lookup (options, "version", "b", NULL))
     {
@@ -120,7 +120,7 @@ zz_application_quit_action (GSimpleAction *action,
                             gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = g_list_copy (gtk_application_get_windows (app));
+  GList          *windows = g_list_copy (gtk_application_get_windows (app));
 
   /* Closing, not destroying: each window saves its size, its last workflow
    * and the deletions still waiting for Undo. The app ends with the last. */
@@ -135,22 +135,13 @@ zz_application_about_action (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
-  GtkApplication *app = user_data;
+  GtkApplication    *app = user_data;
   static const char *developers[] = { "The Zzyra Developers", NULL };
 
   adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Zzyra"),
-                         "application-icon", APPLICATION_ID,
-                         "developer-name", "The Zzyra Developers",
-                         "version", PACKAGE_VERSION,
-                         "website", "https://zzyra.org/",
-                         "issue-url", "https://zzyra.org/issues",
-                         "copyright", "© 2026 The Zzyra Developers",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         /* Translators: your names, one a line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+                         "application-name", _("Zzyra"), "application-icon", APPLICATION_ID, "developer-name", "The Zzyra Developers", "version", PACKAGE_VERSION, "website", "https://zzyra.org/", "issue-url", "https://zzyra.org/issues", "copyright", "© 2026 The Zzyra Developers", "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
+                                                /* Translators: your names, one a line */
+                                                "translator-credits", _("translator-credits"), NULL);
 }
 
 static void
@@ -229,7 +220,7 @@ zz_application_finalize (GObject *object)
 static void
 zz_application_class_init (ZzApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = zz_application_finalize;
@@ -244,9 +235,9 @@ zz_application_init (ZzApplication *self)
 {
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Use the database at PATH instead of the default one"), N_("PATH") },
+      N_ ("Use the database at PATH instead of the default one"), N_ ("PATH") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Show the version and exit"), NULL },
+      N_ ("Show the version and exit"), NULL },
     { NULL }
   };
 

@@ -28,18 +28,22 @@
 /* For the cards shown and the nodes' bounds. */
 #include "zz-canvas-private.h"
 
-#define WIDTH 1600
-#define HEIGHT 1000
-#define N_FRAMES 30
+#define WIDTH           1600
+#define HEIGHT          1000
+#define N_FRAMES        30
 #define TARGET_FIRST_MS 300.0
 #define TARGET_FRAME_MS 8.0
-#define SEED 20240611
+#define SEED            20240611
 
 #define LAYER_SPACING 300.0
-#define ROW_SPACING 100.0
+#define ROW_SPACING   100.0
 
-static const char * const block_types[] = {
-  "DATA_TRANSFORM", "HTTP_REQUEST", "CALCULATOR", "DELAY", "NOTIFICATION",
+static const char *const block_types[] = {
+  "DATA_TRANSFORM",
+  "HTTP_REQUEST",
+  "CALCULATOR",
+  "DELAY",
+  "NOTIFICATION",
 };
 
 static ZzWorkflow *
@@ -51,9 +55,9 @@ build_dag (guint n_nodes,
   g_autoptr(GHashTable) edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree guint *layer_of = g_new0 (guint, n_nodes);
   g_autofree guint *layer_start = NULL;
-  guint n_layers = MAX (1, (guint) round (sqrt (n_nodes / 2.0)));
-  guint per_layer = (n_nodes + n_layers - 1) / n_layers;
-  guint added = 0, attempts = 0;
+  guint             n_layers = MAX (1, (guint) round (sqrt (n_nodes / 2.0)));
+  guint             per_layer = (n_nodes + n_layers - 1) / n_layers;
+  guint             added = 0, attempts = 0;
 
   n_layers = (n_nodes + per_layer - 1) / per_layer;
   layer_start = g_new0 (guint, n_layers + 1);
@@ -61,10 +65,10 @@ build_dag (guint n_nodes,
   for (guint i = 0; i < n_nodes; i++)
     {
       g_autofree char *id = g_strdup_printf ("n%u", i);
-      guint layer = i / per_layer;
-      guint row = i % per_layer;
+      guint            layer = i / per_layer;
+      guint            row = i % per_layer;
       g_autoptr(ZzNode) node = zz_node_new (id, layer == 0 ? "MANUAL_TRIGGER"
-                                                           : block_types[g_rand_int_range (rand, 0, G_N_ELEMENTS (block_types))]);
+                                                            : block_types[g_rand_int_range (rand, 0, G_N_ELEMENTS (block_types))]);
       g_autofree char *label = g_strdup_printf ("Step %u.%u", layer, row);
 
       layer_of[i] = layer;
@@ -80,7 +84,7 @@ build_dag (guint n_nodes,
    * then the rest go anywhere forward, duplicates skipped. */
   for (guint i = 0; n_layers > 1 && attempts < n_edges * 20 && added < n_edges; i++, attempts++)
     {
-      guint source, target;
+      guint            source, target;
       g_autofree char *key = NULL;
 
       if (i < n_nodes - layer_start[1])
@@ -163,7 +167,7 @@ frame (ZzCanvasOffscreen *offscreen,
   if (node != NULL)
     {
       g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (renderer, node,
-                                                                   &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+                                                                    &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
 
       if (read_back)
         {
@@ -182,7 +186,7 @@ median_panning_frame (ZzCanvasOffscreen *offscreen,
                       gboolean           read_back)
 {
   ZzViewport *viewport = zz_canvas_get_viewport (zz_canvas_offscreen_get_canvas (offscreen));
-  double ms[N_FRAMES];
+  double      ms[N_FRAMES];
 
   frame (offscreen, renderer, read_back);
   for (guint i = 0; i < N_FRAMES; i++)
@@ -210,14 +214,14 @@ zz_bench_canvas_run (guint    n_nodes,
   g_autoptr(ZzWorkflow) workflow = build_dag (n_nodes, n_edges);
   g_autoptr(ZzCanvasOffscreen) offscreen = NULL;
   g_autoptr(GskRenderer) renderer = NULL;
-  const char *renderer_name = NULL;
-  ZzCanvas *canvas;
-  ZzViewport *viewport;
+  const char     *renderer_name = NULL;
+  ZzCanvas       *canvas;
+  ZzViewport     *viewport;
   graphene_rect_t bounds;
-  gboolean read_back;
-  double first, fit, full, fit_zoom;
-  guint cards_fit, cards_full;
-  gint64 start;
+  gboolean        read_back;
+  double          first, fit, full, fit_zoom;
+  guint           cards_fit, cards_full;
+  gint64          start;
 
   if (!(renderer = create_renderer (&renderer_name)))
     {

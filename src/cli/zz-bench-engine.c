@@ -24,7 +24,7 @@
 #include "zz-store.h"
 
 #define TARGET_US_PER_NODE 30.0
-#define N_RUNS 5
+#define N_RUNS             5
 
 static ZzWorkflow *
 build_chain (guint n_nodes)
@@ -67,10 +67,10 @@ compare_doubles (gconstpointer a,
 
 /* The median wall time of N_RUNS runs of @workflow, in seconds. */
 static gboolean
-time_runs (const char  *path,
-           ZzWorkflow  *workflow,
-           double      *median,
-           GError     **error)
+time_runs (const char *path,
+           ZzWorkflow *workflow,
+           double     *median,
+           GError    **error)
 {
   g_autoptr(JsonNode) input = zz_json_parse ("{\"count\": 1}", -1, NULL);
   double seconds[N_RUNS];
@@ -113,7 +113,7 @@ zz_bench_engine_run (guint    n_nodes,
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzWorkflow) workflow = build_chain (n_nodes);
   g_autoptr(ZzWorkflow) trigger_only = build_chain (0);
-  double whole, fixed, per_node;
+  double   whole, fixed, per_node;
   gboolean ok = FALSE;
 
   if (!(dir = g_dir_make_tmp ("zzyra-bench-XXXXXX", error)))
@@ -141,7 +141,8 @@ zz_bench_engine_run (guint    n_nodes,
 out:
   g_clear_object (&store);
   for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm"
+                                                                                 : NULL)
     {
       g_autofree char *file = g_strconcat (path, suffix, NULL);
       g_remove (file);

@@ -17,13 +17,13 @@
 #include "zz-bench-store.h"
 #include "zz-store.h"
 
-#define N_NODE_EXECUTIONS   100000
-#define N_WORKFLOWS         1000
-#define N_EXECUTIONS_EACH   100
-#define N_LIST_RUNS         20
+#define N_NODE_EXECUTIONS 100000
+#define N_WORKFLOWS       1000
+#define N_EXECUTIONS_EACH 100
+#define N_LIST_RUNS       20
 
-#define NODES_JSON \
-  "[{\"id\":\"trigger\",\"type\":\"MANUAL_TRIGGER\",\"position\":{\"x\":0,\"y\":0},\"data\":{\"label\":\"Start\",\"config\":{}}}," \
+#define NODES_JSON                                                                                                                                             \
+  "[{\"id\":\"trigger\",\"type\":\"MANUAL_TRIGGER\",\"position\":{\"x\":0,\"y\":0},\"data\":{\"label\":\"Start\",\"config\":{}}},"                             \
   "{\"id\":\"fetch\",\"type\":\"HTTP_REQUEST\",\"position\":{\"x\":200,\"y\":0},\"data\":{\"label\":\"Fetch\",\"config\":{\"url\":\"https://example.com\"}}}," \
   "{\"id\":\"wait\",\"type\":\"DELAY\",\"position\":{\"x\":400,\"y\":0},\"data\":{\"label\":\"Wait\",\"config\":{}}}]"
 
@@ -32,8 +32,8 @@ static char *
 format_thousands (gint64 value)
 {
   g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-  GString *str = g_string_new (NULL);
-  gsize length = strlen (digits);
+  GString         *str = g_string_new (NULL);
+  gsize            length = strlen (digits);
 
   for (gsize i = 0; i < length; i++)
     {
@@ -56,15 +56,15 @@ compare_doubles (gconstpointer a,
 }
 
 static gboolean
-bench_insert_node_executions (ZzStore     *store,
-                              GError     **error)
+bench_insert_node_executions (ZzStore *store,
+                              GError **error)
 {
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Bench");
   g_autoptr(ZzExecution) execution = zz_execution_new ();
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *rate_text = NULL;
-  gint64 start, elapsed;
-  double rate;
+  gint64           start, elapsed;
+  double           rate;
 
   if (!zz_store_insert_workflow (store, workflow, error))
     return FALSE;
@@ -102,12 +102,12 @@ bench_insert_node_executions (ZzStore     *store,
 }
 
 static gboolean
-bench_list_workflows (ZzStore     *store,
-                      GError     **error)
+bench_list_workflows (ZzStore *store,
+                      GError **error)
 {
   const char *user_id = zz_store_get_current_user_id (store);
-  double times[N_LIST_RUNS];
-  guint n_items = 0;
+  double      times[N_LIST_RUNS];
+  guint       n_items = 0;
 
   for (guint i = 0; i < N_WORKFLOWS; i++)
     {
@@ -168,12 +168,12 @@ remove_database (const char *path)
 }
 
 gboolean
-zz_bench_store_run (const char  *dir,
-                    GError     **error)
+zz_bench_store_run (const char *dir,
+                    GError    **error)
 {
   g_autofree char *own_dir = NULL;
   g_autofree char *path = NULL;
-  gboolean ok = FALSE;
+  gboolean         ok = FALSE;
 
   if (dir == NULL)
     {

@@ -28,11 +28,11 @@
 #define MAX_IMPORT_SIZE (64 * 1024 * 1024)
 
 ZzStore *
-_zz_cli_open_store (ZzCliContext  *context,
-            GError       **error)
+_zz_cli_open_store (ZzCliContext *context,
+                    GError      **error)
 {
   g_autofree char *default_path = NULL;
-  const char *path = context->db_path;
+  const char      *path = context->db_path;
 
   if (path == NULL)
     path = default_path = zz_store_dup_default_path ();
@@ -42,7 +42,7 @@ _zz_cli_open_store (ZzCliContext  *context,
 
 int
 _zz_cli_fail (const char   *what,
-      const GError *error)
+              const GError *error)
 {
   if (what != NULL)
     g_printerr ("zzyra-cli: %s: %s\n", what, error->message);
@@ -54,12 +54,12 @@ _zz_cli_fail (const char   *what,
 
 /* Parses a command's options; on a usage error prints it and returns FALSE. */
 gboolean
-_zz_cli_parse_options (const char    *parameters,
-                       const char    *summary,
-                       GOptionEntry  *entries,
-                       int           *argc,
-                       char        ***argv,
-                       int            n_positional)
+_zz_cli_parse_options (const char   *parameters,
+                       const char   *summary,
+                       GOptionEntry *entries,
+                       int          *argc,
+                       char       ***argv,
+                       int           n_positional)
 {
   g_autoptr(GOptionContext) option_context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
@@ -88,22 +88,22 @@ _zz_cli_parse_options (const char    *parameters,
 /* init ------------------------------------------------------------------ */
 
 static int
-command_init (ZzCliContext  *context,
-              int            argc,
-              char         **argv)
+command_init (ZzCliContext *context,
+              int           argc,
+              char        **argv)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!_zz_cli_parse_options ("", _("Create the database, or bring it up to date."),
-                              NULL, &argc, &argv, 0))
+                                     NULL, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
   if (!(store = _zz_cli_open_store (context, &error)))
     return _zz_cli_fail (NULL, error);
 
   g_print (_("Database ready: %s (schema version %d)\n"),
-           zz_store_get_path (store), zz_store_get_version (store));
+              zz_store_get_path (store), zz_store_get_version (store));
 
   return ZZ_CLI_EXIT_OK;
 }
@@ -111,13 +111,13 @@ command_init (ZzCliContext  *context,
 /* import ---------------------------------------------------------------- */
 
 static ZzWorkflow *
-read_workflow_file (const char  *filename,
-                    GError     **error)
+read_workflow_file (const char *filename,
+                    GError    **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, NULL, error);
@@ -131,7 +131,7 @@ read_workflow_file (const char  *filename,
 
       g_set_error (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_TOO_LARGE,
                    _("The file is %s; workflows larger than %s are not read"),
-                   size, limit);
+                      size, limit);
       return NULL;
     }
 
@@ -182,9 +182,9 @@ check_problems (GPtrArray  *problems,
  * Returns: (transfer full): the new workflow
  */
 ZzWorkflow *
-_zz_cli_import_file (ZzStore     *store,
-                     const char  *filename,
-                     GError     **error)
+_zz_cli_import_file (ZzStore    *store,
+                     const char *filename,
+                     GError    **error)
 {
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -205,7 +205,7 @@ _zz_cli_import_file (ZzStore     *store,
 
     for (guint i = 0; i < configs->len; i++)
       g_printerr (_("zzyra-cli: %s: warning: %s\n"), filename,
-                  ((ZzProblem *) g_ptr_array_index (configs, i))->message);
+                     ((ZzProblem *) g_ptr_array_index (configs, i))->message);
   }
 
   /* An import is always a new workflow of this user, whatever the file's
@@ -226,16 +226,16 @@ failed:
 }
 
 static int
-command_import (ZzCliContext  *context,
-                int            argc,
-                char         **argv)
+command_import (ZzCliContext *context,
+                int           argc,
+                char        **argv)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!_zz_cli_parse_options (_("FILE"), _("Import a Zzyra workflow JSON file and print its new id."),
-                              NULL, &argc, &argv, 1))
+                                             NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (!(store = _zz_cli_open_store (context, &error)) ||
@@ -250,23 +250,23 @@ command_import (ZzCliContext  *context,
 /* new and templates ------------------------------------------------------ */
 
 static int
-command_new (ZzCliContext  *context,
-             int            argc,
-             char         **argv)
+command_new (ZzCliContext *context,
+             int           argc,
+             char        **argv)
 {
   g_autofree char *template_id = NULL;
   g_autofree char *name = NULL;
-  GOptionEntry entries[] = {
-    { "template", 't', 0, G_OPTION_ARG_STRING, &template_id, N_("Start from a template (see “templates”)"), N_("ID") },
-    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The workflow’s name"), N_("NAME") },
-    { NULL }
+  GOptionEntry     entries[] = {
+        { "template", 't', 0, G_OPTION_ARG_STRING, &template_id, N_ ("Start from a template (see “templates”)"), N_ ("ID") },
+        { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_ ("The workflow’s name"), N_ ("NAME") },
+        { NULL }
   };
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!_zz_cli_parse_options ("", _("Create a workflow, empty or from a template, and print its id."),
-                              entries, &argc, &argv, 0))
+                                     entries, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
   if (template_id != NULL)
@@ -290,12 +290,12 @@ command_new (ZzCliContext  *context,
 }
 
 static int
-command_templates (ZzCliContext  *context,
-                   int            argc,
-                   char         **argv)
+command_templates (ZzCliContext *context,
+                   int           argc,
+                   char        **argv)
 {
   const ZzStarter *starters;
-  guint n = 0;
+  guint            n = 0;
 
   if (!_zz_cli_parse_options ("", _("List the templates “new --template” takes."), NULL, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
@@ -310,9 +310,9 @@ command_templates (ZzCliContext  *context,
 /* export ---------------------------------------------------------------- */
 
 static int
-command_export (ZzCliContext  *context,
-                int            argc,
-                char         **argv)
+command_export (ZzCliContext *context,
+                int           argc,
+                char        **argv)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzWorkflow) workflow = NULL;
@@ -320,7 +320,7 @@ command_export (ZzCliContext  *context,
   g_autofree char *data = NULL;
 
   if (!_zz_cli_parse_options (_("ID"), _("Write a workflow as Zzyra JSON to standard output."),
-                              NULL, &argc, &argv, 1))
+                                           NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (!(store = _zz_cli_open_store (context, &error)))
@@ -350,13 +350,13 @@ print_cell (GString    *line,
 }
 
 static int
-command_list (ZzCliContext  *context,
-              int            argc,
-              char         **argv)
+command_list (ZzCliContext *context,
+              int           argc,
+              char        **argv)
 {
-  gboolean json = FALSE;
+  gboolean     json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print one JSON document"), NULL },
     { NULL }
   };
   g_autoptr(ZzStore) store = NULL;
@@ -365,7 +365,7 @@ command_list (ZzCliContext  *context,
   guint n;
 
   if (!_zz_cli_parse_options ("", _("List the workflows: id, name, version, updated, nodes, last run."),
-                              entries, &argc, &argv, 0))
+                                     entries, &argc, &argv, 0))
     return ZZ_CLI_EXIT_USAGE;
 
   if (!(store = _zz_cli_open_store (context, &error)))
@@ -408,8 +408,8 @@ command_list (ZzCliContext  *context,
   else
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-      const char *headers[] = { N_("ID"), N_("NAME"), N_("VERSION"), N_("UPDATED"), N_("NODES"), N_("LAST RUN") };
-      guint widths[G_N_ELEMENTS (headers)];
+      const char *headers[] = { N_ ("ID"), N_ ("NAME"), N_ ("VERSION"), N_ ("UPDATED"), N_ ("NODES"), N_ ("LAST RUN") };
+      guint       widths[G_N_ELEMENTS (headers)];
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
       if (n == 0)
@@ -425,7 +425,7 @@ command_list (ZzCliContext  *context,
         {
           g_autoptr(ZzWorkflowSummary) summary = g_list_model_get_item (workflows, i);
           const char *status = zz_run_status_to_string (zz_workflow_summary_get_last_status (summary));
-          char **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
+          char      **row = g_new0 (char *, G_N_ELEMENTS (headers) + 1);
 
           row[0] = g_strdup (zz_workflow_summary_get_id (summary));
           row[1] = g_strdup (zz_workflow_summary_get_name (summary));
@@ -462,15 +462,15 @@ command_list (ZzCliContext  *context,
 /* delete ---------------------------------------------------------------- */
 
 static int
-command_delete (ZzCliContext  *context,
-                int            argc,
-                char         **argv)
+command_delete (ZzCliContext *context,
+                int           argc,
+                char        **argv)
 {
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!_zz_cli_parse_options (_("ID"), _("Delete a workflow with its executions."),
-                              NULL, &argc, &argv, 1))
+                                           NULL, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (!(store = _zz_cli_open_store (context, &error)))
@@ -485,21 +485,21 @@ command_delete (ZzCliContext  *context,
 /* bench ----------------------------------------------------------------- */
 
 static int
-command_bench (ZzCliContext  *context,
-               int            argc,
-               char         **argv)
+command_bench (ZzCliContext *context,
+               int           argc,
+               char        **argv)
 {
-  int n_nodes = -1;
-  int n_edges = 3000;
+  int          n_nodes = -1;
+  int          n_edges = 3000;
   GOptionEntry entries[] = {
-    { "nodes", 'n', 0, G_OPTION_ARG_INT, &n_nodes, N_("Nodes in the engine benchmark’s chain (100) or on the canvas (2000)"), N_("N") },
-    { "edges", 'e', 0, G_OPTION_ARG_INT, &n_edges, N_("Edges on the canvas (3000)"), N_("E") },
+    { "nodes", 'n', 0, G_OPTION_ARG_INT, &n_nodes, N_ ("Nodes in the engine benchmark’s chain (100) or on the canvas (2000)"), N_ ("N") },
+    { "edges", 'e', 0, G_OPTION_ARG_INT, &n_edges, N_ ("Edges on the canvas (3000)"), N_ ("E") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
 
   if (!_zz_cli_parse_options (_("store|engine|canvas"), _("Measure the speed of a part of Zzyra and print the figures."),
-                              entries, &argc, &argv, 1))
+                                                            entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (g_str_equal (argv[1], "store"))
@@ -532,18 +532,18 @@ command_bench (ZzCliContext  *context,
 }
 
 static const ZzCliCommand commands[] = {
-  { "init", "", N_("Create the database, or bring it up to date"), command_init },
-  { "new", "[--template ID] [--name NAME]", N_("Create a workflow; prints its id"), command_new },
-  { "templates", "", N_("List the starter templates"), command_templates },
-  { "import", "FILE", N_("Import a Zzyra workflow JSON file; prints its new id"), command_import },
-  { "export", "ID", N_("Write a workflow as Zzyra JSON to standard output"), command_export },
-  { "list", "[--json]", N_("List the workflows"), command_list },
-  { "delete", "ID", N_("Delete a workflow with its executions"), command_delete },
-  { "run", "ID|FILE [--input JSON] [--concurrency N] [--json]", N_("Run a workflow and print each node as it finishes"), zz_cli_command_run },
-  { "executions", "WORKFLOW_ID [--json]", N_("List a workflow’s executions"), zz_cli_command_executions },
-  { "execution", "EXECUTION_ID [--json]", N_("Show an execution and its nodes"), zz_cli_command_execution },
-  { "render", "ID --out FILE.png [--width W] [--height H]", N_("Draw a workflow into a PNG image (needs a display)"), zz_cli_command_render },
-  { "bench", "store|engine|canvas [--nodes N] [--edges E]", N_("Measure speed and print the figures"), command_bench },
+  { "init", "", N_ ("Create the database, or bring it up to date"), command_init },
+  { "new", "[--template ID] [--name NAME]", N_ ("Create a workflow; prints its id"), command_new },
+  { "templates", "", N_ ("List the starter templates"), command_templates },
+  { "import", "FILE", N_ ("Import a Zzyra workflow JSON file; prints its new id"), command_import },
+  { "export", "ID", N_ ("Write a workflow as Zzyra JSON to standard output"), command_export },
+  { "list", "[--json]", N_ ("List the workflows"), command_list },
+  { "delete", "ID", N_ ("Delete a workflow with its executions"), command_delete },
+  { "run", "ID|FILE [--input JSON] [--concurrency N] [--json]", N_ ("Run a workflow and print each node as it finishes"), zz_cli_command_run },
+  { "executions", "WORKFLOW_ID [--json]", N_ ("List a workflow’s executions"), zz_cli_command_executions },
+  { "execution", "EXECUTION_ID [--json]", N_ ("Show an execution and its nodes"), zz_cli_command_execution },
+  { "render", "ID --out FILE.png [--width W] [--height H]", N_ ("Draw a workflow into a PNG image (needs a display)"), zz_cli_command_render },
+  { "bench", "store|engine|canvas [--nodes N] [--edges E]", N_ ("Measure speed and print the figures"), command_bench },
   { NULL }
 };
 

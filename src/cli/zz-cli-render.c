@@ -58,28 +58,28 @@ zz_cli_command_bench_canvas (guint n_nodes,
 }
 
 int
-zz_cli_command_render (ZzCliContext  *context,
-                       int            argc,
-                       char         **argv)
+zz_cli_command_render (ZzCliContext *context,
+                       int           argc,
+                       char        **argv)
 {
   g_autofree char *out = NULL;
-  int width = DEFAULT_WIDTH;
-  int height = DEFAULT_HEIGHT;
-  gboolean dark = FALSE;
-  GOptionEntry entries[] = {
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the image to FILE (required)"), N_("FILE") },
-    { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_("The image’s width in pixels (1600)"), N_("W") },
-    { "height", 'H', 0, G_OPTION_ARG_INT, &height, N_("The image’s height in pixels (1000)"), N_("H") },
-    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_("Use the dark style"), NULL },
-    { NULL }
+  int              width = DEFAULT_WIDTH;
+  int              height = DEFAULT_HEIGHT;
+  gboolean         dark = FALSE;
+  GOptionEntry     entries[] = {
+        { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_ ("Write the image to FILE (required)"), N_ ("FILE") },
+        { "width", 'W', 0, G_OPTION_ARG_INT, &width, N_ ("The image’s width in pixels (1600)"), N_ ("W") },
+        { "height", 'H', 0, G_OPTION_ARG_INT, &height, N_ ("The image’s height in pixels (1000)"), N_ ("H") },
+        { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_ ("Use the dark style"), NULL },
+        { NULL }
   };
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!_zz_cli_parse_options (_("ID --out FILE.png"),
-                              _("Draw a workflow as the editor’s canvas shows it, whole, into a PNG image."),
-                              entries, &argc, &argv, 1))
+                                 _("Draw a workflow as the editor’s canvas shows it, whole, into a PNG image."),
+                                    entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (out == NULL)

@@ -59,8 +59,8 @@ execution_to_json (ZzExecution *execution,
                    GPtrArray   *nodes)
 {
   JsonObject *object = json_object_new ();
-  JsonArray *array = json_array_new ();
-  gint64 ms = duration_ms (execution->started_at, execution->finished_at);
+  JsonArray  *array = json_array_new ();
+  gint64      ms = duration_ms (execution->started_at, execution->finished_at);
 
   json_object_set_string_member (object, "id", execution->id);
   json_object_set_string_member (object, "workflowId", execution->workflow_id);
@@ -79,8 +79,8 @@ execution_to_json (ZzExecution *execution,
   for (guint i = 0; nodes != NULL && i < nodes->len; i++)
     {
       ZzNodeExecution *node = g_ptr_array_index (nodes, i);
-      JsonObject *row = json_object_new ();
-      gint64 node_ms = duration_ms (node->started_at, node->completed_at);
+      JsonObject      *row = json_object_new ();
+      gint64           node_ms = duration_ms (node->started_at, node->completed_at);
 
       json_object_set_string_member (row, "nodeId", node->node_id);
       json_object_set_string_member (row, "status", zz_run_status_to_string (node->status));
@@ -127,9 +127,9 @@ on_node_changed_cb (ZzExecutor      *executor,
                     ZzNodeExecution *row,
                     RunState        *state)
 {
-  ZzNode *node;
+  ZzNode     *node;
   const char *label;
-  gint64 ms;
+  gint64      ms;
 
   if (state->json ||
       row->status == ZZ_RUN_STATUS_PENDING ||
@@ -162,9 +162,9 @@ on_interrupt_cb (gpointer user_data)
 
 /* A stored workflow by id, or a file, imported first. */
 static ZzWorkflow *
-load_or_import (ZzStore     *store,
-                const char  *what,
-                GError     **error)
+load_or_import (ZzStore    *store,
+                const char *what,
+                GError    **error)
 {
   g_autoptr(ZzWorkflow) workflow = NULL;
 
@@ -178,18 +178,18 @@ load_or_import (ZzStore     *store,
 }
 
 int
-zz_cli_command_run (ZzCliContext  *context,
-                    int            argc,
-                    char         **argv)
+zz_cli_command_run (ZzCliContext *context,
+                    int           argc,
+                    char        **argv)
 {
   g_autofree char *input_text = NULL;
-  gboolean json = FALSE;
-  int concurrency = ZZ_EXECUTOR_DEFAULT_CONCURRENCY;
-  GOptionEntry entries[] = {
-    { "input", 'i', 0, G_OPTION_ARG_STRING, &input_text, N_("The run’s input, as JSON"), N_("JSON") },
-    { "concurrency", 'c', 0, G_OPTION_ARG_INT, &concurrency, N_("How many nodes may run at once (8)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document at the end"), NULL },
-    { NULL }
+  gboolean         json = FALSE;
+  int              concurrency = ZZ_EXECUTOR_DEFAULT_CONCURRENCY;
+  GOptionEntry     entries[] = {
+        { "input", 'i', 0, G_OPTION_ARG_STRING, &input_text, N_ ("The run’s input, as JSON"), N_ ("JSON") },
+        { "concurrency", 'c', 0, G_OPTION_ARG_INT, &concurrency, N_ ("How many nodes may run at once (8)"), N_ ("N") },
+        { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print one JSON document at the end"), NULL },
+        { NULL }
   };
   g_autoptr(ZzStore) store = NULL;
   g_autoptr(ZzWorkflow) workflow = NULL;
@@ -199,10 +199,10 @@ zz_cli_command_run (ZzCliContext  *context,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   RunState state = { NULL };
-  guint sigint_id, sigterm_id;
+  guint    sigint_id, sigterm_id;
 
   if (!_zz_cli_parse_options (_("ID|FILE"), _("Run a stored workflow, or a workflow file (imported first)."),
-                              entries, &argc, &argv, 1))
+                                                entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (concurrency < 1 || concurrency > 256)
@@ -262,10 +262,10 @@ zz_cli_command_run (ZzCliContext  *context,
 
       if (execution->error != NULL)
         g_print (_("Execution %s %s in %" G_GINT64_FORMAT " ms: %s\n"),
-                 execution->id, zz_run_status_to_string (execution->status), ms, execution->error);
+                    execution->id, zz_run_status_to_string (execution->status), ms, execution->error);
       else
         g_print (_("Execution %s %s in %" G_GINT64_FORMAT " ms\n"),
-                 execution->id, zz_run_status_to_string (execution->status), ms);
+                    execution->id, zz_run_status_to_string (execution->status), ms);
     }
 
   return exit_status_for (execution);
@@ -274,13 +274,13 @@ zz_cli_command_run (ZzCliContext  *context,
 /* executions ------------------------------------------------------------ */
 
 int
-zz_cli_command_executions (ZzCliContext  *context,
-                           int            argc,
-                           char         **argv)
+zz_cli_command_executions (ZzCliContext *context,
+                           int           argc,
+                           char        **argv)
 {
-  gboolean json = FALSE;
+  gboolean     json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print one JSON document"), NULL },
     { NULL }
   };
   g_autoptr(ZzStore) store = NULL;
@@ -289,7 +289,7 @@ zz_cli_command_executions (ZzCliContext  *context,
   g_autoptr(GError) error = NULL;
 
   if (!_zz_cli_parse_options (_("WORKFLOW_ID"), _("List a workflow’s executions, newest first."),
-                              entries, &argc, &argv, 1))
+                                                    entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (!(store = _zz_cli_open_store (context, &error)) ||
@@ -313,15 +313,15 @@ zz_cli_command_executions (ZzCliContext  *context,
   if (executions->len == 0)
     {
       g_printerr (_("“%s” has not run yet. Run it with “zzyra-cli run %s”.\n"),
-                  zz_workflow_get_name (workflow), argv[1]);
+                     zz_workflow_get_name (workflow), argv[1]);
       return ZZ_CLI_EXIT_OK;
     }
 
   g_print ("%-25s  %-9s  %-24s  %10s  %s\n", _("ID"), _("STATUS"), _("STARTED"), _("DURATION"), _("TRIGGER"));
   for (guint i = 0; i < executions->len; i++)
     {
-      ZzExecution *execution = g_ptr_array_index (executions, i);
-      gint64 ms = duration_ms (execution->started_at, execution->finished_at);
+      ZzExecution     *execution = g_ptr_array_index (executions, i);
+      gint64           ms = duration_ms (execution->started_at, execution->finished_at);
       g_autofree char *duration = ms >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT " ms", ms) : g_strdup ("—");
 
       g_print ("%-25s  %-9s  %-24s  %10s  %s\n", execution->id, zz_run_status_to_string (execution->status),
@@ -334,13 +334,13 @@ zz_cli_command_executions (ZzCliContext  *context,
 /* execution ------------------------------------------------------------- */
 
 int
-zz_cli_command_execution (ZzCliContext  *context,
-                          int            argc,
-                          char         **argv)
+zz_cli_command_execution (ZzCliContext *context,
+                          int           argc,
+                          char        **argv)
 {
-  gboolean json = FALSE;
+  gboolean     json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON document"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print one JSON document"), NULL },
     { NULL }
   };
   g_autoptr(ZzStore) store = NULL;
@@ -351,7 +351,7 @@ zz_cli_command_execution (ZzCliContext  *context,
   g_autoptr(GError) error = NULL;
 
   if (!_zz_cli_parse_options (_("EXECUTION_ID"), _("Show an execution with each node’s state."),
-                              entries, &argc, &argv, 1))
+                                                     entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (!(store = _zz_cli_open_store (context, &error)) ||
@@ -374,9 +374,10 @@ zz_cli_command_execution (ZzCliContext  *context,
   for (guint i = 0; i < nodes->len; i++)
     {
       ZzNodeExecution *node = g_ptr_array_index (nodes, i);
-      gint64 ms = duration_ms (node->started_at, node->completed_at);
+      gint64           ms = duration_ms (node->started_at, node->completed_at);
       g_autofree char *duration = ms >= 0 && node->status != ZZ_RUN_STATUS_PENDING
-                                  ? g_strdup_printf ("%" G_GINT64_FORMAT " ms", ms) : g_strdup ("—");
+                                    ? g_strdup_printf ("%" G_GINT64_FORMAT " ms", ms)
+                                    : g_strdup ("—");
 
       g_print ("  %-9s %-24s %10s  %s\n", zz_run_status_to_string (node->status), node->node_id, duration, node->error ? node->error : "");
     }

@@ -38,9 +38,9 @@ main (int    argc,
       char **argv)
 {
   const ZzCliCommand *commands;
-  ZzCliContext context = { NULL };
-  const char *command_name;
-  int i = 1;
+  ZzCliContext        context = { NULL };
+  const char         *command_name;
+  int                 i = 1;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -17,13 +17,13 @@
 
 struct _ZzEdge
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
-  char       *id;
-  char       *source;
-  char       *target;
-  char       *source_handle;
-  char       *target_handle;
+  char *id;
+  char *source;
+  char *target;
+  char *source_handle;
+  char *target_handle;
 
   /* The object read, or %NULL for an edge made here. */
   JsonObject *json;
@@ -31,7 +31,8 @@ struct _ZzEdge
 
 G_DEFINE_FINAL_TYPE (ZzEdge, zz_edge, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_SOURCE,
@@ -183,11 +184,11 @@ zz_edge_new (const char *id,
 }
 
 ZzEdge *
-_zz_edge_new_from_json_at (JsonObject  *object,
-                           guint        index,
-                           GError     **error)
+_zz_edge_new_from_json_at (JsonObject *object,
+                           guint       index,
+                           GError    **error)
 {
-  ZzEdge *self;
+  ZzEdge     *self;
   const char *id;
   const char *source;
   const char *target;
@@ -243,8 +244,8 @@ _zz_edge_new_from_json_at (JsonObject  *object,
  * Returns: (transfer full): the edge, or %NULL
  */
 ZzEdge *
-zz_edge_new_from_json (JsonObject  *object,
-                       GError     **error)
+zz_edge_new_from_json (JsonObject *object,
+                       GError    **error)
 {
   return _zz_edge_new_from_json_at (object, 0, error);
 }

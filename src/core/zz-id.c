@@ -16,12 +16,12 @@
 #include "zz-id.h"
 
 #define BLOCK_SIZE 4
-#define BASE 36
+#define BASE       36
 
 static char *
-append_base36 (char    *out,
-               guint64  value,
-               guint    width)
+append_base36 (char   *out,
+               guint64 value,
+               guint   width)
 {
   static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -42,7 +42,7 @@ fingerprint (void)
   if (g_once_init_enter (&value))
     {
       guint64 pid = (guint64) getpid ();
-      guint hash = g_str_hash (g_get_host_name ());
+      guint   hash = g_str_hash (g_get_host_name ());
       guint64 fp = ((pid % (BASE * BASE)) * BASE * BASE) + (hash % (BASE * BASE));
 
       g_once_init_leave (&value, fp + 1);
@@ -62,10 +62,10 @@ char *
 zz_id_new (void)
 {
   static gint counter;
-  char *id = g_malloc (26);
-  char *p = id;
-  guint64 now = (guint64) (g_get_real_time () / 1000);
-  guint count = (guint) g_atomic_int_add (&counter, 1);
+  char       *id = g_malloc (26);
+  char       *p = id;
+  guint64     now = (guint64) (g_get_real_time () / 1000);
+  guint       count = (guint) g_atomic_int_add (&counter, 1);
 
   *p++ = 'c';
   p = append_base36 (p, now, 8);

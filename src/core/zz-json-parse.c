@@ -70,15 +70,15 @@ static gboolean fail (Reader     *reader,
                       ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
-fail (Reader      *reader,
-      const char  *at,
-      ZzJsonError  code,
-      const char  *format,
+fail (Reader     *reader,
+      const char *at,
+      ZzJsonError code,
+      const char *format,
       ...)
 {
   g_autofree char *what = NULL;
-  guint line, column;
-  va_list args;
+  guint            line, column;
+  va_list          args;
 
   if (reader->error == NULL || *reader->error != NULL)
     return FALSE;
@@ -91,7 +91,7 @@ fail (Reader      *reader,
   /* Translators: "Not valid JSON: <what is wrong> at line 3, column 14" */
   g_set_error (reader->error, ZZ_JSON_ERROR, code,
                _("Not valid JSON: %s at line %u, column %u"),
-               what, line, column);
+                  what, line, column);
   return FALSE;
 }
 
@@ -139,8 +139,7 @@ missing_separator (Reader     *reader,
   g_autofree char *found = describe_at (reader, reader->p);
 
   /* Translators: "“,” or “}” is missing after the value, before “"”" */
-  return fail (reader, value_end, ZZ_JSON_ERROR_SYNTAX, _("%s is missing after the value, before %s"),
-               expected, found);
+  return fail (reader, value_end, ZZ_JSON_ERROR_SYNTAX, _("%s is missing after the value, before %s"), expected, found);
 }
 
 static void
@@ -199,8 +198,8 @@ static gboolean
 read_escape (Reader  *reader,
              GString *out)
 {
-  const char *escape = reader->p;   /* at the backslash */
-  int unit, low;
+  const char *escape = reader->p; /* at the backslash */
+  int         unit, low;
 
   reader->p++;
   if (reader->p >= reader->end)
@@ -208,14 +207,30 @@ read_escape (Reader  *reader,
 
   switch (*reader->p++)
     {
-    case '"': g_string_append_c (out, '"'); return TRUE;
-    case '\\': g_string_append_c (out, '\\'); return TRUE;
-    case '/': g_string_append_c (out, '/'); return TRUE;
-    case 'b': g_string_append_c (out, '\b'); return TRUE;
-    case 'f': g_string_append_c (out, '\f'); return TRUE;
-    case 'n': g_string_append_c (out, '\n'); return TRUE;
-    case 'r': g_string_append_c (out, '\r'); return TRUE;
-    case 't': g_string_append_c (out, '\t'); return TRUE;
+    case '"':
+      g_string_append_c (out, '"');
+      return TRUE;
+    case '\\':
+      g_string_append_c (out, '\\');
+      return TRUE;
+    case '/':
+      g_string_append_c (out, '/');
+      return TRUE;
+    case 'b':
+      g_string_append_c (out, '\b');
+      return TRUE;
+    case 'f':
+      g_string_append_c (out, '\f');
+      return TRUE;
+    case 'n':
+      g_string_append_c (out, '\n');
+      return TRUE;
+    case 'r':
+      g_string_append_c (out, '\r');
+      return TRUE;
+    case 't':
+      g_string_append_c (out, '\t');
+      return TRUE;
     case 'u':
       break;
     default:
@@ -297,7 +312,7 @@ read_string (Reader  *reader,
         default:
           return fail (reader, reader->p, ZZ_JSON_ERROR_SYNTAX,
                        _("a control character (U+%04X) must be written as an escape inside a string"),
-                       (guint) (guchar) *reader->p);
+                          (guint) (guchar) *reader->p);
         }
     }
 }
@@ -312,14 +327,14 @@ is_digit (const Reader *reader,
 static JsonNode *
 read_number (Reader *reader)
 {
-  const char *first = reader->p;
-  const char *p = first;
-  gboolean integral = TRUE;
-  char small[64];
+  const char      *first = reader->p;
+  const char      *p = first;
+  gboolean         integral = TRUE;
+  char             small[64];
   g_autofree char *large = NULL;
-  char *text;
-  gsize length;
-  JsonNode *node;
+  char            *text;
+  gsize            length;
+  JsonNode        *node;
 
   if (p < reader->end && *p == '-')
     p++;
@@ -426,7 +441,7 @@ read_array (Reader *reader,
   g_autoptr(JsonArray) array = json_array_new ();
   const char *value_end;
 
-  reader->p++;   /* [ */
+  reader->p++; /* [ */
   skip_space (reader);
   if (reader->p < reader->end && *reader->p == ']')
     {
@@ -467,7 +482,7 @@ read_object (Reader *reader,
   g_autoptr(GString) name = g_string_new (NULL);
   const char *value_end;
 
-  reader->p++;   /* { */
+  reader->p++; /* { */
   skip_space (reader);
   if (reader->p < reader->end && *reader->p == '}')
     {
@@ -583,9 +598,9 @@ read_value (Reader *reader,
  * Returns: (transfer full): the root node
  */
 JsonNode *
-zz_json_parse (const char  *data,
-               gssize       length,
-               GError     **error)
+zz_json_parse (const char *data,
+               gssize      length,
+               GError    **error)
 {
   Reader reader = { 0 };
   g_autoptr(GError) local_error = NULL;
@@ -644,9 +659,9 @@ zz_json_parse (const char  *data,
  * Returns: (transfer full): the object
  */
 JsonObject *
-zz_json_parse_object (const char  *data,
-                      gssize       length,
-                      GError     **error)
+zz_json_parse_object (const char *data,
+                      gssize      length,
+                      GError    **error)
 {
   g_autoptr(JsonNode) root = zz_json_parse (data, length, error);
 

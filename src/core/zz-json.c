@@ -37,13 +37,27 @@ append_string (GString    *out,
 
       switch (c)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
         default:
           if (c < 0x20)
             g_string_append_printf (out, "\\u%04x", c);
@@ -66,8 +80,8 @@ append_string (GString    *out,
  * Returns: (transfer none): @buffer
  */
 const char *
-zz_json_format_double (char   *buffer,
-                       double  value)
+zz_json_format_double (char  *buffer,
+                       double value)
 {
   if (!isfinite (value))
     return strcpy (buffer, "null");
@@ -86,9 +100,9 @@ zz_json_format_double (char   *buffer,
 }
 
 static void
-append_newline (GString  *out,
-                gboolean  pretty,
-                guint     depth)
+append_newline (GString *out,
+                gboolean pretty,
+                guint    depth)
 {
   if (!pretty)
     return;
@@ -108,11 +122,11 @@ append_node (GString  *out,
     {
     case JSON_NODE_OBJECT:
       {
-        JsonObject *object = json_node_get_object (node);
+        JsonObject    *object = json_node_get_object (node);
         JsonObjectIter iter;
-        const char *member;
-        JsonNode *value;
-        gboolean first = TRUE;
+        const char    *member;
+        JsonNode      *value;
+        gboolean       first = TRUE;
 
         g_string_append_c (out, '{');
         json_object_iter_init_ordered (&iter, object);
@@ -135,7 +149,7 @@ append_node (GString  *out,
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
+        guint      n = json_array_get_length (array);
 
         g_string_append_c (out, '[');
         for (guint i = 0; i < n; i++)
@@ -162,7 +176,7 @@ append_node (GString  *out,
           break;
         case G_TYPE_DOUBLE:
           {
-            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+            char        buffer[G_ASCII_DTOSTR_BUF_SIZE];
             const char *text = zz_json_format_double (buffer, json_node_get_double (node));
 
             g_string_append (out, text);
@@ -387,7 +401,7 @@ zz_json_array_to_strv (JsonArray *array)
  * Returns: (transfer full): a JSON array of the strings in @strv
  */
 JsonArray *
-zz_json_array_new_from_strv (const char * const *strv)
+zz_json_array_new_from_strv (const char *const *strv)
 {
   JsonArray *array = json_array_new ();
 
@@ -423,7 +437,7 @@ zz_json_strv_from_string (const char *text)
  * Returns: (transfer full): @strv as a compact JSON array
  */
 char *
-zz_json_strv_to_string (const char * const *strv)
+zz_json_strv_to_string (const char *const *strv)
 {
   g_autoptr(JsonArray) array = zz_json_array_new_from_strv (strv);
 
@@ -446,7 +460,7 @@ next_path_step (const char **cursor,
 
   if (*p == '[')
     {
-      char *end = NULL;
+      char   *end = NULL;
       guint64 value = g_ascii_strtoull (p + 1, &end, 10);
 
       if (end == p + 1 || *end != ']')
@@ -482,22 +496,22 @@ zz_json_node_get_path (JsonNode   *root,
                        const char *path)
 {
   const char *cursor = path;
-  JsonNode *node = root;
+  JsonNode   *node = root;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   while (node != NULL && *cursor != '\0')
     {
       g_autofree char *member = NULL;
-      gint64 index;
+      gint64           index;
 
       if (!next_path_step (&cursor, &member, &index))
         return NULL;
 
       if (member != NULL)
         node = JSON_NODE_HOLDS_OBJECT (node)
-               ? json_object_get_member (json_node_get_object (node), member)
-               : NULL;
+                 ? json_object_get_member (json_node_get_object (node), member)
+                 : NULL;
       else if (JSON_NODE_HOLDS_ARRAY (node) &&
                index < json_array_get_length (json_node_get_array (node)))
         node = json_array_get_element (json_node_get_array (node), (guint) index);
@@ -623,10 +637,10 @@ zz_json_node_deep_copy (JsonNode *node)
 JsonObject *
 zz_json_object_deep_copy (JsonObject *object)
 {
-  JsonObject *copy = json_object_new ();
+  JsonObject    *copy = json_object_new ();
   JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
+  const char    *member;
+  JsonNode      *value;
 
   g_return_val_if_fail (object != NULL, NULL);
 

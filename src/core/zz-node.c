@@ -20,7 +20,7 @@
 
 struct _ZzNode
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   char       *id;
   char       *block_type;
@@ -34,13 +34,14 @@ struct _ZzNode
   /* The object read, or %NULL for a node made here. */
   JsonObject *source;
   /* "type" held the block type when read (older files and most new ones). */
-  guint       type_is_block_type : 1;
-  guint       had_data_block_type : 1;
+  guint type_is_block_type : 1;
+  guint had_data_block_type : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ZzNode, zz_node, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_BLOCK_TYPE,
@@ -72,7 +73,7 @@ member_is_number (JsonObject *object,
                   const char *member)
 {
   JsonNode *node;
-  GType type;
+  GType     type;
 
   if (object == NULL || (node = json_object_get_member (object, member)) == NULL)
     return FALSE;
@@ -109,8 +110,8 @@ set_nullable_string_member (JsonObject *object,
 }
 
 static gboolean
-set_string (char       **field,
-            const char  *value)
+set_string (char      **field,
+            const char *value)
 {
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
@@ -288,13 +289,13 @@ zz_node_new (const char *id,
 }
 
 static gboolean
-read_position (JsonObject  *object,
-               const char  *id,
-               double      *x,
-               double      *y,
-               GError     **error)
+read_position (JsonObject *object,
+               const char *id,
+               double     *x,
+               double     *y,
+               GError    **error)
 {
-  JsonNode *position = json_object_get_member (object, "position");
+  JsonNode   *position = json_object_get_member (object, "position");
   JsonObject *position_object;
 
   *x = *y = 0.0;
@@ -317,9 +318,9 @@ read_position (JsonObject  *object,
 }
 
 ZzNode *
-_zz_node_new_from_json_at (JsonObject  *object,
-                           guint        index,
-                           GError     **error)
+_zz_node_new_from_json_at (JsonObject *object,
+                           guint       index,
+                           GError    **error)
 {
   g_autoptr(ZzNode) self = NULL;
   JsonObject *data;
@@ -328,7 +329,7 @@ _zz_node_new_from_json_at (JsonObject  *object,
   const char *type;
   const char *data_block_type = NULL;
   const char *block_type;
-  double x, y;
+  double      x, y;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -400,8 +401,8 @@ _zz_node_new_from_json_at (JsonObject  *object,
  * Returns: (transfer full): the node, or %NULL
  */
 ZzNode *
-zz_node_new_from_json (JsonObject  *object,
-                       GError     **error)
+zz_node_new_from_json (JsonObject *object,
+                       GError    **error)
 {
   return _zz_node_new_from_json_at (object, 0, error);
 }
@@ -418,9 +419,9 @@ zz_node_to_json (ZzNode *self)
 {
   JsonObject *object;
   JsonObject *data = NULL;
-  JsonNode *data_node;
-  JsonNode *position_node;
-  gboolean is_new;
+  JsonNode   *data_node;
+  JsonNode   *position_node;
+  gboolean    is_new;
 
   g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
 
@@ -462,9 +463,7 @@ zz_node_to_json (ZzNode *self)
     {
       JsonNode *config_node = json_object_get_member (data, "config");
       JsonNode *enabled_node = json_object_get_member (data, "isEnabled");
-      gboolean enabled_was_bool = enabled_node != NULL
-        && JSON_NODE_HOLDS_VALUE (enabled_node)
-        && json_node_get_value_type (enabled_node) == G_TYPE_BOOLEAN;
+      gboolean  enabled_was_bool = enabled_node != NULL && JSON_NODE_HOLDS_VALUE (enabled_node) && json_node_get_value_type (enabled_node) == G_TYPE_BOOLEAN;
 
       if (is_new || self->had_data_block_type || !self->type_is_block_type)
         json_object_set_string_member (data, "blockType", self->block_type);
@@ -475,9 +474,7 @@ zz_node_to_json (ZzNode *self)
       if (is_new || enabled_was_bool || !self->enabled)
         json_object_set_boolean_member (data, "isEnabled", self->enabled);
 
-      if (is_new
-          || (config_node != NULL && JSON_NODE_HOLDS_OBJECT (config_node))
-          || json_object_get_size (self->config) > 0)
+      if (is_new || (config_node != NULL && JSON_NODE_HOLDS_OBJECT (config_node)) || json_object_get_size (self->config) > 0)
         json_object_set_object_member (data, "config", zz_json_object_deep_copy (self->config));
 
       if (data_node == NULL && json_object_get_size (data) > 0)
@@ -632,8 +629,8 @@ zz_node_get_enabled (ZzNode *self)
 }
 
 void
-zz_node_set_enabled (ZzNode   *self,
-                     gboolean  enabled)
+zz_node_set_enabled (ZzNode  *self,
+                     gboolean enabled)
 {
   g_return_if_fail (ZZ_IS_NODE (self));
 

@@ -8,15 +8,15 @@
 G_DEFINE_BOXED_TYPE (ZzProblem, zz_problem, zz_problem_copy, zz_problem_free)
 
 ZzProblem *
-zz_problem_new (ZzProblemKind      kind,
-                ZzProblemSeverity  severity,
-                const char        *node_id,
-                const char        *edge_id,
-                const char        *format,
+zz_problem_new (ZzProblemKind     kind,
+                ZzProblemSeverity severity,
+                const char       *node_id,
+                const char       *edge_id,
+                const char       *format,
                 ...)
 {
   ZzProblem *self;
-  va_list args;
+  va_list    args;
 
   g_return_val_if_fail (format != NULL, NULL);
 

@@ -37,7 +37,7 @@ zz_process_dup_identity (int pid)
   g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
   g_autofree char *contents = NULL;
   g_autofree char *boot_id = NULL;
-  const char *p;
+  const char      *p;
 
   if (!g_file_get_contents (path, &contents, NULL, NULL))
     return NULL;

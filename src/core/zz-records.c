@@ -90,22 +90,22 @@ _zz_record_free (const ZzModel *model,
   g_free (record);
 }
 
-#define ZZ_DEFINE_RECORD(TypeName, type_name, model)                       \
-  TypeName *                                                               \
-  type_name##_new (void)                                                   \
-  {                                                                        \
-    return _zz_record_new (&model);                                        \
-  }                                                                        \
-  TypeName *                                                               \
-  type_name##_copy (const TypeName *self)                                  \
-  {                                                                        \
-    return _zz_record_copy (&model, self);                                 \
-  }                                                                        \
-  void                                                                     \
-  type_name##_free (TypeName *self)                                        \
-  {                                                                        \
-    _zz_record_free (&model, self);                                        \
-  }                                                                        \
+#define ZZ_DEFINE_RECORD(TypeName, type_name, model) \
+  TypeName *                                         \
+    type_name##_new (void)                           \
+  {                                                  \
+    return _zz_record_new (&model);                  \
+  }                                                  \
+  TypeName *                                         \
+    type_name##_copy (const TypeName *self)          \
+  {                                                  \
+    return _zz_record_copy (&model, self);           \
+  }                                                  \
+  void                                               \
+    type_name##_free (TypeName *self)                \
+  {                                                  \
+    _zz_record_free (&model, self);                  \
+  }                                                  \
   G_DEFINE_BOXED_TYPE (TypeName, type_name, type_name##_copy, type_name##_free)
 
 ZZ_DEFINE_RECORD (ZzUser, zz_user, _zz_model_user)

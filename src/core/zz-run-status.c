@@ -7,26 +7,19 @@
 
 #include "zz-run-status.h"
 
-G_DEFINE_ENUM_TYPE (ZzRunStatus, zz_run_status,
-                    G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_NONE, "none"),
-                    G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_PENDING, "pending"),
-                    G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_RUNNING, "running"),
-                    G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_COMPLETED, "completed"),
-                    G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_FAILED, "failed"),
-                    G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_CANCELLED, "cancelled"),
-                    G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_SKIPPED, "skipped"))
+G_DEFINE_ENUM_TYPE (ZzRunStatus, zz_run_status, G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_NONE, "none"), G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_PENDING, "pending"), G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_RUNNING, "running"), G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_COMPLETED, "completed"), G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_FAILED, "failed"), G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_CANCELLED, "cancelled"), G_DEFINE_ENUM_VALUE (ZZ_RUN_STATUS_SKIPPED, "skipped"))
 
 /* The schema's words, indexed by ZzRunStatus: the CHECK constraints of
  * migration 001 allow exactly these.
  */
-static const char * const status_names[] = {
-  [ZZ_RUN_STATUS_NONE]      = NULL,
-  [ZZ_RUN_STATUS_PENDING]   = "pending",
-  [ZZ_RUN_STATUS_RUNNING]   = "running",
+static const char *const status_names[] = {
+  [ZZ_RUN_STATUS_NONE] = NULL,
+  [ZZ_RUN_STATUS_PENDING] = "pending",
+  [ZZ_RUN_STATUS_RUNNING] = "running",
   [ZZ_RUN_STATUS_COMPLETED] = "completed",
-  [ZZ_RUN_STATUS_FAILED]    = "failed",
+  [ZZ_RUN_STATUS_FAILED] = "failed",
   [ZZ_RUN_STATUS_CANCELLED] = "cancelled",
-  [ZZ_RUN_STATUS_SKIPPED]   = "skipped",
+  [ZZ_RUN_STATUS_SKIPPED] = "skipped",
 };
 
 /**

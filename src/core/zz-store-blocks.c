@@ -10,9 +10,9 @@ ZZ_STORE_DEFINE_CRUD (ZzCustomBlock, custom_block)
 
 /* (transfer full) (element-type ZzCustomBlock): by name */
 GPtrArray *
-zz_store_list_custom_blocks (ZzStore     *self,
-                             const char  *user_id,
-                             GError     **error)
+zz_store_list_custom_blocks (ZzStore    *self,
+                             const char *user_id,
+                             GError    **error)
 {
   const char *args[] = { user_id, NULL };
 
@@ -26,8 +26,8 @@ zz_store_list_custom_blocks (ZzStore     *self,
 
 /* (transfer full) (element-type ZzBlockLibraryEntry): by category, then name */
 GPtrArray *
-zz_store_list_block_library (ZzStore  *self,
-                             GError  **error)
+zz_store_list_block_library (ZzStore *self,
+                             GError **error)
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
 

@@ -19,8 +19,8 @@
 #define DRAFTS_VERSION 4
 
 static gboolean
-check_has_drafts (ZzStore  *self,
-                  GError  **error)
+check_has_drafts (ZzStore *self,
+                  GError **error)
 {
   if (zz_store_get_version (self) >= DRAFTS_VERSION)
     return TRUE;
@@ -31,14 +31,14 @@ check_has_drafts (ZzStore  *self,
 }
 
 gboolean
-zz_store_save_draft (ZzStore     *self,
-                     const char  *workflow_id,
-                     const char  *data,
-                     GError     **error)
+zz_store_save_draft (ZzStore    *self,
+                     const char *workflow_id,
+                     const char *data,
+                     GError    **error)
 {
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (workflow_id != NULL, FALSE);
@@ -69,14 +69,14 @@ zz_store_save_draft (ZzStore     *self,
 }
 
 char *
-zz_store_get_draft (ZzStore     *self,
-                    const char  *workflow_id,
-                    char       **updated_at,
-                    GError     **error)
+zz_store_get_draft (ZzStore    *self,
+                    const char *workflow_id,
+                    char      **updated_at,
+                    GError    **error)
 {
   g_autofree char *data = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (workflow_id != NULL, NULL);
@@ -109,12 +109,12 @@ zz_store_get_draft (ZzStore     *self,
 }
 
 gboolean
-zz_store_delete_draft (ZzStore     *self,
-                       const char  *workflow_id,
-                       GError     **error)
+zz_store_delete_draft (ZzStore    *self,
+                       const char *workflow_id,
+                       GError    **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (workflow_id != NULL, FALSE);

@@ -70,9 +70,9 @@ failed:
 
 /* (transfer full) (element-type ZzExecution): newest first */
 GPtrArray *
-zz_store_list_executions (ZzStore     *self,
-                          const char  *workflow_id,
-                          GError     **error)
+zz_store_list_executions (ZzStore    *self,
+                          const char *workflow_id,
+                          GError    **error)
 {
   const char *args[] = { workflow_id, NULL };
 
@@ -95,13 +95,13 @@ zz_store_list_executions (ZzStore     *self,
 /* Inserts @rows of @model in one transaction with one prepared statement:
  * all of them or, on error, none. */
 static gboolean
-insert_rows (ZzStore        *self,
-             const ZzModel  *model,
-             GPtrArray      *rows,
-             GError        **error)
+insert_rows (ZzStore       *self,
+             const ZzModel *model,
+             GPtrArray     *rows,
+             GError       **error)
 {
   g_autofree char *now = zz_time_now_iso8601 ();
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   if (!(stmt = _zz_store_prepare (self, model->insert_sql, error)) ||
       !_zz_store_begin (self, TRUE, error))
@@ -120,9 +120,9 @@ insert_rows (ZzStore        *self,
 }
 
 gboolean
-zz_store_insert_node_executions (ZzStore     *self,
-                                 GPtrArray   *node_executions,
-                                 GError     **error)
+zz_store_insert_node_executions (ZzStore   *self,
+                                 GPtrArray *node_executions,
+                                 GError   **error)
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (node_executions != NULL, FALSE);
@@ -139,9 +139,9 @@ zz_store_insert_node_executions (ZzStore     *self,
  * many at once. No quota is counted: these are records of runs, not runs.
  */
 gboolean
-zz_store_insert_executions (ZzStore     *self,
-                            GPtrArray   *executions,
-                            GError     **error)
+zz_store_insert_executions (ZzStore   *self,
+                            GPtrArray *executions,
+                            GError   **error)
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (executions != NULL, FALSE);
@@ -151,22 +151,23 @@ zz_store_insert_executions (ZzStore     *self,
 
 /* Counts a run in the profile of @user_id, inside the caller's transaction. */
 static gboolean
-count_execution (ZzStore     *self,
-                 const char  *user_id,
-                 const char  *now,
-                 GError     **error)
+count_execution (ZzStore    *self,
+                 const char *user_id,
+                 const char *now,
+                 GError    **error)
 {
-  g_autofree char *month = g_strndup (now, 7);   /* "2026-11" */
+  g_autofree char *month = g_strndup (now, 7); /* "2026-11" */
   g_autofree char *tier = NULL;
   g_autofree char *counted_month = NULL;
-  gint64 quota, count;
-  sqlite3_stmt *stmt;
-  int rc;
+  gint64           quota, count;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   if (!(stmt = _zz_store_prepare (self,
                                   "SELECT \"monthlyExecutionQuota\", \"monthlyExecutionCount\", "
                                   "\"executionCountMonth\", \"subscriptionTier\" "
-                                  "FROM \"Profile\" WHERE \"userId\" = ?1", error)))
+                                  "FROM \"Profile\" WHERE \"userId\" = ?1",
+                                  error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_STATIC);
@@ -229,7 +230,7 @@ zz_store_begin_execution (ZzStore     *self,
                           GError     **error)
 {
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (execution != NULL, FALSE);
@@ -270,14 +271,14 @@ failed:
 }
 
 static gboolean
-run_update (ZzStore     *self,
-            const char  *sql,
-            const char  *id,
-            const char  *now,
-            GError     **error)
+run_update (ZzStore    *self,
+            const char *sql,
+            const char *id,
+            const char *now,
+            GError    **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if (!(stmt = _zz_store_prepare (self, sql, error)))
     return FALSE;
@@ -293,13 +294,13 @@ run_update (ZzStore     *self,
 }
 
 int
-zz_store_recover_interrupted (ZzStore  *self,
-                              GError  **error)
+zz_store_recover_interrupted (ZzStore *self,
+                              GError **error)
 {
   g_autoptr(GPtrArray) running = NULL;
   g_autofree char *now = NULL;
-  const char *args[] = { NULL };
-  int n = 0;
+  const char      *args[] = { NULL };
+  int              n = 0;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), -1);
 
@@ -354,8 +355,8 @@ zz_store_recover_interrupted (ZzStore  *self,
 
 /* A node's progress changes these columns only: not setting nodeId and
  * executionId spares SQLite the foreign-key check of every row. */
-#define UPDATE_NODE_PROGRESS_SQL                                              \
-  "UPDATE \"NodeExecution\" SET \"status\" = ?2, \"startedAt\" = ?3, "  \
+#define UPDATE_NODE_PROGRESS_SQL                                            \
+  "UPDATE \"NodeExecution\" SET \"status\" = ?2, \"startedAt\" = ?3, "      \
   "\"completedAt\" = ?4, \"output\" = ?5, \"error\" = ?6, \"input\" = ?7, " \
   "\"config\" = ?8, \"attempts\" = ?9, \"updatedAt\" = ?10 WHERE \"id\" = ?1"
 
@@ -371,12 +372,12 @@ bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 gboolean
-zz_store_update_node_executions (ZzStore     *self,
-                                 GPtrArray   *node_executions,
-                                 GError     **error)
+zz_store_update_node_executions (ZzStore   *self,
+                                 GPtrArray *node_executions,
+                                 GError   **error)
 {
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (node_executions != NULL, FALSE);
@@ -390,7 +391,7 @@ zz_store_update_node_executions (ZzStore     *self,
   for (guint i = 0; i < node_executions->len; i++)
     {
       ZzNodeExecution *row = g_ptr_array_index (node_executions, i);
-      int rc;
+      int              rc;
 
       g_free (row->updated_at);
       row->updated_at = g_strdup (now);

@@ -13,10 +13,10 @@ ZZ_STORE_DEFINE_CRUD (ZzBlockchainTransaction, blockchain_transaction)
 
 /* (transfer full) (element-type ZzNotification): newest first */
 GPtrArray *
-zz_store_list_notifications (ZzStore     *self,
-                             const char  *user_id,
-                             gboolean     unread_only,
-                             GError     **error)
+zz_store_list_notifications (ZzStore    *self,
+                             const char *user_id,
+                             gboolean    unread_only,
+                             GError    **error)
 {
   const char *args[] = { user_id, NULL };
 
@@ -26,15 +26,15 @@ zz_store_list_notifications (ZzStore     *self,
   /* Both forms use idx_notification_user_read. */
   return _zz_store_model_list (self, &_zz_model_notification,
                                unread_only
-                               ? "WHERE \"userId\" = ?1 AND \"read\" = 0 ORDER BY \"createdAt\" DESC, \"id\""
-                               : "WHERE \"userId\" = ?1 ORDER BY \"createdAt\" DESC, \"id\"",
+                                 ? "WHERE \"userId\" = ?1 AND \"read\" = 0 ORDER BY \"createdAt\" DESC, \"id\""
+                                 : "WHERE \"userId\" = ?1 ORDER BY \"createdAt\" DESC, \"id\"",
                                args, error);
 }
 
 /* (transfer full) (element-type ZzPricingTier): cheapest first */
 GPtrArray *
-zz_store_list_pricing_tiers (ZzStore  *self,
-                             GError  **error)
+zz_store_list_pricing_tiers (ZzStore *self,
+                             GError **error)
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
 

@@ -12,26 +12,70 @@
 #include "zz-store-private.h"
 #include "zz-time.h"
 
-#define ID(T)            { .name = "id", .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, id), .flags = ZZ_COLUMN_PRIMARY }
-#define CREATED(T, f, n) { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .flags = ZZ_COLUMN_NOW | ZZ_COLUMN_CREATED }
-#define UPDATED(T)       { .name = "updatedAt", .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, updated_at), .flags = ZZ_COLUMN_UPDATED }
-#define NOW(T, f, n)     { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .flags = ZZ_COLUMN_NOW }
-#define TEXT(T, f, n)    { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f) }
-#define TEXT_OR_NULL(T, f, n) { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .flags = ZZ_COLUMN_NULLABLE }
-#define TEXT_DEFAULT(T, f, n, d) { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .default_text = d }
-#define JSON_OR_NULL(T, f, n) { .name = n, .type = ZZ_COLUMN_JSON, .offset = offsetof (T, f), .flags = ZZ_COLUMN_NULLABLE }
-#define STRV(T, f, n)    { .name = n, .type = ZZ_COLUMN_STRV, .offset = offsetof (T, f) }
-#define INT(T, f, n, d)  { .name = n, .type = ZZ_COLUMN_INT, .offset = offsetof (T, f), .default_int = d }
-#define REAL(T, f, n)    { .name = n, .type = ZZ_COLUMN_REAL, .offset = offsetof (T, f) }
-#define BOOL(T, f, n, d) { .name = n, .type = ZZ_COLUMN_BOOL, .offset = offsetof (T, f), .default_int = d }
-#define STATUS(T, f, n)  { .name = n, .type = ZZ_COLUMN_RUN_STATUS, .offset = offsetof (T, f) }
-#define REF(T, f, n, table) { .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .references = table }
+#define ID(T)                                                                                    \
+  {                                                                                              \
+    .name = "id", .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, id), .flags = ZZ_COLUMN_PRIMARY \
+  }
+#define CREATED(T, f, n)                                                                                     \
+  {                                                                                                          \
+    .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .flags = ZZ_COLUMN_NOW | ZZ_COLUMN_CREATED \
+  }
+#define UPDATED(T)                                                                                              \
+  {                                                                                                             \
+    .name = "updatedAt", .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, updated_at), .flags = ZZ_COLUMN_UPDATED \
+  }
+#define NOW(T, f, n)                                                                     \
+  {                                                                                      \
+    .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .flags = ZZ_COLUMN_NOW \
+  }
+#define TEXT(T, f, n)                                            \
+  {                                                              \
+    .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f) \
+  }
+#define TEXT_OR_NULL(T, f, n)                                                                 \
+  {                                                                                           \
+    .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .flags = ZZ_COLUMN_NULLABLE \
+  }
+#define TEXT_DEFAULT(T, f, n, d)                                                    \
+  {                                                                                 \
+    .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .default_text = d \
+  }
+#define JSON_OR_NULL(T, f, n)                                                                 \
+  {                                                                                           \
+    .name = n, .type = ZZ_COLUMN_JSON, .offset = offsetof (T, f), .flags = ZZ_COLUMN_NULLABLE \
+  }
+#define STRV(T, f, n)                                            \
+  {                                                              \
+    .name = n, .type = ZZ_COLUMN_STRV, .offset = offsetof (T, f) \
+  }
+#define INT(T, f, n, d)                                                           \
+  {                                                                               \
+    .name = n, .type = ZZ_COLUMN_INT, .offset = offsetof (T, f), .default_int = d \
+  }
+#define REAL(T, f, n)                                            \
+  {                                                              \
+    .name = n, .type = ZZ_COLUMN_REAL, .offset = offsetof (T, f) \
+  }
+#define BOOL(T, f, n, d)                                                           \
+  {                                                                                \
+    .name = n, .type = ZZ_COLUMN_BOOL, .offset = offsetof (T, f), .default_int = d \
+  }
+#define STATUS(T, f, n)                                                \
+  {                                                                    \
+    .name = n, .type = ZZ_COLUMN_RUN_STATUS, .offset = offsetof (T, f) \
+  }
+#define REF(T, f, n, table)                                                           \
+  {                                                                                   \
+    .name = n, .type = ZZ_COLUMN_TEXT, .offset = offsetof (T, f), .references = table \
+  }
 
-#define MODEL(T, type_name, Table, cols)                                      \
-  ZzModel _zz_model_##type_name = {                                           \
-    .table = Table, .record_size = sizeof (T),                                \
-    .free_func = (GDestroyNotify) zz_##type_name##_free,                     \
-    .columns = cols, .n_columns = G_N_ELEMENTS (cols),                        \
+#define MODEL(T, type_name, Table, cols)                 \
+  ZzModel _zz_model_##type_name = {                      \
+    .table = Table,                                      \
+    .record_size = sizeof (T),                           \
+    .free_func = (GDestroyNotify) zz_##type_name##_free, \
+    .columns = cols,                                     \
+    .n_columns = G_N_ELEMENTS (cols),                    \
   };
 
 static const ZzColumn user_columns[] = {
@@ -76,7 +120,8 @@ static const ZzColumn workflow_columns[] = {
 };
 ZzModel _zz_model_workflow = {
   .table = "Workflow",
-  .columns = workflow_columns, .n_columns = G_N_ELEMENTS (workflow_columns),
+  .columns = workflow_columns,
+  .n_columns = G_N_ELEMENTS (workflow_columns),
 };
 
 static const ZzColumn execution_columns[] = {
@@ -93,8 +138,7 @@ static const ZzColumn execution_columns[] = {
   REF (ZzExecution, user_id, "userId", "User"),
   TEXT_DEFAULT (ZzExecution, trigger, "trigger", "manual"),
   TEXT_OR_NULL (ZzExecution, owner_host, "ownerHost"),
-  { .name = "ownerPid", .type = ZZ_COLUMN_INT, .offset = offsetof (ZzExecution, owner_pid),
-    .flags = ZZ_COLUMN_NULLABLE | ZZ_COLUMN_HAS_FLAG, .has_offset = offsetof (ZzExecution, has_owner_pid) },
+  { .name = "ownerPid", .type = ZZ_COLUMN_INT, .offset = offsetof (ZzExecution, owner_pid), .flags = ZZ_COLUMN_NULLABLE | ZZ_COLUMN_HAS_FLAG, .has_offset = offsetof (ZzExecution, has_owner_pid) },
   TEXT_OR_NULL (ZzExecution, owner_start_time, "ownerStartTime"),
 };
 MODEL (ZzExecution, execution, "WorkflowExecution", execution_columns)
@@ -226,10 +270,7 @@ static const ZzColumn blockchain_transaction_columns[] = {
   TEXT_OR_NULL (ZzBlockchainTransaction, gas_used, "gasUsed"),
   TEXT_OR_NULL (ZzBlockchainTransaction, gas_price, "gasPrice"),
   TEXT (ZzBlockchainTransaction, status, "status"),
-  { .name = "blockNumber", .type = ZZ_COLUMN_INT,
-    .offset = offsetof (ZzBlockchainTransaction, block_number),
-    .flags = ZZ_COLUMN_NULLABLE | ZZ_COLUMN_HAS_FLAG,
-    .has_offset = offsetof (ZzBlockchainTransaction, has_block_number) },
+  { .name = "blockNumber", .type = ZZ_COLUMN_INT, .offset = offsetof (ZzBlockchainTransaction, block_number), .flags = ZZ_COLUMN_NULLABLE | ZZ_COLUMN_HAS_FLAG, .has_offset = offsetof (ZzBlockchainTransaction, has_block_number) },
   INT (ZzBlockchainTransaction, confirmations, "confirmations", 0),
   CREATED (ZzBlockchainTransaction, created_at, "createdAt"),
   UPDATED (ZzBlockchainTransaction),
@@ -310,7 +351,7 @@ _zz_store_model_bind (const ZzModel *model,
   for (guint i = 0; i < model->n_columns; i++)
     {
       const ZzColumn *column = &model->columns[i];
-      int index = first + i;
+      int             index = first + i;
 
       switch (column->type)
         {
@@ -321,7 +362,7 @@ _zz_store_model_bind (const ZzModel *model,
 
         case ZZ_COLUMN_STRV:
           {
-            char *text = zz_json_strv_to_string ((const char * const *) *FIELD (record, column, char **));
+            char *text = zz_json_strv_to_string ((const char *const *) *FIELD (record, column, char **));
 
             sqlite3_bind_text (stmt, index, text, -1, g_free);
           }
@@ -363,7 +404,7 @@ _zz_store_model_read_row (const ZzModel *model,
   for (guint i = 0; i < model->n_columns; i++)
     {
       const ZzColumn *column = &model->columns[i];
-      int index = first + i;
+      int             index = first + i;
 
       switch (column->type)
         {
@@ -460,12 +501,12 @@ fill_missing (const ZzModel *model,
  *   shares one; %NULL for the current time
  */
 gboolean
-_zz_store_model_insert_prepared (ZzStore        *self,
-                                 const ZzModel  *model,
-                                 sqlite3_stmt   *stmt,
-                                 gpointer        record,
-                                 const char     *now,
-                                 GError        **error)
+_zz_store_model_insert_prepared (ZzStore       *self,
+                                 const ZzModel *model,
+                                 sqlite3_stmt  *stmt,
+                                 gpointer       record,
+                                 const char    *now,
+                                 GError       **error)
 {
   int rc;
 
@@ -482,11 +523,11 @@ _zz_store_model_insert_prepared (ZzStore        *self,
 }
 
 gboolean
-_zz_store_model_insert (ZzStore        *self,
-                        const ZzModel  *model,
-                        gpointer        record,
-                        const char     *now,
-                        GError        **error)
+_zz_store_model_insert (ZzStore       *self,
+                        const ZzModel *model,
+                        gpointer       record,
+                        const char    *now,
+                        GError       **error)
 {
   sqlite3_stmt *stmt;
 
@@ -497,15 +538,15 @@ _zz_store_model_insert (ZzStore        *self,
 }
 
 gboolean
-_zz_store_model_update (ZzStore        *self,
-                        const ZzModel  *model,
-                        gpointer        record,
-                        GError        **error)
+_zz_store_model_update (ZzStore       *self,
+                        const ZzModel *model,
+                        gpointer       record,
+                        GError       **error)
 {
   g_autofree char *now = zz_time_now_iso8601 ();
-  const char *id = *(char **) record;
-  sqlite3_stmt *stmt;
-  int rc;
+  const char      *id = *(char **) record;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   if (id == NULL)
     {
@@ -551,16 +592,16 @@ _zz_store_model_update (ZzStore        *self,
 }
 
 static gpointer
-get_one (ZzStore        *self,
-         const ZzModel  *model,
-         const char     *sql,
-         const char     *column,
-         const char     *value,
-         GError        **error)
+get_one (ZzStore       *self,
+         const ZzModel *model,
+         const char    *sql,
+         const char    *column,
+         const char    *value,
+         GError       **error)
 {
   sqlite3_stmt *stmt;
-  gpointer record = NULL;
-  int rc;
+  gpointer      record = NULL;
+  int           rc;
 
   if (!(stmt = _zz_store_prepare (self, sql, error)))
     return NULL;
@@ -581,10 +622,10 @@ get_one (ZzStore        *self,
 }
 
 gpointer
-_zz_store_model_get (ZzStore        *self,
-                     const ZzModel  *model,
-                     const char     *id,
-                     GError        **error)
+_zz_store_model_get (ZzStore       *self,
+                     const ZzModel *model,
+                     const char    *id,
+                     GError       **error)
 {
   g_return_val_if_fail (id != NULL, NULL);
 
@@ -592,11 +633,11 @@ _zz_store_model_get (ZzStore        *self,
 }
 
 gpointer
-_zz_store_model_get_by (ZzStore        *self,
-                        const ZzModel  *model,
-                        const char     *column,
-                        const char     *value,
-                        GError        **error)
+_zz_store_model_get_by (ZzStore       *self,
+                        const ZzModel *model,
+                        const char    *column,
+                        const char    *value,
+                        GError       **error)
 {
   g_autofree char *sql = NULL;
 
@@ -609,13 +650,13 @@ _zz_store_model_get_by (ZzStore        *self,
 }
 
 gboolean
-_zz_store_model_delete (ZzStore        *self,
-                        const ZzModel  *model,
-                        const char     *id,
-                        GError        **error)
+_zz_store_model_delete (ZzStore       *self,
+                        const ZzModel *model,
+                        const char    *id,
+                        GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (id != NULL, FALSE);
 
@@ -641,16 +682,16 @@ _zz_store_model_delete (ZzStore        *self,
 }
 
 GPtrArray *
-_zz_store_model_list (ZzStore             *self,
-                      const ZzModel       *model,
-                      const char          *tail,
-                      const char * const  *args,
-                      GError             **error)
+_zz_store_model_list (ZzStore           *self,
+                      const ZzModel     *model,
+                      const char        *tail,
+                      const char *const *args,
+                      GError           **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (model->free_func);
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   sql = g_strdup_printf ("SELECT %s FROM \"%s\" %s", model->column_list, model->table, tail);
   if (!(stmt = _zz_store_prepare (self, sql, error)))

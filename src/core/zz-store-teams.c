@@ -10,9 +10,9 @@ ZZ_STORE_DEFINE_CRUD (ZzTeamMember, team_member)
 
 /* (transfer full) (element-type ZzTeamMember): in the order they joined */
 GPtrArray *
-zz_store_list_team_members (ZzStore     *self,
-                            const char  *team_id,
-                            GError     **error)
+zz_store_list_team_members (ZzStore    *self,
+                            const char *team_id,
+                            GError    **error)
 {
   const char *args[] = { team_id, NULL };
 

@@ -16,15 +16,15 @@ ZZ_STORE_DEFINE_CRUD (ZzSession, session)
  * The common query "user with profile", in one statement.
  */
 ZzUser *
-zz_store_get_user_with_profile (ZzStore     *self,
-                                const char  *user_id,
-                                ZzProfile  **profile,
-                                GError     **error)
+zz_store_get_user_with_profile (ZzStore    *self,
+                                const char *user_id,
+                                ZzProfile **profile,
+                                GError    **error)
 {
-  static char *sql;
+  static char  *sql;
   sqlite3_stmt *stmt;
-  ZzUser *user = NULL;
-  int rc;
+  ZzUser       *user = NULL;
+  int           rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (user_id != NULL, NULL);
@@ -68,9 +68,9 @@ zz_store_get_user_with_profile (ZzStore     *self,
 }
 
 ZzUser *
-zz_store_get_user_by_email (ZzStore     *self,
-                            const char  *email,
-                            GError     **error)
+zz_store_get_user_by_email (ZzStore    *self,
+                            const char *email,
+                            GError    **error)
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
 
@@ -78,9 +78,9 @@ zz_store_get_user_by_email (ZzStore     *self,
 }
 
 ZzSession *
-zz_store_get_session_by_token (ZzStore     *self,
-                               const char  *token,
-                               GError     **error)
+zz_store_get_session_by_token (ZzStore    *self,
+                               const char *token,
+                               GError    **error)
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
 

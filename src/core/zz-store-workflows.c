@@ -11,7 +11,7 @@
 #include "zz-time.h"
 #include "zz-workflow-summary-private.h"
 
-#define WORKFLOW_COLUMNS \
+#define WORKFLOW_COLUMNS                                                              \
   "\"id\", \"name\", \"description\", \"nodes\", \"edges\", \"isPublic\", \"tags\", " \
   "\"version\", \"createdAt\", \"updatedAt\", \"userId\", \"extra\""
 
@@ -37,18 +37,18 @@ bind_document (sqlite3_stmt *stmt,
  * all are written back to @workflow.  Emits ::workflows-changed.
  */
 gboolean
-zz_store_insert_workflow (ZzStore     *self,
-                          ZzWorkflow  *workflow,
-                          GError     **error)
+zz_store_insert_workflow (ZzStore    *self,
+                          ZzWorkflow *workflow,
+                          GError    **error)
 {
   g_autofree char *id = NULL;
   g_autofree char *user_id = NULL;
   g_autofree char *created_at = NULL;
   g_autofree char *updated_at = NULL;
   g_autofree char *now = zz_time_now_iso8601 ();
-  gint64 version;
-  sqlite3_stmt *stmt;
-  int rc;
+  gint64           version;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), FALSE);
@@ -113,15 +113,15 @@ zz_store_insert_workflow (ZzStore     *self,
  * ::workflows-changed.
  */
 gboolean
-zz_store_save_workflow (ZzStore     *self,
-                        ZzWorkflow  *workflow,
-                        GError     **error)
+zz_store_save_workflow (ZzStore    *self,
+                        ZzWorkflow *workflow,
+                        GError    **error)
 {
   g_autofree char *now = zz_time_now_iso8601 ();
-  const char *id;
-  sqlite3_stmt *stmt;
-  gint64 version = 0;
-  int rc;
+  const char      *id;
+  sqlite3_stmt    *stmt;
+  gint64           version = 0;
+  int              rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), FALSE);
@@ -196,15 +196,15 @@ zz_store_save_workflow (ZzStore     *self,
  * Returns: (transfer full): a new document read from the row
  */
 ZzWorkflow *
-zz_store_get_workflow (ZzStore     *self,
-                       const char  *id,
-                       GError     **error)
+zz_store_get_workflow (ZzStore    *self,
+                       const char *id,
+                       GError    **error)
 {
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_auto(GStrv) tags = NULL;
   sqlite3_stmt *stmt;
-  gboolean loaded;
-  int rc;
+  gboolean      loaded;
+  int           rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -233,7 +233,7 @@ zz_store_get_workflow (ZzStore     *self,
   zz_workflow_set_description (workflow, TEXT (2));
   zz_workflow_set_is_public (workflow, sqlite3_column_int (stmt, 5) != 0);
   tags = zz_json_strv_from_string (TEXT (6));
-  zz_workflow_set_tags (workflow, (const char * const *) tags);
+  zz_workflow_set_tags (workflow, (const char *const *) tags);
   zz_workflow_set_version (workflow, sqlite3_column_int64 (stmt, 7));
   zz_workflow_set_created_at (workflow, TEXT (8));
   zz_workflow_set_updated_at (workflow, TEXT (9));
@@ -256,9 +256,9 @@ zz_store_get_workflow (ZzStore     *self,
  * Emits ::workflows-changed.
  */
 gboolean
-zz_store_delete_workflow (ZzStore     *self,
-                          const char  *id,
-                          GError     **error)
+zz_store_delete_workflow (ZzStore    *self,
+                          const char *id,
+                          GError    **error)
 {
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
 
@@ -281,15 +281,15 @@ zz_store_delete_workflow (ZzStore     *self,
  *   updated first
  */
 GListModel *
-zz_store_list_workflows (ZzStore     *self,
-                         const char  *user_id,
-                         GError     **error)
+zz_store_list_workflows (ZzStore    *self,
+                         const char *user_id,
+                         GError    **error)
 {
   static char *sql;
   g_autoptr(GListStore) list = NULL;
   ZzWorkflowSummary *current = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt      *stmt;
+  int                rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), NULL);
   g_return_val_if_fail (user_id != NULL, NULL);
@@ -299,16 +299,16 @@ zz_store_list_workflows (ZzStore     *self,
       g_autofree char *execution_columns = _zz_model_column_list (&_zz_model_execution, "e");
 
       g_once_init_leave (&sql, g_strdup_printf (
-        "SELECT w.\"id\", w.\"name\", w.\"description\", w.\"tags\", w.\"isPublic\", "
-        "w.\"version\", json_array_length (w.\"nodes\"), w.\"userId\", w.\"createdAt\", "
-        "w.\"updatedAt\", %s "
-        "FROM \"Workflow\" w "
-        "LEFT JOIN \"WorkflowExecution\" e ON e.\"id\" IN ("
-        "  SELECT \"id\" FROM \"WorkflowExecution\" WHERE \"workflowId\" = w.\"id\" "
-        "  ORDER BY \"createdAt\" DESC, rowid DESC LIMIT 5) "
-        "WHERE w.\"userId\" = ?1 "
-        "ORDER BY w.\"updatedAt\" DESC, w.\"id\", e.\"createdAt\" DESC, e.rowid DESC",
-        execution_columns));
+                                 "SELECT w.\"id\", w.\"name\", w.\"description\", w.\"tags\", w.\"isPublic\", "
+                                 "w.\"version\", json_array_length (w.\"nodes\"), w.\"userId\", w.\"createdAt\", "
+                                 "w.\"updatedAt\", %s "
+                                 "FROM \"Workflow\" w "
+                                 "LEFT JOIN \"WorkflowExecution\" e ON e.\"id\" IN ("
+                                 "  SELECT \"id\" FROM \"WorkflowExecution\" WHERE \"workflowId\" = w.\"id\" "
+                                 "  ORDER BY \"createdAt\" DESC, rowid DESC LIMIT 5) "
+                                 "WHERE w.\"userId\" = ?1 "
+                                 "ORDER BY w.\"updatedAt\" DESC, w.\"id\", e.\"createdAt\" DESC, e.rowid DESC",
+                                 execution_columns));
     }
 
   if (!(stmt = _zz_store_prepare (self, sql, error)))

@@ -115,12 +115,12 @@ _zz_store_emit_workflows_changed (ZzStore *self)
 /* Statements and transactions ------------------------------------------- */
 
 sqlite3_stmt *
-_zz_store_prepare (ZzStore     *self,
-                   const char  *sql,
-                   GError     **error)
+_zz_store_prepare (ZzStore    *self,
+                   const char *sql,
+                   GError    **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->recent, sql);
-  int rc;
+  int           rc;
 
   /* Most SQL comes from constants, asked for again by the same pointer:
    * comparing the text is much cheaper than hashing it again. The
@@ -159,12 +159,12 @@ _zz_store_release (sqlite3_stmt *stmt)
 }
 
 gboolean
-_zz_store_exec (ZzStore     *self,
-                const char  *sql,
-                GError     **error)
+_zz_store_exec (ZzStore    *self,
+                const char *sql,
+                GError    **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if (!(stmt = _zz_store_prepare (self, sql, error)))
     return FALSE;
@@ -185,16 +185,16 @@ _zz_store_exec (ZzStore     *self,
  *   transaction that reads then writes cannot fail half-way with BUSY
  */
 gboolean
-_zz_store_begin (ZzStore     *self,
-                 gboolean     write,
-                 GError     **error)
+_zz_store_begin (ZzStore *self,
+                 gboolean write,
+                 GError **error)
 {
   return _zz_store_exec (self, write ? "BEGIN IMMEDIATE" : "BEGIN", error);
 }
 
 gboolean
-_zz_store_commit (ZzStore     *self,
-                  GError     **error)
+_zz_store_commit (ZzStore *self,
+                  GError **error)
 {
   if (!_zz_store_exec (self, "COMMIT", error))
     {
@@ -237,9 +237,9 @@ get_migrations (void)
     {
       GArray *array = g_array_new (FALSE, FALSE, sizeof (Migration));
       g_auto(GStrv) names = g_resource_enumerate_children (zz_core_get_resource (),
-                                                          MIGRATIONS_PATH,
-                                                          G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                                          NULL);
+                                                            MIGRATIONS_PATH,
+                                                            G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                            NULL);
 
       for (guint i = 0; names != NULL && names[i] != NULL; i++)
         {
@@ -271,13 +271,13 @@ zz_store_get_latest_version (void)
 }
 
 static gboolean
-read_int (ZzStore     *self,
-          const char  *sql,
-          int         *value,
-          GError     **error)
+read_int (ZzStore    *self,
+          const char *sql,
+          int        *value,
+          GError    **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   if (!(stmt = _zz_store_prepare (self, sql, error)))
     return FALSE;
@@ -294,15 +294,15 @@ read_int (ZzStore     *self,
 }
 
 static gboolean
-apply_migration (ZzStore          *self,
-                 const Migration  *migration,
-                 GError          **error)
+apply_migration (ZzStore         *self,
+                 const Migration *migration,
+                 GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *set_version = NULL;
-  char *message = NULL;
-  int current = 0;
+  char            *message = NULL;
+  int              current = 0;
 
   bytes = g_resource_lookup_data (zz_core_get_resource (), migration->path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
@@ -329,7 +329,7 @@ apply_migration (ZzStore          *self,
       else
         g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_MIGRATION,
                      _("Could not upgrade the database to schema %d: %s. It was left at schema %d."),
-                     migration->version, message, current);
+                        migration->version, message, current);
       sqlite3_free (message);
       return FALSE;
     }
@@ -352,12 +352,12 @@ failed:
 /* The local user --------------------------------------------------------- */
 
 static char *
-lookup_local_user (ZzStore  *self,
-                   GError  **error)
+lookup_local_user (ZzStore *self,
+                   GError **error)
 {
   sqlite3_stmt *stmt;
-  char *id = NULL;
-  int rc;
+  char         *id = NULL;
+  int           rc;
 
   if (!(stmt = _zz_store_prepare (self, "SELECT \"value\" FROM \"LocalState\" WHERE \"key\" = ?1", error)))
     return NULL;
@@ -375,15 +375,15 @@ lookup_local_user (ZzStore  *self,
 }
 
 static gboolean
-ensure_local_user (ZzStore  *self,
-                   GError  **error)
+ensure_local_user (ZzStore *self,
+                   GError **error)
 {
   g_autoptr(ZzUser) user = NULL;
   g_autoptr(ZzProfile) profile = NULL;
   g_autofree char *now = NULL;
-  GError *local_error = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GError          *local_error = NULL;
+  sqlite3_stmt    *stmt;
+  int              rc;
 
   if ((self->current_user_id = lookup_local_user (self, &local_error)))
     return TRUE;
@@ -411,7 +411,7 @@ ensure_local_user (ZzStore  *self,
   profile = zz_profile_new ();
   profile->full_name = g_strdup (user->name);
   profile->user_id = g_strdup (user->id);
-  profile->monthly_execution_quota = -1;   /* the local profile is not metered */
+  profile->monthly_execution_quota = -1; /* the local profile is not metered */
   if (!_zz_store_model_insert (self, &_zz_model_profile, profile, now, error))
     goto failed;
 
@@ -453,15 +453,15 @@ zz_store_dup_default_path (void)
 }
 
 ZzStore *
-_zz_store_open_at_version (const char  *path,
-                           int          version,
-                           GError     **error)
+_zz_store_open_at_version (const char *path,
+                           int         version,
+                           GError    **error)
 {
   g_autoptr(ZzStore) self = NULL;
   GArray *migrations = get_migrations ();
-  int current = 0;
-  int n_tables = 0;
-  int rc;
+  int     current = 0;
+  int     n_tables = 0;
+  int     rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 1 && version <= (int) migrations->len, NULL);
@@ -476,7 +476,7 @@ _zz_store_open_at_version (const char  *path,
     {
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_OPEN,
                    _("Could not open the database “%s”: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                      self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
 
@@ -489,7 +489,7 @@ _zz_store_open_at_version (const char  *path,
     {
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CORRUPT,
                    _("“%s” is not a Zzyra database, or it is damaged (%s). It was not changed."),
-                   path, sqlite3_errmsg (self->db));
+                      path, sqlite3_errmsg (self->db));
       return NULL;
     }
 
@@ -498,7 +498,7 @@ _zz_store_open_at_version (const char  *path,
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_TOO_NEW,
                    _("This database was made by a newer version of Zzyra (schema %d); "
                    "this version understands up to %d. It was not changed."),
-                   current, migrations->len);
+                      current, migrations->len);
       return NULL;
     }
 
@@ -506,7 +506,7 @@ _zz_store_open_at_version (const char  *path,
     {
       g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CORRUPT,
                    _("“%s” is an SQLite database, but not one of Zzyra. It was not changed."),
-                   path);
+                      path);
       return NULL;
     }
 
@@ -546,8 +546,8 @@ _zz_store_open_at_version (const char  *path,
  *   %ZZ_STORE_ERROR_TOO_NEW, %ZZ_STORE_ERROR_CORRUPT, ...
  */
 ZzStore *
-zz_store_open (const char  *path,
-               GError     **error)
+zz_store_open (const char *path,
+               GError    **error)
 {
   g_autofree char *dir = NULL;
 

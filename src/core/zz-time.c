@@ -47,8 +47,8 @@ char *
 zz_time_now_iso8601 (void)
 {
   /* On every row written: gmtime_r() instead of a GDateTime. */
-  gint64 now = g_get_real_time ();
-  time_t seconds = (time_t) (now / G_USEC_PER_SEC);
+  gint64    now = g_get_real_time ();
+  time_t    seconds = (time_t) (now / G_USEC_PER_SEC);
   struct tm tm;
 
   gmtime_r (&seconds, &tm);
@@ -113,7 +113,7 @@ zz_time_format_relative (const char *iso8601,
   g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GDateTime) local_when = NULL;
   GTimeSpan span;
-  int days;
+  int       days;
 
   if (when == NULL)
     return g_strdup (_("Unknown"));

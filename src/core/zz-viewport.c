@@ -10,14 +10,21 @@ struct _ZzViewport
 {
   GObject parent_instance;
 
-  double  zoom;
-  double  offset_x;
-  double  offset_y;
+  double zoom;
+  double offset_x;
+  double offset_y;
 };
 
 G_DEFINE_FINAL_TYPE (ZzViewport, zz_viewport, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_ZOOM, PROP_OFFSET_X, PROP_OFFSET_Y, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_ZOOM,
+  PROP_OFFSET_X,
+  PROP_OFFSET_Y,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static double

@@ -21,9 +21,9 @@
 /* Helpers of the commands */
 
 static gboolean
-lookup_nodes (ZzWorkflow          *self,
-              const char * const  *node_ids,
-              GError             **error)
+lookup_nodes (ZzWorkflow        *self,
+              const char *const *node_ids,
+              GError           **error)
 {
   for (guint i = 0; node_ids[i] != NULL; i++)
     {
@@ -39,9 +39,9 @@ lookup_nodes (ZzWorkflow          *self,
 }
 
 static ZzNode *
-lookup_node (ZzWorkflow  *self,
-             const char  *node_id,
-             GError     **error)
+lookup_node (ZzWorkflow *self,
+             const char *node_id,
+             GError    **error)
 {
   ZzNode *node = zz_workflow_find_node (self, node_id);
 
@@ -60,8 +60,7 @@ new_unique_id (ZzWorkflow *self)
     {
       g_autofree char *id = zz_id_new ();
 
-      if (zz_workflow_find_node (self, id) == NULL
-          && zz_workflow_find_edge (self, id) == NULL)
+      if (zz_workflow_find_node (self, id) == NULL && zz_workflow_find_edge (self, id) == NULL)
         return g_steal_pointer (&id);
     }
 }
@@ -86,9 +85,9 @@ push_removals (ZzWorkflow *self,
 /* Commands */
 
 gboolean
-zz_workflow_add_node_command (ZzWorkflow  *self,
-                              ZzNode      *node,
-                              GError     **error)
+zz_workflow_add_node_command (ZzWorkflow *self,
+                              ZzNode     *node,
+                              GError    **error)
 {
   GListModel *nodes;
 
@@ -111,14 +110,14 @@ zz_workflow_add_node_command (ZzWorkflow  *self,
 }
 
 gboolean
-zz_workflow_remove_nodes_command (ZzWorkflow          *self,
-                                  const char * const  *node_ids,
-                                  GError             **error)
+zz_workflow_remove_nodes_command (ZzWorkflow        *self,
+                                  const char *const *node_ids,
+                                  GError           **error)
 {
   g_autoptr(GHashTable) doomed_nodes = NULL;
   g_autoptr(GHashTable) doomed_edges = NULL;
   GListModel *edges;
-  guint n_edges;
+  guint       n_edges;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (node_ids != NULL, FALSE);
@@ -139,8 +138,7 @@ zz_workflow_remove_nodes_command (ZzWorkflow          *self,
       ZzNode *source = zz_workflow_find_node (self, zz_edge_get_source (edge));
       ZzNode *target = zz_workflow_find_node (self, zz_edge_get_target (edge));
 
-      if ((source != NULL && g_hash_table_contains (doomed_nodes, source))
-          || (target != NULL && g_hash_table_contains (doomed_nodes, target)))
+      if ((source != NULL && g_hash_table_contains (doomed_nodes, source)) || (target != NULL && g_hash_table_contains (doomed_nodes, target)))
         g_hash_table_add (doomed_edges, edge);
     }
 
@@ -155,11 +153,11 @@ zz_workflow_remove_nodes_command (ZzWorkflow          *self,
 }
 
 gboolean
-zz_workflow_move_nodes_command (ZzWorkflow          *self,
-                                const char * const  *node_ids,
-                                const double        *x,
-                                const double        *y,
-                                GError             **error)
+zz_workflow_move_nodes_command (ZzWorkflow        *self,
+                                const char *const *node_ids,
+                                const double      *x,
+                                const double      *y,
+                                GError           **error)
 {
   guint n;
 
@@ -192,7 +190,7 @@ static const char *
 node_name (ZzWorkflow *self,
            const char *node_id)
 {
-  ZzNode *node = zz_workflow_find_node (self, node_id);
+  ZzNode     *node = zz_workflow_find_node (self, node_id);
   const char *label = node != NULL ? zz_node_get_label (node) : NULL;
 
   return label != NULL && *label != '\0' ? label : node_id;
@@ -212,12 +210,11 @@ find_path (ZzWorkflow *self,
   g_autofree guint *reached_from = g_new (guint, n_vertices);
   /* Each vertex is pushed once at the most: when it is first reached. */
   g_autofree guint *stack = g_new (guint, n_vertices);
-  guint depth = 0;
-  guint start, goal;
-  GPtrArray *path;
+  guint             depth = 0;
+  guint             start, goal;
+  GPtrArray        *path;
 
-  if (!_zz_workflow_graph_lookup (graph, from, &start)
-      || !_zz_workflow_graph_lookup (graph, to, &goal))
+  if (!_zz_workflow_graph_lookup (graph, from, &start) || !_zz_workflow_graph_lookup (graph, to, &goal))
     return NULL;
 
   for (guint v = 0; v < n_vertices; v++)
@@ -227,8 +224,8 @@ find_path (ZzWorkflow *self,
   stack[depth++] = start;
   while (depth > 0)
     {
-      guint v = stack[--depth];
-      guint n_next;
+      guint        v = stack[--depth];
+      guint        n_next;
       const guint *next;
 
       if (v == goal)
@@ -249,7 +246,7 @@ find_path (ZzWorkflow *self,
     return NULL;
 
   path = g_ptr_array_new ();
-  for (guint v = goal; ; v = reached_from[v])
+  for (guint v = goal;; v = reached_from[v])
     {
       g_ptr_array_insert (path, 0, (char *) _zz_workflow_graph_get_id (graph, v));
       if (v == start)
@@ -260,18 +257,18 @@ find_path (ZzWorkflow *self,
 }
 
 ZzEdge *
-zz_workflow_connect_command (ZzWorkflow  *self,
-                             const char  *source,
-                             const char  *source_handle,
-                             const char  *target,
-                             const char  *target_handle,
-                             GError     **error)
+zz_workflow_connect_command (ZzWorkflow *self,
+                             const char *source,
+                             const char *source_handle,
+                             const char *target,
+                             const char *target_handle,
+                             GError    **error)
 {
   g_autoptr(ZzEdge) edge = NULL;
   g_autoptr(GPtrArray) loop = NULL;
   g_autofree char *id = NULL;
-  GListModel *edges;
-  guint n_edges;
+  GListModel      *edges;
+  guint            n_edges;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
   g_return_val_if_fail (source != NULL, NULL);
@@ -302,10 +299,7 @@ zz_workflow_connect_command (ZzWorkflow  *self,
     {
       g_autoptr(ZzEdge) other = g_list_model_get_item (edges, i);
 
-      if (g_strcmp0 (zz_edge_get_source (other), source) == 0
-          && g_strcmp0 (zz_edge_get_target (other), target) == 0
-          && g_strcmp0 (zz_edge_get_source_handle (other), source_handle) == 0
-          && g_strcmp0 (zz_edge_get_target_handle (other), target_handle) == 0)
+      if (g_strcmp0 (zz_edge_get_source (other), source) == 0 && g_strcmp0 (zz_edge_get_target (other), target) == 0 && g_strcmp0 (zz_edge_get_source_handle (other), source_handle) == 0 && g_strcmp0 (zz_edge_get_target_handle (other), target_handle) == 0)
         {
           g_set_error_literal (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
                                _("These nodes are already connected"));
@@ -325,7 +319,7 @@ zz_workflow_connect_command (ZzWorkflow  *self,
         {
           g_string_append (names, " → ");
           g_string_append_printf (names, _("“%s”"),
-                                  node_name (self, g_ptr_array_index (loop, i)));
+                                            node_name (self, g_ptr_array_index (loop, i)));
         }
 
       g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
@@ -344,9 +338,9 @@ zz_workflow_connect_command (ZzWorkflow  *self,
 }
 
 gboolean
-zz_workflow_remove_edges_command (ZzWorkflow          *self,
-                                  const char * const  *edge_ids,
-                                  GError             **error)
+zz_workflow_remove_edges_command (ZzWorkflow        *self,
+                                  const char *const *edge_ids,
+                                  GError           **error)
 {
   g_autoptr(GHashTable) doomed = NULL;
 
@@ -376,10 +370,10 @@ zz_workflow_remove_edges_command (ZzWorkflow          *self,
 }
 
 gboolean
-zz_workflow_set_node_label_command (ZzWorkflow  *self,
-                                    const char  *node_id,
-                                    const char  *label,
-                                    GError     **error)
+zz_workflow_set_node_label_command (ZzWorkflow *self,
+                                    const char *node_id,
+                                    const char *label,
+                                    GError    **error)
 {
   ZzNode *node;
 
@@ -400,10 +394,10 @@ zz_workflow_set_node_label_command (ZzWorkflow  *self,
 }
 
 gboolean
-zz_workflow_set_node_enabled_command (ZzWorkflow  *self,
-                                      const char  *node_id,
-                                      gboolean     enabled,
-                                      GError     **error)
+zz_workflow_set_node_enabled_command (ZzWorkflow *self,
+                                      const char *node_id,
+                                      gboolean    enabled,
+                                      GError    **error)
 {
   ZzNode *node;
 
@@ -425,10 +419,10 @@ zz_workflow_set_node_enabled_command (ZzWorkflow  *self,
 }
 
 gboolean
-zz_workflow_set_node_config_command (ZzWorkflow  *self,
-                                     const char  *node_id,
-                                     JsonObject  *config,
-                                     GError     **error)
+zz_workflow_set_node_config_command (ZzWorkflow *self,
+                                     const char *node_id,
+                                     JsonObject *config,
+                                     GError    **error)
 {
   g_autoptr(JsonObject) new_config = NULL;
   ZzNode *node;
@@ -457,16 +451,16 @@ zz_workflow_set_node_config_command (ZzWorkflow  *self,
 /* Clipboard */
 
 char *
-zz_workflow_copy_nodes (ZzWorkflow         *self,
-                        const char * const *node_ids)
+zz_workflow_copy_nodes (ZzWorkflow        *self,
+                        const char *const *node_ids)
 {
   g_autoptr(GHashTable) wanted = NULL;
   g_autoptr(JsonObject) object = json_object_new ();
-  JsonArray *nodes_json = json_array_new ();
-  JsonArray *edges_json = json_array_new ();
+  JsonArray  *nodes_json = json_array_new ();
+  JsonArray  *edges_json = json_array_new ();
   GListModel *nodes;
   GListModel *edges;
-  guint n;
+  guint       n;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
   g_return_val_if_fail (node_ids != NULL, NULL);
@@ -494,8 +488,7 @@ zz_workflow_copy_nodes (ZzWorkflow         *self,
     {
       g_autoptr(ZzEdge) edge = g_list_model_get_item (edges, i);
 
-      if (g_hash_table_contains (wanted, zz_edge_get_source (edge))
-          && g_hash_table_contains (wanted, zz_edge_get_target (edge)))
+      if (g_hash_table_contains (wanted, zz_edge_get_source (edge)) && g_hash_table_contains (wanted, zz_edge_get_target (edge)))
         json_array_add_object_element (edges_json, zz_edge_to_json (edge));
     }
 
@@ -503,13 +496,13 @@ zz_workflow_copy_nodes (ZzWorkflow         *self,
 }
 
 static gboolean
-get_clipboard_lists (JsonNode    *root,
-                     JsonArray  **nodes,
-                     JsonArray  **edges,
-                     GError     **error)
+get_clipboard_lists (JsonNode   *root,
+                     JsonArray **nodes,
+                     JsonArray **edges,
+                     GError    **error)
 {
   JsonObject *object;
-  JsonNode *member;
+  JsonNode   *member;
 
   *nodes = NULL;
   *edges = NULL;
@@ -520,8 +513,7 @@ get_clipboard_lists (JsonNode    *root,
       return TRUE;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (root)
-      || (member = json_object_get_member (json_node_get_object (root), "nodes")) == NULL)
+  if (!JSON_NODE_HOLDS_OBJECT (root) || (member = json_object_get_member (json_node_get_object (root), "nodes")) == NULL)
     {
       g_set_error_literal (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
                            _("The clipboard holds no Zzyra nodes"));
@@ -552,11 +544,11 @@ get_clipboard_lists (JsonNode    *root,
 }
 
 char **
-zz_workflow_paste_command (ZzWorkflow  *self,
-                           const char  *text,
-                           double       dx,
-                           double       dy,
-                           GError     **error)
+zz_workflow_paste_command (ZzWorkflow *self,
+                           const char *text,
+                           double      dx,
+                           double      dy,
+                           GError    **error)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) nodes = NULL;
@@ -573,9 +565,7 @@ zz_workflow_paste_command (ZzWorkflow  *self,
   if (root == NULL)
     return NULL;
 
-  if (!get_clipboard_lists (root, &nodes_json, &edges_json, error)
-      || (nodes = _zz_workflow_read_nodes (nodes_json, error)) == NULL
-      || (edges = _zz_workflow_read_edges (edges_json, error)) == NULL)
+  if (!get_clipboard_lists (root, &nodes_json, &edges_json, error) || (nodes = _zz_workflow_read_nodes (nodes_json, error)) == NULL || (edges = _zz_workflow_read_edges (edges_json, error)) == NULL)
     return NULL;
 
   /* old id -> new id; a file's second node of one id gets its own copy,
@@ -587,7 +577,7 @@ zz_workflow_paste_command (ZzWorkflow  *self,
 
   for (guint i = 0; i < nodes->len; i++)
     {
-      ZzNode *node = g_ptr_array_index (nodes, i);
+      ZzNode          *node = g_ptr_array_index (nodes, i);
       g_autofree char *id = new_unique_id (self);
       g_autoptr(ZzNode) copy = zz_node_copy (node, id);
       GListModel *list = zz_workflow_get_nodes (self);
@@ -602,9 +592,9 @@ zz_workflow_paste_command (ZzWorkflow  *self,
 
   for (guint i = 0; i < edges->len; i++)
     {
-      ZzEdge *edge = g_ptr_array_index (edges, i);
-      const char *source = g_hash_table_lookup (new_ids, zz_edge_get_source (edge));
-      const char *target = g_hash_table_lookup (new_ids, zz_edge_get_target (edge));
+      ZzEdge          *edge = g_ptr_array_index (edges, i);
+      const char      *source = g_hash_table_lookup (new_ids, zz_edge_get_source (edge));
+      const char      *target = g_hash_table_lookup (new_ids, zz_edge_get_target (edge));
       g_autofree char *id = NULL;
       g_autoptr(ZzEdge) copy = NULL;
       GListModel *list = zz_workflow_get_edges (self);
@@ -623,14 +613,14 @@ zz_workflow_paste_command (ZzWorkflow  *self,
 }
 
 char **
-zz_workflow_duplicate_nodes_command (ZzWorkflow          *self,
-                                     const char * const  *node_ids,
-                                     double               dx,
-                                     double               dy,
-                                     GError             **error)
+zz_workflow_duplicate_nodes_command (ZzWorkflow        *self,
+                                     const char *const *node_ids,
+                                     double             dx,
+                                     double             dy,
+                                     GError           **error)
 {
   g_autofree char *text = NULL;
-  char **new_ids;
+  char           **new_ids;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
   g_return_val_if_fail (node_ids != NULL, NULL);
@@ -647,16 +637,16 @@ zz_workflow_duplicate_nodes_command (ZzWorkflow          *self,
 }
 
 gboolean
-zz_workflow_replace_contents_command (ZzWorkflow  *self,
-                                      ZzWorkflow  *source,
-                                      const char  *name,
-                                      GError     **error)
+zz_workflow_replace_contents_command (ZzWorkflow *self,
+                                      ZzWorkflow *source,
+                                      const char *name,
+                                      GError    **error)
 {
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) all_nodes = NULL;
   g_autoptr(GHashTable) all_edges = NULL;
   GListModel *nodes, *edges;
-  guint n_nodes, n_edges;
+  guint       n_nodes, n_edges;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (ZZ_IS_WORKFLOW (source), FALSE);

@@ -6,18 +6,22 @@
 #include "zz-workflow-graph-private.h"
 
 /* Which end of an arc a row is keyed by. */
-enum { SUCCESSORS, PREDECESSORS };
+enum
+{
+  SUCCESSORS,
+  PREDECESSORS
+};
 
 struct _ZzWorkflowGraph
 {
   guint       n_nodes;
-  GPtrArray  *ids;            /* vertex -> id, borrowed from the document */
-  GHashTable *index;          /* id -> vertex + 1 */
+  GPtrArray  *ids;   /* vertex -> id, borrowed from the document */
+  GHashTable *index; /* id -> vertex + 1 */
 
   /* Compressed rows, [SUCCESSORS] and [PREDECESSORS]: the arcs of vertex
    * v are targets[k][offsets[k][v] .. offsets[k][v + 1] - 1]. */
-  guint      *offsets[PREDECESSORS + 1];
-  guint      *targets[PREDECESSORS + 1];
+  guint *offsets[PREDECESSORS + 1];
+  guint *targets[PREDECESSORS + 1];
 };
 
 /* The vertex + 1 of @id, 0 when there is none and @add is FALSE. */
@@ -42,12 +46,12 @@ resolve (ZzWorkflowGraph *graph,
  * from, PREDECESSORS: to), stable, so each row keeps the order of the edge
  * list. */
 static void
-build_rows (guint         n_vertices,
-            const guint  *arcs,
-            guint         n_arcs,
-            guint         key,
-            guint       **offsets,
-            guint       **targets)
+build_rows (guint        n_vertices,
+            const guint *arcs,
+            guint        n_arcs,
+            guint        key,
+            guint      **offsets,
+            guint      **targets)
 {
   g_autofree guint *fill = NULL;
 
@@ -68,12 +72,12 @@ static ZzWorkflowGraph *
 graph_new (ZzWorkflow *workflow,
            gboolean    with_missing)
 {
-  GListModel *nodes = zz_workflow_get_nodes (workflow);
-  GListModel *edges = zz_workflow_get_edges (workflow);
-  guint n_edges = g_list_model_get_n_items (edges);
+  GListModel       *nodes = zz_workflow_get_nodes (workflow);
+  GListModel       *edges = zz_workflow_get_edges (workflow);
+  guint             n_edges = g_list_model_get_n_items (edges);
   g_autofree guint *arcs = g_new (guint, 2 * MAX (n_edges, 1));
-  ZzWorkflowGraph *graph = g_new0 (ZzWorkflowGraph, 1);
-  guint n_arcs = 0;
+  ZzWorkflowGraph  *graph = g_new0 (ZzWorkflowGraph, 1);
+  guint             n_arcs = 0;
 
   graph->n_nodes = g_list_model_get_n_items (nodes);
   graph->ids = g_ptr_array_sized_new (graph->n_nodes);

@@ -23,8 +23,8 @@
 
 typedef enum
 {
-  OP_NODE,        /* insert (forwards) or remove a node at a position */
-  OP_EDGE,        /* insert (forwards) or remove an edge at a position */
+  OP_NODE, /* insert (forwards) or remove a node at a position */
+  OP_EDGE, /* insert (forwards) or remove an edge at a position */
   OP_POSITION,
   OP_LABEL,
   OP_ENABLED,
@@ -38,20 +38,23 @@ typedef struct
   {
     struct
     {
-      GObject  *item;      /* the ZzNode or ZzEdge itself, kept while out */
-      guint     position;
-      gboolean  insert;    /* FALSE: the op removes, and undo inserts */
+      GObject *item; /* the ZzNode or ZzEdge itself, kept while out */
+      guint    position;
+      gboolean insert; /* FALSE: the op removes, and undo inserts */
     } list;
     struct
     {
       char *node_id;
       union
       {
-        struct { double x, y; } position;
+        struct
+        {
+          double x, y;
+        } position;
         char       *label;
         gboolean    enabled;
         JsonObject *config;
-      } values[2];         /* [0] before, [1] after */
+      } values[2]; /* [0] before, [1] after */
     } set;
   };
 } Op;
@@ -59,25 +62,25 @@ typedef struct
 typedef struct
 {
   char      *name;
-  GPtrArray *ops;          /* (element-type Op) in the order applied */
-  guint      serial;       /* names the state after this step */
+  GPtrArray *ops;    /* (element-type Op) in the order applied */
+  guint      serial; /* names the state after this step */
 } Step;
 
 struct _ZzWorkflowHistory
 {
-  GQueue    undo;          /* (element-type Step) most recent first */
-  GQueue    redo;          /* (element-type Step) next to redo first */
-  Step     *group;         /* the step being built, or %NULL */
-  guint     group_depth;
+  GQueue undo;  /* (element-type Step) most recent first */
+  GQueue redo;  /* (element-type Step) next to redo first */
+  Step  *group; /* the step being built, or %NULL */
+  guint  group_depth;
 
-  guint     next_serial;
-  guint     base_serial;   /* the state when the undo stack is empty */
-  guint     saved_serial;
+  guint next_serial;
+  guint base_serial; /* the state when the undo stack is empty */
+  guint saved_serial;
 
   /* As last notified. */
-  gboolean  can_undo;
-  gboolean  can_redo;
-  gboolean  modified;
+  gboolean can_undo;
+  gboolean can_redo;
+  gboolean modified;
 };
 
 static void
@@ -125,10 +128,10 @@ op_new_set (OpKind      kind,
 }
 
 static Op *
-op_new_list (OpKind    kind,
-             gpointer  item,
-             guint     position,
-             gboolean  insert)
+op_new_list (OpKind   kind,
+             gpointer item,
+             guint    position,
+             gboolean insert)
 {
   Op *op = g_new0 (Op, 1);
 
@@ -182,12 +185,12 @@ static void
 update_state (ZzWorkflow *self)
 {
   ZzWorkflowHistory *history = _zz_workflow_get_history (self);
-  gboolean can_undo = !g_queue_is_empty (&history->undo);
-  gboolean can_redo = !g_queue_is_empty (&history->redo);
-  gboolean modified = current_serial (history) != history->saved_serial;
-  gboolean notify_undo = can_undo != history->can_undo;
-  gboolean notify_redo = can_redo != history->can_redo;
-  gboolean notify_modified = modified != history->modified;
+  gboolean           can_undo = !g_queue_is_empty (&history->undo);
+  gboolean           can_redo = !g_queue_is_empty (&history->redo);
+  gboolean           modified = current_serial (history) != history->saved_serial;
+  gboolean           notify_undo = can_undo != history->can_undo;
+  gboolean           notify_redo = can_redo != history->can_redo;
+  gboolean           notify_modified = modified != history->modified;
 
   history->can_undo = can_undo;
   history->can_redo = can_redo;
@@ -204,7 +207,8 @@ find_node (ZzWorkflow *self,
 
   if (node == NULL)
     g_warning ("The history names a node “%s” the workflow no longer has: "
-               "was it edited outside a command?", node_id);
+               "was it edited outside a command?",
+               node_id);
 
   return node;
 }
@@ -236,7 +240,7 @@ apply_op (ZzWorkflow *self,
           Op         *op,
           gboolean    forwards)
 {
-  guint i = forwards ? 1 : 0;
+  guint   i = forwards ? 1 : 0;
   ZzNode *node;
 
   if (op->kind == OP_NODE || op->kind == OP_EDGE)
@@ -317,7 +321,7 @@ void
 zz_workflow_end_group (ZzWorkflow *self)
 {
   ZzWorkflowHistory *history;
-  Step *step;
+  Step              *step;
 
   g_return_if_fail (ZZ_IS_WORKFLOW (self));
 
@@ -398,9 +402,9 @@ replay_step (ZzWorkflow *self,
              gboolean    forward)
 {
   ZzWorkflowHistory *history = _zz_workflow_get_history (self);
-  GQueue *from = forward ? &history->redo : &history->undo;
-  GQueue *to = forward ? &history->undo : &history->redo;
-  Step *step;
+  GQueue            *from = forward ? &history->redo : &history->undo;
+  GQueue            *to = forward ? &history->undo : &history->redo;
+  Step              *step;
 
   g_return_val_if_fail (history->group_depth == 0, FALSE);
 
@@ -465,7 +469,7 @@ void
 zz_workflow_clear_history (ZzWorkflow *self)
 {
   ZzWorkflowHistory *history;
-  gboolean modified;
+  gboolean           modified;
 
   g_return_if_fail (ZZ_IS_WORKFLOW (self));
 

@@ -50,16 +50,16 @@ array_holds_strings (JsonArray *array)
 /* The nodes (@is_nodes) or edges of @array (%NULL: none), read as a
  * file's are, or %NULL */
 static GPtrArray *
-read_items (JsonArray  *array,
-            gboolean    is_nodes,
-            GError    **error)
+read_items (JsonArray *array,
+            gboolean   is_nodes,
+            GError   **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      gpointer item;
+      gpointer  item;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -86,24 +86,24 @@ read_items (JsonArray  *array,
 }
 
 GPtrArray *
-_zz_workflow_read_nodes (JsonArray  *array,
-                         GError    **error)
+_zz_workflow_read_nodes (JsonArray *array,
+                         GError   **error)
 {
   return read_items (array, TRUE, error);
 }
 
 GPtrArray *
-_zz_workflow_read_edges (JsonArray  *array,
-                         GError    **error)
+_zz_workflow_read_edges (JsonArray *array,
+                         GError   **error)
 {
   return read_items (array, FALSE, error);
 }
 
 /* @member is "nodes" or "edges"; absent is an empty list. */
 static JsonArray *
-get_list (JsonObject  *object,
-          const char  *member,
-          GError     **error)
+get_list (JsonObject *object,
+          const char *member,
+          GError    **error)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -133,8 +133,8 @@ get_list (JsonObject  *object,
  * Returns: (transfer full): the workflow, or %NULL
  */
 ZzWorkflow *
-zz_workflow_new_from_json (JsonObject  *object,
-                           GError     **error)
+zz_workflow_new_from_json (JsonObject *object,
+                           GError    **error)
 {
   g_autoptr(ZzWorkflow) self = NULL;
   g_autoptr(JsonObject) extra = json_object_new ();
@@ -144,8 +144,8 @@ zz_workflow_new_from_json (JsonObject  *object,
   g_autoptr(GPtrArray) edges = NULL;
   ZzWorkflowKeys keys = 0;
   JsonObjectIter iter;
-  const char *member;
-  JsonNode *value;
+  const char    *member;
+  JsonNode      *value;
 
   g_return_val_if_fail (object != NULL, NULL);
 
@@ -189,13 +189,12 @@ zz_workflow_new_from_json (JsonObject  *object,
           keys |= ZZ_WORKFLOW_KEY_DESCRIPTION;
           zz_workflow_set_description (self, json_node_get_string (value));
         }
-      else if (IS ("tags") && JSON_NODE_HOLDS_ARRAY (value)
-               && array_holds_strings (json_node_get_array (value)))
+      else if (IS ("tags") && JSON_NODE_HOLDS_ARRAY (value) && array_holds_strings (json_node_get_array (value)))
         {
           g_auto(GStrv) tags = zz_json_array_to_strv (json_node_get_array (value));
 
           keys |= ZZ_WORKFLOW_KEY_TAGS;
-          zz_workflow_set_tags (self, (const char * const *) tags);
+          zz_workflow_set_tags (self, (const char *const *) tags);
         }
       else if (IS ("isPublic") && type == G_TYPE_BOOLEAN)
         {
@@ -255,9 +254,9 @@ zz_workflow_new_from_json (JsonObject  *object,
  * Returns: (transfer full): the workflow, or %NULL
  */
 ZzWorkflow *
-zz_workflow_new_from_data (const char  *data,
-                           gssize       length,
-                           GError     **error)
+zz_workflow_new_from_data (const char *data,
+                           gssize      length,
+                           GError    **error)
 {
   g_autoptr(JsonNode) root = NULL;
 
@@ -281,8 +280,8 @@ static JsonArray *
 nodes_to_json (ZzWorkflow *self)
 {
   GListModel *model = zz_workflow_get_nodes (self);
-  guint n = g_list_model_get_n_items (model);
-  JsonArray *array = json_array_sized_new (n);
+  guint       n = g_list_model_get_n_items (model);
+  JsonArray  *array = json_array_sized_new (n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -298,8 +297,8 @@ static JsonArray *
 edges_to_json (ZzWorkflow *self)
 {
   GListModel *model = zz_workflow_get_edges (self);
-  guint n = g_list_model_get_n_items (model);
-  JsonArray *array = json_array_sized_new (n);
+  guint       n = g_list_model_get_n_items (model);
+  JsonArray  *array = json_array_sized_new (n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -355,9 +354,9 @@ set_string_if (JsonObject *object,
 JsonObject *
 zz_workflow_to_json (ZzWorkflow *self)
 {
-  ZzWorkflowKeys keys;
-  JsonObject *object;
-  const char * const *tags;
+  ZzWorkflowKeys     keys;
+  JsonObject        *object;
+  const char *const *tags;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
 
@@ -370,8 +369,7 @@ zz_workflow_to_json (ZzWorkflow *self)
 
   if ((keys & ZZ_WORKFLOW_KEY_NODES) || zz_workflow_get_n_nodes (self) > 0)
     put_member (object, "nodes", take_array_node (nodes_to_json (self)));
-  if ((keys & ZZ_WORKFLOW_KEY_EDGES)
-      || g_list_model_get_n_items (zz_workflow_get_edges (self)) > 0)
+  if ((keys & ZZ_WORKFLOW_KEY_EDGES) || g_list_model_get_n_items (zz_workflow_get_edges (self)) > 0)
     put_member (object, "edges", take_array_node (edges_to_json (self)));
 
   tags = zz_workflow_get_tags (self);
@@ -437,9 +435,9 @@ zz_workflow_dup_extra_json (ZzWorkflow *self)
 }
 
 static JsonArray *
-parse_column_array (const char  *text,
-                    const char  *member,
-                    GError     **error)
+parse_column_array (const char *text,
+                    const char *member,
+                    GError    **error)
 {
   g_autoptr(JsonNode) root = NULL;
 
@@ -472,11 +470,11 @@ parse_column_array (const char  *text,
  * saved. On error @self is unchanged.
  */
 gboolean
-zz_workflow_load_columns (ZzWorkflow  *self,
-                          const char  *nodes_json,
-                          const char  *edges_json,
-                          const char  *extra_json,
-                          GError     **error)
+zz_workflow_load_columns (ZzWorkflow *self,
+                          const char *nodes_json,
+                          const char *edges_json,
+                          const char *extra_json,
+                          GError    **error)
 {
   g_autoptr(JsonArray) node_array = NULL;
   g_autoptr(JsonArray) edge_array = NULL;
@@ -501,8 +499,7 @@ zz_workflow_load_columns (ZzWorkflow  *self,
       extra_copy = zz_json_object_deep_copy (extra);
     }
 
-  _zz_workflow_set_keys (self, _zz_workflow_get_keys (self)
-                               | ZZ_WORKFLOW_KEY_NODES | ZZ_WORKFLOW_KEY_EDGES);
+  _zz_workflow_set_keys (self, _zz_workflow_get_keys (self) | ZZ_WORKFLOW_KEY_NODES | ZZ_WORKFLOW_KEY_EDGES);
   _zz_workflow_set_extra (self, extra_copy);
   _zz_workflow_replace_contents (self, nodes, edges);
 

@@ -20,11 +20,11 @@
 
 typedef struct
 {
-  int     node;      /* index in the document, or -1 for a virtual node */
+  int     node; /* index in the document, or -1 for a virtual node */
   int     layer;
-  double  key;       /* sort key: barycenter, or the starting order */
-  int     pos;       /* index inside its layer */
-  GArray *succ;      /* (element-type int) vertex indexes */
+  double  key;  /* sort key: barycenter, or the starting order */
+  int     pos;  /* index inside its layer */
+  GArray *succ; /* (element-type int) vertex indexes */
   GArray *pred;
 } Vertex;
 
@@ -63,7 +63,7 @@ compare_by_key (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
 {
-  GPtrArray *graph = user_data;
+  GPtrArray    *graph = user_data;
   const Vertex *va = VERTEX (graph, *(const int *) a);
   const Vertex *vb = VERTEX (graph, *(const int *) b);
 
@@ -138,7 +138,7 @@ sort_layer (GPtrArray *graph,
     {
       Vertex *v = VERTEX (graph, g_array_index (layer, int, i));
       GArray *neighbours = down ? v->pred : v->succ;
-      double sum = 0;
+      double  sum = 0;
 
       if (neighbours->len == 0)
         {
@@ -173,10 +173,10 @@ copy_layers (GPtrArray *layers)
 typedef struct
 {
   ZzWorkflow      *workflow;
-  GPtrArray       *nodes;      /* (element-type ZzNode) document order */
-  ZzWorkflowGraph *graph;      /* vertex i is node i; self-loops and dangling left out */
-  int             *vertex_of;  /* node index -> its vertex in the part being laid out */
-  double          *x;          /* results */
+  GPtrArray       *nodes;     /* (element-type ZzNode) document order */
+  ZzWorkflowGraph *graph;     /* vertex i is node i; self-loops and dangling left out */
+  int             *vertex_of; /* node index -> its vertex in the part being laid out */
+  double          *x;         /* results */
   double          *y;
 } Layout;
 
@@ -187,7 +187,7 @@ make_vertices (Layout *layout,
                GArray *members)
 {
   GPtrArray *graph = g_ptr_array_new_with_free_func ((GDestroyNotify) vertex_free);
-  guint n = members->len;
+  guint      n = members->len;
 
   for (guint i = 0; i < n; i++)
     {
@@ -200,8 +200,8 @@ make_vertices (Layout *layout,
   /* A part is connected: every neighbour of a member is a member. */
   for (guint i = 0; i < n; i++)
     {
-      Vertex *v = VERTEX (graph, i);
-      guint n_succ, n_pred;
+      Vertex      *v = VERTEX (graph, i);
+      guint        n_succ, n_pred;
       const guint *succ = _zz_workflow_graph_get_successors (layout->graph, v->node, &n_succ);
       const guint *pred = _zz_workflow_graph_get_predecessors (layout->graph, v->node, &n_pred);
 
@@ -220,10 +220,10 @@ make_vertices (Layout *layout,
 static void
 assign_layers (GPtrArray *graph)
 {
-  guint n = graph->len;
-  g_autofree int *in_degree = g_new0 (int, n);
+  guint                n = graph->len;
+  g_autofree int      *in_degree = g_new0 (int, n);
   g_autofree gboolean *placed = g_new0 (gboolean, n);
-  guint n_placed = 0;
+  guint                n_placed = 0;
 
   for (guint i = 0; i < n; i++)
     in_degree[i] = VERTEX (graph, i)->pred->len;
@@ -315,7 +315,7 @@ start_layers (Layout    *layout,
               GPtrArray *graph)
 {
   GPtrArray *layers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  int n_layers = 0;
+  int        n_layers = 0;
 
   for (guint i = 0; i < graph->len; i++)
     n_layers = MAX (n_layers, VERTEX (graph, i)->layer + 1);
@@ -325,7 +325,7 @@ start_layers (Layout    *layout,
   for (guint i = 0; i < graph->len; i++)
     {
       Vertex *v = VERTEX (graph, i);
-      int vi = i;
+      int     vi = i;
 
       if (v->node >= 0)
         v->key = zz_node_get_y (g_ptr_array_index (layout->nodes, v->node));
@@ -362,8 +362,8 @@ order_layers (GPtrArray *graph,
               GPtrArray *layers)
 {
   GPtrArray *best = copy_layers (layers);
-  guint best_crossings = count_crossings (graph, layers);
-  int n_layers = layers->len;
+  guint      best_crossings = count_crossings (graph, layers);
+  int        n_layers = layers->len;
 
   for (guint sweep = 0; sweep < N_SWEEPS && best_crossings > 0; sweep++)
     {
@@ -395,7 +395,7 @@ place (Layout    *layout,
        double     left,
        double     top)
 {
-  int n_layers = layers->len;
+  int   n_layers = layers->len;
   guint max_count = 0;
 
   for (int l = 0; l < n_layers; l++)
@@ -404,7 +404,7 @@ place (Layout    *layout,
   for (int l = 0; l < n_layers; l++)
     {
       GArray *layer = g_ptr_array_index (layers, l);
-      double offset = (max_count - layer->len) / 2.0;
+      double  offset = (max_count - layer->len) / 2.0;
 
       for (guint i = 0; i < layer->len; i++)
         {
@@ -450,10 +450,12 @@ find_root (int *parent,
 }
 
 gboolean
-zz_workflow_auto_layout_command (ZzWorkflow  *self,
-                                 GError     **error)
+zz_workflow_auto_layout_command (ZzWorkflow *self,
+                                 GError    **error)
 {
-  Layout layout = { 0, };
+  Layout layout = {
+    0,
+  };
   g_autoptr(GPtrArray) components = NULL;
   g_autoptr(GArray) isolated = NULL;
   g_autoptr(GStrvBuilder) ids_builder = NULL;
@@ -461,9 +463,9 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
   g_autofree int *parent = NULL;
   g_autofree int *degree = NULL;
   g_autofree int *component_of = NULL;
-  double left = G_MAXDOUBLE, top = G_MAXDOUBLE;
-  double band_top;
-  guint n, n_columns = 1;
+  double          left = G_MAXDOUBLE, top = G_MAXDOUBLE;
+  double          band_top;
+  guint           n, n_columns = 1;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -495,7 +497,7 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
 
   for (guint s = 0; s < n; s++)
     {
-      guint n_succ;
+      guint        n_succ;
       const guint *succ = _zz_workflow_graph_get_successors (layout.graph, s, &n_succ);
 
       for (guint j = 0; j < n_succ; j++)
@@ -559,7 +561,7 @@ zz_workflow_auto_layout_command (ZzWorkflow  *self,
   ids = g_strv_builder_end (ids_builder);
 
   zz_workflow_begin_group (self, _("Tidy Up"));
-  zz_workflow_move_nodes_command (self, (const char * const *) ids, layout.x, layout.y, NULL);
+  zz_workflow_move_nodes_command (self, (const char *const *) ids, layout.x, layout.y, NULL);
   zz_workflow_end_group (self);
 
   g_ptr_array_unref (layout.nodes);

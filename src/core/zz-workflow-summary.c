@@ -9,7 +9,7 @@
 
 struct _ZzWorkflowSummary
 {
-  GObject    parent_instance;
+  GObject parent_instance;
 
   char      *id;
   char      *name;
@@ -21,12 +21,13 @@ struct _ZzWorkflowSummary
   char      *user_id;
   char      *created_at;
   char      *updated_at;
-  GPtrArray *recent_executions;   /* ZzExecution, newest first */
+  GPtrArray *recent_executions; /* ZzExecution, newest first */
 };
 
 G_DEFINE_FINAL_TYPE (ZzWorkflowSummary, zz_workflow_summary, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -113,7 +114,7 @@ static void
 zz_workflow_summary_class_init (ZzWorkflowSummaryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = zz_workflow_summary_finalize;
   object_class->get_property = zz_workflow_summary_get_property;
@@ -153,16 +154,16 @@ zz_workflow_summary_new (void)
  * @tags: (transfer full) (nullable)
  */
 ZzWorkflowSummary *
-_zz_workflow_summary_new_from_row (const char  *id,
-                                   const char  *name,
-                                   const char  *description,
-                                   char       **tags,
-                                   gboolean     is_public,
-                                   gint64       version,
-                                   guint        node_count,
-                                   const char  *user_id,
-                                   const char  *created_at,
-                                   const char  *updated_at)
+_zz_workflow_summary_new_from_row (const char *id,
+                                   const char *name,
+                                   const char *description,
+                                   char      **tags,
+                                   gboolean    is_public,
+                                   gint64      version,
+                                   guint       node_count,
+                                   const char *user_id,
+                                   const char *created_at,
+                                   const char *updated_at)
 {
   ZzWorkflowSummary *self = zz_workflow_summary_new ();
 
@@ -215,11 +216,11 @@ zz_workflow_summary_get_description (ZzWorkflowSummary *self)
   return self->description;
 }
 
-const char * const *
+const char *const *
 zz_workflow_summary_get_tags (ZzWorkflowSummary *self)
 {
   g_return_val_if_fail (ZZ_IS_WORKFLOW_SUMMARY (self), NULL);
-  return (const char * const *) self->tags;
+  return (const char *const *) self->tags;
 }
 
 gboolean

@@ -12,13 +12,27 @@
 #include "zz-workflow.h"
 #include "zz-workflow-graph-private.h"
 
-static const char * const known_block_types[] = {
-  "HTTP_REQUEST", "EMAIL", "NOTIFICATION", "PRICE_MONITOR", "CONDITION",
-  "SCHEDULE", "WEBHOOK", "CUSTOM", "DATA_TRANSFORM", "WALLET_LISTEN",
-  "AI_AGENT", "CALCULATOR", "MAGIC_WALLET", "SEND_TRANSACTION",
-  "CHECK_BALANCE", "SWAP_TOKENS", "CREATE_WALLET",
+static const char *const known_block_types[] = {
+  "HTTP_REQUEST",
+  "EMAIL",
+  "NOTIFICATION",
+  "PRICE_MONITOR",
+  "CONDITION",
+  "SCHEDULE",
+  "WEBHOOK",
+  "CUSTOM",
+  "DATA_TRANSFORM",
+  "WALLET_LISTEN",
+  "AI_AGENT",
+  "CALCULATOR",
+  "MAGIC_WALLET",
+  "SEND_TRANSACTION",
+  "CHECK_BALANCE",
+  "SWAP_TOKENS",
+  "CREATE_WALLET",
   /* This app's own */
-  "MANUAL_TRIGGER", "DELAY",
+  "MANUAL_TRIGGER",
+  "DELAY",
 };
 
 /**
@@ -64,17 +78,17 @@ config_value_is_missing (JsonObject *config,
 }
 
 static void
-validate_node (ZzWorkflow       *self,
-               ZzNode           *node,
-               GHashTable       *seen,
-               ZzBlockTypeCheck  check,
-               gpointer          user_data,
-               GPtrArray        *problems)
+validate_node (ZzWorkflow      *self,
+               ZzNode          *node,
+               GHashTable      *seen,
+               ZzBlockTypeCheck check,
+               gpointer         user_data,
+               GPtrArray       *problems)
 {
-  const char *id = zz_node_get_id (node);
-  const char *block_type = zz_node_get_block_type (node);
-  const char * const *required = NULL;
-  gboolean known;
+  const char        *id = zz_node_get_id (node);
+  const char        *block_type = zz_node_get_block_type (node);
+  const char *const *required = NULL;
+  gboolean           known;
 
   if (!g_hash_table_add (seen, (char *) id))
     g_ptr_array_add (problems,
@@ -92,7 +106,7 @@ validate_node (ZzWorkflow       *self,
       g_ptr_array_add (problems,
                        zz_problem_new (ZZ_PROBLEM_UNKNOWN_BLOCK, ZZ_PROBLEM_WARNING, id, NULL,
                                        _("Node “%s” has an unknown block type “%s”"),
-                                       id, block_type));
+                                          id, block_type));
       return;
     }
 
@@ -102,7 +116,7 @@ validate_node (ZzWorkflow       *self,
         g_ptr_array_add (problems,
                          zz_problem_new (ZZ_PROBLEM_MISSING_CONFIG, ZZ_PROBLEM_ERROR, id, NULL,
                                          _("Node “%s” needs a value for “%s”"),
-                                         id, required[i]));
+                                            id, required[i]));
     }
 }
 
@@ -125,13 +139,13 @@ validate_edge (ZzWorkflow *self,
     g_ptr_array_add (problems,
                      zz_problem_new (ZZ_PROBLEM_DANGLING_EDGE, ZZ_PROBLEM_ERROR, NULL, id,
                                      _("Edge “%s” comes from a missing node “%s”"),
-                                     id, source));
+                                        id, source));
 
   if (zz_workflow_find_node (self, target) == NULL)
     g_ptr_array_add (problems,
                      zz_problem_new (ZZ_PROBLEM_DANGLING_EDGE, ZZ_PROBLEM_ERROR, NULL, id,
                                      _("Edge “%s” points to a missing node “%s”"),
-                                     id, target));
+                                        id, target));
 
   if (g_str_equal (source, target))
     g_ptr_array_add (problems,
@@ -146,12 +160,12 @@ static GPtrArray *
 find_cycle (ZzWorkflow *self)
 {
   g_autoptr(ZzWorkflowGraph) graph = _zz_workflow_graph_new (self);
-  guint n_nodes = _zz_workflow_graph_get_n_nodes (graph);
-  g_autofree guint8 *color = g_new0 (guint8, n_nodes);   /* 0 new, 1 on the path, 2 done */
-  g_autofree guint *stack = g_new (guint, n_nodes);
-  g_autofree guint *next_edge = g_new (guint, n_nodes);
-  g_autofree guint *stack_position = g_new (guint, n_nodes);
-  GPtrArray *cycle = NULL;
+  guint              n_nodes = _zz_workflow_graph_get_n_nodes (graph);
+  g_autofree guint8 *color = g_new0 (guint8, n_nodes); /* 0 new, 1 on the path, 2 done */
+  g_autofree guint  *stack = g_new (guint, n_nodes);
+  g_autofree guint  *next_edge = g_new (guint, n_nodes);
+  g_autofree guint  *stack_position = g_new (guint, n_nodes);
+  GPtrArray         *cycle = NULL;
 
   for (guint root = 0; root < n_nodes && cycle == NULL; root++)
     {
@@ -168,8 +182,8 @@ find_cycle (ZzWorkflow *self)
 
       while (depth > 0 && cycle == NULL)
         {
-          guint v = stack[depth - 1];
-          guint n_out;
+          guint        v = stack[depth - 1];
+          guint        n_out;
           const guint *out = _zz_workflow_graph_get_successors (graph, v, &n_out);
 
           if (next_edge[depth - 1] < n_out)
@@ -221,7 +235,7 @@ describe_cycle (GPtrArray *cycle)
 
   /* Translators: the first %s is a list of node names such as “a”, “b” */
   return g_strdup_printf (_("Nodes %s and “%s” form a cycle"),
-                          list->str, (const char *) g_ptr_array_index (cycle, cycle->len - 1));
+                             list->str, (const char *) g_ptr_array_index (cycle, cycle->len - 1));
 }
 
 /**
@@ -240,9 +254,9 @@ describe_cycle (GPtrArray *cycle)
  * then edge order, the cycle last; empty when there are none
  */
 GPtrArray *
-zz_workflow_validate (ZzWorkflow       *self,
-                      ZzBlockTypeCheck  check,
-                      gpointer          user_data)
+zz_workflow_validate (ZzWorkflow      *self,
+                      ZzBlockTypeCheck check,
+                      gpointer         user_data)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
   g_autoptr(GHashTable) seen_nodes = g_hash_table_new (g_str_hash, g_str_equal);

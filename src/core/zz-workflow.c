@@ -17,30 +17,30 @@
 
 struct _ZzWorkflow
 {
-  GObject         parent_instance;
+  GObject parent_instance;
 
-  char           *id;
-  char           *name;
-  char           *description;
-  char          **tags;
-  char           *user_id;
-  char           *created_at;
-  char           *updated_at;
-  gint64          version;
-  gboolean        is_public;
+  char    *id;
+  char    *name;
+  char    *description;
+  char   **tags;
+  char    *user_id;
+  char    *created_at;
+  char    *updated_at;
+  gint64   version;
+  gboolean is_public;
 
-  GListStore     *nodes;
-  GListStore     *edges;
+  GListStore *nodes;
+  GListStore *edges;
   /* id -> ZzNode / ZzEdge owned by the stores; the first one of an id
    * when a file has two. */
-  GHashTable     *node_index;
-  GHashTable     *edge_index;
+  GHashTable *node_index;
+  GHashTable *edge_index;
   /* ZzNode -> the GSignalGroup that turns its notify into "changed", for
    * each node in the document; dropping the group disconnects it. */
-  GHashTable     *node_watches;
+  GHashTable *node_watches;
 
-  JsonObject     *extra;
-  ZzWorkflowKeys  keys;
+  JsonObject    *extra;
+  ZzWorkflowKeys keys;
 
   /* The undo/redo stack, made on first use (zz-workflow-history.c). */
   ZzWorkflowHistory *history;
@@ -53,7 +53,8 @@ G_DEFINE_FINAL_TYPE (ZzWorkflow, zz_workflow, G_TYPE_OBJECT)
 G_DEFINE_QUARK (zz-workflow-error-quark, zz_workflow_error)
 /* clang-format on */
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_NAME,
@@ -70,13 +71,14 @@ enum {
   N_PROPS
 };
 
-enum {
+enum
+{
   CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 emit_changed (ZzWorkflow *self)
@@ -344,7 +346,7 @@ ZzWorkflow *
 zz_workflow_new (const char *name)
 {
   g_autofree char *id = zz_id_new ();
-  ZzWorkflow *self;
+  ZzWorkflow      *self;
 
   self = g_object_new (ZZ_TYPE_WORKFLOW,
                        "id", id,
@@ -389,8 +391,8 @@ _zz_workflow_get_keys (ZzWorkflow *self)
 }
 
 void
-_zz_workflow_set_keys (ZzWorkflow     *self,
-                       ZzWorkflowKeys  keys)
+_zz_workflow_set_keys (ZzWorkflow    *self,
+                       ZzWorkflowKeys keys)
 {
   g_return_if_fail (ZZ_IS_WORKFLOW (self));
 
@@ -412,7 +414,7 @@ _zz_workflow_replace_contents (ZzWorkflow *self,
 
   for (guint i = 0; i < nodes->len; i++)
     {
-      ZzNode *node = g_ptr_array_index (nodes, i);
+      ZzNode     *node = g_ptr_array_index (nodes, i);
       const char *id = zz_node_get_id (node);
 
       if (!g_hash_table_contains (self->node_index, id))
@@ -422,7 +424,7 @@ _zz_workflow_replace_contents (ZzWorkflow *self,
 
   for (guint i = 0; i < edges->len; i++)
     {
-      ZzEdge *edge = g_ptr_array_index (edges, i);
+      ZzEdge     *edge = g_ptr_array_index (edges, i);
       const char *id = zz_edge_get_id (edge);
 
       if (!g_hash_table_contains (self->edge_index, id))
@@ -466,10 +468,10 @@ _zz_workflow_notify_history (ZzWorkflow *self,
 /* Fields */
 
 static gboolean
-set_string_field (ZzWorkflow  *self,
-                  char       **field,
-                  const char  *value,
-                  guint        prop_id)
+set_string_field (ZzWorkflow *self,
+                  char      **field,
+                  const char *value,
+                  guint       prop_id)
 {
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
@@ -532,17 +534,17 @@ zz_workflow_set_description (ZzWorkflow *self,
   set_string_field (self, &self->description, description, PROP_DESCRIPTION);
 }
 
-const char * const *
+const char *const *
 zz_workflow_get_tags (ZzWorkflow *self)
 {
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
 
-  return (const char * const *) self->tags;
+  return (const char *const *) self->tags;
 }
 
 static gboolean
-strv_equal0 (const char * const *a,
-             const char * const *b)
+strv_equal0 (const char *const *a,
+             const char *const *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
@@ -551,12 +553,12 @@ strv_equal0 (const char * const *a,
 }
 
 void
-zz_workflow_set_tags (ZzWorkflow         *self,
-                      const char * const *tags)
+zz_workflow_set_tags (ZzWorkflow        *self,
+                      const char *const *tags)
 {
   g_return_if_fail (ZZ_IS_WORKFLOW (self));
 
-  if (strv_equal0 ((const char * const *) self->tags, tags))
+  if (strv_equal0 ((const char *const *) self->tags, tags))
     return;
 
   g_strfreev (self->tags);
@@ -731,9 +733,9 @@ zz_workflow_find_edge (ZzWorkflow *self,
  * its id is there.
  */
 gboolean
-zz_workflow_add_node (ZzWorkflow  *self,
-                      ZzNode      *node,
-                      GError     **error)
+zz_workflow_add_node (ZzWorkflow *self,
+                      ZzNode     *node,
+                      GError    **error)
 {
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (ZZ_IS_NODE (node), FALSE);
@@ -742,10 +744,10 @@ zz_workflow_add_node (ZzWorkflow  *self,
 }
 
 gboolean
-_zz_workflow_insert_node (ZzWorkflow  *self,
-                          ZzNode      *node,
-                          guint        position,
-                          GError     **error)
+_zz_workflow_insert_node (ZzWorkflow *self,
+                          ZzNode     *node,
+                          guint       position,
+                          GError    **error)
 {
   const char *id;
 
@@ -834,15 +836,15 @@ remove_edge_at (ZzWorkflow *self,
  * %ZZ_WORKFLOW_ERROR_NOT_FOUND when there is no such node.
  */
 gboolean
-zz_workflow_remove_node (ZzWorkflow  *self,
-                         const char  *node_id,
-                         GError     **error)
+zz_workflow_remove_node (ZzWorkflow *self,
+                         const char *node_id,
+                         GError    **error)
 {
   g_autoptr(ZzNode) node = NULL;
   g_autofree char *id = NULL;
-  ZzNode *indexed;
-  guint position;
-  guint n_edges;
+  ZzNode          *indexed;
+  guint            position;
+  guint            n_edges;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (node_id != NULL, FALSE);
@@ -865,8 +867,7 @@ zz_workflow_remove_node (ZzWorkflow  *self,
     {
       g_autoptr(ZzEdge) edge = g_list_model_get_item (G_LIST_MODEL (self->edges), i - 1);
 
-      if (g_strcmp0 (zz_edge_get_source (edge), id) == 0
-          || g_strcmp0 (zz_edge_get_target (edge), id) == 0)
+      if (g_strcmp0 (zz_edge_get_source (edge), id) == 0 || g_strcmp0 (zz_edge_get_target (edge), id) == 0)
         remove_edge_at (self, i - 1);
     }
 
@@ -891,9 +892,9 @@ zz_workflow_remove_node (ZzWorkflow  *self,
  * zz_workflow_validate(), as it would be in a file.
  */
 gboolean
-zz_workflow_add_edge (ZzWorkflow  *self,
-                      ZzEdge      *edge,
-                      GError     **error)
+zz_workflow_add_edge (ZzWorkflow *self,
+                      ZzEdge     *edge,
+                      GError    **error)
 {
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (ZZ_IS_EDGE (edge), FALSE);
@@ -902,10 +903,10 @@ zz_workflow_add_edge (ZzWorkflow  *self,
 }
 
 gboolean
-_zz_workflow_insert_edge (ZzWorkflow  *self,
-                          ZzEdge      *edge,
-                          guint        position,
-                          GError     **error)
+_zz_workflow_insert_edge (ZzWorkflow *self,
+                          ZzEdge     *edge,
+                          guint       position,
+                          GError    **error)
 {
   const char *id;
 
@@ -926,12 +927,12 @@ _zz_workflow_insert_edge (ZzWorkflow  *self,
 }
 
 gboolean
-zz_workflow_remove_edge (ZzWorkflow  *self,
-                         const char  *edge_id,
-                         GError     **error)
+zz_workflow_remove_edge (ZzWorkflow *self,
+                         const char *edge_id,
+                         GError    **error)
 {
   ZzEdge *edge;
-  guint position;
+  guint   position;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
   g_return_val_if_fail (edge_id != NULL, FALSE);
@@ -968,7 +969,7 @@ zz_workflow_duplicate (ZzWorkflow *self,
   g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) edges = g_ptr_array_new_with_free_func (g_object_unref);
   ZzWorkflow *copy;
-  guint n;
+  guint       n;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
 

@@ -16,17 +16,17 @@
 #include "zz-json.h"
 
 static gboolean
-operand_value (JsonObject  *config,
-               const char  *key,
-               const char  *older_key,
-               const char  *title,
-               double      *value,
-               GError     **error)
+operand_value (JsonObject *config,
+               const char *key,
+               const char *older_key,
+               const char *title,
+               double     *value,
+               GError    **error)
 {
   JsonObject *inputs = zz_json_object_get_object (config, "inputs");
-  JsonNode *node = json_object_get_member (config, key);
+  JsonNode   *node = json_object_get_member (config, key);
   const char *text;
-  char *end = NULL;
+  char       *end = NULL;
 
   if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && inputs != NULL)
     node = json_object_get_member (inputs, older_key);
@@ -90,13 +90,13 @@ calculator_execute (ZzBlockType    *type,
                     GTask          *task)
 {
   const char *operation = zz_json_object_get_string (config, "operation", "add");
-  gint64 precision = CLAMP (zz_json_object_get_int (config, "precision", 2), 0, 10);
+  gint64      precision = CLAMP (zz_json_object_get_int (config, "precision", 2), 0, 10);
   g_autoptr(GError) error = NULL;
   JsonObject *output;
-  double left, right, result, scale;
+  double      left, right, result, scale;
 
   if (!operand_value (config, "leftOperand", "a", _("left operand"), &left, &error) ||
-      !operand_value (config, "rightOperand", "b", _("right operand"), &right, &error))
+                      !operand_value (config, "rightOperand", "b", _("right operand"), &right, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
@@ -160,13 +160,13 @@ calculator_execute (ZzBlockType    *type,
 }
 
 static const ZzConfigField calculator_fields[] = {
-  { "operation", ZZ_FIELD_CHOICE, N_("Operation"), NULL, "\"add\"",
+  { "operation", ZZ_FIELD_CHOICE, N_ ("Operation"), NULL, "\"add\"",
     "add|subtract|multiply|divide|power|modulo|absolute|round|floor|ceiling" },
   /* No schema default: a default would hide the older inputs {a, b}. A
    * missing operand is 0 all the same. */
-  { "leftOperand", ZZ_FIELD_STRING, N_("Left Operand"), N_("A number or a template") },
-  { "rightOperand", ZZ_FIELD_STRING, N_("Right Operand"), N_("A number or a template") },
-  { "precision", ZZ_FIELD_INTEGER, N_("Decimal Places"), NULL, "2", NULL, 0, 10 },
+  { "leftOperand", ZZ_FIELD_STRING, N_ ("Left Operand"), N_ ("A number or a template") },
+  { "rightOperand", ZZ_FIELD_STRING, N_ ("Right Operand"), N_ ("A number or a template") },
+  { "precision", ZZ_FIELD_INTEGER, N_ ("Decimal Places"), NULL, "2", NULL, 0, 10 },
 };
 
 const ZzBlockTypeInfo *
@@ -174,8 +174,8 @@ _zz_block_calculator_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "CALCULATOR",
-    .title = N_("Calculator"),
-    .description = N_("Adds, subtracts, multiplies, divides and rounds numbers"),
+    .title = N_ ("Calculator"),
+    .description = N_ ("Adds, subtracts, multiplies, divides and rounds numbers"),
     .category = "data",
     .icon_name = "accessories-calculator-symbolic",
     .tags = "math add subtract multiply divide number arithmetic",

@@ -29,7 +29,7 @@ condition_execute (ZzBlockType    *type,
   const char *condition = zz_json_object_get_string (config, "condition", "");
   g_autoptr(GError) error = NULL;
   JsonObject *output;
-  gboolean result = FALSE;
+  gboolean    result = FALSE;
 
   if (!zz_expression_evaluate (condition, context->scope, &result, &error))
     {
@@ -50,9 +50,9 @@ condition_execute (ZzBlockType    *type,
 /* A condition that cannot be read is a problem in the editor and at
  * import, not first at run time. */
 static gboolean
-condition_validate (ZzBlockType  *type,
-                    JsonObject   *config,
-                    GError      **error)
+condition_validate (ZzBlockType *type,
+                    JsonObject  *config,
+                    GError     **error)
 {
   const char *condition = zz_json_object_get_string (config, "condition", NULL);
 
@@ -63,10 +63,10 @@ condition_validate (ZzBlockType  *type,
 }
 
 static const ZzConfigField condition_fields[] = {
-  { "condition", ZZ_FIELD_STRING, N_("Condition"),
-    N_("For example {{json.price}} > 70000 || {{json.price}} < 40000"),
+  { "condition", ZZ_FIELD_STRING, N_ ("Condition"),
+    N_ ("For example {{json.price}} > 70000 || {{json.price}} < 40000"),
     NULL, NULL, 0, 0, ZZ_FIELD_REQUIRED | ZZ_FIELD_RAW },
-  { "description", ZZ_FIELD_TEXT, N_("Description"), NULL },
+  { "description", ZZ_FIELD_TEXT, N_ ("Description"), NULL },
 };
 
 const ZzBlockTypeInfo *
@@ -74,8 +74,8 @@ _zz_block_condition_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "CONDITION",
-    .title = N_("Condition"),
-    .description = N_("Continues on the true or the false output"),
+    .title = N_ ("Condition"),
+    .description = N_ ("Continues on the true or the false output"),
     .category = "logic",
     .icon_name = "dialog-question-symbolic",
     .tags = "if branch compare decision filter",

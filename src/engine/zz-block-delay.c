@@ -61,7 +61,7 @@ on_cancelled_cb (GCancellable *cancellable,
 static guint64
 duration_ms (JsonObject *config)
 {
-  double duration = zz_json_object_get_double (config, "duration", 1);
+  double      duration = zz_json_object_get_double (config, "duration", 1);
   const char *unit = zz_json_object_get_string (config, "unit", "seconds");
 
   if (g_str_equal (unit, "milliseconds"))
@@ -83,8 +83,8 @@ delay_execute (ZzBlockType    *type,
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
   GMainContext *main_context = g_task_get_context (task);
-  Wait *wait = g_new0 (Wait, 1);
-  guint64 ms = duration_ms (config);
+  Wait         *wait = g_new0 (Wait, 1);
+  guint64       ms = duration_ms (config);
 
   wait->task = task;
   wait->output = input ? json_node_copy (input) : zz_json_node_new_take_object (NULL);
@@ -107,8 +107,8 @@ delay_execute (ZzBlockType    *type,
 }
 
 static const ZzConfigField delay_fields[] = {
-  { "duration", ZZ_FIELD_NUMBER, N_("Duration"), NULL, "1", NULL, 0, 1000000000, ZZ_FIELD_REQUIRED },
-  { "unit", ZZ_FIELD_CHOICE, N_("Unit"), NULL, "\"seconds\"", "milliseconds|seconds|minutes|hours" },
+  { "duration", ZZ_FIELD_NUMBER, N_ ("Duration"), NULL, "1", NULL, 0, 1000000000, ZZ_FIELD_REQUIRED },
+  { "unit", ZZ_FIELD_CHOICE, N_ ("Unit"), NULL, "\"seconds\"", "milliseconds|seconds|minutes|hours" },
 };
 
 const ZzBlockTypeInfo *
@@ -116,8 +116,8 @@ _zz_block_delay_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "DELAY",
-    .title = N_("Delay"),
-    .description = N_("Waits for a while, then passes its input on"),
+    .title = N_ ("Delay"),
+    .description = N_ ("Waits for a while, then passes its input on"),
     .category = "logic",
     .icon_name = "media-playback-pause-symbolic",
     .tags = "wait sleep pause timer",

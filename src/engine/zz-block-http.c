@@ -20,17 +20,17 @@
 #include "zz-json.h"
 
 #define DEFAULT_MAX_RESPONSE (10 * 1024 * 1024)
-#define READ_CHUNK (64 * 1024)
+#define READ_CHUNK           (64 * 1024)
 
 typedef struct
 {
-  SoupMessage *message;
+  SoupMessage  *message;
   GInputStream *stream;
-  GByteArray  *body;
-  gint64       max_size;
-  char        *data_path;
-  char        *url;
-  gboolean     fail_on_http_error;
+  GByteArray   *body;
+  gint64        max_size;
+  char         *data_path;
+  char         *url;
+  gboolean      fail_on_http_error;
 } Request;
 
 static void
@@ -55,11 +55,11 @@ content_type_is_json (SoupMessage *message)
 }
 
 static JsonNode *
-parse_body (Request  *request,
-            GError  **error)
+parse_body (Request *request,
+            GError **error)
 {
   const char *data = (const char *) request->body->data;
-  gsize length = request->body->len;
+  gsize       length = request->body->len;
 
   if (content_type_is_json (request->message) && length > 0)
     {
@@ -70,7 +70,7 @@ parse_body (Request  *request,
         {
           g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
                        _("The response of %s says it is JSON but is not: %s"),
-                       request->url, local_error->message);
+                          request->url, local_error->message);
           return NULL;
         }
       return node;
@@ -89,22 +89,22 @@ parse_body (Request  *request,
 static void
 finish_request (GTask *task)
 {
-  Request *request = g_task_get_task_data (task);
+  Request     *request = g_task_get_task_data (task);
   SoupMessage *message = request->message;
-  guint status = soup_message_get_status (message);
+  guint        status = soup_message_get_status (message);
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *output;
-  JsonObject *headers;
+  JsonObject            *output;
+  JsonObject            *headers;
   SoupMessageHeadersIter iter;
-  const char *name, *value;
+  const char            *name, *value;
 
   if (request->fail_on_http_error && (status < 200 || status > 299))
     {
       g_task_return_new_error (task, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
                                _("HTTP %u %s from %s"), status,
-                               soup_message_get_reason_phrase (message) ? soup_message_get_reason_phrase (message) : "",
-                               request->url);
+                                  soup_message_get_reason_phrase (message) ? soup_message_get_reason_phrase (message) : "",
+                                  request->url);
       g_object_unref (task);
       return;
     }
@@ -124,7 +124,7 @@ finish_request (GTask *task)
         {
           g_task_return_new_error (task, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
                                    _("The response of %s has nothing at “%s”"),
-                                   request->url, request->data_path);
+                                      request->url, request->data_path);
           g_object_unref (task);
           return;
         }
@@ -156,7 +156,7 @@ on_chunk_read_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   Request *request = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
@@ -203,7 +203,7 @@ on_sent_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
@@ -223,9 +223,9 @@ on_sent_cb (GObject      *object,
 }
 
 static gboolean
-build_uri (JsonObject  *config,
-           GUri       **uri_out,
-           GError     **error)
+build_uri (JsonObject *config,
+           GUri      **uri_out,
+           GError    **error)
 {
   const char *url = zz_json_object_get_string (config, "url", "");
   JsonObject *query = zz_json_object_get_object (config, "query");
@@ -253,15 +253,15 @@ build_uri (JsonObject  *config,
     {
       g_autoptr(GString) params = g_string_new (g_uri_get_query (uri));
       JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
+      const char    *name;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, query);
       while (json_object_iter_next (&iter, &name, &value))
         {
           g_autofree char *text = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
-                                  ? g_strdup (json_node_get_string (value))
-                                  : zz_json_to_string (value, FALSE);
+                                    ? g_strdup (json_node_get_string (value))
+                                    : zz_json_to_string (value, FALSE);
 
           if (params->len > 0)
             g_string_append_c (params, '&');
@@ -285,11 +285,11 @@ set_request_body (SoupMessage *message,
                   JsonObject  *config,
                   JsonNode    *input)
 {
-  JsonNode *body = json_object_get_member (config, "body");
-  const char *method = soup_message_get_method (message);
-  const char *body_type = zz_json_object_get_string (config, "bodyType", "json");
+  JsonNode        *body = json_object_get_member (config, "body");
+  const char      *method = soup_message_get_method (message);
+  const char      *body_type = zz_json_object_get_string (config, "bodyType", "json");
   g_autofree char *text = NULL;
-  const char *content_type;
+  const char      *content_type;
 
   /* A webhook (or a request told so) with no body of its own sends the
    * data it was given, as the platform's webhook blocks do. */
@@ -305,15 +305,15 @@ set_request_body (SoupMessage *message,
     {
       g_autoptr(GString) form = g_string_new (NULL);
       JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
+      const char    *name;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, json_node_get_object (body));
       while (json_object_iter_next (&iter, &name, &value))
         {
           g_autofree char *field = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
-                                   ? g_strdup (json_node_get_string (value))
-                                   : zz_json_to_string (value, FALSE);
+                                     ? g_strdup (json_node_get_string (value))
+                                     : zz_json_to_string (value, FALSE);
 
           if (form->len > 0)
             g_string_append_c (form, '&');
@@ -338,9 +338,9 @@ set_request_body (SoupMessage *message,
   /* A Content-Type given in the headers wins; the call below replaces the
    * header, so keep a copy of it. */
   {
-    const char *given = soup_message_headers_get_one (soup_message_get_request_headers (message), "Content-Type");
+    const char      *given = soup_message_headers_get_one (soup_message_get_request_headers (message), "Content-Type");
     g_autofree char *type = g_strdup (given ? given : content_type);
-    gsize length = strlen (text);
+    gsize            length = strlen (text);
     g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), length);
 
     soup_message_set_request_body_from_bytes (message, type, bytes);
@@ -379,15 +379,15 @@ http_execute (ZzBlockType    *type,
   if (headers != NULL)
     {
       JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
+      const char    *name;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, headers);
       while (json_object_iter_next (&iter, &name, &value))
         {
           g_autofree char *text = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
-                                  ? g_strdup (json_node_get_string (value))
-                                  : zz_json_to_string (value, FALSE);
+                                    ? g_strdup (json_node_get_string (value))
+                                    : zz_json_to_string (value, FALSE);
 
           soup_message_headers_replace (soup_message_get_request_headers (request->message), name, text);
         }
@@ -403,9 +403,9 @@ http_execute (ZzBlockType    *type,
 }
 
 static gboolean
-http_validate (ZzBlockType  *type,
-               JsonObject   *config,
-               GError      **error)
+http_validate (ZzBlockType *type,
+               JsonObject  *config,
+               GError     **error)
 {
   const char *url = zz_json_object_get_string (config, "url", "");
   g_autoptr(GUri) uri = NULL;
@@ -418,23 +418,23 @@ http_validate (ZzBlockType  *type,
 }
 
 static const ZzConfigField http_fields[] = {
-  { "url", ZZ_FIELD_STRING, N_("URL"), N_("The address to call, e.g. https://api.example.org/price"),
+  { "url", ZZ_FIELD_STRING, N_ ("URL"), N_ ("The address to call, e.g. https://api.example.org/price"),
     NULL, NULL, 0, 0, ZZ_FIELD_REQUIRED },
-  { "method", ZZ_FIELD_CHOICE, N_("Method"), NULL, "\"GET\"", "GET|POST|PUT|DELETE|PATCH|HEAD" },
-  { "headers", ZZ_FIELD_KEY_VALUE, N_("Headers"), NULL, "{}" },
-  { "query", ZZ_FIELD_KEY_VALUE, N_("Query Parameters"), NULL, "{}" },
-  { "body", ZZ_FIELD_JSON, N_("Body"), N_("Sent as JSON, text or a form") },
-  { "bodyType", ZZ_FIELD_CHOICE, N_("Body Type"), NULL, "\"json\"", "json|text|form" },
-  { "dataPath", ZZ_FIELD_STRING, N_("Data Path"), N_("Output only this part of the response body, e.g. data.price") },
-  { "retries", ZZ_FIELD_INTEGER, N_("Retries"), N_("Tries again after a failure"), "3", NULL, 0, 10, ZZ_FIELD_ADVANCED },
-  { "timeout", ZZ_FIELD_INTEGER, N_("Timeout (ms)"), NULL, "10000", NULL, 1000, 300000, ZZ_FIELD_ADVANCED },
-  { "followRedirects", ZZ_FIELD_BOOLEAN, N_("Follow Redirects"), NULL, "true", NULL, 0, 0, ZZ_FIELD_ADVANCED },
-  { "failOnHttpError", ZZ_FIELD_BOOLEAN, N_("Fail on Error Status"), N_("Fail when the status is not 2xx"),
+  { "method", ZZ_FIELD_CHOICE, N_ ("Method"), NULL, "\"GET\"", "GET|POST|PUT|DELETE|PATCH|HEAD" },
+  { "headers", ZZ_FIELD_KEY_VALUE, N_ ("Headers"), NULL, "{}" },
+  { "query", ZZ_FIELD_KEY_VALUE, N_ ("Query Parameters"), NULL, "{}" },
+  { "body", ZZ_FIELD_JSON, N_ ("Body"), N_ ("Sent as JSON, text or a form") },
+  { "bodyType", ZZ_FIELD_CHOICE, N_ ("Body Type"), NULL, "\"json\"", "json|text|form" },
+  { "dataPath", ZZ_FIELD_STRING, N_ ("Data Path"), N_ ("Output only this part of the response body, e.g. data.price") },
+  { "retries", ZZ_FIELD_INTEGER, N_ ("Retries"), N_ ("Tries again after a failure"), "3", NULL, 0, 10, ZZ_FIELD_ADVANCED },
+  { "timeout", ZZ_FIELD_INTEGER, N_ ("Timeout (ms)"), NULL, "10000", NULL, 1000, 300000, ZZ_FIELD_ADVANCED },
+  { "followRedirects", ZZ_FIELD_BOOLEAN, N_ ("Follow Redirects"), NULL, "true", NULL, 0, 0, ZZ_FIELD_ADVANCED },
+  { "failOnHttpError", ZZ_FIELD_BOOLEAN, N_ ("Fail on Error Status"), N_ ("Fail when the status is not 2xx"),
     "true", NULL, 0, 0, ZZ_FIELD_ADVANCED },
-  { "maxResponseSize", ZZ_FIELD_INTEGER, N_("Largest Response (bytes)"), NULL, "10485760", NULL, 1, 1073741824,
+  { "maxResponseSize", ZZ_FIELD_INTEGER, N_ ("Largest Response (bytes)"), NULL, "10485760", NULL, 1, 1073741824,
     ZZ_FIELD_ADVANCED },
-  { "sendInputAsBody", ZZ_FIELD_BOOLEAN, N_("Send Input as Body"),
-    N_("With no body set, POST, PUT and PATCH send the node’s input as JSON"), "false", NULL, 0, 0,
+  { "sendInputAsBody", ZZ_FIELD_BOOLEAN, N_ ("Send Input as Body"),
+    N_ ("With no body set, POST, PUT and PATCH send the node’s input as JSON"), "false", NULL, 0, 0,
     ZZ_FIELD_ADVANCED },
 };
 
@@ -443,8 +443,8 @@ _zz_block_http_request_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "HTTP_REQUEST",
-    .title = N_("HTTP Request"),
-    .description = N_("Calls a web address and outputs the response"),
+    .title = N_ ("HTTP Request"),
+    .description = N_ ("Calls a web address and outputs the response"),
     .category = "action",
     .icon_name = "network-transmit-receive-symbolic",
     .tags = "http api rest web fetch get post url request",
@@ -458,14 +458,14 @@ _zz_block_http_request_get_info (void)
 }
 
 static const ZzConfigField webhook_fields[] = {
-  { "url", ZZ_FIELD_STRING, N_("URL"), N_("The webhook’s address"), NULL, NULL, 0, 0, ZZ_FIELD_REQUIRED },
-  { "method", ZZ_FIELD_CHOICE, N_("Method"), NULL, "\"POST\"", "GET|POST|PUT|DELETE|PATCH" },
-  { "headers", ZZ_FIELD_KEY_VALUE, N_("Headers"), NULL, "{}" },
-  { "body", ZZ_FIELD_JSON, N_("Body"), N_("Sent as JSON") },
-  { "retries", ZZ_FIELD_INTEGER, N_("Retries"), NULL, "3", NULL, 0, 10, ZZ_FIELD_ADVANCED },
-  { "timeout", ZZ_FIELD_INTEGER, N_("Timeout (ms)"), NULL, "10000", NULL, 1000, 300000, ZZ_FIELD_ADVANCED },
-  { "sendInputAsBody", ZZ_FIELD_BOOLEAN, N_("Send Input as Body"),
-    N_("With no body set, the node’s input is sent as JSON"), "true", NULL, 0, 0, ZZ_FIELD_ADVANCED },
+  { "url", ZZ_FIELD_STRING, N_ ("URL"), N_ ("The webhook’s address"), NULL, NULL, 0, 0, ZZ_FIELD_REQUIRED },
+  { "method", ZZ_FIELD_CHOICE, N_ ("Method"), NULL, "\"POST\"", "GET|POST|PUT|DELETE|PATCH" },
+  { "headers", ZZ_FIELD_KEY_VALUE, N_ ("Headers"), NULL, "{}" },
+  { "body", ZZ_FIELD_JSON, N_ ("Body"), N_ ("Sent as JSON") },
+  { "retries", ZZ_FIELD_INTEGER, N_ ("Retries"), NULL, "3", NULL, 0, 10, ZZ_FIELD_ADVANCED },
+  { "timeout", ZZ_FIELD_INTEGER, N_ ("Timeout (ms)"), NULL, "10000", NULL, 1000, 300000, ZZ_FIELD_ADVANCED },
+  { "sendInputAsBody", ZZ_FIELD_BOOLEAN, N_ ("Send Input as Body"),
+    N_ ("With no body set, the node’s input is sent as JSON"), "true", NULL, 0, 0, ZZ_FIELD_ADVANCED },
 };
 
 const ZzBlockTypeInfo *
@@ -473,8 +473,8 @@ _zz_block_webhook_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "WEBHOOK",
-    .title = N_("Webhook"),
-    .description = N_("Sends data to a webhook address"),
+    .title = N_ ("Webhook"),
+    .description = N_ ("Sends data to a webhook address"),
     .category = "action",
     .icon_name = "send-to-symbolic",
     .tags = "webhook http post callback slack discord",

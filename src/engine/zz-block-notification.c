@@ -41,9 +41,9 @@ is_blank (const char *text)
 }
 
 static gboolean
-notification_validate (ZzBlockType  *type,
-                       JsonObject   *config,
-                       GError      **error)
+notification_validate (ZzBlockType *type,
+                       JsonObject  *config,
+                       GError     **error)
 {
   const char *title = first_string (config, "title", "subject");
   const char *message = first_string (config, "message", "body");
@@ -111,12 +111,12 @@ notification_execute (ZzBlockType    *type,
 }
 
 static const ZzConfigField notification_fields[] = {
-  { "title", ZZ_FIELD_STRING, N_("Title"), N_("May use templates such as {{json.price}}") },
-  { "message", ZZ_FIELD_TEXT, N_("Message"), N_("May use templates such as {{json.price}}") },
+  { "title", ZZ_FIELD_STRING, N_ ("Title"), N_ ("May use templates such as {{json.price}}") },
+  { "message", ZZ_FIELD_TEXT, N_ ("Message"), N_ ("May use templates such as {{json.price}}") },
   /* No schema default: it would hide the older notificationType; a kind
    * given by neither key is "info". */
-  { "channel", ZZ_FIELD_CHOICE, N_("Kind"), NULL, NULL, "info|success|warning|error|in_app" },
-  { "to", ZZ_FIELD_STRING, N_("Recipient"), N_("Kept for the web platform; desktop notifications go to you"),
+  { "channel", ZZ_FIELD_CHOICE, N_ ("Kind"), NULL, NULL, "info|success|warning|error|in_app" },
+  { "to", ZZ_FIELD_STRING, N_ ("Recipient"), N_ ("Kept for the web platform; desktop notifications go to you"),
     NULL, NULL, 0, 0, ZZ_FIELD_ADVANCED },
 };
 
@@ -125,8 +125,8 @@ _zz_block_notification_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "NOTIFICATION",
-    .title = N_("Notification"),
-    .description = N_("Notifies you with a title and a message"),
+    .title = N_ ("Notification"),
+    .description = N_ ("Notifies you with a title and a message"),
     .category = "notification",
     .icon_name = "preferences-system-notifications-symbolic",
     .tags = "notify alert message desktop",

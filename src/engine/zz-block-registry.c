@@ -10,10 +10,10 @@
 
 struct _ZzBlockRegistry
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   GListStore *types;
-  GHashTable *by_id;   /* id -> ZzBlockType (borrowed from types) */
+  GHashTable *by_id; /* id -> ZzBlockType (borrowed from types) */
 };
 
 G_DEFINE_FINAL_TYPE (ZzBlockRegistry, zz_block_registry, G_TYPE_OBJECT)
@@ -50,7 +50,7 @@ zz_block_registry_init (ZzBlockRegistry *self)
 ZzBlockRegistry *
 zz_block_registry_new (void)
 {
-  static const ZzBlockTypeInfo *(* const builtins[]) (void) = {
+  static const ZzBlockTypeInfo *(*const builtins[]) (void) = {
     _zz_block_manual_trigger_get_info,
     _zz_block_schedule_get_info,
     _zz_block_http_request_get_info,
@@ -67,7 +67,7 @@ zz_block_registry_new (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
     {
-      g_autoptr(ZzBlockType) type = zz_block_type_new (builtins[i] ());
+      g_autoptr(ZzBlockType) type = zz_block_type_new (builtins[i]());
       zz_block_registry_add (self, type);
     }
 
@@ -136,12 +136,12 @@ zz_block_registry_add (ZzBlockRegistry *self,
 }
 
 gboolean
-zz_block_registry_check (const char          *block_type,
-                         const char * const **required,
-                         gpointer             user_data)
+zz_block_registry_check (const char         *block_type,
+                         const char *const **required,
+                         gpointer            user_data)
 {
   ZzBlockRegistry *self = user_data ? user_data : zz_block_registry_get_default ();
-  ZzBlockType *type = zz_block_registry_lookup (self, block_type);
+  ZzBlockType     *type = zz_block_registry_lookup (self, block_type);
 
   if (type == NULL || !zz_block_type_can_execute (type))
     return FALSE;
@@ -169,9 +169,9 @@ GPtrArray *
 zz_block_registry_check_configs (ZzBlockRegistry *self,
                                  ZzWorkflow      *workflow)
 {
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
+  GPtrArray  *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
   GListModel *nodes;
-  guint n;
+  guint       n;
 
   g_return_val_if_fail (ZZ_IS_BLOCK_REGISTRY (self), problems);
   g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), problems);
@@ -199,7 +199,7 @@ zz_block_registry_check_configs (ZzBlockRegistry *self,
                                        zz_node_get_id (node), NULL,
                                        /* Translators: a node's name, then what is wrong */
                                        _("%s: %s"), label && label[0] ? label : zz_node_get_id (node),
-                                       error->message));
+                                          error->message));
     }
 
   return problems;

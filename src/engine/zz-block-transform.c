@@ -28,9 +28,9 @@
 #include "zz-engine-error.h"
 #include "zz-json.h"
 
-typedef gboolean (*ElementFunc) (JsonObject  *transformation,
-                                 JsonNode    *element,
-                                 GError     **error);
+typedef gboolean (*ElementFunc) (JsonObject *transformation,
+                                 JsonNode   *element,
+                                 GError    **error);
 
 static gboolean
 node_to_number (JsonNode *node,
@@ -49,7 +49,7 @@ node_to_number (JsonNode *node,
     case G_TYPE_STRING:
       {
         const char *text = json_node_get_string (node);
-        char *end = NULL;
+        char       *end = NULL;
 
         *number = g_ascii_strtod (text, &end);
         return end != text && *end == '\0';
@@ -99,10 +99,10 @@ output_field (JsonObject *transformation)
 }
 
 static gboolean
-set_field (JsonNode    *target,
-           const char  *path,
-           JsonNode    *value,
-           GError     **error)
+set_field (JsonNode   *target,
+           const char *path,
+           JsonNode   *value,
+           GError    **error)
 {
   if (path == NULL || *path == '\0' || !JSON_NODE_HOLDS_OBJECT (target))
     {
@@ -123,12 +123,12 @@ set_field (JsonNode    *target,
 }
 
 static gboolean
-map_element (JsonObject  *transformation,
-             JsonNode    *element,
-             GError     **error)
+map_element (JsonObject *transformation,
+             JsonNode   *element,
+             GError    **error)
 {
   const char *field = zz_json_object_get_string (transformation, "field", "");
-  JsonNode *value = zz_json_node_get_path (element, field);
+  JsonNode   *value = zz_json_node_get_path (element, field);
 
   if (value == NULL)
     {
@@ -141,9 +141,9 @@ map_element (JsonObject  *transformation,
 }
 
 static gboolean
-set_element (JsonObject  *transformation,
-             JsonNode    *element,
-             GError     **error)
+set_element (JsonObject *transformation,
+             JsonNode   *element,
+             GError    **error)
 {
   JsonNode *value = json_object_get_member (transformation, "value");
 
@@ -152,12 +152,12 @@ set_element (JsonObject  *transformation,
 }
 
 static JsonNode *
-format_value (const char  *operation,
-              JsonNode    *value,
-              GError     **error)
+format_value (const char *operation,
+              JsonNode   *value,
+              GError    **error)
 {
   g_autofree char *text = node_to_text (value);
-  double number;
+  double           number;
 
   if (g_str_equal (operation, "uppercase"))
     {
@@ -208,19 +208,19 @@ format_value (const char  *operation,
 
   g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
                _("Format: unknown operation “%s”; use uppercase, lowercase, capitalize, trim, number or string"),
-               operation);
+                  operation);
   return NULL;
 }
 
 static gboolean
-format_element (JsonObject  *transformation,
-                JsonNode    *element,
-                GError     **error)
+format_element (JsonObject *transformation,
+                JsonNode   *element,
+                GError    **error)
 {
   const char *field = zz_json_object_get_string (transformation, "field", "");
   const char *operation = zz_json_object_get_string (transformation, "operation", "");
-  JsonNode *value = zz_json_node_get_path (element, field);
-  JsonNode *result;
+  JsonNode   *value = zz_json_node_get_path (element, field);
+  JsonNode   *result;
 
   if (value == NULL)
     {
@@ -237,10 +237,10 @@ format_element (JsonObject  *transformation,
 
 /* Applies @func to @data, or to each of its elements if it is a list. */
 static gboolean
-for_each_element (JsonObject  *transformation,
-                  JsonNode    *data,
-                  ElementFunc  func,
-                  GError     **error)
+for_each_element (JsonObject *transformation,
+                  JsonNode   *data,
+                  ElementFunc func,
+                  GError    **error)
 {
   if (JSON_NODE_HOLDS_ARRAY (data))
     {
@@ -264,8 +264,8 @@ compare (JsonNode   *left,
 {
   g_autofree char *left_text = node_to_text (left);
   g_autofree char *right_text = node_to_text (right);
-  double a, b;
-  gboolean numeric = node_to_number (left, &a) && node_to_number (right, &b);
+  double           a, b;
+  gboolean         numeric = node_to_number (left, &a) && node_to_number (right, &b);
 
   if (g_str_equal (operation, "equals"))
     return numeric ? a == b : g_strcmp0 (left_text, right_text) == 0;
@@ -295,23 +295,23 @@ compare (JsonNode   *left,
 }
 
 static gboolean
-filter (JsonObject  *transformation,
-        JsonNode   **data,
-        GError     **error)
+filter (JsonObject *transformation,
+        JsonNode  **data,
+        GError    **error)
 {
-  static const char * const operations[] = { "equals", "not_equals", "greater_than", "less_than", "contains", NULL };
-  const char *field = zz_json_object_get_string (transformation, "field", "");
-  const char *operation = zz_json_object_get_string (transformation, "operation", "equals");
-  JsonNode *value = json_object_get_member (transformation, "value");
-  JsonNode *list = *data;
-  const char *element_field = field;
-  JsonArray *kept;
+  static const char *const operations[] = { "equals", "not_equals", "greater_than", "less_than", "contains", NULL };
+  const char              *field = zz_json_object_get_string (transformation, "field", "");
+  const char              *operation = zz_json_object_get_string (transformation, "operation", "equals");
+  JsonNode                *value = json_object_get_member (transformation, "value");
+  JsonNode                *list = *data;
+  const char              *element_field = field;
+  JsonArray               *kept;
 
   if (!g_strv_contains (operations, operation))
     {
       g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
                    _("Filter: unknown operation “%s”; use equals, not_equals, greater_than, less_than or contains"),
-                   operation);
+                      operation);
       return FALSE;
     }
 
@@ -354,19 +354,19 @@ filter (JsonObject  *transformation,
 }
 
 static gboolean
-aggregate (JsonObject  *transformation,
-           JsonNode   **data,
-           GError     **error)
+aggregate (JsonObject *transformation,
+           JsonNode  **data,
+           GError    **error)
 {
-  const char *field = zz_json_object_get_string (transformation, "field", "");
-  const char *operation = zz_json_object_get_string (transformation, "operation", "sum");
-  const char *out = zz_json_object_get_string (transformation, "outputField", NULL);
-  const char *of = zz_json_object_get_string (transformation, "value", NULL);
-  JsonNode *list = zz_json_node_get_path (*data, field);
+  const char      *field = zz_json_object_get_string (transformation, "field", "");
+  const char      *operation = zz_json_object_get_string (transformation, "operation", "sum");
+  const char      *out = zz_json_object_get_string (transformation, "outputField", NULL);
+  const char      *of = zz_json_object_get_string (transformation, "value", NULL);
+  JsonNode        *list = zz_json_node_get_path (*data, field);
   g_autofree char *default_out = NULL;
-  double sum = 0, min = INFINITY, max = -INFINITY;
-  guint count = 0;
-  JsonNode *result;
+  double           sum = 0, min = INFINITY, max = -INFINITY;
+  guint            count = 0;
+  JsonNode        *result;
 
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
@@ -378,7 +378,7 @@ aggregate (JsonObject  *transformation,
   for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
     {
       JsonNode *element = json_array_get_element (json_node_get_array (list), i);
-      double number;
+      double    number;
 
       /* `value` names the field of each record to aggregate, if any. */
       if (of != NULL && *of != '\0')
@@ -429,14 +429,14 @@ aggregate (JsonObject  *transformation,
 }
 
 static gboolean
-extract (JsonObject  *transformation,
-         JsonNode   **data,
-         GError     **error)
+extract (JsonObject *transformation,
+         JsonNode  **data,
+         GError    **error)
 {
   const char *field = zz_json_object_get_string (transformation, "field", "");
   const char *out = zz_json_object_get_string (transformation, "outputField", NULL);
-  JsonNode *value = zz_json_node_get_path (*data, field);
-  JsonNode *extracted;
+  JsonNode   *value = zz_json_node_get_path (*data, field);
+  JsonNode   *extracted;
 
   if (value == NULL)
     {
@@ -460,11 +460,11 @@ extract (JsonObject  *transformation,
 }
 
 static gboolean
-combine_element (JsonObject  *transformation,
-                 JsonNode    *element,
-                 GError     **error)
+combine_element (JsonObject *transformation,
+                 JsonNode   *element,
+                 GError    **error)
 {
-  JsonNode *value = json_object_get_member (transformation, "value");
+  JsonNode   *value = json_object_get_member (transformation, "value");
   const char *separator = zz_json_object_get_string (transformation, "separator", " ");
   const char *out = zz_json_object_get_string (transformation, "outputField", NULL);
   g_autoptr(GString) combined = g_string_new (NULL);
@@ -481,7 +481,7 @@ combine_element (JsonObject  *transformation,
 
   for (guint i = 0; i < json_array_get_length (json_node_get_array (value)); i++)
     {
-      JsonNode *name = json_array_get_element (json_node_get_array (value), i);
+      JsonNode        *name = json_array_get_element (json_node_get_array (value), i);
       g_autofree char *text = NULL;
 
       if (!JSON_NODE_HOLDS_VALUE (name) || json_node_get_value_type (name) != G_TYPE_STRING)
@@ -497,9 +497,9 @@ combine_element (JsonObject  *transformation,
 }
 
 static gboolean
-apply_transformation (JsonObject  *transformation,
-                      JsonNode   **data,
-                      GError     **error)
+apply_transformation (JsonObject *transformation,
+                      JsonNode  **data,
+                      GError    **error)
 {
   const char *type = zz_json_object_get_string (transformation, "type", "");
 
@@ -520,17 +520,17 @@ apply_transformation (JsonObject  *transformation,
 
   g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
                _("Unknown transformation “%s”; use map, filter, aggregate, format, extract, combine or set"),
-               type);
+                  type);
   return FALSE;
 }
 
 static gboolean
-transform_validate (ZzBlockType  *type,
-                    JsonObject   *config,
-                    GError      **error)
+transform_validate (ZzBlockType *type,
+                    JsonObject  *config,
+                    GError     **error)
 {
   JsonArray *transformations = zz_json_object_get_array (config, "transformations");
-  guint n = transformations ? json_array_get_length (transformations) : 0;
+  guint      n = transformations ? json_array_get_length (transformations) : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -556,8 +556,8 @@ transform_execute (ZzBlockType    *type,
                    GTask          *task)
 {
   JsonArray *transformations = zz_json_object_get_array (config, "transformations");
-  guint n = transformations ? json_array_get_length (transformations) : 0;
-  JsonNode *data;
+  guint      n = transformations ? json_array_get_length (transformations) : 0;
+  JsonNode  *data;
 
   if (input != NULL && !JSON_NODE_HOLDS_NULL (input))
     data = json_node_copy (input);
@@ -584,10 +584,10 @@ transform_execute (ZzBlockType    *type,
 }
 
 static const ZzConfigField transform_fields[] = {
-  { "transformations", ZZ_FIELD_LIST, N_("Transformations"),
-    N_("Applied in order: {type, field, operation, value, outputField}"), "[]" },
-  { "outputSchema", ZZ_FIELD_JSON, N_("Output Schema"), NULL, NULL, NULL, 0, 0, ZZ_FIELD_ADVANCED },
-  { "previewMode", ZZ_FIELD_BOOLEAN, N_("Preview Mode"), NULL, "false", NULL, 0, 0, ZZ_FIELD_ADVANCED },
+  { "transformations", ZZ_FIELD_LIST, N_ ("Transformations"),
+    N_ ("Applied in order: {type, field, operation, value, outputField}"), "[]" },
+  { "outputSchema", ZZ_FIELD_JSON, N_ ("Output Schema"), NULL, NULL, NULL, 0, 0, ZZ_FIELD_ADVANCED },
+  { "previewMode", ZZ_FIELD_BOOLEAN, N_ ("Preview Mode"), NULL, "false", NULL, 0, 0, ZZ_FIELD_ADVANCED },
 };
 
 const ZzBlockTypeInfo *
@@ -595,8 +595,8 @@ _zz_block_data_transform_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "DATA_TRANSFORM",
-    .title = N_("Transform Data"),
-    .description = N_("Maps, filters, aggregates and formats its input"),
+    .title = N_ ("Transform Data"),
+    .description = N_ ("Maps, filters, aggregates and formats its input"),
     .category = "data",
     .icon_name = "view-list-symbolic",
     .tags = "map filter aggregate format extract combine set json data",

@@ -27,16 +27,16 @@ _zz_block_return_output (GTask    *task,
 /* MANUAL_TRIGGER ---------------------------------------------------------- */
 
 static gboolean
-manual_trigger_validate (ZzBlockType  *type,
-                         JsonObject   *config,
-                         GError      **error)
+manual_trigger_validate (ZzBlockType *type,
+                         JsonObject  *config,
+                         GError     **error)
 {
   JsonArray *inputs = zz_json_object_get_array (config, "inputs");
-  guint n = inputs ? json_array_get_length (inputs) : 0;
+  guint      n = inputs ? json_array_get_length (inputs) : 0;
 
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (inputs, i);
+      JsonNode   *element = json_array_get_element (inputs, i);
       const char *name = NULL;
 
       if (JSON_NODE_HOLDS_OBJECT (element))
@@ -61,7 +61,7 @@ manual_trigger_execute (ZzBlockType    *type,
                         GTask          *task)
 {
   JsonArray *inputs = zz_json_object_get_array (config, "inputs");
-  JsonNode *given = context->execution_input;
+  JsonNode  *given = context->execution_input;
   g_autoptr(JsonObject) output = NULL;
   guint n = inputs ? json_array_get_length (inputs) : 0;
 
@@ -83,8 +83,8 @@ manual_trigger_execute (ZzBlockType    *type,
   if (given != NULL && JSON_NODE_HOLDS_OBJECT (given))
     {
       JsonObjectIter iter;
-      const char *key;
-      JsonNode *value;
+      const char    *key;
+      JsonNode      *value;
 
       json_object_iter_init (&iter, json_node_get_object (given));
       while (json_object_iter_next (&iter, &key, &value))
@@ -95,7 +95,7 @@ manual_trigger_execute (ZzBlockType    *type,
     {
       JsonObject *declared = json_array_get_object_element (inputs, i);
       const char *name = zz_json_object_get_string (declared, "name", NULL);
-      JsonNode *default_value = json_object_get_member (declared, "default");
+      JsonNode   *default_value = json_object_get_member (declared, "default");
 
       if (name == NULL || json_object_has_member (output, name))
         continue;
@@ -115,8 +115,8 @@ manual_trigger_execute (ZzBlockType    *type,
 }
 
 static const ZzConfigField manual_trigger_fields[] = {
-  { "inputs", ZZ_FIELD_LIST, N_("Inputs"),
-    N_("What the run asks for: a list of {name, type, required, default, description}"),
+  { "inputs", ZZ_FIELD_LIST, N_ ("Inputs"),
+    N_ ("What the run asks for: a list of {name, type, required, default, description}"),
     "[]" },
 };
 
@@ -125,8 +125,8 @@ _zz_block_manual_trigger_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "MANUAL_TRIGGER",
-    .title = N_("Manual Trigger"),
-    .description = N_("Starts the workflow when you run it, passing the run’s input on"),
+    .title = N_ ("Manual Trigger"),
+    .description = N_ ("Starts the workflow when you run it, passing the run’s input on"),
     .category = "trigger",
     .icon_name = "media-playback-start-symbolic",
     .tags = "start run manual input trigger",
@@ -143,13 +143,13 @@ _zz_block_manual_trigger_get_info (void)
 /* SCHEDULE ---------------------------------------------------------------- */
 
 static gboolean
-schedule_validate (ZzBlockType  *type,
-                   JsonObject   *config,
-                   GError      **error)
+schedule_validate (ZzBlockType *type,
+                   JsonObject  *config,
+                   GError     **error)
 {
   const char *time = zz_json_object_get_string (config, "time", NULL);
-  guint hour, minute;
-  char extra;
+  guint       hour, minute;
+  char        extra;
 
   if (time == NULL || *time == '\0')
     return TRUE;
@@ -171,7 +171,7 @@ schedule_execute (ZzBlockType    *type,
                   ZzBlockContext *context,
                   GTask          *task)
 {
-  JsonObject *output = json_object_new ();
+  JsonObject      *output = json_object_new ();
   g_autofree char *now = zz_time_now_iso8601 ();
 
   json_object_set_string_member (output, "triggeredAt", now);
@@ -184,12 +184,12 @@ schedule_execute (ZzBlockType    *type,
 }
 
 static const ZzConfigField schedule_fields[] = {
-  { "interval", ZZ_FIELD_CHOICE, N_("Repeat"), NULL, "\"daily\"",
+  { "interval", ZZ_FIELD_CHOICE, N_ ("Repeat"), NULL, "\"daily\"",
     "once|minutely|hourly|daily|weekly|monthly" },
-  { "time", ZZ_FIELD_STRING, N_("Time"), N_("Time of day, as 09:30") },
-  { "cron", ZZ_FIELD_STRING, N_("Cron Expression"), N_("Overrides Repeat when set"),
+  { "time", ZZ_FIELD_STRING, N_ ("Time"), N_ ("Time of day, as 09:30") },
+  { "cron", ZZ_FIELD_STRING, N_ ("Cron Expression"), N_ ("Overrides Repeat when set"),
     NULL, NULL, 0, 0, ZZ_FIELD_ADVANCED },
-  { "timezone", ZZ_FIELD_STRING, N_("Time Zone"), N_("For example Europe/Berlin; empty for UTC"),
+  { "timezone", ZZ_FIELD_STRING, N_ ("Time Zone"), N_ ("For example Europe/Berlin; empty for UTC"),
     NULL, NULL, 0, 0, ZZ_FIELD_ADVANCED },
 };
 
@@ -198,8 +198,8 @@ _zz_block_schedule_get_info (void)
 {
   static const ZzBlockTypeInfo info = {
     .id = "SCHEDULE",
-    .title = N_("Schedule"),
-    .description = N_("Starts the workflow on a schedule"),
+    .title = N_ ("Schedule"),
+    .description = N_ ("Starts the workflow on a schedule"),
     .category = "trigger",
     .icon_name = "alarm-symbolic",
     .tags = "time cron timer interval daily trigger",

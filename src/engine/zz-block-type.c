@@ -19,7 +19,7 @@
 
 struct _ZzBlockType
 {
-  GObject                parent_instance;
+  GObject parent_instance;
 
   const ZzBlockTypeInfo *info;
   JsonObject            *schema;
@@ -59,7 +59,7 @@ field_json_type (ZzFieldKind kind)
 static const char *
 field_widget (ZzFieldKind kind)
 {
-  static const char * const widgets[] = {
+  static const char *const widgets[] = {
     [ZZ_FIELD_STRING] = "entry",
     [ZZ_FIELD_TEXT] = "textarea",
     [ZZ_FIELD_CODE] = "code",
@@ -110,7 +110,7 @@ build_field_schema (const ZzConfigField *field)
     {
       g_auto(GStrv) choices = g_strsplit (field->choices, "|", -1);
       json_object_set_array_member (property, "enum",
-                                    zz_json_array_new_from_strv ((const char * const *) choices));
+                                    zz_json_array_new_from_strv ((const char *const *) choices));
     }
 
   if (field_has_range (field))
@@ -188,7 +188,7 @@ zz_block_type_new (const ZzBlockTypeInfo *info)
   self->required = g_strv_builder_end (required);
   json_object_set_object_member (self->schema, "properties", properties);
   json_object_set_array_member (self->schema, "required",
-                                zz_json_array_new_from_strv ((const char * const *) self->required));
+                                zz_json_array_new_from_strv ((const char *const *) self->required));
 
   return self;
 }
@@ -228,11 +228,11 @@ zz_block_type_get_icon_name (ZzBlockType *self)
   return self->info->icon_name;
 }
 
-const char * const *
+const char *const *
 zz_block_type_get_tags (ZzBlockType *self)
 {
   g_return_val_if_fail (ZZ_IS_BLOCK_TYPE (self), NULL);
-  return (const char * const *) self->tags;
+  return (const char *const *) self->tags;
 }
 
 JsonObject *
@@ -242,18 +242,18 @@ zz_block_type_get_config_schema (ZzBlockType *self)
   return self->schema;
 }
 
-const char * const *
+const char *const *
 zz_block_type_get_required_keys (ZzBlockType *self)
 {
   g_return_val_if_fail (ZZ_IS_BLOCK_TYPE (self), NULL);
-  return (const char * const *) self->required;
+  return (const char *const *) self->required;
 }
 
-const char * const *
+const char *const *
 zz_block_type_get_outputs (ZzBlockType *self)
 {
   g_return_val_if_fail (ZZ_IS_BLOCK_TYPE (self), NULL);
-  return (const char * const *) self->outputs;
+  return (const char *const *) self->outputs;
 }
 
 gboolean
@@ -306,11 +306,11 @@ JsonObject *
 zz_block_type_apply_defaults (ZzBlockType *self,
                               JsonObject  *config)
 {
-  JsonObject *result = json_object_new ();
-  JsonObject *properties;
+  JsonObject    *result = json_object_new ();
+  JsonObject    *properties;
   JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
+  const char    *key;
+  JsonNode      *value;
 
   g_return_val_if_fail (ZZ_IS_BLOCK_TYPE (self), result);
 
@@ -363,12 +363,12 @@ is_empty (JsonNode *value)
 }
 
 static gboolean
-check_number (const ZzConfigField  *field,
-              JsonNode             *value,
-              GError              **error)
+check_number (const ZzConfigField *field,
+              JsonNode            *value,
+              GError             **error)
 {
   double number;
-  GType type;
+  GType  type;
 
   if (!JSON_NODE_HOLDS_VALUE (value) ||
       ((type = json_node_get_value_type (value)) != G_TYPE_INT64 && type != G_TYPE_DOUBLE))
@@ -390,7 +390,7 @@ check_number (const ZzConfigField  *field,
     {
       g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
                    _("“%s” must be between %g and %g, not %g"),
-                   _(field->title), field->minimum, field->maximum, number);
+                      _(field->title), field->minimum, field->maximum, number);
       return FALSE;
     }
 
@@ -398,9 +398,9 @@ check_number (const ZzConfigField  *field,
 }
 
 static gboolean
-check_field (const ZzConfigField  *field,
-             JsonNode             *value,
-             GError              **error)
+check_field (const ZzConfigField *field,
+             JsonNode            *value,
+             GError             **error)
 {
   /* A template is checked once it is resolved, just before the node runs. */
   if (is_template_string (value) || JSON_NODE_HOLDS_NULL (value))
@@ -441,7 +441,7 @@ check_field (const ZzConfigField  *field,
 
         if (!JSON_NODE_HOLDS_VALUE (value) ||
             json_node_get_value_type (value) != G_TYPE_STRING ||
-            !g_strv_contains ((const char * const *) choices, json_node_get_string (value)))
+            !g_strv_contains ((const char *const *) choices, json_node_get_string (value)))
           {
             g_autofree char *given = zz_json_to_string (value, FALSE);
             g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG,
@@ -454,8 +454,8 @@ check_field (const ZzConfigField  *field,
     case ZZ_FIELD_KEY_VALUE:
       {
         JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
+        const char    *name;
+        JsonNode      *member;
 
         if (!JSON_NODE_HOLDS_OBJECT (value))
           {
@@ -503,16 +503,16 @@ check_field (const ZzConfigField  *field,
  * Returns: %TRUE if @config is valid; else %ZZ_ENGINE_ERROR_CONFIG naming the key
  */
 gboolean
-zz_block_type_validate_config (ZzBlockType  *self,
-                               JsonObject   *config,
-                               GError      **error)
+zz_block_type_validate_config (ZzBlockType *self,
+                               JsonObject  *config,
+                               GError     **error)
 {
   g_return_val_if_fail (ZZ_IS_BLOCK_TYPE (self), FALSE);
 
   for (guint i = 0; i < self->info->n_fields; i++)
     {
       const ZzConfigField *field = &self->info->fields[i];
-      JsonNode *value = config ? json_object_get_member (config, field->key) : NULL;
+      JsonNode            *value = config ? json_object_get_member (config, field->key) : NULL;
 
       if (value == NULL || is_empty (value))
         {
@@ -536,13 +536,13 @@ zz_block_type_validate_config (ZzBlockType  *self,
 }
 
 void
-zz_block_type_execute_async (ZzBlockType         *self,
-                             JsonObject          *config,
-                             JsonNode            *input,
-                             ZzBlockContext      *context,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+zz_block_type_execute_async (ZzBlockType        *self,
+                             JsonObject         *config,
+                             JsonNode           *input,
+                             ZzBlockContext     *context,
+                             GCancellable       *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -557,7 +557,7 @@ zz_block_type_execute_async (ZzBlockType         *self,
     {
       g_task_return_new_error (task, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
                                _("“%s” blocks cannot run in Zzyra Desktop yet"),
-                               _(self->info->title));
+                                  _(self->info->title));
       return;
     }
 
@@ -573,9 +573,9 @@ zz_block_type_execute_async (ZzBlockType         *self,
  * Returns: (transfer full): the block's output
  */
 JsonNode *
-zz_block_type_execute_finish (ZzBlockType   *self,
-                              GAsyncResult  *result,
-                              GError       **error)
+zz_block_type_execute_finish (ZzBlockType  *self,
+                              GAsyncResult *result,
+                              GError      **error)
 {
   g_return_val_if_fail (ZZ_IS_BLOCK_TYPE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

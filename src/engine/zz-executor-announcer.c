@@ -13,9 +13,9 @@
 
 typedef struct
 {
-  ZzExecutorSignal  signal_id;
-  GType             type;
-  gpointer          record;
+  ZzExecutorSignal signal_id;
+  GType            type;
+  gpointer         record;
 } Emission;
 
 struct _ZzAnnouncer
@@ -23,7 +23,7 @@ struct _ZzAnnouncer
   ZzExecutor   *executor;
   GMainContext *caller_context;
   GMutex        lock;
-  GQueue        queue;     /* Emission */
+  GQueue        queue; /* Emission */
   gboolean      scheduled;
 };
 
@@ -67,8 +67,8 @@ static gboolean
 emit_in_caller_cb (gpointer data)
 {
   ZzAnnouncer *self = data;
-  GQueue batch = G_QUEUE_INIT;
-  Emission *emission;
+  GQueue       batch = G_QUEUE_INIT;
+  Emission    *emission;
 
   g_mutex_lock (&self->lock);
   batch = self->queue;
@@ -86,13 +86,13 @@ emit_in_caller_cb (gpointer data)
 }
 
 void
-_zz_announcer_emit (ZzAnnouncer      *self,
-                    ZzExecutorSignal  signal_id,
-                    GType             type,
-                    gpointer          record)
+_zz_announcer_emit (ZzAnnouncer     *self,
+                    ZzExecutorSignal signal_id,
+                    GType            type,
+                    gpointer         record)
 {
   Emission *emission;
-  gboolean schedule;
+  gboolean  schedule;
 
   /* Copies nobody will read are not made (zzyra-cli --json, benchmarks);
    * the start is always announced, since it names the execution. */

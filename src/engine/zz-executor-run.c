@@ -36,7 +36,7 @@
 #include "zz-time.h"
 
 #define MAX_RETRY_DELAY_MS 60000
-#define FLUSH_INTERVAL_US (5 * 1000)
+#define FLUSH_INTERVAL_US  (5 * 1000)
 
 typedef enum
 {
@@ -48,37 +48,36 @@ typedef enum
 
 typedef struct _Run Run;
 
-
 typedef struct
 {
-  Run             *run;
-  ZzNodeSpec        *node;
-  ZzBlockType     *type;          /* nullable: a type this app does not know */
-  GPtrArray       *outgoing;      /* ZzEdgeSpec */
-  GPtrArray       *active_inputs; /* NodeRun whose edge into this one is active */
-  guint            n_incoming;
-  guint            unresolved;
-  NodePhase        phase;
-  gboolean         passes;        /* completed, or continues: its edges carry data */
-  guint            n_active_out;
+  Run         *run;
+  ZzNodeSpec  *node;
+  ZzBlockType *type;          /* nullable: a type this app does not know */
+  GPtrArray   *outgoing;      /* ZzEdgeSpec */
+  GPtrArray   *active_inputs; /* NodeRun whose edge into this one is active */
+  guint        n_incoming;
+  guint        unresolved;
+  NodePhase    phase;
+  gboolean     passes; /* completed, or continues: its edges carry data */
+  guint        n_active_out;
 
   ZzNodeExecution *row;
   JsonNode        *input;
-  JsonObject      *config;        /* resolved */
+  JsonObject      *config; /* resolved */
   JsonNode        *output;
-  char            *branch;        /* for blocks with named outputs */
+  char            *branch; /* for blocks with named outputs */
 
-  guint            attempt;
-  guint            retries;
-  guint            retry_delay;
-  guint            timeout_ms;
-  gboolean         continue_on_error;
-  gboolean         timed_out;
-  gboolean         dirty;         /* changed since the last flush */
-  GCancellable    *cancellable;   /* of the current attempt */
-  GSource         *timer;         /* the timeout, or the wait before a retry */
-  ZzTemplateScope  scope;
-  ZzBlockContext   block_context;
+  guint           attempt;
+  guint           retries;
+  guint           retry_delay;
+  guint           timeout_ms;
+  gboolean        continue_on_error;
+  gboolean        timed_out;
+  gboolean        dirty;       /* changed since the last flush */
+  GCancellable   *cancellable; /* of the current attempt */
+  GSource        *timer;       /* the timeout, or the wait before a retry */
+  ZzTemplateScope scope;
+  ZzBlockContext  block_context;
 } NodeRun;
 
 struct _Run
@@ -93,21 +92,21 @@ struct _Run
   JsonObject      *variables;
   ZzExecution     *execution;
 
-  GHashTable      *nodes;         /* id -> NodeRun */
-  GPtrArray       *order;         /* NodeRun, document order; owns them */
-  GHashTable      *outputs;       /* id -> JsonNode, borrowed from NodeRun */
-  GQueue           ready;
-  GPtrArray       *dirty;         /* ZzNodeExecution rows to commit */
-  GPtrArray       *dirty_nodes;   /* their NodeRun, same order */
-  gint64           last_flush;
-  guint            running;
-  guint            concurrency;
+  GHashTable *nodes;   /* id -> NodeRun */
+  GPtrArray  *order;   /* NodeRun, document order; owns them */
+  GHashTable *outputs; /* id -> JsonNode, borrowed from NodeRun */
+  GQueue      ready;
+  GPtrArray  *dirty;       /* ZzNodeExecution rows to commit */
+  GPtrArray  *dirty_nodes; /* their NodeRun, same order */
+  gint64      last_flush;
+  guint       running;
+  guint       concurrency;
 
-  GCancellable    *cancellable;   /* the caller's */
-  GSource         *cancel_source;
-  gboolean         cancelled;
-  gboolean         stopping;
-  char            *stop_error;
+  GCancellable *cancellable; /* the caller's */
+  GSource      *cancel_source;
+  gboolean      cancelled;
+  gboolean      stopping;
+  char         *stop_error;
 };
 
 /* Node state ----------------------------------------------------------- */
@@ -235,7 +234,7 @@ passed_output (NodeRun *nr)
 }
 
 static gboolean
-edge_is_active (NodeRun *source,
+edge_is_active (NodeRun    *source,
                 ZzEdgeSpec *edge)
 {
   const char *handle = edge->source_handle;
@@ -250,10 +249,10 @@ edge_is_active (NodeRun *source,
   return g_str_equal (handle, source->branch);
 }
 
-static void finish_node (NodeRun     *nr,
-                         ZzRunStatus  status,
-                         JsonNode    *output,
-                         const char  *error);
+static void finish_node (NodeRun    *nr,
+                         ZzRunStatus status,
+                         JsonNode   *output,
+                         const char *error);
 
 static void
 make_ready (NodeRun *nr)
@@ -273,7 +272,7 @@ make_ready (NodeRun *nr)
 
       for (guint i = 0; i < nr->active_inputs->len; i++)
         {
-          NodeRun *source = g_ptr_array_index (nr->active_inputs, i);
+          NodeRun  *source = g_ptr_array_index (nr->active_inputs, i);
           JsonNode *passed = passed_output (source);
 
           json_object_set_member (merged, source->node->id,
@@ -306,7 +305,7 @@ propagate (NodeRun *done)
       for (guint i = 0; i < nr->outgoing->len; i++)
         {
           ZzEdgeSpec *edge = g_ptr_array_index (nr->outgoing, i);
-          NodeRun *target = g_hash_table_lookup (run->nodes, edge->target);
+          NodeRun    *target = g_hash_table_lookup (run->nodes, edge->target);
 
           if (target == NULL || target->phase != NODE_WAITING)
             continue;
@@ -339,12 +338,12 @@ propagate (NodeRun *done)
 static void pump (Run *run);
 
 static void
-finish_node (NodeRun     *nr,
-             ZzRunStatus  status,
-             JsonNode    *output,
-             const char  *error)
+finish_node (NodeRun    *nr,
+             ZzRunStatus status,
+             JsonNode   *output,
+             const char *error)
 {
-  Run *run = nr->run;
+  Run     *run = nr->run;
   gboolean was_running = nr->phase == NODE_RUNNING;
 
   nr->phase = NODE_DONE;
@@ -460,10 +459,10 @@ on_block_done_cb (GObject      *object,
                   gpointer      user_data)
 {
   NodeRun *nr = user_data;
-  Run *run = nr->run;
+  Run     *run = nr->run;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  JsonNode *output;
+  JsonNode        *output;
 
   output = zz_block_type_execute_finish (ZZ_BLOCK_TYPE (object), result, &error);
   clear_timer (nr);
@@ -533,11 +532,11 @@ attempt_start (NodeRun *nr)
 /* Resolves the config against the outputs so far, except the keys the
  * block resolves itself; the schema's defaults fill the keys not given. */
 static gboolean
-resolve_member (NodeRun     *nr,
-                JsonObject  *resolved,
-                const char  *key,
-                JsonNode    *value,
-                GError     **error)
+resolve_member (NodeRun    *nr,
+                JsonObject *resolved,
+                const char *key,
+                JsonNode   *value,
+                GError    **error)
 {
   JsonNode *result;
 
@@ -552,15 +551,15 @@ resolve_member (NodeRun     *nr,
 }
 
 static JsonObject *
-resolve_config (NodeRun  *nr,
-                GError  **error)
+resolve_config (NodeRun *nr,
+                GError **error)
 {
   g_autoptr(JsonObject) resolved = json_object_new ();
-  JsonObject *properties = json_object_get_object_member (zz_block_type_get_config_schema (nr->type), "properties");
-  JsonObject *config = nr->node->config;
+  JsonObject    *properties = json_object_get_object_member (zz_block_type_get_config_schema (nr->type), "properties");
+  JsonObject    *config = nr->node->config;
   JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
+  const char    *key;
+  JsonNode      *value;
 
   json_object_iter_init (&iter, properties);
   while (json_object_iter_next (&iter, &key, &value))
@@ -610,7 +609,7 @@ start_node (NodeRun *nr)
   if (nr->type == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” blocks cannot run in Zzyra Desktop"),
-                                                  nr->node->block_type);
+                                                     nr->node->block_type);
       fail_node (nr, message);
       return;
     }
@@ -676,9 +675,9 @@ on_run_cancelled_cb (GCancellable *cancellable,
 /* Setting up and finishing the run --------------------------------------- */
 
 static gboolean
-prepare_run (Run       *run,
-             ZzRunSnapshot  *snapshot,
-             GError   **error)
+prepare_run (Run           *run,
+             ZzRunSnapshot *snapshot,
+             GError       **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   guint n_nodes = snapshot->nodes->len;
@@ -693,7 +692,7 @@ prepare_run (Run       *run,
   for (guint i = 0; i < n_nodes; i++)
     {
       ZzNodeSpec *spec = g_ptr_array_index (snapshot->nodes, i);
-      NodeRun *nr = g_new0 (NodeRun, 1);
+      NodeRun    *nr = g_new0 (NodeRun, 1);
 
       nr->run = run;
       nr->node = spec;
@@ -712,8 +711,8 @@ prepare_run (Run       *run,
   for (guint i = 0; i < snapshot->edges->len; i++)
     {
       ZzEdgeSpec *edge = g_ptr_array_index (snapshot->edges, i);
-      NodeRun *source = g_hash_table_lookup (run->nodes, edge->source);
-      NodeRun *target = g_hash_table_lookup (run->nodes, edge->target);
+      NodeRun    *source = g_hash_table_lookup (run->nodes, edge->source);
+      NodeRun    *target = g_hash_table_lookup (run->nodes, edge->target);
 
       g_ptr_array_add (source->outgoing, edge);
       target->n_incoming++;
@@ -728,7 +727,7 @@ collect_output (Run *run)
 {
   g_autoptr(JsonObject) outputs = json_object_new ();
   NodeRun *last = NULL;
-  guint n = 0;
+  guint    n = 0;
 
   /* The outputs of the nodes where the run ended: completed, with no
    * edge out that carried data on. */
@@ -755,7 +754,7 @@ finish_run (Run *run)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
-  ZzRunStatus status;
+  ZzRunStatus      status;
 
   /* What never started is recorded as not run, with why. */
   for (guint i = 0; i < run->order->len; i++)
@@ -830,13 +829,13 @@ run_free (Run *run)
 
 void
 _zz_executor_run_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
 {
-  ZzExecutor *self = source_object;
+  ZzExecutor    *self = source_object;
   ZzRunSnapshot *snapshot = task_data;
-  Run *run = g_new0 (Run, 1);
+  Run           *run = g_new0 (Run, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainContext) context = g_main_context_new ();
   ZzExecution *result;
@@ -860,8 +859,8 @@ _zz_executor_run_in_thread (GTask        *task,
   run->execution->status = ZZ_RUN_STATUS_RUNNING;
   run->execution->workflow_id = g_strdup (snapshot->workflow_id);
   run->execution->user_id = g_strdup (snapshot->user_id
-                                      ? snapshot->user_id
-                                      : zz_store_get_current_user_id (run->store));
+                                        ? snapshot->user_id
+                                        : zz_store_get_current_user_id (run->store));
   run->execution->input = run->input ? zz_json_to_string (run->input, FALSE) : NULL;
   g_free (run->execution->trigger);
   run->execution->trigger = g_strdup (snapshot->trigger);

@@ -17,10 +17,10 @@
 
 struct _ZzExecutor
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
   char            *db_path;
-  ZzWorkflow      *workflow;        /* the caller's: never touched by the worker */
+  ZzWorkflow      *workflow; /* the caller's: never touched by the worker */
   JsonNode        *input;
   guint            concurrency;
   char            *trigger;
@@ -71,12 +71,12 @@ snapshot_free (ZzRunSnapshot *snapshot)
 static ZzRunSnapshot *
 snapshot_new (ZzExecutor *self)
 {
-  ZzWorkflow *workflow = self->workflow;
-  ZzRunSnapshot *snapshot = g_new0 (ZzRunSnapshot, 1);
-  GListModel *nodes = zz_workflow_get_nodes (workflow);
-  GListModel *edges = zz_workflow_get_edges (workflow);
-  guint n_nodes = g_list_model_get_n_items (nodes);
-  guint n_edges = g_list_model_get_n_items (edges);
+  ZzWorkflow      *workflow = self->workflow;
+  ZzRunSnapshot   *snapshot = g_new0 (ZzRunSnapshot, 1);
+  GListModel      *nodes = zz_workflow_get_nodes (workflow);
+  GListModel      *edges = zz_workflow_get_edges (workflow);
+  guint            n_nodes = g_list_model_get_n_items (nodes);
+  guint            n_edges = g_list_model_get_n_items (edges);
   g_autofree char *extra = zz_workflow_dup_extra_json (workflow);
   g_autoptr(JsonObject) extra_object = zz_json_parse_object (extra, -1, NULL);
   JsonObject *variables = zz_json_object_get_object (zz_json_object_get_object (extra_object, "metadata"),
@@ -122,16 +122,16 @@ snapshot_new (ZzExecutor *self)
 }
 
 gboolean
-_zz_executor_has_listener (ZzExecutor       *self,
-                           ZzExecutorSignal  signal)
+_zz_executor_has_listener (ZzExecutor      *self,
+                           ZzExecutorSignal signal)
 {
   return g_signal_has_handler_pending (self, signals[signal], 0, TRUE);
 }
 
 void
-_zz_executor_deliver (ZzExecutor       *self,
-                      ZzExecutorSignal  signal,
-                      gpointer          record)
+_zz_executor_deliver (ZzExecutor      *self,
+                      ZzExecutorSignal signal,
+                      gpointer         record)
 {
   if (signal == ZZ_EXECUTOR_EXECUTION_STARTED)
     {
@@ -262,13 +262,13 @@ zz_executor_get_execution_id (ZzExecutor *self)
 }
 
 static gboolean
-check_workflow (ZzWorkflow       *workflow,
-                ZzBlockRegistry  *registry,
-                GError          **error)
+check_workflow (ZzWorkflow      *workflow,
+                ZzBlockRegistry *registry,
+                GError         **error)
 {
   g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, zz_block_registry_check, registry);
   ZzProblem *first = NULL;
-  guint n_errors = 0;
+  guint      n_errors = 0;
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -299,10 +299,10 @@ check_workflow (ZzWorkflow       *workflow,
 }
 
 void
-zz_executor_run_async (ZzExecutor          *self,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+zz_executor_run_async (ZzExecutor         *self,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -336,9 +336,9 @@ zz_executor_run_async (ZzExecutor          *self,
  * Returns: (transfer full): the execution as it ended
  */
 ZzExecution *
-zz_executor_run_finish (ZzExecutor    *self,
-                        GAsyncResult  *result,
-                        GError       **error)
+zz_executor_run_finish (ZzExecutor   *self,
+                        GAsyncResult *result,
+                        GError      **error)
 {
   g_return_val_if_fail (ZZ_IS_EXECUTOR (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -360,9 +360,9 @@ on_sync_done_cb (GObject      *object,
  * Returns: (transfer full): the execution as it ended
  */
 ZzExecution *
-zz_executor_run_sync (ZzExecutor    *self,
-                      GCancellable  *cancellable,
-                      GError       **error)
+zz_executor_run_sync (ZzExecutor   *self,
+                      GCancellable *cancellable,
+                      GError      **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   GMainContext *context = g_main_context_get_thread_default ();

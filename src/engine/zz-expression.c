@@ -69,7 +69,7 @@ typedef struct
   gsize       length;
   Operator    op;
   double      number;
-  char       *text;     /* a string literal's value, or the token as written */
+  char       *text; /* a string literal's value, or the token as written */
 } Token;
 
 typedef struct
@@ -171,7 +171,7 @@ set_error (Parser     *parser,
 {
   g_autofree char *what = NULL;
   g_autofree char *quoted = quote_expression (parser);
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
@@ -187,7 +187,7 @@ scan_string (Parser     *parser,
              Token      *token)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  char quote = *start;
+  char        quote = *start;
   const char *p;
 
   for (p = start + 1; *p != '\0' && *p != quote; p++)
@@ -197,12 +197,23 @@ scan_string (Parser     *parser,
           p++;
           switch (*p)
             {
-            case 'n': g_string_append_c (text, '\n'); break;
-            case 't': g_string_append_c (text, '\t'); break;
-            case '\\': case '\'': case '"': g_string_append_c (text, *p); break;
+            case 'n':
+              g_string_append_c (text, '\n');
+              break;
+            case 't':
+              g_string_append_c (text, '\t');
+              break;
+            case '\\':
+            case '\'':
+            case '"':
+              g_string_append_c (text, *p);
+              break;
             /* Unlike JavaScript, "\d" stays "\d": patterns for
              * “matches” are written in these strings. */
-            default: g_string_append_c (text, '\\'); g_string_append_c (text, *p); break;
+            default:
+              g_string_append_c (text, '\\');
+              g_string_append_c (text, *p);
+              break;
             }
         }
       else
@@ -212,7 +223,7 @@ scan_string (Parser     *parser,
   if (*p != quote)
     {
       set_error (parser, _("the text starting at column %ld is never closed"),
-                 column_of (parser, start));
+                            column_of (parser, start));
       return FALSE;
     }
 
@@ -227,13 +238,13 @@ scan_reference (Parser     *parser,
                 const char *start,
                 Token      *token)
 {
-  gboolean doubled = start[1] == '{';
+  gboolean    doubled = start[1] == '{';
   const char *close = doubled ? strstr (start + 2, "}}") : strchr (start + 1, '}');
 
   if (close == NULL)
     {
       set_error (parser, _("the “%s” at column %ld is never closed"),
-                 doubled ? "{{" : "{", column_of (parser, start));
+                            doubled ? "{{" : "{", column_of (parser, start));
       return FALSE;
     }
 
@@ -282,7 +293,9 @@ tokenize (Parser *parser)
 
   for (;;)
     {
-      Token token = { 0, };
+      Token token = {
+        0,
+      };
 
       while (g_ascii_isspace (*p))
         p++;
@@ -392,7 +405,7 @@ set_unexpected_error (Parser *parser,
       break;
     case TOKEN_OPERATOR:
       set_error (parser, _("“%s” at column %ld cannot follow a comparison; join comparisons with && or ||"),
-                 token->text, column);
+                            token->text, column);
       break;
     case TOKEN_UNKNOWN:
     case TOKEN_REFERENCE:
@@ -457,13 +470,20 @@ describe_kind (ValueKind kind)
 {
   switch (kind)
     {
-    case KIND_NULL: return _("null");
-    case KIND_BOOLEAN: return _("a boolean");
-    case KIND_NUMBER: return _("a number");
-    case KIND_STRING: return _("a string");
-    case KIND_OBJECT: return _("an object");
-    case KIND_ARRAY: return _("an array");
-    default: return _("a value");
+    case KIND_NULL:
+      return _("null");
+    case KIND_BOOLEAN:
+      return _("a boolean");
+    case KIND_NUMBER:
+      return _("a number");
+    case KIND_STRING:
+      return _("a string");
+    case KIND_OBJECT:
+      return _("an object");
+    case KIND_ARRAY:
+      return _("an array");
+    default:
+      return _("a value");
     }
 }
 
@@ -480,8 +500,8 @@ to_number (JsonNode *value)
     case KIND_STRING:
       {
         g_autofree char *text = g_strstrip (g_strdup (json_node_get_string (value)));
-        char *end = NULL;
-        double number;
+        char            *end = NULL;
+        double           number;
 
         if (*text == '\0')
           return 0;
@@ -538,22 +558,22 @@ loosely_equal (JsonNode *a,
 }
 
 static gboolean
-compare_order (Parser     *parser,
-               Token      *op,
-               JsonNode   *a,
-               JsonNode   *b,
-               gboolean   *result)
+compare_order (Parser   *parser,
+               Token    *op,
+               JsonNode *a,
+               JsonNode *b,
+               gboolean *result)
 {
   ValueKind ka = kind_of (a);
   ValueKind kb = kind_of (b);
-  double x;
-  double y;
-  int order;
+  double    x;
+  double    y;
+  int       order;
 
   if (ka == KIND_OBJECT || ka == KIND_ARRAY || kb == KIND_OBJECT || kb == KIND_ARRAY)
     {
       set_error (parser, _("cannot compare %s with %s at column %ld"),
-                 describe_kind (ka), describe_kind (kb), column_of (parser, op->start));
+                            describe_kind (ka), describe_kind (kb), column_of (parser, op->start));
       return FALSE;
     }
 
@@ -576,33 +596,43 @@ compare_order (Parser     *parser,
           *result = FALSE;
           return TRUE;
         }
-      order = x < y ? -1 : x > y ? 1 : 0;
+      order = x < y ? -1 : x > y ? 1
+                                 : 0;
     }
 
   switch (op->op)
     {
-    case OP_GREATER: *result = order > 0; break;
-    case OP_LESS: *result = order < 0; break;
-    case OP_GREATER_EQUAL: *result = order >= 0; break;
-    case OP_LESS_EQUAL: *result = order <= 0; break;
-    default: g_assert_not_reached ();
+    case OP_GREATER:
+      *result = order > 0;
+      break;
+    case OP_LESS:
+      *result = order < 0;
+      break;
+    case OP_GREATER_EQUAL:
+      *result = order >= 0;
+      break;
+    case OP_LESS_EQUAL:
+      *result = order <= 0;
+      break;
+    default:
+      g_assert_not_reached ();
     }
   return TRUE;
 }
 
 /* The text of a scalar for contains, startsWith, endsWith and matches. */
 static gboolean
-text_operand (Parser     *parser,
-              Token      *op,
-              JsonNode   *value,
-              char      **text)
+text_operand (Parser   *parser,
+              Token    *op,
+              JsonNode *value,
+              char    **text)
 {
   ValueKind kind = kind_of (value);
 
   if (kind == KIND_OBJECT || kind == KIND_ARRAY)
     {
       set_error (parser, _("“%s” at column %ld needs text, not %s"),
-                 op->text, column_of (parser, op->start), describe_kind (kind));
+                            op->text, column_of (parser, op->start), describe_kind (kind));
       return FALSE;
     }
   *text = kind == KIND_NULL ? NULL : zz_template_format_value (value);
@@ -610,11 +640,11 @@ text_operand (Parser     *parser,
 }
 
 static gboolean
-compare_contains (Parser     *parser,
-                  Token      *op,
-                  JsonNode   *a,
-                  JsonNode   *b,
-                  gboolean   *result)
+compare_contains (Parser   *parser,
+                  Token    *op,
+                  JsonNode *a,
+                  JsonNode *b,
+                  gboolean *result)
 {
   g_autofree char *haystack = NULL;
   g_autofree char *needle = NULL;
@@ -652,11 +682,11 @@ compare_contains (Parser     *parser,
 }
 
 static gboolean
-compare_text (Parser     *parser,
-              Token      *op,
-              JsonNode   *a,
-              JsonNode   *b,
-              gboolean   *result)
+compare_text (Parser   *parser,
+              Token    *op,
+              JsonNode *a,
+              JsonNode *b,
+              gboolean *result)
 {
   g_autofree char *text = NULL;
   g_autofree char *pattern = NULL;
@@ -673,7 +703,7 @@ compare_text (Parser     *parser,
       if (pattern == NULL)
         {
           set_error (parser, _("“matches” at column %ld needs a pattern, not null"),
-                     column_of (parser, op->start));
+                                column_of (parser, op->start));
           return FALSE;
         }
       /* GRegex has no time limit of its own; long patterns are where
@@ -682,14 +712,14 @@ compare_text (Parser     *parser,
       if (g_utf8_strlen (pattern, -1) > MAX_PATTERN_LENGTH)
         {
           set_error (parser, _("the pattern of “matches” at column %ld is longer than %d characters"),
-                     column_of (parser, op->start), MAX_PATTERN_LENGTH);
+                                column_of (parser, op->start), MAX_PATTERN_LENGTH);
           return FALSE;
         }
       regex = g_regex_new (pattern, 0, 0, &regex_error);
       if (regex == NULL)
         {
           set_error (parser, _("“%s” is not a valid regular expression: %s"),
-                     pattern, regex_error->message);
+                                pattern, regex_error->message);
           return FALSE;
         }
       if (text == NULL)
@@ -713,11 +743,11 @@ compare_text (Parser     *parser,
 }
 
 static gboolean
-compare (Parser     *parser,
-         Token      *op,
-         JsonNode   *a,
-         JsonNode   *b,
-         gboolean   *result)
+compare (Parser   *parser,
+         Token    *op,
+         JsonNode *a,
+         JsonNode *b,
+         gboolean *result)
 {
   switch (op->op)
     {
@@ -764,7 +794,7 @@ enter_level (Parser *parser,
   if (parser->depth >= MAX_DEPTH)
     {
       set_error (parser, _("“%s” at column %ld nests deeper than %d levels of “(” and “!”"),
-                 token->text, column_of (parser, token->start), MAX_DEPTH);
+                            token->text, column_of (parser, token->start), MAX_DEPTH);
       return FALSE;
     }
   parser->depth++;
@@ -813,7 +843,7 @@ parse_value (Parser *parser)
           {
             if (peek (parser)->kind == TOKEN_END)
               set_error (parser, _("the “(” at column %ld is never closed"),
-                         column_of (parser, token->start));
+                                    column_of (parser, token->start));
             else
               set_unexpected_error (parser, peek (parser));
             return NULL;
@@ -830,12 +860,12 @@ parse_value (Parser *parser)
         }
       else
         {
-          Token *previous = &g_array_index (parser->tokens, Token, parser->position - 1);
+          Token           *previous = &g_array_index (parser->tokens, Token, parser->position - 1);
           g_autofree char *quoted = quote_expression (parser);
 
           g_set_error (parser->error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_EXPRESSION,
                        _("Condition “%s” is incomplete: expected a value after “%s” at column %ld"),
-                       quoted, previous->text, column_of (parser, token->start));
+                          quoted, previous->text, column_of (parser, token->start));
         }
       return NULL;
 
@@ -847,7 +877,7 @@ parse_value (Parser *parser)
     case TOKEN_UNKNOWN:
     default:
       set_error (parser, _("expected a value at column %ld, found “%s”"),
-                 column_of (parser, token->start), token->text);
+                            column_of (parser, token->start), token->text);
       return NULL;
     }
 }
@@ -857,7 +887,7 @@ parse_comparison (Parser *parser)
 {
   g_autoptr(JsonNode) left = parse_value (parser);
   g_autoptr(JsonNode) right = NULL;
-  Token *op;
+  Token   *op;
   gboolean result = FALSE;
 
   if (left == NULL)
@@ -896,10 +926,10 @@ parse_not (Parser *parser)
 /* Shared by && and ||: @stop_when is the truthiness that decides the
  * result without looking further. */
 static JsonNode *
-parse_chain (Parser     *parser,
-             TokenKind   separator,
+parse_chain (Parser   *parser,
+             TokenKind separator,
              JsonNode *(*parse_operand) (Parser *),
-             gboolean    stop_when)
+             gboolean stop_when)
 {
   g_autoptr(JsonNode) left = parse_operand (parser);
   gboolean was_evaluating = parser->evaluating;
@@ -945,14 +975,16 @@ parse_or (Parser *parser)
 /* Reads @expression: its syntax only when @scope is %NULL and @result is
  * %NULL, else its syntax, then its value. */
 static gboolean
-read_expression (const char             *expression,
-                 const ZzTemplateScope  *scope,
-                 gboolean               *result,
-                 GError                **error)
+read_expression (const char            *expression,
+                 const ZzTemplateScope *scope,
+                 gboolean              *result,
+                 GError               **error)
 {
   g_autoptr(JsonNode) value = NULL;
-  Parser parser = { 0, };
-  int passes = result != NULL ? 2 : 1;
+  Parser parser = {
+    0,
+  };
+  int      passes = result != NULL ? 2 : 1;
   gboolean ok = FALSE;
 
   if (!g_utf8_validate (expression, -1, NULL))
@@ -1008,10 +1040,10 @@ read_expression (const char             *expression,
  * Returns: %TRUE on success
  */
 gboolean
-zz_expression_evaluate (const char             *expression,
-                        const ZzTemplateScope  *scope,
-                        gboolean               *result,
-                        GError                **error)
+zz_expression_evaluate (const char            *expression,
+                        const ZzTemplateScope *scope,
+                        gboolean              *result,
+                        GError               **error)
 {
   g_return_val_if_fail (expression != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
@@ -1032,8 +1064,8 @@ zz_expression_evaluate (const char             *expression,
  * Returns: %TRUE if it reads
  */
 gboolean
-zz_expression_check (const char  *expression,
-                     GError     **error)
+zz_expression_check (const char *expression,
+                     GError    **error)
 {
   g_return_val_if_fail (expression != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

@@ -16,18 +16,18 @@
 #define STARTERS_PATH "/org/zzyra/Desktop/starters/"
 
 static const ZzStarter starters[] = {
-  { "price-alert", N_("Price Alert"),
-    N_("Notifies you when a price leaves the range you set"), "dialog-warning-symbolic" },
-  { "fetch-api", N_("Fetch JSON from an API"),
-    N_("Calls a web API and keeps the part you need"), "network-transmit-receive-symbolic" },
-  { "order-total", N_("Order Total with Tax"),
-    N_("Adds up an order, adds tax and flags large orders"), "accessories-calculator-symbolic" },
-  { "daily-reminder", N_("Daily Reminder"),
-    N_("Reminds you of something every morning"), "alarm-symbolic" },
-  { "wait-and-notify", N_("Wait, Then Notify"),
-    N_("A timer that sends you a note"), "media-playback-pause-symbolic" },
-  { "webhook-relay", N_("Post to a Webhook"),
-    N_("Sends a message to a chat webhook and warns you if it fails"), "send-to-symbolic" },
+  { "price-alert", N_ ("Price Alert"),
+    N_ ("Notifies you when a price leaves the range you set"), "dialog-warning-symbolic" },
+  { "fetch-api", N_ ("Fetch JSON from an API"),
+    N_ ("Calls a web API and keeps the part you need"), "network-transmit-receive-symbolic" },
+  { "order-total", N_ ("Order Total with Tax"),
+    N_ ("Adds up an order, adds tax and flags large orders"), "accessories-calculator-symbolic" },
+  { "daily-reminder", N_ ("Daily Reminder"),
+    N_ ("Reminds you of something every morning"), "alarm-symbolic" },
+  { "wait-and-notify", N_ ("Wait, Then Notify"),
+    N_ ("A timer that sends you a note"), "media-playback-pause-symbolic" },
+  { "webhook-relay", N_ ("Post to a Webhook"),
+    N_ ("Sends a message to a chat webhook and warns you if it fails"), "send-to-symbolic" },
 };
 
 /**
@@ -71,14 +71,14 @@ zz_starters_lookup (const char *id)
  * Returns: (transfer full): a new workflow, or %NULL if @id names no starter
  */
 ZzWorkflow *
-zz_starter_create (const char  *id,
-                   GError     **error)
+zz_starter_create (const char *id,
+                   GError    **error)
 {
   const ZzStarter *starter = zz_starters_lookup (id);
   g_autofree char *path = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(ZzWorkflow) workflow = NULL;
-  gsize size;
+  gsize       size;
   const char *data;
 
   if (starter == NULL)

@@ -22,16 +22,16 @@
 
 typedef struct
 {
-  char   *key;       /* NULL for an index step */
-  gint64  index;
-  char   *written;   /* "price", "[3]": how messages name the step */
+  char  *key; /* NULL for an index step */
+  gint64 index;
+  char  *written; /* "price", "[3]": how messages name the step */
 } PathStep;
 
 typedef struct
 {
-  char      *head;   /* json, data, a node id, a variable, or "$now" */
-  GPtrArray *steps;  /* of PathStep */
-  char      *args;   /* between the parentheses of $randomInt(...) */
+  char      *head;  /* json, data, a node id, a variable, or "$now" */
+  GPtrArray *steps; /* of PathStep */
+  char      *args;  /* between the parentheses of $randomInt(...) */
 } Reference;
 
 typedef struct
@@ -217,7 +217,7 @@ find_reference (const char            *from,
       if (parse_reference (p + 1, close - p - 1, &span->ref))
         {
           const char *head = span->ref.head;
-          gboolean is_reference;
+          gboolean    is_reference;
 
           if (head[0] == '$' || g_str_equal (head, "variables"))
             is_reference = FALSE;
@@ -292,9 +292,9 @@ zz_template_format_value (JsonNode *value)
 }
 
 static JsonNode *
-call_function (const Reference  *ref,
-               const char       *written,
-               GError          **error)
+call_function (const Reference *ref,
+               const char      *written,
+               GError         **error)
 {
   if (g_str_equal (ref->head, "$now") && (ref->args == NULL || *ref->args == '\0'))
     {
@@ -322,7 +322,7 @@ call_function (const Reference  *ref,
         {
           g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_TEMPLATE,
                        _("“%s”: $randomInt needs two whole numbers, as in $randomInt(1,100)"),
-                       written);
+                          written);
           return NULL;
         }
       if (low > high)
@@ -339,7 +339,7 @@ call_function (const Reference  *ref,
 
   g_set_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_TEMPLATE,
                _("“%s”: there is no function “%s”; use $now, $uuid or $randomInt(a,b)"),
-               written, ref->head);
+                  written, ref->head);
   return NULL;
 }
 
@@ -353,11 +353,11 @@ typedef enum
 } Owner;
 
 static void
-set_missing_step_error (GError     **error,
-                        const char  *written,
-                        Owner        owner,
-                        const char  *owner_name,
-                        const char  *step)
+set_missing_step_error (GError    **error,
+                        const char *written,
+                        Owner       owner,
+                        const char *owner_name,
+                        const char *step)
 {
   g_autofree char *what = NULL;
 
@@ -386,13 +386,13 @@ set_missing_step_error (GError     **error,
 }
 
 static JsonNode *
-walk_path (JsonNode         *base,
-           GPtrArray        *steps,
-           guint             first,
-           const char       *written,
-           Owner             owner,
-           const char       *owner_name,
-           GError          **error)
+walk_path (JsonNode   *base,
+           GPtrArray  *steps,
+           guint       first,
+           const char *written,
+           Owner       owner,
+           const char *owner_name,
+           GError    **error)
 {
   JsonNode *current = base;
 
@@ -427,15 +427,15 @@ walk_path (JsonNode         *base,
 }
 
 static JsonNode *
-resolve (const ZzTemplateScope  *scope,
-         const Reference        *ref,
-         const char             *written,
-         GError                **error)
+resolve (const ZzTemplateScope *scope,
+         const Reference       *ref,
+         const char            *written,
+         GError               **error)
 {
   const char *head = ref->head;
   GHashTable *outputs = scope ? scope->outputs : NULL;
   JsonObject *variables = scope ? scope->variables : NULL;
-  JsonNode *base;
+  JsonNode   *base;
 
   if (head[0] == '$')
     return call_function (ref, written, error);
@@ -513,9 +513,9 @@ resolve (const ZzTemplateScope  *scope,
 }
 
 static JsonNode *
-resolve_span (const ZzTemplateScope  *scope,
-              Span                   *span,
-              GError                **error)
+resolve_span (const ZzTemplateScope *scope,
+              Span                  *span,
+              GError               **error)
 {
   g_autofree char *written = g_strndup (span->start, span->end - span->start);
 
@@ -531,13 +531,13 @@ resolve_span (const ZzTemplateScope  *scope,
  * Returns: (transfer full): the text with its references replaced
  */
 char *
-zz_template_resolve_string (const ZzTemplateScope  *scope,
-                            const char             *text,
-                            GError                **error)
+zz_template_resolve_string (const ZzTemplateScope *scope,
+                            const char            *text,
+                            GError               **error)
 {
   g_autoptr(GString) result = NULL;
   const char *p = text;
-  Span span;
+  Span        span;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -562,11 +562,11 @@ zz_template_resolve_string (const ZzTemplateScope  *scope,
 }
 
 static JsonNode *
-resolve_string_node (const ZzTemplateScope  *scope,
-                     const char             *text,
-                     GError                **error)
+resolve_string_node (const ZzTemplateScope *scope,
+                     const char            *text,
+                     GError               **error)
 {
-  Span span;
+  Span             span;
   g_autofree char *resolved = NULL;
 
   if (find_reference (text, scope, FALSE, &span))
@@ -598,9 +598,9 @@ resolve_string_node (const ZzTemplateScope  *scope,
  * Returns: (transfer full): a new node with every string resolved
  */
 JsonNode *
-zz_template_resolve (const ZzTemplateScope  *scope,
-                     JsonNode               *value,
-                     GError                **error)
+zz_template_resolve (const ZzTemplateScope *scope,
+                     JsonNode              *value,
+                     GError               **error)
 {
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -614,8 +614,8 @@ zz_template_resolve (const ZzTemplateScope  *scope,
         JsonObject *object = json_node_get_object (value);
         g_autoptr(JsonObject) copy = json_object_new ();
         JsonObjectIter iter;
-        const char *member;
-        JsonNode *child;
+        const char    *member;
+        JsonNode      *child;
 
         json_object_iter_init_ordered (&iter, object);
         while (json_object_iter_next_ordered (&iter, &member, &child))
@@ -665,14 +665,14 @@ zz_template_resolve (const ZzTemplateScope  *scope,
  * Returns: (transfer full): a copy of the value @reference names
  */
 JsonNode *
-zz_template_resolve_reference (const ZzTemplateScope  *scope,
-                               const char             *reference,
-                               GError                **error)
+zz_template_resolve_reference (const ZzTemplateScope *scope,
+                               const char            *reference,
+                               GError               **error)
 {
   const char *inner = reference;
-  gsize length;
-  Reference ref;
-  JsonNode *value;
+  gsize       length;
+  Reference   ref;
+  JsonNode   *value;
 
   g_return_val_if_fail (reference != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -731,7 +731,7 @@ zz_template_list_node_references (const char *text)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   const char *p = text;
-  Span span;
+  Span        span;
 
   while (p != NULL && find_reference (p, NULL, TRUE, &span))
     {

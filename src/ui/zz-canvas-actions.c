@@ -12,14 +12,14 @@
 /* Canvas units a pasted or duplicated node lands away from its original,
  * and an arrow key moves a node (ten times that with Shift). */
 #define PASTE_OFFSET 32.0
-#define NUDGE_STEP 8.0
-#define ZOOM_STEP 1.25
+#define NUDGE_STEP   8.0
+#define ZOOM_STEP    1.25
 
 void
 _zz_canvas_update_actions (ZzCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_workflow = self->workflow != NULL;
+  gboolean   has_workflow = self->workflow != NULL;
 
   /* Edits stay enabled with nothing selected, doing nothing: a disabled
    * action would let Delete reach the window, which deletes the workflow. */
@@ -56,9 +56,9 @@ delete_selection (ZzCanvas   *self,
 
   zz_workflow_begin_group (self->workflow, step_name);
   if (edges[0] != NULL)
-    zz_workflow_remove_edges_command (self->workflow, (const char * const *) edges, &error);
+    zz_workflow_remove_edges_command (self->workflow, (const char *const *) edges, &error);
   if (error == NULL && nodes[0] != NULL)
-    zz_workflow_remove_nodes_command (self->workflow, (const char * const *) nodes, &error);
+    zz_workflow_remove_nodes_command (self->workflow, (const char *const *) nodes, &error);
   zz_workflow_end_group (self->workflow);
 
   if (error != NULL)
@@ -86,7 +86,7 @@ duplicate_cb (GtkWidget  *widget,
   if (ids[0] == NULL)
     return;
 
-  copies = zz_workflow_duplicate_nodes_command (self->workflow, (const char * const *) ids,
+  copies = zz_workflow_duplicate_nodes_command (self->workflow, (const char *const *) ids,
                                                 PASTE_OFFSET, PASTE_OFFSET, &error);
   if (copies == NULL)
     {
@@ -94,7 +94,7 @@ duplicate_cb (GtkWidget  *widget,
       return;
     }
 
-  zz_canvas_select_nodes (self, (const char * const *) copies);
+  zz_canvas_select_nodes (self, (const char *const *) copies);
 }
 
 static gboolean
@@ -106,7 +106,7 @@ copy_selection (ZzCanvas *self)
   if (ids[0] == NULL)
     return FALSE;
 
-  text = zz_workflow_copy_nodes (self->workflow, (const char * const *) ids);
+  text = zz_workflow_copy_nodes (self->workflow, (const char *const *) ids);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
   return TRUE;
 }
@@ -139,9 +139,9 @@ clipboard_nodes_origin (const char *text,
                         double     *y)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  JsonNode  *root;
   JsonArray *nodes = NULL;
-  gboolean any = FALSE;
+  gboolean   any = FALSE;
 
   if (!json_parser_load_from_data (parser, text, -1, NULL))
     return FALSE;
@@ -160,8 +160,8 @@ clipboard_nodes_origin (const char *text,
   *x = *y = G_MAXDOUBLE;
   for (guint i = 0; nodes != NULL && i < json_array_get_length (nodes); i++)
     {
-      JsonNode *element = json_array_get_element (nodes, i);
-      JsonNode *position;
+      JsonNode   *element = json_array_get_element (nodes, i);
+      JsonNode   *position;
       JsonObject *point;
 
       if (!JSON_NODE_HOLDS_OBJECT (element) ||
@@ -184,9 +184,9 @@ paste_text (ZzCanvas   *self,
 {
   g_auto(GStrv) ids = NULL;
   g_autoptr(GError) error = NULL;
-  double origin_x, origin_y, at_x, at_y, dx = PASTE_OFFSET, dy = PASTE_OFFSET;
+  double          origin_x, origin_y, at_x, at_y, dx = PASTE_OFFSET, dy = PASTE_OFFSET;
   graphene_rect_t view;
-  double x0, y0, x1, y1;
+  double          x0, y0, x1, y1;
 
   if (self->workflow == NULL)
     return;
@@ -219,7 +219,7 @@ paste_text (ZzCanvas   *self,
       return;
     }
 
-  zz_canvas_select_nodes (self, (const char * const *) ids);
+  zz_canvas_select_nodes (self, (const char *const *) ids);
 }
 
 static void
@@ -256,10 +256,10 @@ zoom_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
-  ZzCanvas *self = ZZ_CANVAS (widget);
+  ZzCanvas   *self = ZZ_CANVAS (widget);
   ZzViewport *viewport = zz_canvas_get_viewport (self);
-  double x = gtk_widget_get_width (widget) / 2.0;
-  double y = gtk_widget_get_height (widget) / 2.0;
+  double      x = gtk_widget_get_width (widget) / 2.0;
+  double      y = gtk_widget_get_height (widget) / 2.0;
 
   if (g_str_equal (action_name, "canvas.zoom-in"))
     _zz_canvas_zoom_by (self, ZOOM_STEP, x, y);
@@ -298,9 +298,19 @@ nudge_cb (GtkWidget  *widget,
 void
 _zz_canvas_class_init_actions (GtkWidgetClass *widget_class)
 {
-  static const struct { guint key; double dx, dy; } arrows[] = {
-    { GDK_KEY_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 }, { GDK_KEY_Up, 0, -1 }, { GDK_KEY_Down, 0, 1 },
-    { GDK_KEY_KP_Left, -1, 0 }, { GDK_KEY_KP_Right, 1, 0 }, { GDK_KEY_KP_Up, 0, -1 }, { GDK_KEY_KP_Down, 0, 1 },
+  static const struct
+  {
+    guint  key;
+    double dx, dy;
+  } arrows[] = {
+    { GDK_KEY_Left, -1, 0 },
+    { GDK_KEY_Right, 1, 0 },
+    { GDK_KEY_Up, 0, -1 },
+    { GDK_KEY_Down, 0, 1 },
+    { GDK_KEY_KP_Left, -1, 0 },
+    { GDK_KEY_KP_Right, 1, 0 },
+    { GDK_KEY_KP_Up, 0, -1 },
+    { GDK_KEY_KP_Down, 0, 1 },
   };
 
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, select_all_cb);

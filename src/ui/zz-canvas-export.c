@@ -106,17 +106,17 @@ zz_canvas_offscreen_snapshot (ZzCanvasOffscreen *self)
 }
 
 gboolean
-zz_canvas_render_to_png (ZzWorkflow  *workflow,
-                         const char  *path,
-                         int          width,
-                         int          height,
-                         GError     **error)
+zz_canvas_render_to_png (ZzWorkflow *workflow,
+                         const char *path,
+                         int         width,
+                         int         height,
+                         GError    **error)
 {
   g_autoptr(ZzCanvasOffscreen) offscreen = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  cairo_status_t   status;
+  cairo_t         *cr;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -126,7 +126,7 @@ zz_canvas_render_to_png (ZzWorkflow  *workflow,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("An image must be between 1 and 16384 pixels wide and high, not %d × %d"),
-                   width, height);
+                      width, height);
       return FALSE;
     }
 

@@ -12,7 +12,7 @@
 /* How close to a port (widget pixels) a press grabs it. */
 #define PORT_GRAB 9.0
 /* How close to an edge's curve (widget pixels) a press selects it. */
-#define EDGE_GRAB 6.0
+#define EDGE_GRAB    6.0
 #define EDGE_SAMPLES 24
 
 void
@@ -41,7 +41,7 @@ _zz_canvas_item_at (ZzCanvas *self,
   for (guint i = self->order->len; i > 0; i--)
     {
       ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
-      double x, y;
+      double        x, y;
 
       _zz_canvas_item_position (self, item, &x, &y);
       if (canvas_x >= x && canvas_x < x + ZZ_NODE_CARD_WIDTH &&
@@ -69,10 +69,10 @@ _zz_canvas_output_at (ZzCanvas    *self,
 
   for (guint i = self->order->len; i > 0; i--)
     {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
-      const char * const *outputs = zz_node_card_outputs_for_node (item->node);
-      guint n_outputs = MAX (g_strv_length ((char **) outputs), 1);
-      double x, y;
+      ZzCanvasItem      *item = g_ptr_array_index (self->order, i - 1);
+      const char *const *outputs = zz_node_card_outputs_for_node (item->node);
+      guint              n_outputs = MAX (g_strv_length ((char **) outputs), 1);
+      double             x, y;
 
       _zz_canvas_item_position (self, item, &x, &y);
       x += ZZ_NODE_CARD_WIDTH;
@@ -100,7 +100,7 @@ _zz_canvas_input_at (ZzCanvas *self,
   for (guint i = self->order->len; i > 0; i--)
     {
       ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
-      double x, y;
+      double        x, y;
 
       _zz_canvas_item_position (self, item, &x, &y);
       if (fabs (canvas_x - x) <= grab && fabs (canvas_y - (y + ZZ_NODE_CARD_HEIGHT / 2)) <= grab)
@@ -118,9 +118,9 @@ _zz_canvas_output_point (ZzCanvas   *self,
                          double     *x,
                          double     *y)
 {
-  ZzCanvasItem *item = node_id ? g_hash_table_lookup (self->items, node_id) : NULL;
-  const char * const *outputs;
-  guint n_outputs, index = 0;
+  ZzCanvasItem      *item = node_id ? g_hash_table_lookup (self->items, node_id) : NULL;
+  const char *const *outputs;
+  guint              n_outputs, index = 0;
 
   if (item == NULL)
     return FALSE;
@@ -132,7 +132,7 @@ _zz_canvas_output_point (ZzCanvas   *self,
       while (outputs[index] != NULL && !g_str_equal (outputs[index], handle))
         index++;
       if (outputs[index] == NULL)
-        index = 0;   /* a handle this block does not have: draw it from the first */
+        index = 0; /* a handle this block does not have: draw it from the first */
     }
 
   _zz_canvas_item_position (self, item, x, y);
@@ -161,11 +161,11 @@ _zz_canvas_input_point (ZzCanvas   *self,
  * horizontally, and bends further the further back it has to go. */
 void
 _zz_canvas_edge_controls (double  sx,
-               double  sy,
-               double  tx,
-               double  ty,
-               double *c1x,
-               double *c2x)
+                          double  sy,
+                          double  tx,
+                          double  ty,
+                          double *c1x,
+                          double *c2x)
 {
   double dx = tx - sx;
   double bend = dx > 0 ? MAX (dx / 2, 40) : MAX (-dx / 2, 80) + fabs (ty - sy) / 4;
@@ -192,9 +192,7 @@ bezier_point (double  t,
 }
 
 static double
-segment_distance (double px, double py,
-                  double ax, double ay,
-                  double bx, double by)
+segment_distance (double px, double py, double ax, double ay, double bx, double by)
 {
   double dx = bx - ax, dy = by - ay;
   double length2 = dx * dx + dy * dy;
@@ -209,8 +207,8 @@ _zz_canvas_edge_at (ZzCanvas *self,
                     double    canvas_y)
 {
   GListModel *edges;
-  double grab = grab_distance (self, EDGE_GRAB);
-  guint n;
+  double      grab = grab_distance (self, EDGE_GRAB);
+  guint       n;
 
   if (self->workflow == NULL)
     return NULL;
@@ -253,13 +251,13 @@ zz_canvas_nodes_bounds (ZzCanvas        *self,
                         gboolean         selected_only,
                         graphene_rect_t *bounds)
 {
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double   x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   gboolean any = FALSE;
 
   for (guint i = 0; i < self->order->len; i++)
     {
       ZzCanvasItem *item = g_ptr_array_index (self->order, i);
-      double x, y;
+      double        x, y;
 
       if (selected_only && !g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
         continue;

@@ -15,8 +15,8 @@
 #define WHEEL_STEP 48.0
 
 static void
-set_string (char       **field,
-            const char  *value)
+set_string (char      **field,
+            const char *value)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
@@ -31,7 +31,7 @@ update_cursor (ZzCanvas *self,
 {
   const char *name = NULL;
   const char *handle;
-  double x, y;
+  double      x, y;
 
   if (self->drag == ZZ_CANVAS_DRAG_PAN)
     name = "grabbing";
@@ -56,8 +56,8 @@ update_cursor (ZzCanvas *self,
 static void
 apply_click (ZzCanvas *self)
 {
-  gboolean toggle = (self->drag_state & GDK_CONTROL_MASK) != 0;
-  gboolean extend = (self->drag_state & GDK_SHIFT_MASK) != 0;
+  gboolean   toggle = (self->drag_state & GDK_CONTROL_MASK) != 0;
+  gboolean   extend = (self->drag_state & GDK_SHIFT_MASK) != 0;
   GtkWidget *card = NULL;
 
   if (self->drag_node_id != NULL)
@@ -112,7 +112,7 @@ update_rubber_band (ZzCanvas *self)
   if (self->band_base != NULL)
     {
       GHashTableIter iter;
-      gpointer key;
+      gpointer       key;
 
       g_hash_table_iter_init (&iter, self->band_base);
       while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -123,7 +123,7 @@ update_rubber_band (ZzCanvas *self)
   for (guint i = 0; i < self->order->len; i++)
     {
       ZzCanvasItem *item = g_ptr_array_index (self->order, i);
-      double x, y;
+      double        x, y;
 
       _zz_canvas_item_position (self, item, &x, &y);
       if (x + ZZ_NODE_CARD_WIDTH >= x0 && x <= x1 && y + ZZ_NODE_CARD_HEIGHT >= y0 && y <= y1)
@@ -140,8 +140,8 @@ on_primary_drag_begin_cb (ZzCanvas       *self,
                           GtkGestureDrag *gesture)
 {
   ZzCanvasItem *item;
-  const char *handle = NULL;
-  double cx, cy;
+  const char   *handle = NULL;
+  double        cx, cy;
 
   self->drag_start_x = self->drag_x = x;
   self->drag_start_y = self->drag_y = y;
@@ -215,7 +215,7 @@ start_drag (ZzCanvas *self)
       if ((self->drag_state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0)
         {
           GHashTableIter iter;
-          gpointer key;
+          gpointer       key;
 
           self->band_base = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           g_hash_table_iter_init (&iter, self->selected_nodes);
@@ -274,13 +274,14 @@ on_primary_drag_update_cb (ZzCanvas       *self,
     case ZZ_CANVAS_DRAG_CONNECT:
       {
         ZzCanvasItem *item;
-        double cx, cy;
+        double        cx, cy;
 
         zz_viewport_widget_to_canvas (self->viewport, self->drag_x, self->drag_y, &cx, &cy);
         item = _zz_canvas_input_at (self, cx, cy);
         set_string (&self->drop_node_id,
                     item != NULL && !g_str_equal (zz_node_get_id (item->node), self->drag_node_id)
-                    ? zz_node_get_id (item->node) : NULL);
+                      ? zz_node_get_id (item->node)
+                      : NULL);
         gtk_widget_queue_draw (GTK_WIDGET (self));
       }
       break;
@@ -321,7 +322,7 @@ on_primary_drag_end_cb (ZzCanvas       *self,
 
     case ZZ_CANVAS_DRAG_CONNECT:
       {
-        double cx, cy;
+        double        cx, cy;
         ZzCanvasItem *item;
 
         zz_viewport_widget_to_canvas (self->viewport, self->drag_x, self->drag_y, &cx, &cy);
@@ -411,8 +412,8 @@ on_scrolled_cb (ZzCanvas                 *self,
                 GtkEventControllerScroll *controller)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
-  double x = self->pointer_x, y = self->pointer_y;
+  gboolean        wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
+  double          x = self->pointer_x, y = self->pointer_y;
 
   if (x < 0 || y < 0)
     {
@@ -513,10 +514,10 @@ on_key_released_cb (ZzCanvas              *self,
 void
 _zz_canvas_init_input (ZzCanvas *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkGesture *drag;
-  GtkGesture *pan;
-  GtkGesture *zoom;
+  GtkWidget          *widget = GTK_WIDGET (self);
+  GtkGesture         *drag;
+  GtkGesture         *pan;
+  GtkGesture         *zoom;
   GtkEventController *scroll;
   GtkEventController *motion;
   GtkEventController *key;

@@ -74,7 +74,7 @@ snapshot_grid (ZzCanvas    *self,
                int          width,
                int          height)
 {
-  double step, dot, ox, oy;
+  double  step, dot, ox, oy;
   GdkRGBA background, color;
 
   grid_geometry (self, &step, &dot, &ox, &oy);
@@ -98,7 +98,7 @@ draw_grid (ZzCanvas *self,
            int       width,
            int       height)
 {
-  double step, dot, ox, oy;
+  double  step, dot, ox, oy;
   GdkRGBA background, color;
 
   grid_geometry (self, &step, &dot, &ox, &oy);
@@ -172,12 +172,12 @@ build_edges (ZzCanvas *self,
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   GListModel *edges = zz_workflow_get_edges (self->workflow);
-  guint n = g_list_model_get_n_items (edges);
-  double zoom = zz_viewport_get_zoom (self->viewport);
-  double arrow = MAX (4.0, 9.0 * MIN (zoom, 1.5));
-  double port = ZZ_NODE_CARD_PORT_RADIUS * zoom;
-  GdkRGBA normal, selected;
-  cairo_t *cr;
+  guint       n = g_list_model_get_n_items (edges);
+  double      zoom = zz_viewport_get_zoom (self->viewport);
+  double      arrow = MAX (4.0, 9.0 * MIN (zoom, 1.5));
+  double      port = ZZ_NODE_CARD_PORT_RADIUS * zoom;
+  GdkRGBA     normal, selected;
+  cairo_t    *cr;
 
   if (n == 0)
     return gsk_container_node_new (NULL, 0);
@@ -237,7 +237,7 @@ build_shapes (ZzCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  GdkRGBA card, accent, outline;
+  GdkRGBA     card, accent, outline;
   const float widths[4] = { 6, 6, 6, 6 };
   const float thin[4] = { 3, 3, 3, 3 };
 
@@ -257,10 +257,10 @@ build_shapes (ZzCanvas *self)
 
   for (guint i = 0; i < self->order->len; i++)
     {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i);
+      ZzCanvasItem  *item = g_ptr_array_index (self->order, i);
       GskRoundedRect shape;
-      GdkRGBA stripe, tint;
-      double x, y;
+      GdkRGBA        stripe, tint;
+      double         x, y;
 
       _zz_canvas_item_position (self, item, &x, &y);
       zz_node_card_category_color (zz_node_card_category_for_node (item->node), &stripe);
@@ -302,10 +302,10 @@ snapshot_connection (ZzCanvas    *self,
                      int          width,
                      int          height)
 {
-  double zoom = zz_viewport_get_zoom (self->viewport);
-  double sx, sy, tx = self->drag_x, ty = self->drag_y;
-  double dashes[] = { 6, 4 };
-  GdkRGBA accent;
+  double   zoom = zz_viewport_get_zoom (self->viewport);
+  double   sx, sy, tx = self->drag_x, ty = self->drag_y;
+  double   dashes[] = { 6, 4 };
+  GdkRGBA  accent;
   cairo_t *cr;
 
   if (!_zz_canvas_output_point (self, self->drag_node_id, self->drag_handle, &sx, &sy))
@@ -341,9 +341,9 @@ snapshot_rubber_band (ZzCanvas    *self,
                       GtkSnapshot *snapshot)
 {
   graphene_rect_t band;
-  GskRoundedRect outline;
-  GdkRGBA fill, border;
-  const float widths[4] = { 1, 1, 1, 1 };
+  GskRoundedRect  outline;
+  GdkRGBA         fill, border;
+  const float     widths[4] = { 1, 1, 1, 1 };
 
   graphene_rect_init (&band,
                       MIN (self->drag_start_x, self->drag_x), MIN (self->drag_start_y, self->drag_y),
@@ -373,13 +373,13 @@ build_scene (ZzCanvas *self,
              double    zoom,
              int       scale)
 {
-  double ox = zz_viewport_get_offset_x (self->viewport);
-  double oy = zz_viewport_get_offset_y (self->viewport);
-  graphene_rect_t content, area;
-  double wx0, wy0, wx1, wy1;
-  int x0, y0, w, h;
+  double           ox = zz_viewport_get_offset_x (self->viewport);
+  double           oy = zz_viewport_get_offset_y (self->viewport);
+  graphene_rect_t  content, area;
+  double           wx0, wy0, wx1, wy1;
+  int              x0, y0, w, h;
   cairo_surface_t *surface;
-  cairo_t *cr;
+  cairo_t         *cr;
 
   g_clear_pointer (&self->scene, gsk_render_node_unref);
   self->scene_zoom = zoom;
@@ -456,11 +456,11 @@ snapshot_scene (ZzCanvas    *self,
                 int          height,
                 double       zoom)
 {
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int                    scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   const graphene_rect_t *bounds = &self->scene_bounds;
-  double x0 = zz_viewport_get_offset_x (self->viewport);
-  double y0 = zz_viewport_get_offset_y (self->viewport);
-  double x, y;
+  double                 x0 = zz_viewport_get_offset_x (self->viewport);
+  double                 y0 = zz_viewport_get_offset_y (self->viewport);
+  double                 x, y;
 
   /* graphene_rect_contains_rect() compares floats for equality after a
    * union, and fails for a rectangle well inside. */
@@ -487,9 +487,9 @@ _zz_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
 {
   ZzCanvas *self = ZZ_CANVAS (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double zoom = zz_viewport_get_zoom (self->viewport);
+  int       width = gtk_widget_get_width (widget);
+  int       height = gtk_widget_get_height (widget);
+  double    zoom = zz_viewport_get_zoom (self->viewport);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -516,4 +516,3 @@ _zz_canvas_snapshot (GtkWidget   *widget,
 
   gtk_snapshot_pop (snapshot);
 }
-

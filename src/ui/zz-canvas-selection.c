@@ -66,7 +66,7 @@ _zz_canvas_dup_selected_edges (ZzCanvas *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   GListModel *edges;
-  guint n;
+  guint       n;
 
   if (self->workflow == NULL)
     return g_strv_builder_end (builder);
@@ -85,8 +85,8 @@ _zz_canvas_dup_selected_edges (ZzCanvas *self)
 }
 
 void
-zz_canvas_select_nodes (ZzCanvas           *self,
-                        const char * const *node_ids)
+zz_canvas_select_nodes (ZzCanvas          *self,
+                        const char *const *node_ids)
 {
   g_return_if_fail (ZZ_IS_CANVAS (self));
 

@@ -18,10 +18,20 @@
 
 G_DEFINE_FINAL_TYPE (ZzCanvas, zz_canvas, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_WORKFLOW, PROP_VIEWPORT, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_WORKFLOW,
+  PROP_VIEWPORT,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-enum { SELECTION_CHANGED, N_SIGNALS };
+enum
+{
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 /* Items -------------------------------------------------------------------- */
@@ -67,11 +77,11 @@ static void
 zz_canvas_sync_nodes (ZzCanvas *self)
 {
   GListModel *nodes = self->workflow ? zz_workflow_get_nodes (self->workflow) : NULL;
-  guint n = nodes ? g_list_model_get_n_items (nodes) : 0;
+  guint       n = nodes ? g_list_model_get_n_items (nodes) : 0;
   g_autoptr(GHashTable) old = self->items;
-  gboolean selection_changed = FALSE;
+  gboolean       selection_changed = FALSE;
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, zz_canvas_item_free);
   g_ptr_array_set_size (self->order, 0);
@@ -79,12 +89,12 @@ zz_canvas_sync_nodes (ZzCanvas *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
-      const char *id = zz_node_get_id (node);
+      const char   *id = zz_node_get_id (node);
       ZzCanvasItem *item = NULL;
-      gpointer old_key;
+      gpointer      old_key;
 
       if (g_hash_table_contains (self->items, id))
-        continue;   /* a duplicate id: the document reports it; show the first */
+        continue; /* a duplicate id: the document reports it; show the first */
 
       if (g_hash_table_lookup_extended (old, id, &old_key, (gpointer *) &item) && item->node == node)
         g_hash_table_steal (old, id);
@@ -120,9 +130,9 @@ zz_canvas_sync_nodes (ZzCanvas *self)
 static void
 zz_canvas_sync_edges (ZzCanvas *self)
 {
-  gboolean selection_changed = FALSE;
+  gboolean       selection_changed = FALSE;
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_hash_table_iter_init (&iter, self->selected_edges);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -200,10 +210,10 @@ zz_canvas_apply_node_status (ZzCanvas     *self,
 }
 
 void
-zz_canvas_set_node_status (ZzCanvas    *self,
-                           const char  *node_id,
-                           ZzRunStatus  status,
-                           const char  *detail)
+zz_canvas_set_node_status (ZzCanvas   *self,
+                           const char *node_id,
+                           ZzRunStatus status,
+                           const char *detail)
 {
   ZzCanvasItem *item;
 
@@ -257,9 +267,9 @@ zz_canvas_size_allocate (GtkWidget *widget,
                          int        height,
                          int        baseline)
 {
-  ZzCanvas *self = ZZ_CANVAS (widget);
-  double zoom;
-  gboolean detailed;
+  ZzCanvas       *self = ZZ_CANVAS (widget);
+  double          zoom;
+  gboolean        detailed;
   graphene_rect_t view;
   /* Ports stick out of the cards a little. */
   double margin = ZZ_NODE_CARD_PORT_RADIUS * 2;
@@ -290,10 +300,10 @@ zz_canvas_size_allocate (GtkWidget *widget,
   for (guint i = 0; i < self->order->len; i++)
     {
       ZzCanvasItem *item = g_ptr_array_index (self->order, i);
-      double x, y, wx, wy;
-      gboolean shown;
+      double        x, y, wx, wy;
+      gboolean      shown;
       GskTransform *transform;
-      int min_height;
+      int           min_height;
 
       _zz_canvas_item_position (self, item, &x, &y);
       shown = detailed &&
@@ -336,13 +346,13 @@ zz_canvas_size_allocate (GtkWidget *widget,
 }
 
 static void
-zz_canvas_measure (GtkWidget      *widget,
-                   GtkOrientation  orientation,
-                   int             for_size,
-                   int            *minimum,
-                   int            *natural,
-                   int            *minimum_baseline,
-                   int            *natural_baseline)
+zz_canvas_measure (GtkWidget     *widget,
+                   GtkOrientation orientation,
+                   int            for_size,
+                   int           *minimum,
+                   int           *natural,
+                   int           *minimum_baseline,
+                   int           *natural_baseline)
 {
   /* The canvas takes the room it is given; its content scrolls. */
   *minimum = 0;
@@ -437,21 +447,21 @@ _zz_canvas_move_selection (ZzCanvas *self,
       y[i] = zz_node_get_y (node) + dy;
     }
 
-  if (!zz_workflow_move_nodes_command (self->workflow, (const char * const *) ids, x, y, &error))
+  if (!zz_workflow_move_nodes_command (self->workflow, (const char *const *) ids, x, y, &error))
     _zz_canvas_show_error (self, error);
 }
 
 char *
-zz_canvas_add_node (ZzCanvas    *self,
-                    const char  *block_type,
-                    double       x,
-                    double       y,
-                    GError     **error)
+zz_canvas_add_node (ZzCanvas   *self,
+                    const char *block_type,
+                    double      x,
+                    double      y,
+                    GError    **error)
 {
   ZzBlockType *type;
   g_autoptr(ZzNode) node = NULL;
   g_autofree char *id = NULL;
-  const char *ids[2] = { NULL, NULL };
+  const char      *ids[2] = { NULL, NULL };
 
   g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
   g_return_val_if_fail (block_type != NULL, NULL);
@@ -479,11 +489,11 @@ zz_canvas_add_node (ZzCanvas    *self,
 }
 
 gboolean
-zz_canvas_connect (ZzCanvas    *self,
-                   const char  *source,
-                   const char  *source_handle,
-                   const char  *target,
-                   GError     **error)
+zz_canvas_connect (ZzCanvas   *self,
+                   const char *source,
+                   const char *source_handle,
+                   const char *target,
+                   GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   ZzEdge *edge;
@@ -517,7 +527,7 @@ void
 zz_canvas_zoom_to_fit (ZzCanvas *self)
 {
   graphene_rect_t bounds;
-  int width, height;
+  int             width, height;
 
   g_return_if_fail (ZZ_IS_CANVAS (self));
 
@@ -678,7 +688,7 @@ zz_canvas_set_property (GObject      *object,
 static void
 zz_canvas_class_init (ZzCanvasClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_canvas_dispose;
@@ -742,8 +752,7 @@ zz_canvas_init (ZzCanvas *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workflow Canvas"),
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workflow Canvas"), -1);
 
   _zz_canvas_init_input (self);
   _zz_canvas_update_actions (self);

@@ -37,7 +37,7 @@ static JsonNode *
 form_field_dup_value (ZzFormField *field)
 {
   JsonObject *config = zz_node_get_config (field->form->node);
-  JsonNode *value;
+  JsonNode   *value;
 
   if (field->key == NULL)
     {
@@ -67,7 +67,7 @@ static char *
 text_view_dup_text (GtkWidget *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -82,16 +82,16 @@ read_key_values (ZzFormField *field)
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkEditable *name_entry = g_object_get_data (G_OBJECT (row), "name-entry");
-      GtkEditable *value_entry = g_object_get_data (G_OBJECT (row), "value-entry");
+      GtkEditable     *name_entry = g_object_get_data (G_OBJECT (row), "name-entry");
+      GtkEditable     *value_entry = g_object_get_data (G_OBJECT (row), "value-entry");
       g_autofree char *name = NULL;
 
       if (name_entry == NULL)
-        continue;   /* the placeholder */
+        continue; /* the placeholder */
 
       name = g_strstrip (g_strdup (gtk_editable_get_text (name_entry)));
       if (name[0] == '\0')
-        continue;   /* a row being filled in */
+        continue; /* a row being filled in */
       json_object_set_string_member (object, name, gtk_editable_get_text (value_entry));
     }
 
@@ -102,7 +102,7 @@ read_key_values (ZzFormField *field)
  * removes the key. */
 static JsonNode *
 form_field_read_value (ZzFormField *field,
-                       GError    **error)
+                       GError     **error)
 {
   g_autofree char *text = NULL;
 
@@ -143,7 +143,7 @@ form_field_read_value (ZzFormField *field,
 
     case ZZ_FORM_EDITOR_CHOICE:
       {
-        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->editor));
+        guint       selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->editor));
         const char *choice;
 
         if (selected == GTK_INVALID_LIST_POSITION)
@@ -190,7 +190,7 @@ _zz_form_field_show_error (ZzFormField *field)
 
 static void
 form_field_set_input_error (ZzFormField *field,
-                            const char *message)
+                            const char  *message)
 {
   if (g_strcmp0 (field->input_error, message) == 0)
     return;
@@ -288,7 +288,7 @@ on_apply_requested_cb (ZzFormField *field)
 
 static void
 on_focus_left_cb (GtkEventControllerFocus *controller,
-                  ZzFormField               *field)
+                  ZzFormField             *field)
 {
   if (!field->form->loading && field->dirty)
     _zz_form_field_apply (field);
@@ -296,7 +296,7 @@ on_focus_left_cb (GtkEventControllerFocus *controller,
 
 static void
 watch_focus (ZzFormField *field,
-             GtkWidget *widget)
+             GtkWidget   *widget)
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
@@ -307,12 +307,12 @@ watch_focus (ZzFormField *field,
 static int
 on_spin_input_cb (GtkSpinButton *spin,
                   double        *new_value,
-                  ZzFormField     *field)
+                  ZzFormField   *field)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
   g_autofree char *message = NULL;
-  char *end = NULL;
-  double value;
+  char            *end = NULL;
+  double           value;
 
   value = g_strtod (text, &end);
   if (text[0] == '\0' || end == NULL || *end != '\0')
@@ -321,7 +321,7 @@ on_spin_input_cb (GtkSpinButton *spin,
     message = g_strdup_printf (_("“%s” must be a whole number, not %g"), field->title, value);
   else if (field->has_range && (value < field->minimum || value > field->maximum))
     message = g_strdup_printf (_("“%s” must be between %g and %g, not %g"),
-                               field->title, field->minimum, field->maximum, value);
+                                  field->title, field->minimum, field->maximum, value);
 
   /* A refused number is not applied: the spin button shows the node's
    * value again and the field says why. */
@@ -335,7 +335,7 @@ on_spin_input_cb (GtkSpinButton *spin,
 
 static void
 on_spin_value_changed_cb (GtkSpinButton *spin,
-                          ZzFormField     *field)
+                          ZzFormField   *field)
 {
   g_autoptr(JsonNode) current = NULL;
   g_autoptr(JsonNode) value = NULL;
@@ -358,8 +358,8 @@ on_spin_value_changed_cb (GtkSpinButton *spin,
 /* Loading ------------------------------------------------------------------ */
 
 static GtkWidget *key_value_row_new (ZzFormField *field,
-                                     const char *name,
-                                     const char *value);
+                                     const char  *name,
+                                     const char  *value);
 
 void
 _zz_form_field_load (ZzFormField *field)
@@ -400,8 +400,8 @@ _zz_form_field_load (ZzFormField *field)
     case ZZ_FORM_EDITOR_SWITCH:
       gtk_switch_set_active (GTK_SWITCH (field->editor),
                              value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
-                             json_node_get_value_type (value) == G_TYPE_BOOLEAN &&
-                             json_node_get_boolean (value));
+                               json_node_get_value_type (value) == G_TYPE_BOOLEAN &&
+                               json_node_get_boolean (value));
       break;
 
     case ZZ_FORM_EDITOR_CHOICE:
@@ -427,7 +427,7 @@ _zz_form_field_load (ZzFormField *field)
       {
         GtkWidget *row;
 
-        for (row = gtk_widget_get_first_child (field->editor); row != NULL; )
+        for (row = gtk_widget_get_first_child (field->editor); row != NULL;)
           {
             GtkWidget *next = gtk_widget_get_next_sibling (row);
 
@@ -439,8 +439,8 @@ _zz_form_field_load (ZzFormField *field)
         if (value != NULL && JSON_NODE_HOLDS_OBJECT (value))
           {
             JsonObjectIter iter;
-            const char *name;
-            JsonNode *member;
+            const char    *name;
+            JsonNode      *member;
 
             json_object_iter_init (&iter, json_node_get_object (value));
             while (json_object_iter_next (&iter, &name, &member))
@@ -462,7 +462,7 @@ _zz_form_field_load (ZzFormField *field)
 /* Building ----------------------------------------------------------------- */
 
 static void
-on_key_value_remove_clicked_cb (GtkButton *button,
+on_key_value_remove_clicked_cb (GtkButton   *button,
                                 ZzFormField *field)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
@@ -473,8 +473,8 @@ on_key_value_remove_clicked_cb (GtkButton *button,
 
 static GtkWidget *
 key_value_row_new (ZzFormField *field,
-                   const char *name,
-                   const char *value)
+                   const char  *name,
+                   const char  *value)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -526,7 +526,7 @@ key_value_row_new (ZzFormField *field,
 }
 
 static void
-on_key_value_add_clicked_cb (GtkButton *button,
+on_key_value_add_clicked_cb (GtkButton   *button,
                              ZzFormField *field)
 {
   GtkWidget *row = key_value_row_new (field, "", "");
@@ -538,10 +538,19 @@ on_key_value_add_clicked_cb (GtkButton *button,
 static ZzFormEditor
 editor_kind_for (JsonObject *property)
 {
-  static const struct { const char *name; ZzFormEditor kind; } kinds[] = {
-    { "entry", ZZ_FORM_EDITOR_ENTRY }, { "textarea", ZZ_FORM_EDITOR_TEXT }, { "code", ZZ_FORM_EDITOR_CODE },
-    { "spin", ZZ_FORM_EDITOR_SPIN }, { "switch", ZZ_FORM_EDITOR_SWITCH }, { "choice", ZZ_FORM_EDITOR_CHOICE },
-    { "key-value", ZZ_FORM_EDITOR_KEY_VALUE }, { "json", ZZ_FORM_EDITOR_JSON },
+  static const struct
+  {
+    const char  *name;
+    ZzFormEditor kind;
+  } kinds[] = {
+    { "entry", ZZ_FORM_EDITOR_ENTRY },
+    { "textarea", ZZ_FORM_EDITOR_TEXT },
+    { "code", ZZ_FORM_EDITOR_CODE },
+    { "spin", ZZ_FORM_EDITOR_SPIN },
+    { "switch", ZZ_FORM_EDITOR_SWITCH },
+    { "choice", ZZ_FORM_EDITOR_CHOICE },
+    { "key-value", ZZ_FORM_EDITOR_KEY_VALUE },
+    { "json", ZZ_FORM_EDITOR_JSON },
   };
   const char *widget = property ? json_object_get_string_member_with_default (property, "x-widget", NULL)
                                 : NULL;
@@ -564,7 +573,7 @@ _zz_form_field_is_row (ZzFormField *field)
 /* The row editors: the field is the row itself, its error a row under it. */
 GtkWidget *
 _zz_form_field_build_row (ZzFormField *field,
-                      const char *description)
+                          const char  *description)
 {
   GtkWidget *row = NULL;
 
@@ -582,8 +591,8 @@ _zz_form_field_build_row (ZzFormField *field,
 
     case ZZ_FORM_EDITOR_SPIN:
       {
-        double lower = field->has_range ? field->minimum : -1e15;
-        double upper = field->has_range ? field->maximum : 1e15;
+        double         lower = field->has_range ? field->minimum : -1e15;
+        double         upper = field->has_range ? field->maximum : 1e15;
         GtkAdjustment *adjustment = gtk_adjustment_new (lower, lower, upper, 1, 10, 0);
 
         row = adw_action_row_new ();
@@ -612,7 +621,7 @@ _zz_form_field_build_row (ZzFormField *field,
         JsonArray *choices = json_object_get_array_member (field->property, "enum");
         g_auto(GStrv) strv = choices ? zz_json_array_to_strv (choices) : NULL;
 
-        field->choices = gtk_string_list_new ((const char * const *) strv);
+        field->choices = gtk_string_list_new ((const char *const *) strv);
         row = adw_combo_row_new ();
         field->editor = row;
         adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (field->choices));
@@ -704,7 +713,7 @@ _zz_form_field_build_card (ZzFormField *field)
 GtkWidget *
 _zz_form_field_build_add_button (ZzFormField *field)
 {
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget       *add = gtk_button_new_from_icon_name ("list-add-symbolic");
   g_autofree char *tooltip = g_strdup_printf (_("Add to “%s”"), field->title);
 
   gtk_widget_add_css_class (add, "flat");
@@ -720,11 +729,12 @@ _zz_form_field_new (ZzConfigForm *form,
                     JsonObject   *property)
 {
   ZzFormField *field = g_new0 (ZzFormField, 1);
-  const char *title = property ? json_object_get_string_member_with_default (property, "title", NULL) : NULL;
+  const char  *title = property ? json_object_get_string_member_with_default (property, "title", NULL) : NULL;
 
   field->form = form;
   field->key = g_strdup (key);
-  field->title = g_strdup (title ? title : key ? key : _("Configuration"));
+  field->title = g_strdup (title ? title : key ? key
+                                               : _("Configuration"));
   field->property = property ? json_object_ref (property) : NULL;
   field->kind = editor_kind_for (property);
   if (property != NULL)

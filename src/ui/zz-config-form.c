@@ -12,7 +12,7 @@ G_DEFINE_FINAL_TYPE (ZzConfigForm, zz_config_form, GTK_TYPE_WIDGET)
 /* The block type's messages name the field by its title in quotes ("“URL”
  * is required"): that is how a message finds its field. */
 static gboolean
-message_names_field (const char *message,
+message_names_field (const char  *message,
                      ZzFormField *field)
 {
   g_autofree char *quoted = g_strdup_printf ("“%s”", field->title);
@@ -29,7 +29,7 @@ zz_config_form_check (ZzConfigForm *self)
   if (self->type != NULL && self->node != NULL)
     {
       g_autoptr(JsonObject) config = zz_block_type_apply_defaults (self->type,
-                                                                   zz_node_get_config (self->node));
+                                                                    zz_node_get_config (self->node));
 
       if (!zz_block_type_validate_config (self->type, config, &error))
         for (guint i = 0; i < self->fields->len && marked == NULL; i++)
@@ -107,9 +107,9 @@ static void
 zz_config_form_build (ZzConfigForm *self)
 {
   JsonObject *properties = NULL;
-  GtkWidget *rows_group = NULL;
-  GtkWidget *advanced_group = NULL;
-  GtkWidget *advanced_row = NULL;
+  GtkWidget  *rows_group = NULL;
+  GtkWidget  *advanced_group = NULL;
+  GtkWidget  *advanced_row = NULL;
   g_autoptr(GList) keys = NULL;
 
   zz_config_form_clear (self);
@@ -119,8 +119,8 @@ zz_config_form_build (ZzConfigForm *self)
   if (self->type == NULL)
     {
       ZzFormField *field = zz_config_form_add_field (self, NULL, NULL);
-      GtkWidget *group = preferences_group_new (_("Configuration"),
-                                                _("This block is not known here: its settings are kept as they are, as JSON."));
+      GtkWidget   *group = preferences_group_new (_("Configuration"),
+                                                     _("This block is not known here: its settings are kept as they are, as JSON."));
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), _zz_form_field_build_card (field));
       gtk_widget_set_parent (group, GTK_WIDGET (self));
@@ -134,10 +134,10 @@ zz_config_form_build (ZzConfigForm *self)
 
   for (GList *l = keys; l != NULL; l = l->next)
     {
-      const char *key = l->data;
-      JsonObject *property = json_object_get_object_member (properties, key);
-      const char *description = json_object_get_string_member_with_default (property, "description", NULL);
-      gboolean advanced = json_object_get_boolean_member_with_default (property, "x-advanced", FALSE);
+      const char  *key = l->data;
+      JsonObject  *property = json_object_get_object_member (properties, key);
+      const char  *description = json_object_get_string_member_with_default (property, "description", NULL);
+      gboolean     advanced = json_object_get_boolean_member_with_default (property, "x-advanced", FALSE);
       ZzFormField *field = zz_config_form_add_field (self, key, property);
 
       if (advanced && advanced_row == NULL)
@@ -193,7 +193,7 @@ zz_config_form_build (ZzConfigForm *self)
             adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
                                                      _zz_form_field_build_add_button (field));
           gtk_widget_set_parent (group, GTK_WIDGET (self));
-          rows_group = NULL;   /* the next rows come after this card */
+          rows_group = NULL; /* the next rows come after this card */
         }
     }
 
@@ -234,7 +234,7 @@ zz_config_form_finalize (GObject *object)
 static void
 zz_config_form_class_init (ZzConfigFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_config_form_dispose;

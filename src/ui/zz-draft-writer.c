@@ -7,22 +7,26 @@
 
 struct _ZzDraftWriter
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
-  ZzStore    *store;
-  ZzWorkflow *workflow;
+  ZzStore      *store;
+  ZzWorkflow   *workflow;
   GSignalGroup *workflow_signals;
-  guint       write_id;
+  guint         write_id;
 };
 
 G_DEFINE_FINAL_TYPE (ZzDraftWriter, zz_draft_writer, G_TYPE_OBJECT)
 
-enum { WRITTEN, N_SIGNALS };
+enum
+{
+  WRITTEN,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 gboolean
-zz_draft_writer_write (ZzDraftWriter  *self,
-                       GError        **error)
+zz_draft_writer_write (ZzDraftWriter *self,
+                       GError       **error)
 {
   g_autofree char *data = NULL;
 
@@ -42,8 +46,8 @@ zz_draft_writer_write (ZzDraftWriter  *self,
 }
 
 gboolean
-zz_draft_writer_flush (ZzDraftWriter  *self,
-                       GError        **error)
+zz_draft_writer_flush (ZzDraftWriter *self,
+                       GError       **error)
 {
   g_return_val_if_fail (ZZ_IS_DRAFT_WRITER (self), FALSE);
 

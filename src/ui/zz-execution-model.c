@@ -7,25 +7,33 @@
 
 struct _ZzExecutionModel
 {
-  GObject      parent_instance;
+  GObject parent_instance;
 
   ZzWorkflow  *workflow;
   ZzExecution *execution;
-  GPtrArray   *items;        /* ZzNodeRunItem */
-  GHashTable  *by_node;      /* node id -> ZzNodeRunItem, borrowed */
+  GPtrArray   *items;   /* ZzNodeRunItem */
+  GHashTable  *by_node; /* node id -> ZzNodeRunItem, borrowed */
   gboolean     live;
 };
 
 static void zz_execution_model_list_model_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (ZzExecutionModel, zz_execution_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      zz_execution_model_list_model_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (ZzExecutionModel, zz_execution_model, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, zz_execution_model_list_model_init))
 
-enum { PROP_0, PROP_EXECUTION, PROP_LIVE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_EXECUTION,
+  PROP_LIVE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-enum { NODE_CHANGED, N_SIGNALS };
+enum
+{
+  NODE_CHANGED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static GType

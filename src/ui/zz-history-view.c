@@ -22,7 +22,8 @@ struct _ZzHistoryItem
 
 G_DEFINE_FINAL_TYPE (ZzHistoryItem, zz_history_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   ITEM_PROP_0,
   ITEM_PROP_ICON_NAME,
   ITEM_PROP_CSS_CLASSES,
@@ -48,8 +49,8 @@ format_subtitle (const ZzExecution *execution)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *when = execution->started_at ? zz_time_format_relative (execution->started_at, now) : NULL;
   g_autofree char *duration = NULL;
-  GString *parts = g_string_new (when);
-  const char *trigger = execution->trigger ? execution->trigger : "manual";
+  GString         *parts = g_string_new (when);
+  const char      *trigger = execution->trigger ? execution->trigger : "manual";
 
   if (execution->started_at != NULL && execution->finished_at != NULL)
     duration = zz_format_duration (MAX (0, zz_time_diff_ms (execution->started_at, execution->finished_at)));
@@ -82,7 +83,7 @@ zz_history_item_get_property (GObject    *object,
       g_value_set_string (value, zz_status_icon_name (execution->status));
       break;
     case ITEM_PROP_CSS_CLASSES:
-      g_value_set_boxed (value, (const char *[]) { "run-status", zz_status_css_name (execution->status), NULL });
+      g_value_set_boxed (value, (const char *[]){ "run-status", zz_status_css_name (execution->status), NULL });
       break;
     case ITEM_PROP_TITLE:
       g_value_set_string (value, zz_status_title (execution->status));
@@ -133,18 +134,24 @@ zz_history_item_init (ZzHistoryItem *self)
 
 struct _ZzHistoryView
 {
-  GtkWidget   parent_instance;
+  GtkWidget parent_instance;
 
-  ZzStore    *store;
-  char       *workflow_id;
-  GListStore *items;
-  GtkWidget  *stack;              /* template children */
+  ZzStore     *store;
+  char        *workflow_id;
+  GListStore  *items;
+  GtkWidget   *stack; /* template children */
   GtkListView *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (ZzHistoryView, zz_history_view, GTK_TYPE_WIDGET)
 
-enum { OPEN_EXECUTION, RUN_AGAIN, EXECUTION_DELETED, N_SIGNALS };
+enum
+{
+  OPEN_EXECUTION,
+  RUN_AGAIN,
+  EXECUTION_DELETED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static const ZzExecution *
@@ -191,7 +198,7 @@ run_again_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  ZzHistoryView *self = ZZ_HISTORY_VIEW (widget);
+  ZzHistoryView     *self = ZZ_HISTORY_VIEW (widget);
   const ZzExecution *execution = find_execution (self, g_variant_get_string (parameter, NULL), NULL);
 
   if (execution != NULL)
@@ -240,16 +247,14 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ZzHistoryView *self = ZZ_HISTORY_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
+  GtkRoot       *root = gtk_widget_get_root (widget);
+  GtkWidget     *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Delete This Run?"),
-                                   _("Its record and the results of its nodes will be gone for good."));
+                                      _("Its record and the results of its nodes will be gone for good."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
+                                    "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -276,7 +281,7 @@ zz_history_view_dispose (GObject *object)
 static void
 zz_history_view_class_init (ZzHistoryViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_history_view_dispose;
@@ -390,5 +395,5 @@ zz_history_view_get_execution (ZzHistoryView *self,
   g_return_val_if_fail (ZZ_IS_HISTORY_VIEW (self), NULL);
 
   item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
-  return item ? item->execution : NULL;   /* the store keeps its reference */
+  return item ? item->execution : NULL; /* the store keeps its reference */
 }

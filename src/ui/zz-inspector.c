@@ -10,7 +10,7 @@
 
 struct _ZzInspector
 {
-  GtkWidget     parent_instance;
+  GtkWidget parent_instance;
 
   ZzCanvas     *canvas;
   ZzWorkflow   *workflow;
@@ -20,7 +20,7 @@ struct _ZzInspector
   guint         loading : 1;
   guint         label_dirty : 1;
 
-  GtkImage     *block_icon;          /* template children */
+  GtkImage     *block_icon; /* template children */
   GtkLabel     *title_label;
   GtkLabel     *description_label;
   GtkLabel     *offline_label;
@@ -31,7 +31,13 @@ struct _ZzInspector
 
 G_DEFINE_FINAL_TYPE (ZzInspector, zz_inspector, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CANVAS, PROP_NODE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_CANVAS,
+  PROP_NODE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -127,7 +133,7 @@ zz_inspector_set_node (ZzInspector *self,
         {
           g_autofree char *description =
             g_strdup_printf (_("A “%s” block, which this version of Zzyra does not know"),
-                             zz_node_get_block_type (node));
+                                zz_node_get_block_type (node));
 
           gtk_image_set_from_icon_name (self->block_icon, "dialog-question-symbolic");
           gtk_label_set_label (self->title_label, zz_node_get_block_type (node));
@@ -173,7 +179,7 @@ on_canvas_workflow_notified_cb (ZzInspector *self)
 static void
 zz_inspector_dispose (GObject *object)
 {
-  GtkWidget *child;
+  GtkWidget   *child;
   ZzInspector *self = ZZ_INSPECTOR (object);
 
   g_signal_group_set_target (self->node_signals, NULL);
@@ -243,7 +249,7 @@ zz_inspector_set_property (GObject      *object,
 static void
 zz_inspector_class_init (ZzInspectorClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_inspector_dispose;

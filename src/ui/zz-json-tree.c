@@ -15,8 +15,8 @@ G_DECLARE_FINAL_TYPE (ZzJsonTreeNode, zz_json_tree_node, ZZ, JSON_TREE_NODE, GOb
 struct _ZzJsonTreeNode
 {
   GObject   parent_instance;
-  char     *key;      /* "price" or "[0]" */
-  char     *path;     /* "body.items[0].price" */
+  char     *key;  /* "price" or "[0]" */
+  char     *path; /* "body.items[0].price" */
   JsonNode *value;
 };
 
@@ -59,10 +59,10 @@ zz_json_tree_node_new (const char *key,
 
 struct _ZzJsonTree
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
   char               *prefix;
-  GtkTreeListModel   *tree;         /* owned by the selection */
+  GtkTreeListModel   *tree; /* owned by the selection */
   GtkSingleSelection *selection;
   GtkWidget          *stack;
   GtkWidget          *scroller;
@@ -93,7 +93,7 @@ children_of (JsonNode   *value,
           g_autofree char *child_path = path && path[0] ? g_strconcat (path, ".", l->data, NULL)
                                                         : g_strdup (l->data);
           g_autoptr(ZzJsonTreeNode) node =
-            zz_json_tree_node_new (l->data, child_path, json_object_get_member (object, l->data));
+                       zz_json_tree_node_new (l->data, child_path, json_object_get_member (object, l->data));
           g_list_store_append (store, node);
         }
       return G_LIST_MODEL (store);
@@ -102,7 +102,7 @@ children_of (JsonNode   *value,
   if (JSON_NODE_HOLDS_ARRAY (value))
     {
       JsonArray *array = json_node_get_array (value);
-      guint n = json_array_get_length (array);
+      guint      n = json_array_get_length (array);
 
       if (n == 0)
         return NULL;
@@ -112,7 +112,7 @@ children_of (JsonNode   *value,
           g_autofree char *key = g_strdup_printf ("[%u]", i);
           g_autofree char *child_path = g_strconcat (path ? path : "", key, NULL);
           g_autoptr(ZzJsonTreeNode) node =
-            zz_json_tree_node_new (key, child_path, json_array_get_element (array, i));
+                       zz_json_tree_node_new (key, child_path, json_array_get_element (array, i));
           g_list_store_append (store, node);
         }
       return G_LIST_MODEL (store);
@@ -185,12 +185,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  ZzJsonTreeNode *node = gtk_tree_list_row_get_item (row);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *key = gtk_widget_get_first_child (box);
-  GtkWidget *value = gtk_widget_get_next_sibling (key);
+  GtkTreeListRow  *row = gtk_list_item_get_item (list_item);
+  ZzJsonTreeNode  *node = gtk_tree_list_row_get_item (row);
+  GtkWidget       *expander = gtk_list_item_get_child (list_item);
+  GtkWidget       *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget       *key = gtk_widget_get_first_child (box);
+  GtkWidget       *value = gtk_widget_get_next_sibling (key);
   g_autofree char *key_text = g_strconcat (node->key, ":", NULL);
   g_autofree char *summary = summary_of (node->value);
 
@@ -290,7 +290,7 @@ on_right_click_cb (GtkGestureClick *gesture,
     if (GTK_IS_TREE_EXPANDER (w))
       {
         GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (w));
-        guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+        guint           n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
 
         for (guint i = 0; i < n; i++)
           {
@@ -307,7 +307,7 @@ on_right_click_cb (GtkGestureClick *gesture,
   if (gtk_single_selection_get_selected_item (self->selection) == NULL)
     return;
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
-                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+                               &(GdkRectangle){ (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
@@ -338,13 +338,13 @@ zz_json_tree_size_allocate (GtkWidget *widget,
 }
 
 static void
-zz_json_tree_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
+zz_json_tree_measure (GtkWidget     *widget,
+                      GtkOrientation orientation,
+                      int            for_size,
+                      int           *minimum,
+                      int           *natural,
+                      int           *minimum_baseline,
+                      int           *natural_baseline)
 {
   gtk_widget_measure (ZZ_JSON_TREE (widget)->stack, orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
@@ -353,7 +353,7 @@ zz_json_tree_measure (GtkWidget      *widget,
 static void
 zz_json_tree_class_init (ZzJsonTreeClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_json_tree_dispose;
@@ -470,7 +470,7 @@ zz_json_tree_set_json (ZzJsonTree *self,
   self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (top)),
                                         FALSE, FALSE, create_child_model_cb, NULL, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
-  g_object_unref (self->tree);   /* the selection holds it */
+  g_object_unref (self->tree); /* the selection holds it */
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
                                     g_list_model_get_n_items (G_LIST_MODEL (top)) > 0 ? "tree" : "empty");
 }

@@ -11,30 +11,37 @@
 
 struct _ZzNodeCard
 {
-  GtkWidget  parent_instance;
+  GtkWidget parent_instance;
 
-  ZzNode    *node;
+  ZzNode     *node;
   ZzRunStatus status;
-  char      *status_detail;
-  guint      selected : 1;
+  char       *status_detail;
+  guint       selected : 1;
 
-  GtkWidget *box;                 /* template children */
-  GtkImage  *icon;
-  GtkLabel  *label;
-  GtkLabel  *block_label;
-  GtkImage  *status_image;
+  GtkWidget  *box; /* template children */
+  GtkImage   *icon;
+  GtkLabel   *label;
+  GtkLabel   *block_label;
+  GtkImage   *status_image;
   GtkSpinner *status_spinner;
-  GtkLabel  *status_label;
-  GtkBox    *outputs_box;
-  GtkWidget *problem_image;       /* made on the first problem */
+  GtkLabel   *status_label;
+  GtkBox     *outputs_box;
+  GtkWidget  *problem_image; /* made on the first problem */
 };
 
 G_DEFINE_FINAL_TYPE (ZzNodeCard, zz_node_card, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_NODE, PROP_SELECTED, PROP_STATUS, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_NODE,
+  PROP_SELECTED,
+  PROP_STATUS,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-static const char * const no_outputs[] = { NULL };
+static const char *const no_outputs[] = { NULL };
 
 static ZzBlockType *
 lookup_block_type (ZzNode *node)
@@ -43,11 +50,11 @@ lookup_block_type (ZzNode *node)
                                    zz_node_get_block_type (node));
 }
 
-const char * const *
+const char *const *
 zz_node_card_outputs_for_node (ZzNode *node)
 {
-  ZzBlockType *type = lookup_block_type (node);
-  const char * const *outputs = type ? zz_block_type_get_outputs (type) : NULL;
+  ZzBlockType       *type = lookup_block_type (node);
+  const char *const *outputs = type ? zz_block_type_get_outputs (type) : NULL;
 
   return outputs ? outputs : no_outputs;
 }
@@ -74,13 +81,17 @@ void
 zz_node_card_category_color (const char *category,
                              GdkRGBA    *color)
 {
-  static const struct { const char *category; const char *color; } colors[] = {
-    { "trigger",      "#2ec27e" },
-    { "action",       "#3584e4" },
-    { "logic",        "#9141ac" },
-    { "data",         "#e66100" },
+  static const struct
+  {
+    const char *category;
+    const char *color;
+  } colors[] = {
+    { "trigger", "#2ec27e" },
+    { "action", "#3584e4" },
+    { "logic", "#9141ac" },
+    { "data", "#e66100" },
     { "notification", "#e5a50a" },
-    { "code",         "#865e3c" },
+    { "code", "#865e3c" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
@@ -106,10 +117,10 @@ zz_node_card_output_y (guint index,
 static void
 zz_node_card_update (ZzNodeCard *self)
 {
-  ZzBlockType *type = lookup_block_type (self->node);
-  const char *label = zz_node_get_label (self->node);
-  const char *block_title = zz_node_card_block_title_for_node (self->node);
-  const char *shown = label && label[0] ? label : block_title;
+  ZzBlockType     *type = lookup_block_type (self->node);
+  const char      *label = zz_node_get_label (self->node);
+  const char      *block_title = zz_node_card_block_title_for_node (self->node);
+  const char      *shown = label && label[0] ? label : block_title;
   g_autofree char *accessible = NULL;
 
   gtk_label_set_label (self->label, shown);
@@ -134,8 +145,8 @@ zz_node_card_update (ZzNodeCard *self)
 static void
 zz_node_card_update_outputs (ZzNodeCard *self)
 {
-  const char * const *outputs = zz_node_card_outputs_for_node (self->node);
-  GtkWidget *child;
+  const char *const *outputs = zz_node_card_outputs_for_node (self->node);
+  GtkWidget         *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outputs_box))) != NULL)
     gtk_box_remove (self->outputs_box, child);
@@ -176,9 +187,9 @@ append_port (GtkSnapshot   *snapshot,
              const GdkRGBA *ring)
 {
   GskRoundedRect circle;
-  float r = ZZ_NODE_CARD_PORT_RADIUS;
-  const float widths[4] = { 1.5, 1.5, 1.5, 1.5 };
-  const GdkRGBA rings[4] = { *ring, *ring, *ring, *ring };
+  float          r = ZZ_NODE_CARD_PORT_RADIUS;
+  const float    widths[4] = { 1.5, 1.5, 1.5, 1.5 };
+  const GdkRGBA  rings[4] = { *ring, *ring, *ring, *ring };
 
   gsk_rounded_rect_init_from_rect (&circle, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
   gtk_snapshot_push_rounded_clip (snapshot, &circle);
@@ -191,14 +202,14 @@ static void
 zz_node_card_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
-  ZzNodeCard *self = ZZ_NODE_CARD (widget);
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  const char * const *outputs = zz_node_card_outputs_for_node (self->node);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  guint n_outputs = MAX (g_strv_length ((char **) outputs), 1);
-  GdkRGBA fill, ring, stripe;
-  GskRoundedRect outline;
+  ZzNodeCard        *self = ZZ_NODE_CARD (widget);
+  GtkStyleContext   *style = gtk_widget_get_style_context (widget);
+  const char *const *outputs = zz_node_card_outputs_for_node (self->node);
+  double             width = gtk_widget_get_width (widget);
+  double             height = gtk_widget_get_height (widget);
+  guint              n_outputs = MAX (g_strv_length ((char **) outputs), 1);
+  GdkRGBA            fill, ring, stripe;
+  GskRoundedRect     outline;
 
   /* The category's stripe along the top, inside the rounded corners. */
   zz_node_card_category_color (zz_node_card_category_for_node (self->node), &stripe);
@@ -300,7 +311,7 @@ zz_node_card_set_property (GObject      *object,
 static void
 zz_node_card_class_init (ZzNodeCardClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = zz_node_card_constructed;
@@ -430,8 +441,8 @@ zz_node_card_get_problem (ZzNodeCard *self)
 }
 
 void
-zz_node_card_set_status (ZzNodeCard  *self,
-                         ZzRunStatus  status)
+zz_node_card_set_status (ZzNodeCard *self,
+                         ZzRunStatus status)
 {
   gboolean running = status == ZZ_RUN_STATUS_RUNNING;
 
@@ -444,7 +455,7 @@ zz_node_card_set_status (ZzNodeCard  *self,
    * outlined. Both take their CSS classes from the status's name. */
   if (self->status != ZZ_RUN_STATUS_NONE)
     {
-      const char *name = zz_run_status_to_string (self->status);
+      const char      *name = zz_run_status_to_string (self->status);
       g_autofree char *card_class = g_strconcat ("status-", name, NULL);
 
       gtk_widget_remove_css_class (GTK_WIDGET (self->status_image), name);

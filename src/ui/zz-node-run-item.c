@@ -10,7 +10,7 @@
 
 struct _ZzNodeRunItem
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
   char            *node_id;
   char            *label;
@@ -20,7 +20,17 @@ struct _ZzNodeRunItem
 
 G_DEFINE_FINAL_TYPE (ZzNodeRunItem, zz_node_run_item, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_NODE_ID, PROP_LABEL, PROP_STATUS, PROP_DURATION_MS, PROP_ERROR, PROP_ROW, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_NODE_ID,
+  PROP_LABEL,
+  PROP_STATUS,
+  PROP_DURATION_MS,
+  PROP_ERROR,
+  PROP_ROW,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 char *
@@ -43,13 +53,13 @@ static const struct
   const char *icon_name;
   const char *title;
 } status_looks[] = {
-  [ZZ_RUN_STATUS_NONE]      = { "content-loading-symbolic",      N_("Waiting") },
-  [ZZ_RUN_STATUS_PENDING]   = { "content-loading-symbolic",      N_("Waiting") },
-  [ZZ_RUN_STATUS_RUNNING]   = { "emblem-synchronizing-symbolic", N_("Running") },
-  [ZZ_RUN_STATUS_COMPLETED] = { "emblem-ok-symbolic",            N_("Completed") },
-  [ZZ_RUN_STATUS_FAILED]    = { "dialog-error-symbolic",         N_("Failed") },
-  [ZZ_RUN_STATUS_CANCELLED] = { "process-stop-symbolic",         N_("Stopped") },
-  [ZZ_RUN_STATUS_SKIPPED]   = { "media-skip-forward-symbolic",   N_("Skipped") },
+  [ZZ_RUN_STATUS_NONE] = { "content-loading-symbolic", N_ ("Waiting") },
+  [ZZ_RUN_STATUS_PENDING] = { "content-loading-symbolic", N_ ("Waiting") },
+  [ZZ_RUN_STATUS_RUNNING] = { "emblem-synchronizing-symbolic", N_ ("Running") },
+  [ZZ_RUN_STATUS_COMPLETED] = { "emblem-ok-symbolic", N_ ("Completed") },
+  [ZZ_RUN_STATUS_FAILED] = { "dialog-error-symbolic", N_ ("Failed") },
+  [ZZ_RUN_STATUS_CANCELLED] = { "process-stop-symbolic", N_ ("Stopped") },
+  [ZZ_RUN_STATUS_SKIPPED] = { "media-skip-forward-symbolic", N_ ("Skipped") },
 };
 
 const char *
@@ -75,11 +85,11 @@ zz_status_css_name (ZzRunStatus status)
 }
 
 void
-zz_status_image_update (GtkImage    *image,
-                        ZzRunStatus  status)
+zz_status_image_update (GtkImage   *image,
+                        ZzRunStatus status)
 {
   gtk_image_set_from_icon_name (image, zz_status_icon_name (status));
-  gtk_widget_set_css_classes (GTK_WIDGET (image), (const char *[]) { "run-status", zz_status_css_name (status), NULL });
+  gtk_widget_set_css_classes (GTK_WIDGET (image), (const char *[]){ "run-status", zz_status_css_name (status), NULL });
 }
 
 static void

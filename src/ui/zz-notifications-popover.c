@@ -21,7 +21,8 @@ struct _ZzNotificationItem
 
 G_DEFINE_FINAL_TYPE (ZzNotificationItem, zz_notification_item, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   ITEM_PROP_0,
   ITEM_PROP_TITLE,
   ITEM_PROP_TITLE_CSS_CLASSES,
@@ -53,14 +54,15 @@ zz_notification_item_get_property (GObject    *object,
       g_value_set_string (value, notification->title);
       break;
     case ITEM_PROP_TITLE_CSS_CLASSES:
-      g_value_set_boxed (value, (const char *[]) { notification->read ? NULL : "heading", NULL });
+      g_value_set_boxed (value, (const char *[]){ notification->read ? NULL : "heading", NULL });
       break;
     case ITEM_PROP_WHEN:
       {
         g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
         g_value_take_string (value, notification->created_at
-                                    ? zz_time_format_relative (notification->created_at, now) : NULL);
+                                      ? zz_time_format_relative (notification->created_at, now)
+                                      : NULL);
       }
       break;
     case ITEM_PROP_MESSAGE:
@@ -103,19 +105,24 @@ zz_notification_item_init (ZzNotificationItem *self)
 
 struct _ZzNotificationsPopover
 {
-  GtkPopover  parent_instance;
+  GtkPopover parent_instance;
 
-  ZzStore    *store;
-  GListStore *items;
-  guint       unread_count;
-  GtkWidget  *stack;        /* template children */
+  ZzStore     *store;
+  GListStore  *items;
+  guint        unread_count;
+  GtkWidget   *stack; /* template children */
   GtkListView *list_view;
-  GtkWidget  *badge;        /* weak: on the attached button */
+  GtkWidget   *badge; /* weak: on the attached button */
 };
 
 G_DEFINE_FINAL_TYPE (ZzNotificationsPopover, zz_notifications_popover, GTK_TYPE_POPOVER)
 
-enum { PROP_0, PROP_UNREAD_COUNT, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_UNREAD_COUNT,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -256,7 +263,7 @@ zz_notifications_popover_get_property (GObject    *object,
 static void
 zz_notifications_popover_class_init (ZzNotificationsPopoverClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_notifications_popover_dispose;
@@ -308,8 +315,8 @@ static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)
 {
-  const ZzNotificationItem *first = *(ZzNotificationItem * const *) a;
-  const ZzNotificationItem *second = *(ZzNotificationItem * const *) b;
+  const ZzNotificationItem *first = *(ZzNotificationItem *const *) a;
+  const ZzNotificationItem *second = *(ZzNotificationItem *const *) b;
 
   return g_strcmp0 (second->notification->created_at, first->notification->created_at);
 }

@@ -11,36 +11,51 @@
 
 struct _ZzPalette
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
   ZzBlockRegistry    *registry;
   ZzCanvas           *canvas;
-  GtkDropTarget      *drop_target;     /* on the canvas */
+  GtkDropTarget      *drop_target; /* on the canvas */
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
-  char              **query_words;     /* casefolded */
+  char              **query_words; /* casefolded */
 
-  GtkSearchEntry     *search_entry;    /* template children */
-  GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkSearchEntry *search_entry; /* template children */
+  GtkStack       *stack;
+  GtkListView    *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (ZzPalette, zz_palette, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CANVAS, PROP_REGISTRY, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_CANVAS,
+  PROP_REGISTRY,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-enum { BLOCK_ADDED, DISMISSED, N_SIGNALS };
+enum
+{
+  BLOCK_ADDED,
+  DISMISSED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
-static const struct { const char *id; const char *name; } categories[] = {
-  { "trigger",      N_("Trigger") },
-  { "action",       N_("Action") },
-  { "logic",        N_("Logic") },
-  { "data",         N_("Data") },
-  { "notification", N_("Notification") },
-  { "code",         N_("Code") },
+static const struct
+{
+  const char *id;
+  const char *name;
+} categories[] = {
+  { "trigger", N_ ("Trigger") },
+  { "action", N_ ("Action") },
+  { "logic", N_ ("Logic") },
+  { "data", N_ ("Data") },
+  { "notification", N_ ("Notification") },
+  { "code", N_ ("Code") },
 };
 
 static guint
@@ -69,8 +84,8 @@ compare_types_cb (gconstpointer a,
 {
   ZzBlockType *ta = (ZzBlockType *) a;
   ZzBlockType *tb = (ZzBlockType *) b;
-  guint ra = category_rank (zz_block_type_get_category (ta));
-  guint rb = category_rank (zz_block_type_get_category (tb));
+  guint        ra = category_rank (zz_block_type_get_category (ta));
+  guint        rb = category_rank (zz_block_type_get_category (tb));
 
   if (ra != rb)
     return ra < rb ? -1 : 1;
@@ -94,7 +109,7 @@ static gboolean
 filter_type_cb (gpointer item,
                 gpointer user_data)
 {
-  ZzPalette *self = user_data;
+  ZzPalette   *self = user_data;
   ZzBlockType *type = item;
 
   if (self->query_words == NULL)
@@ -102,15 +117,15 @@ filter_type_cb (gpointer item,
 
   for (guint i = 0; self->query_words[i] != NULL; i++)
     {
-      const char *word = self->query_words[i];
-      const char * const *tags = zz_block_type_get_tags (type);
-      gboolean found;
+      const char        *word = self->query_words[i];
+      const char *const *tags = zz_block_type_get_tags (type);
+      gboolean           found;
 
       found = text_matches (_(zz_block_type_get_title (type)), word) ||
-              text_matches (zz_block_type_get_title (type), word) ||
-              text_matches (zz_block_type_get_id (type), word) ||
-              text_matches (zz_block_type_get_category (type), word) ||
-              text_matches (category_name (zz_block_type_get_category (type)), word);
+                            text_matches (zz_block_type_get_title (type), word) ||
+                            text_matches (zz_block_type_get_id (type), word) ||
+                            text_matches (zz_block_type_get_category (type), word) ||
+                            text_matches (category_name (zz_block_type_get_category (type)), word);
       for (guint j = 0; !found && tags != NULL && tags[j] != NULL; j++)
         found = text_matches (tags[j], word);
 
@@ -160,7 +175,7 @@ on_drag_prepared_cb (GtkDragSource *source,
                      double         y,
                      GtkListItem   *list_item)
 {
-  ZzBlockType *type = gtk_list_item_get_item (list_item);
+  ZzBlockType     *type = gtk_list_item_get_item (list_item);
   g_autofree char *text = NULL;
 
   if (type == NULL)
@@ -186,14 +201,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               ZzPalette                *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *category = gtk_label_new (NULL);
-  GtkWidget *description = gtk_label_new (NULL);
-  GtkWidget *offline = gtk_label_new (_("Not available offline"));
+  GtkWidget     *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget     *icon = gtk_image_new ();
+  GtkWidget     *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget     *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget     *title = gtk_label_new (NULL);
+  GtkWidget     *category = gtk_label_new (NULL);
+  GtkWidget     *description = gtk_label_new (NULL);
+  GtkWidget     *offline = gtk_label_new (_("Not available offline"));
   GtkDragSource *drag = gtk_drag_source_new ();
 
   gtk_widget_set_margin_top (box, 6);
@@ -250,10 +265,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              ZzPalette                *self)
 {
-  ZzBlockType *type = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  const char *title = _(zz_block_type_get_title (type));
-  const char *description = _(zz_block_type_get_description (type));
+  ZzBlockType     *type = gtk_list_item_get_item (list_item);
+  GtkWidget       *box = gtk_list_item_get_child (list_item);
+  const char      *title = _(zz_block_type_get_title (type));
+  const char      *description = _(zz_block_type_get_description (type));
   g_autofree char *tooltip = NULL;
 
   gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (box), "icon"),
@@ -275,11 +290,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 /* Whether a card at x, y would cover another one, or touch it. */
 static gboolean
 node_overlaps (ZzWorkflow *workflow,
-            double      x,
-            double      y)
+               double      x,
+               double      y)
 {
   GListModel *nodes = zz_workflow_get_nodes (workflow);
-  guint n = g_list_model_get_n_items (nodes);
+  guint       n = g_list_model_get_n_items (nodes);
 
   for (guint i = 0; i < n; i++)
     {
@@ -320,7 +335,7 @@ zz_palette_activate (ZzPalette *self,
   g_autoptr(ZzBlockType) type = NULL;
   ZzViewport *viewport;
   ZzWorkflow *workflow;
-  double x, y;
+  double      x, y;
 
   g_return_val_if_fail (ZZ_IS_PALETTE (self), NULL);
 
@@ -381,10 +396,10 @@ on_canvas_dropped_cb (ZzPalette     *self,
                       double         y,
                       GtkDropTarget *target)
 {
-  const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+  const char      *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
   g_autofree char *id = NULL;
-  ZzBlockType *type;
-  double cx, cy;
+  ZzBlockType     *type;
+  double           cx, cy;
 
   if (text == NULL || !g_str_has_prefix (text, ZZ_PALETTE_DRAG_PREFIX) ||
       self->canvas == NULL || zz_canvas_get_workflow (self->canvas) == NULL)
@@ -427,8 +442,8 @@ zz_palette_dispose (GObject *object)
 static void
 zz_palette_constructed (GObject *object)
 {
-  ZzPalette *self = ZZ_PALETTE (object);
-  GtkSortListModel *sorted;
+  ZzPalette          *self = ZZ_PALETTE (object);
+  GtkSortListModel   *sorted;
   GtkListItemFactory *factory;
 
   G_OBJECT_CLASS (zz_palette_parent_class)->constructed (object);
@@ -497,7 +512,7 @@ zz_palette_set_property (GObject      *object,
 static void
 zz_palette_class_init (ZzPaletteClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = zz_palette_constructed;

@@ -24,7 +24,14 @@ struct _ZzProblemItem
 
 G_DEFINE_FINAL_TYPE (ZzProblemItem, zz_problem_item, G_TYPE_OBJECT)
 
-enum { ITEM_PROP_0, ITEM_PROP_MESSAGE, ITEM_PROP_ICON_NAME, ITEM_PROP_CSS_CLASSES, N_ITEM_PROPS };
+enum
+{
+  ITEM_PROP_0,
+  ITEM_PROP_MESSAGE,
+  ITEM_PROP_ICON_NAME,
+  ITEM_PROP_CSS_CLASSES,
+  N_ITEM_PROPS
+};
 static GParamSpec *item_properties[N_ITEM_PROPS];
 
 static void
@@ -41,7 +48,7 @@ zz_problem_item_get_property (GObject    *object,
                               GParamSpec *pspec)
 {
   ZzProblem *problem = ZZ_PROBLEM_ITEM (object)->problem;
-  gboolean error = problem->severity == ZZ_PROBLEM_ERROR;
+  gboolean   error = problem->severity == ZZ_PROBLEM_ERROR;
 
   switch (prop_id)
     {
@@ -52,7 +59,7 @@ zz_problem_item_get_property (GObject    *object,
       g_value_set_static_string (value, error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
       break;
     case ITEM_PROP_CSS_CLASSES:
-      g_value_set_boxed (value, (const char *[]) { error ? "error" : "warning", NULL });
+      g_value_set_boxed (value, (const char *[]){ error ? "error" : "warning", NULL });
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -92,31 +99,36 @@ zz_problem_item_new (ZzProblem *problem)
 
 struct _ZzProblemsView
 {
-  GtkWidget     parent_instance;
+  GtkWidget parent_instance;
 
   ZzCanvas     *canvas;
   ZzWorkflow   *workflow;
   GSignalGroup *canvas_signals;
   GSignalGroup *workflow_signals;
-  GListStore   *problems;      /* ZzProblemItem */
-  GHashTable   *marked;        /* node ids marked on the canvas */
+  GListStore   *problems; /* ZzProblemItem */
+  GHashTable   *marked;   /* node ids marked on the canvas */
   guint         refresh_id;
-  guint         centre_tick_id;   /* on the canvas */
+  guint         centre_tick_id; /* on the canvas */
   char         *centre_node_id;
   int           centre_width;
   guint         centre_stable;
   guint         centre_frames;
 
-  GtkWidget    *button;        /* template children */
-  GtkWidget    *icon;
-  GtkWidget    *count_label;
-  GtkWidget    *popover;
-  GtkListView  *list_view;
+  GtkWidget   *button; /* template children */
+  GtkWidget   *icon;
+  GtkWidget   *count_label;
+  GtkWidget   *popover;
+  GtkListView *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (ZzProblemsView, zz_problems_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CANVAS, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_CANVAS,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 static const char *
@@ -133,7 +145,7 @@ static char *
 message_with_label (ZzWorkflow      *workflow,
                     const ZzProblem *problem)
 {
-  ZzNode *node = problem->node_id ? zz_workflow_find_node (workflow, problem->node_id) : NULL;
+  ZzNode          *node = problem->node_id ? zz_workflow_find_node (workflow, problem->node_id) : NULL;
   g_autofree char *quoted_id = NULL;
   g_autofree char *quoted_label = NULL;
   g_auto(GStrv) parts = NULL;
@@ -158,9 +170,9 @@ collect_problems (ZzWorkflow *workflow)
   g_autoptr(GPtrArray) document = zz_workflow_validate (workflow, zz_block_registry_check, registry);
   g_autoptr(GPtrArray) configs = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
   g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
+  GPtrArray  *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
   GListModel *nodes = zz_workflow_get_nodes (workflow);
-  guint n = g_list_model_get_n_items (nodes);
+  guint       n = g_list_model_get_n_items (nodes);
 
   for (guint i = 0; i < n; i++)
     {
@@ -212,9 +224,9 @@ zz_problems_view_refresh (ZzProblemsView *self)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GHashTable) marked = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  gboolean any_error = FALSE;
+  gboolean       any_error = FALSE;
   GHashTableIter iter;
-  gpointer key;
+  gpointer       key;
 
   g_return_if_fail (ZZ_IS_PROBLEMS_VIEW (self));
 
@@ -304,7 +316,7 @@ on_canvas_workflow_notified_cb (ZzProblemsView *self)
   if (self->canvas != NULL)
     {
       GHashTableIter iter;
-      gpointer key;
+      gpointer       key;
 
       g_hash_table_iter_init (&iter, self->marked);
       while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -320,9 +332,9 @@ zz_problems_view_centre_node (ZzProblemsView *self,
                               ZzNode         *node)
 {
   ZzViewport *viewport = zz_canvas_get_viewport (self->canvas);
-  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
-  double zoom;
+  double      width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  double      height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
+  double      zoom;
 
   if (width <= 1 || height <= 1)
     return;
@@ -344,9 +356,10 @@ on_centre_tick_cb (GtkWidget     *canvas,
                    gpointer       user_data)
 {
   ZzProblemsView *self = user_data;
-  ZzNode *node = self->workflow && self->centre_node_id
-                   ? zz_workflow_find_node (self->workflow, self->centre_node_id) : NULL;
-  int width = gtk_widget_get_width (canvas);
+  ZzNode         *node = self->workflow && self->centre_node_id
+                           ? zz_workflow_find_node (self->workflow, self->centre_node_id)
+                           : NULL;
+  int             width = gtk_widget_get_width (canvas);
 
   if (node == NULL || self->canvas == NULL)
     goto done;
@@ -384,7 +397,7 @@ zz_problems_view_activate (ZzProblemsView *self,
                            guint           position)
 {
   g_autoptr(ZzProblemItem) item = NULL;
-  ZzNode *node;
+  ZzNode     *node;
   const char *ids[2] = { NULL, NULL };
 
   g_return_if_fail (ZZ_IS_PROBLEMS_VIEW (self));
@@ -482,7 +495,7 @@ zz_problems_view_set_property (GObject      *object,
 static void
 zz_problems_view_class_init (ZzProblemsViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_problems_view_dispose;

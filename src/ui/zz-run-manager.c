@@ -10,7 +10,7 @@
 
 typedef struct
 {
-  ZzRunManager     *manager;      /* unowned: the manager outlives its runs' callbacks via a ref */
+  ZzRunManager     *manager; /* unowned: the manager outlives its runs' callbacks via a ref */
   char             *workflow_id;
   ZzExecutor       *executor;
   GSignalGroup     *executor_signals;
@@ -20,16 +20,21 @@ typedef struct
 
 struct _ZzRunManager
 {
-  GObject     parent_instance;
+  GObject parent_instance;
 
   char       *db_path;
-  GHashTable *running;      /* workflow id -> Run */
-  GHashTable *models;       /* workflow id -> ZzExecutionModel of the last run */
+  GHashTable *running; /* workflow id -> Run */
+  GHashTable *models;  /* workflow id -> ZzExecutionModel of the last run */
 };
 
 G_DEFINE_FINAL_TYPE (ZzRunManager, zz_run_manager, G_TYPE_OBJECT)
 
-enum { RUN_STARTED, RUN_FINISHED, N_SIGNALS };
+enum
+{
+  RUN_STARTED,
+  RUN_FINISHED,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 static void
@@ -104,7 +109,7 @@ zz_run_manager_dispose (GObject *object)
   if (self->running != NULL)
     {
       GHashTableIter iter;
-      Run *run;
+      Run           *run;
 
       g_hash_table_iter_init (&iter, self->running);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &run))
@@ -171,7 +176,7 @@ zz_run_manager_start (ZzRunManager *self,
                       GError      **error)
 {
   const char *workflow_id;
-  Run *run;
+  Run        *run;
 
   g_return_val_if_fail (ZZ_IS_RUN_MANAGER (self), FALSE);
   g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), FALSE);
@@ -242,7 +247,7 @@ void
 zz_run_manager_stop_all (ZzRunManager *self)
 {
   GHashTableIter iter;
-  Run *run;
+  Run           *run;
 
   g_return_if_fail (ZZ_IS_RUN_MANAGER (self));
 

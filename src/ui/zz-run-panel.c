@@ -12,7 +12,7 @@
 
 struct _ZzRunPanel
 {
-  GtkWidget           parent_instance;
+  GtkWidget parent_instance;
 
   ZzStore            *store;
   ZzCanvas           *canvas;
@@ -23,29 +23,39 @@ struct _ZzRunPanel
   GtkSingleSelection *selection;
   guint               syncing_selection : 1;
 
-  GtkWidget          *box;               /* template children */
-  GtkImage           *status_icon;
-  GtkLabel           *status_label;
-  GtkWidget          *run_again_button;
-  GtkStack           *stack;
-  GtkStack           *run_stack;
-  GtkListView        *list_view;
-  GtkStack           *details_stack;
-  GtkLabel           *node_title;
-  GtkLabel           *error_label;
-  GtkStack           *json_stack;
-  ZzJsonTree         *output_tree;
-  ZzJsonTree         *input_tree;
-  ZzJsonTree         *config_tree;
-  ZzHistoryView      *history_view;
+  GtkWidget     *box; /* template children */
+  GtkImage      *status_icon;
+  GtkLabel      *status_label;
+  GtkWidget     *run_again_button;
+  GtkStack      *stack;
+  GtkStack      *run_stack;
+  GtkListView   *list_view;
+  GtkStack      *details_stack;
+  GtkLabel      *node_title;
+  GtkLabel      *error_label;
+  GtkStack      *json_stack;
+  ZzJsonTree    *output_tree;
+  ZzJsonTree    *input_tree;
+  ZzJsonTree    *config_tree;
+  ZzHistoryView *history_view;
 };
 
 G_DEFINE_FINAL_TYPE (ZzRunPanel, zz_run_panel, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_CANVAS, PROP_MODEL, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_CANVAS,
+  PROP_MODEL,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-enum { RUN_AGAIN, N_SIGNALS };
+enum
+{
+  RUN_AGAIN,
+  N_SIGNALS
+};
 static guint signals[N_SIGNALS];
 
 /* Rows --------------------------------------------------------------------- */
@@ -54,14 +64,14 @@ static void
 update_row (GtkWidget     *box,
             ZzNodeRunItem *item)
 {
-  GtkWidget *stack = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (stack);
-  GtkWidget *duration = gtk_widget_get_next_sibling (label);
-  GtkWidget *icon = gtk_stack_get_child_by_name (GTK_STACK (stack), "icon");
-  GtkWidget *spinner = gtk_stack_get_child_by_name (GTK_STACK (stack), "spinner");
-  ZzRunStatus status = zz_node_run_item_get_status (item);
+  GtkWidget       *stack = gtk_widget_get_first_child (box);
+  GtkWidget       *label = gtk_widget_get_next_sibling (stack);
+  GtkWidget       *duration = gtk_widget_get_next_sibling (label);
+  GtkWidget       *icon = gtk_stack_get_child_by_name (GTK_STACK (stack), "icon");
+  GtkWidget       *spinner = gtk_stack_get_child_by_name (GTK_STACK (stack), "spinner");
+  ZzRunStatus      status = zz_node_run_item_get_status (item);
   g_autofree char *text = zz_format_duration (zz_node_run_item_get_duration_ms (item));
-  gboolean running = status == ZZ_RUN_STATUS_RUNNING;
+  gboolean         running = status == ZZ_RUN_STATUS_RUNNING;
 
   gtk_label_set_label (GTK_LABEL (label), zz_node_run_item_get_label (item));
   gtk_label_set_label (GTK_LABEL (duration), text);
@@ -88,10 +98,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *duration = gtk_label_new (NULL);
+  GtkWidget    *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget    *stack = gtk_stack_new ();
+  GtkWidget    *label = gtk_label_new (NULL);
+  GtkWidget    *duration = gtk_label_new (NULL);
   GSignalGroup *item_signals;
 
   gtk_stack_add_named (GTK_STACK (stack), gtk_image_new (), "icon");
@@ -119,7 +129,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              gpointer                  user_data)
 {
   ZzNodeRunItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget     *box = gtk_list_item_get_child (list_item);
 
   update_row (box, item);
   g_signal_group_set_target (g_object_get_data (G_OBJECT (list_item), "item-signals"), item);
@@ -144,10 +154,10 @@ selected_item (ZzRunPanel *self)
 static void
 update_details (ZzRunPanel *self)
 {
-  ZzNodeRunItem *item = selected_item (self);
+  ZzNodeRunItem         *item = selected_item (self);
   const ZzNodeExecution *row = item ? zz_node_run_item_get_row (item) : NULL;
-  const char *error;
-  g_autofree char *title = NULL;
+  const char            *error;
+  g_autofree char       *title = NULL;
 
   if (row == NULL)
     {
@@ -207,8 +217,8 @@ static void
 update_header (ZzRunPanel *self)
 {
   const ZzExecution *execution = self->model ? zz_execution_model_get_execution (self->model) : NULL;
-  gboolean live = self->model && zz_execution_model_get_live (self->model);
-  g_autofree char *text = NULL;
+  gboolean           live = self->model && zz_execution_model_get_live (self->model);
+  g_autofree char   *text = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_icon), execution != NULL);
   gtk_widget_set_visible (self->run_again_button, execution != NULL && !live);
@@ -232,7 +242,7 @@ update_header (ZzRunPanel *self)
 
       /* Translators: the run panel's summary: "Completed in 1.2 s, 5 minutes ago" */
       text = g_strdup_printf (_("%s in %s, %s"), zz_status_title (execution->status),
-                              duration ? duration : "?", when ? when : "");
+                                 duration ? duration : "?", when ? when : "");
     }
   gtk_label_set_label (self->status_label, text);
 }
@@ -241,7 +251,7 @@ static void
 show_on_canvas (ZzRunPanel    *self,
                 ZzNodeRunItem *item)
 {
-  ZzRunStatus status = zz_node_run_item_get_status (item);
+  ZzRunStatus      status = zz_node_run_item_get_status (item);
   g_autofree char *detail = NULL;
 
   if (self->canvas == NULL)
@@ -315,9 +325,9 @@ zz_run_panel_set_model (ZzRunPanel       *self,
 }
 
 gboolean
-zz_run_panel_open_execution (ZzRunPanel  *self,
-                             const char  *execution_id,
-                             GError     **error)
+zz_run_panel_open_execution (ZzRunPanel *self,
+                             const char *execution_id,
+                             GError    **error)
 {
   g_autoptr(ZzExecution) execution = NULL;
   g_autoptr(ZzWorkflow) workflow = NULL;
@@ -334,7 +344,8 @@ zz_run_panel_open_execution (ZzRunPanel  *self,
   /* Labels come from the workflow shown when it is the same one: it may
    * have been renamed since, and the canvas shows today's names. */
   model = zz_execution_model_new (self->workflow && g_strcmp0 (zz_workflow_get_id (self->workflow), execution->workflow_id) == 0
-                                  ? self->workflow : workflow);
+                                    ? self->workflow
+                                    : workflow);
   zz_execution_model_set_execution (model, execution);
   for (guint i = 0; rows != NULL && i < rows->len; i++)
     zz_execution_model_update_node (model, g_ptr_array_index (rows, i));
@@ -378,7 +389,7 @@ run_again_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  ZzRunPanel *self = ZZ_RUN_PANEL (widget);
+  ZzRunPanel        *self = ZZ_RUN_PANEL (widget);
   const ZzExecution *execution = self->model ? zz_execution_model_get_execution (self->model) : NULL;
 
   if (execution != NULL)
@@ -462,7 +473,7 @@ zz_run_panel_set_property (GObject      *object,
 static void
 zz_run_panel_class_init (ZzRunPanelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_run_panel_dispose;

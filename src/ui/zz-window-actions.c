@@ -49,7 +49,7 @@ _zz_window_unique_name (ZzWindow   *self,
     {
       g_free (name);
       /* Translators: a workflow name made unique, "Untitled Workflow 2" */
-      name = g_strdup_printf (C_("workflow name", "%s %u"), base, i);
+      name = g_strdup_printf (C_ ("workflow name", "%s %u"), base, i);
     }
 
   return name;
@@ -65,7 +65,7 @@ zz_window_add_or_toast (ZzWindow   *self,
     {
       g_autofree char *message =
         g_strdup_printf (_("Could not add “%s”: %s"),
-                         zz_workflow_get_name (workflow), error->message);
+                            zz_workflow_get_name (workflow), error->message);
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
     }
 }
@@ -75,7 +75,7 @@ zz_window_new_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWindow        *self = ZZ_WINDOW (widget);
   g_autofree char *name = _zz_window_unique_name (self, _("Untitled Workflow"));
   g_autoptr(ZzWorkflow) workflow = zz_workflow_new (name);
 
@@ -87,8 +87,8 @@ zz_window_duplicate_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
-  ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
+  ZzWindow        *self = ZZ_WINDOW (widget);
+  ZzWorkflow      *workflow = zz_workflow_page_get_workflow (self->page);
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
   g_autoptr(ZzWorkflow) copy = NULL;
@@ -123,7 +123,7 @@ on_import_loaded_cb (GObject      *object,
                      gpointer      user_data)
 {
   g_autoptr(ZzWindow) self = user_data;
-  GFile *file = G_FILE (object);
+  GFile           *file = G_FILE (object);
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *contents = NULL;
   g_autofree char *heading = NULL;
@@ -197,7 +197,7 @@ zz_window_import_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWindow             *self = ZZ_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = create_json_filter ();
 
@@ -205,8 +205,8 @@ zz_window_import_action (GtkWidget  *widget,
     return;
 
   chooser = gtk_file_chooser_native_new (_("Import Workflow"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
+                                            GTK_FILE_CHOOSER_ACTION_OPEN,
+                                            _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response",
@@ -224,7 +224,7 @@ on_export_written_cb (GObject      *object,
                       gpointer      user_data)
 {
   g_autoptr(ZzWindow) self = user_data;
-  GFile *file = G_FILE (object);
+  GFile           *file = G_FILE (object);
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
@@ -276,7 +276,7 @@ ask_where_to_export (ZzWindow      *self,
                      GCallback      responded)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *file_name = g_strdup_printf ("%s.%s", zz_workflow_get_name (workflow), suffix);
+  g_autofree char      *file_name = g_strdup_printf ("%s.%s", zz_workflow_get_name (workflow), suffix);
 
   g_strdelimit (file_name, "/\\", '-');
 
@@ -297,15 +297,14 @@ zz_window_export_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWindow   *self = ZZ_WINDOW (widget);
   ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
   g_autoptr(GtkFileFilter) filter = create_json_filter ();
 
   if (workflow == NULL || self->chooser != NULL)
     return;
 
-  ask_where_to_export (self, workflow, _("Export Workflow"), filter, "json",
-                       G_CALLBACK (on_export_chooser_responded_cb));
+  ask_where_to_export (self, workflow, _("Export Workflow"), filter, "json", G_CALLBACK (on_export_chooser_responded_cb));
 }
 
 /* Export as PNG ------------------------------------------------------------ */
@@ -353,7 +352,7 @@ zz_window_export_png_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWindow   *self = ZZ_WINDOW (widget);
   ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
   g_autoptr(GtkFileFilter) filter = NULL;
 
@@ -365,8 +364,7 @@ zz_window_export_png_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_suffix (filter, "png");
 
-  ask_where_to_export (self, workflow, _("Export Workflow as PNG"), filter, "png",
-                       G_CALLBACK (on_export_png_chooser_responded_cb));
+  ask_where_to_export (self, workflow, _("Export Workflow as PNG"), filter, "png", G_CALLBACK (on_export_png_chooser_responded_cb));
 }
 
 /* Rename ------------------------------------------------------------------- */
@@ -402,19 +400,17 @@ zz_window_rename_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWindow   *self = ZZ_WINDOW (widget);
   ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  GtkWidget  *dialog;
+  GtkWidget  *entry;
 
   if (workflow == NULL)
     return;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Rename Workflow"), NULL);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
+                                    "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
@@ -424,8 +420,7 @@ zz_window_rename_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (entry), zz_workflow_get_name (workflow));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"),
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
 
   g_signal_connect_object (entry, "changed",

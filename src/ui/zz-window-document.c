@@ -16,7 +16,7 @@
 static void
 zz_window_update_title (ZzWindow *self)
 {
-  const char *name = zz_workflow_page_get_title (self->page);
+  const char      *name = zz_workflow_page_get_title (self->page);
   g_autofree char *title = NULL;
 
   /* As gnome-text-editor marks a document not saved: a dot before it. */
@@ -24,7 +24,8 @@ zz_window_update_title (ZzWindow *self)
     /* Translators: the title of a workflow with unsaved changes */
     title = g_strdup_printf (_("• %s"), name);
 
-  adw_window_title_set_title (self->window_title, title ? title : name ? name : "");
+  adw_window_title_set_title (self->window_title, title ? title : name ? name
+                                                                       : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title),
                                title ? _("This workflow has unsaved changes") : NULL);
 }
@@ -46,7 +47,7 @@ on_save_dialog_responded_cb (ZzWindow         *self,
                              const char       *response,
                              AdwMessageDialog *dialog)
 {
-  ZzWindowThen then = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then"));
+  ZzWindowThen     then = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then"));
   g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (dialog), "workflow-id"));
 
   if (g_strcmp0 (response, "save") == 0)
@@ -81,7 +82,7 @@ static void
 zz_window_keep_selection (ZzWindow *self)
 {
   GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
+  guint       n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
@@ -98,13 +99,13 @@ zz_window_keep_selection (ZzWindow *self)
 }
 
 gboolean
-_zz_window_ask_to_save (ZzWindow     *self,
-                        ZzWindowThen  then,
-                        const char   *id)
+_zz_window_ask_to_save (ZzWindow    *self,
+                        ZzWindowThen then,
+                        const char  *id)
 {
-  ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
+  ZzWorkflow      *workflow = zz_workflow_page_get_workflow (self->page);
   g_autofree char *heading = NULL;
-  GtkWidget *dialog;
+  GtkWidget       *dialog;
 
   if (workflow == NULL || !zz_workflow_page_get_modified (self->page))
     return FALSE;
@@ -124,10 +125,7 @@ _zz_window_ask_to_save (ZzWindow     *self,
                                    _("The canvas has changes that are not saved. "
                                      "If you don’t save, they will be lost."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
+                                    "cancel", _("_Cancel"), "discard", _("_Discard"), "save", _("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -171,9 +169,9 @@ zz_window_tidy_up_action (GtkWidget  *widget,
 /* New from template ---------------------------------------------------------- */
 
 gboolean
-_zz_window_add_starter (ZzWindow    *self,
-                        const char  *starter_id,
-                        GError     **error)
+_zz_window_add_starter (ZzWindow   *self,
+                        const char *starter_id,
+                        GError    **error)
 {
   g_autoptr(ZzWorkflow) workflow = NULL;
   g_autofree char *name = NULL;
@@ -211,11 +209,11 @@ zz_window_new_from_template_action (GtkWidget  *widget,
                                     const char *action_name,
                                     GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
-  const ZzStarter *starters;
-  GtkWidget *dialog, *box, *scroller, *clamp, *list;
+  ZzWindow           *self = ZZ_WINDOW (widget);
+  const ZzStarter    *starters;
+  GtkWidget          *dialog, *box, *scroller, *clamp, *list;
   GtkEventController *shortcuts;
-  guint n_starters = 0;
+  guint               n_starters = 0;
 
   starters = zz_starters_get_all (&n_starters);
 
@@ -246,8 +244,7 @@ zz_window_new_from_template_action (GtkWidget  *widget,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_widget_set_valign (list, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Templates"),
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Templates"), -1);
   adw_clamp_set_child (ADW_CLAMP (clamp), list);
 
   for (guint i = 0; i < n_starters; i++)
@@ -288,7 +285,7 @@ _zz_window_class_init_document (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                      "win.tidy-up", NULL);
+                                       "win.tidy-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                      "win.new-from-template", NULL);
+                                       "win.new-from-template", NULL);
 }

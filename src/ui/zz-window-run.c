@@ -31,8 +31,8 @@ shown_workflow_id (ZzWindow *self)
 static void
 update_run_button (ZzWindow *self)
 {
-  const char *id = shown_workflow_id (self);
-  gboolean running = zz_run_manager_is_running (self->runs, id);
+  const char       *id = shown_workflow_id (self);
+  gboolean          running = zz_run_manager_is_running (self->runs, id);
   AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_button_get_child (self->run_button));
 
   adw_button_content_set_icon_name (content, running ? "media-playback-stop-symbolic"
@@ -136,8 +136,8 @@ on_inputs_response_cb (AdwMessageDialog *dialog,
                        ZzWindow         *self)
 {
   ZzWorkflow *workflow = g_object_get_data (G_OBJECT (dialog), "workflow");
-  GPtrArray *rows = g_object_get_data (G_OBJECT (dialog), "rows");
-  JsonArray *inputs = g_object_get_data (G_OBJECT (dialog), "inputs");
+  GPtrArray  *rows = g_object_get_data (G_OBJECT (dialog), "rows");
+  JsonArray  *inputs = g_object_get_data (G_OBJECT (dialog), "inputs");
   g_autoptr(JsonObject) values = json_object_new ();
   g_autoptr(JsonNode) input = NULL;
 
@@ -164,8 +164,8 @@ ask_for_inputs (ZzWindow   *self,
                 ZzWorkflow *workflow,
                 JsonArray  *inputs)
 {
-  GtkWidget *dialog, *list;
-  GPtrArray *rows = g_ptr_array_new ();
+  GtkWidget       *dialog, *list;
+  GPtrArray       *rows = g_ptr_array_new ();
   g_autofree char *heading = g_strdup_printf (_("Run “%s”"), zz_workflow_get_name (workflow));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
@@ -176,13 +176,13 @@ ask_for_inputs (ZzWindow   *self,
   gtk_widget_set_size_request (list, 360, -1);
   for (guint i = 0; i < json_array_get_length (inputs); i++)
     {
-      JsonObject *declared = json_array_get_object_element (inputs, i);
-      const char *name = declared ? zz_json_object_get_string (declared, "name", NULL) : NULL;
-      const char *description = declared ? zz_json_object_get_string (declared, "description", NULL) : NULL;
-      gboolean required = declared && zz_json_object_get_bool (declared, "required", FALSE);
+      JsonObject      *declared = json_array_get_object_element (inputs, i);
+      const char      *name = declared ? zz_json_object_get_string (declared, "name", NULL) : NULL;
+      const char      *description = declared ? zz_json_object_get_string (declared, "description", NULL) : NULL;
+      gboolean         required = declared && zz_json_object_get_bool (declared, "required", FALSE);
       g_autofree char *title = NULL;
       g_autofree char *text = NULL;
-      GtkWidget *row;
+      GtkWidget       *row;
 
       if (name == NULL)
         continue;
@@ -201,9 +201,7 @@ ask_for_inputs (ZzWindow   *self,
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "run", _("_Run"),
-                                    NULL);
+                                    "cancel", _("_Cancel"), "run", _("_Run"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "run", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "run");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -219,9 +217,9 @@ zz_window_run_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWindow   *self = ZZ_WINDOW (widget);
   ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
-  JsonArray *inputs;
+  JsonArray  *inputs;
 
   if (workflow == NULL || zz_run_manager_is_running (self->runs, zz_workflow_get_id (workflow)))
     return;
@@ -277,7 +275,7 @@ _zz_window_show_execution (ZzWindow   *self,
   g_autoptr(ZzExecution) execution = NULL;
   g_autoptr(GError) error = NULL;
   ZzExecutionModel *model;
-  ZzRunPanel *panel = get_run_panel (self);
+  ZzRunPanel       *panel = get_run_panel (self);
 
   g_return_if_fail (ZZ_IS_WINDOW (self));
 
@@ -341,7 +339,7 @@ notify_desktop (ZzWindow          *self,
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *title = NULL;
   g_autofree char *tag = NULL;
-  const char *name = workflow ? zz_workflow_get_name (workflow) : _("Workflow");
+  const char      *name = workflow ? zz_workflow_get_name (workflow) : _("Workflow");
 
   if (app == NULL)
     return;
@@ -368,9 +366,9 @@ on_run_finished_cb (ZzWindow         *self,
                     const char       *error_message)
 {
   const ZzExecution *execution = zz_execution_model_get_execution (model);
-  ZzWorkflow *workflow = zz_execution_model_get_workflow (model);
-  ZzNodeRunItem *failed = zz_execution_model_find_failed (model);
-  gboolean shown = g_strcmp0 (workflow_id, shown_workflow_id (self)) == 0;
+  ZzWorkflow        *workflow = zz_execution_model_get_workflow (model);
+  ZzNodeRunItem     *failed = zz_execution_model_find_failed (model);
+  gboolean           shown = g_strcmp0 (workflow_id, shown_workflow_id (self)) == 0;
 
   update_run_button (self);
   /* A NOTIFICATION block may have written a row. */
@@ -394,14 +392,14 @@ on_run_finished_cb (ZzWindow         *self,
     {
       g_autofree char *title = NULL;
       g_autofree char *markup = NULL;
-      AdwToast *toast;
+      AdwToast        *toast;
 
       if (shown)
         select_failed_node (self, model);
 
       /* Translators: a toast: "“Fetch price” failed: HTTP 404 Not Found" */
       title = g_strdup_printf (_("“%s” failed: %s"), zz_node_run_item_get_label (failed),
-                               zz_node_run_item_get_error (failed) ? zz_node_run_item_get_error (failed) : "");
+                                  zz_node_run_item_get_error (failed) ? zz_node_run_item_get_error (failed) : "");
       markup = g_markup_escape_text (title, -1);
       toast = adw_toast_new (markup);
       adw_toast_set_button_label (toast, _("Show"));

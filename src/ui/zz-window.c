@@ -10,12 +10,21 @@
 
 G_DEFINE_FINAL_TYPE (ZzWindow, zz_window, ADW_TYPE_APPLICATION_WINDOW)
 
-enum { PROP_0, PROP_STORE, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
-static const char * const selection_actions[] = {
-  "win.rename", "win.duplicate", "win.export", "win.delete",
-  "win.save", "win.tidy-up",
+static const char *const selection_actions[] = {
+  "win.rename",
+  "win.duplicate",
+  "win.export",
+  "win.delete",
+  "win.save",
+  "win.tidy-up",
 };
 
 static ZzWorkflowSummary *
@@ -71,8 +80,8 @@ static void
 zz_window_update_view (ZzWindow *self)
 {
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean has_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
-  gboolean empty = !has_shown && search[0] == '\0';
+  gboolean    has_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
+  gboolean    empty = !has_shown && search[0] == '\0';
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "workflows");
   gtk_stack_set_visible_child_name (self->sidebar_stack, has_shown ? "list" : "no-results");
@@ -110,7 +119,7 @@ _zz_window_select_workflow (ZzWindow   *self,
                             const char *id)
 {
   g_autofree char *wanted = g_strdup (id);
-  guint position;
+  guint            position;
 
   if (find_in_model (G_LIST_MODEL (self->filtered), wanted, &position))
     {
@@ -242,9 +251,9 @@ static gboolean
 filter_workflow_cb (gpointer item,
                     gpointer user_data)
 {
-  ZzWindow *self = user_data;
+  ZzWindow          *self = user_data;
   ZzWorkflowSummary *summary = item;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char        *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (g_hash_table_contains (self->pending_deletions, zz_workflow_summary_get_id (summary)))
     return FALSE;
@@ -327,7 +336,7 @@ on_setup_row_cb (ZzWindow                 *self,
                  GtkListItem              *item,
                  GtkSignalListItemFactory *factory)
 {
-  GtkWidget *row = zz_workflow_row_new ();
+  GtkWidget  *row = zz_workflow_row_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   g_signal_connect_object (click, "released", G_CALLBACK (on_row_released_cb), self, G_CONNECT_SWAPPED);
@@ -360,7 +369,7 @@ zz_window_delete_now (ZzWindow   *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  gpointer value;
+  gpointer         value;
 
   if (!g_hash_table_steal_extended (self->pending_deletions, id, NULL, &value))
     return TRUE;
@@ -385,7 +394,7 @@ void
 _zz_window_flush_deletions (ZzWindow *self)
 {
   g_autofree gpointer *ids = NULL;
-  guint n_ids;
+  guint                n_ids;
 
   if (self->pending_deletions == NULL)
     return;
@@ -417,12 +426,12 @@ zz_window_delete_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
-  ZzWorkflow *workflow = zz_workflow_page_get_workflow (self->page);
+  ZzWindow        *self = ZZ_WINDOW (widget);
+  ZzWorkflow      *workflow = zz_workflow_page_get_workflow (self->page);
   g_autofree char *id = NULL;
   g_autofree char *markup = NULL;
-  AdwToast *toast;
-  guint position = 0;
+  AdwToast        *toast;
+  guint            position = 0;
 
   if (workflow == NULL || _zz_window_ask_to_save (self, ZZ_WINDOW_THEN_DELETE, NULL))
     return;
@@ -471,7 +480,7 @@ zz_window_undo_delete_action (GtkWidget  *widget,
                               const char *action_name,
                               GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWindow   *self = ZZ_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
 
   if (!g_hash_table_remove (self->pending_deletions, id))
@@ -492,7 +501,7 @@ zz_window_show_toast_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
-  ZzWindow *self = ZZ_WINDOW (widget);
+  ZzWindow        *self = ZZ_WINDOW (widget);
   g_autofree char *markup = g_markup_escape_text (g_variant_get_string (parameter, NULL), -1);
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
@@ -563,7 +572,7 @@ create_settings (void)
 static void
 zz_window_constructed (GObject *object)
 {
-  ZzWindow *self = ZZ_WINDOW (object);
+  ZzWindow        *self = ZZ_WINDOW (object);
   g_autofree char *last = NULL;
 
   G_OBJECT_CLASS (zz_window_parent_class)->constructed (object);
@@ -691,7 +700,7 @@ zz_window_set_property (GObject      *object,
 static void
 zz_window_class_init (ZzWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 

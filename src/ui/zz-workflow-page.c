@@ -24,42 +24,50 @@
 
 struct _ZzWorkflowPage
 {
-  GtkWidget       parent_instance;
+  GtkWidget parent_instance;
 
-  ZzStore        *store;
-  ZzWorkflow     *workflow;
-  GSignalGroup   *workflow_signals;
-  GtkStringList  *tags;
-  guint           description_save_id;
-  ZzDraftWriter  *drafts;
-  guint           loading : 1;
-  guint           saving : 1;
+  ZzStore       *store;
+  ZzWorkflow    *workflow;
+  GSignalGroup  *workflow_signals;
+  GtkStringList *tags;
+  guint          description_save_id;
+  ZzDraftWriter *drafts;
+  guint          loading : 1;
+  guint          saving : 1;
 
-  AdwEntryRow    *name_row;            /* template children */
-  AdwEntryRow    *tags_row;
-  GtkFlowBox     *tags_box;
-  GtkTextView    *description_view;
-  GtkLabel       *version_label;
-  GtkLabel       *created_label;
-  GtkLabel       *updated_label;
+  AdwEntryRow         *name_row; /* template children */
+  AdwEntryRow         *tags_row;
+  GtkFlowBox          *tags_box;
+  GtkTextView         *description_view;
+  GtkLabel            *version_label;
+  GtkLabel            *created_label;
+  GtkLabel            *updated_label;
   AdwPreferencesGroup *nodes_group;
-  GtkListBox     *nodes_list;
-  ZzCanvas       *canvas;
-  ZzRunPanel     *run_panel;
-  GtkToggleButton *add_block_button;
-  GtkRevealer    *palette_revealer;
-  ZzPalette      *palette;
-  GtkStack       *side_stack;
-  ZzInspector    *inspector;
-  GtkLabel       *zoom_label;
-  GtkWidget      *empty_label;
-  GtkRevealer    *draft_revealer;
-  GtkLabel       *draft_label;
+  GtkListBox          *nodes_list;
+  ZzCanvas            *canvas;
+  ZzRunPanel          *run_panel;
+  GtkToggleButton     *add_block_button;
+  GtkRevealer         *palette_revealer;
+  ZzPalette           *palette;
+  GtkStack            *side_stack;
+  ZzInspector         *inspector;
+  GtkLabel            *zoom_label;
+  GtkWidget           *empty_label;
+  GtkRevealer         *draft_revealer;
+  GtkLabel            *draft_label;
 };
 
 G_DEFINE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_STORE, PROP_WORKFLOW, PROP_TITLE, PROP_MODIFIED, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_WORKFLOW,
+  PROP_TITLE,
+  PROP_MODIFIED,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 /* A short absolute time for the row, the relative one as its tooltip. */
@@ -93,7 +101,7 @@ zz_workflow_page_update_details (ZzWorkflowPage *self)
 {
   g_autofree char *version = NULL;
   g_autofree char *count = NULL;
-  guint n_nodes = 0;
+  guint            n_nodes = 0;
 
   if (self->workflow != NULL)
     {
@@ -112,9 +120,9 @@ zz_workflow_page_update_details (ZzWorkflowPage *self)
 static void
 zz_workflow_page_update_tags (ZzWorkflowPage *self)
 {
-  const char * const *tags = NULL;
-  g_autofree char *joined = NULL;
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
+  const char *const *tags = NULL;
+  g_autofree char   *joined = NULL;
+  guint              n_old = g_list_model_get_n_items (G_LIST_MODEL (self->tags));
 
   if (self->workflow != NULL)
     tags = zz_workflow_get_tags (self->workflow);
@@ -144,7 +152,7 @@ zz_workflow_page_save (ZzWorkflowPage *self)
     {
       g_autofree char *message =
         g_strdup_printf (_("Could not save “%s”: %s"),
-                         zz_workflow_get_name (self->workflow), error->message);
+                            zz_workflow_get_name (self->workflow), error->message);
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return FALSE;
     }
@@ -181,7 +189,7 @@ zz_workflow_page_save_fields (ZzWorkflowPage *self)
     {
       g_autofree char *message =
         g_strdup_printf (_("Could not save “%s”: %s"),
-                         zz_workflow_get_name (self->workflow), error->message);
+                            zz_workflow_get_name (self->workflow), error->message);
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
       return FALSE;
     }
@@ -202,7 +210,7 @@ static char *
 dup_description_text (ZzWorkflowPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
-  GtkTextIter start, end;
+  GtkTextIter    start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -212,7 +220,7 @@ gboolean
 zz_workflow_page_flush (ZzWorkflowPage *self)
 {
   g_autofree char *text = NULL;
-  const char *saved;
+  const char      *saved;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
 
@@ -348,15 +356,15 @@ on_tags_row_applied_cb (ZzWorkflowPage *self,
 
   tags = parse_tags (gtk_editable_get_text (GTK_EDITABLE (row)));
   old_tags = g_strdupv ((char **) zz_workflow_get_tags (self->workflow));
-  if (old_tags != NULL && g_strv_equal ((const char * const *) old_tags, (const char * const *) tags))
+  if (old_tags != NULL && g_strv_equal ((const char *const *) old_tags, (const char *const *) tags))
     {
       zz_workflow_page_update_tags (self);
       return;
     }
 
-  zz_workflow_set_tags (self->workflow, (const char * const *) tags);
+  zz_workflow_set_tags (self->workflow, (const char *const *) tags);
   if (!zz_workflow_page_save_fields (self))
-    zz_workflow_set_tags (self->workflow, (const char * const *) old_tags);
+    zz_workflow_set_tags (self->workflow, (const char *const *) old_tags);
 
   zz_workflow_page_update_tags (self);
 }
@@ -376,9 +384,9 @@ static GtkWidget *
 create_node_row_cb (gpointer item,
                     gpointer user_data)
 {
-  ZzNode *node = item;
+  ZzNode     *node = item;
   const char *label = zz_node_get_label (node);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget  *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -437,8 +445,8 @@ zz_workflow_page_offer_draft (ZzWorkflowPage *self)
 }
 
 gboolean
-zz_workflow_page_restore_draft (ZzWorkflowPage  *self,
-                                GError         **error)
+zz_workflow_page_restore_draft (ZzWorkflowPage *self,
+                                GError        **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(ZzWorkflow) draft = NULL;
@@ -536,7 +544,7 @@ static void
 zz_workflow_page_load (ZzWorkflowPage *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
-  const char *description = NULL;
+  const char    *description = NULL;
 
   self->loading = TRUE;
 
@@ -561,7 +569,7 @@ zz_workflow_page_load (ZzWorkflowPage *self)
 static void
 zz_workflow_page_dispose (GObject *object)
 {
-  GtkWidget *child;
+  GtkWidget      *child;
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
 
   /* An edit still waiting must not be lost when the window closes. */
@@ -671,11 +679,11 @@ on_palette_done_cb (ZzWorkflowPage *self)
 static void
 on_inspector_node_notified_cb (ZzWorkflowPage *self)
 {
-  gboolean has_node = zz_inspector_get_node (self->inspector) != NULL;
+  gboolean   has_node = zz_inspector_get_node (self->inspector) != NULL;
   GtkWidget *flap = gtk_widget_get_ancestor (GTK_WIDGET (self->side_stack), ADW_TYPE_FLAP);
 
   ZzExecutionModel *run = zz_run_panel_get_model (self->run_panel);
-  gboolean showing_run = run != NULL && g_list_model_get_n_items (G_LIST_MODEL (run)) > 0;
+  gboolean          showing_run = run != NULL && g_list_model_get_n_items (G_LIST_MODEL (run)) > 0;
 
   gtk_stack_set_visible_child_name (self->side_stack, has_node ? "node" : "workflow");
   /* Selecting one node asks about it: its details show. Not while a run is
@@ -688,7 +696,7 @@ on_inspector_node_notified_cb (ZzWorkflowPage *self)
 static void
 zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_workflow_page_dispose;

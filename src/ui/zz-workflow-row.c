@@ -9,18 +9,23 @@
 
 struct _ZzWorkflowRow
 {
-  GtkWidget          parent_instance;
+  GtkWidget parent_instance;
 
   ZzWorkflowSummary *summary;
 
-  GtkLabel          *name_label;     /* template child */
-  GtkLabel          *details_label;  /* template child */
-  GtkImage          *status_image;   /* template child */
+  GtkLabel *name_label;    /* template child */
+  GtkLabel *details_label; /* template child */
+  GtkImage *status_image;  /* template child */
 };
 
 G_DEFINE_FINAL_TYPE (ZzWorkflowRow, zz_workflow_row, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_SUMMARY, N_PROPS };
+enum
+{
+  PROP_0,
+  PROP_SUMMARY,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 /* The last run's status as an icon: each gets a style class of libadwaita's
@@ -33,14 +38,14 @@ typedef struct
 } StatusLook;
 
 static const StatusLook status_looks[] = {
-  [ZZ_RUN_STATUS_NONE]      = { "media-record-symbolic",         "never-run", N_("Never run") },
-  [ZZ_RUN_STATUS_PENDING]   = { "content-loading-symbolic",      "dim-label", N_("Waiting to run") },
-  [ZZ_RUN_STATUS_RUNNING]   = { "media-playback-start-symbolic", "accent",    N_("Running") },
-  [ZZ_RUN_STATUS_COMPLETED] = { "emblem-ok-symbolic",            "success",   N_("Last run completed") },
-  [ZZ_RUN_STATUS_FAILED]    = { "dialog-error-symbolic",         "error",     N_("Last run failed") },
-  [ZZ_RUN_STATUS_CANCELLED] = { "process-stop-symbolic",         "dim-label", N_("Last run cancelled") },
+  [ZZ_RUN_STATUS_NONE] = { "media-record-symbolic", "never-run", N_ ("Never run") },
+  [ZZ_RUN_STATUS_PENDING] = { "content-loading-symbolic", "dim-label", N_ ("Waiting to run") },
+  [ZZ_RUN_STATUS_RUNNING] = { "media-playback-start-symbolic", "accent", N_ ("Running") },
+  [ZZ_RUN_STATUS_COMPLETED] = { "emblem-ok-symbolic", "success", N_ ("Last run completed") },
+  [ZZ_RUN_STATUS_FAILED] = { "dialog-error-symbolic", "error", N_ ("Last run failed") },
+  [ZZ_RUN_STATUS_CANCELLED] = { "process-stop-symbolic", "dim-label", N_ ("Last run cancelled") },
   /* An execution is never skipped: only its nodes are. */
-  [ZZ_RUN_STATUS_SKIPPED]   = { "media-record-symbolic",         "never-run", N_("Never run") },
+  [ZZ_RUN_STATUS_SKIPPED] = { "media-record-symbolic", "never-run", N_ ("Never run") },
 };
 
 static void
@@ -63,7 +68,7 @@ zz_workflow_row_update (ZzWorkflowRow *self)
   g_autofree char *updated = NULL;
   g_autofree char *nodes = NULL;
   g_autofree char *details = NULL;
-  guint n_nodes;
+  guint            n_nodes;
 
   if (self->summary == NULL)
     {
@@ -92,7 +97,7 @@ zz_workflow_row_update (ZzWorkflowRow *self)
 static void
 zz_workflow_row_dispose (GObject *object)
 {
-  GtkWidget *child;
+  GtkWidget     *child;
   ZzWorkflowRow *self = ZZ_WORKFLOW_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_ROW);
@@ -143,7 +148,7 @@ zz_workflow_row_set_property (GObject      *object,
 static void
 zz_workflow_row_class_init (ZzWorkflowRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zz_workflow_row_dispose;

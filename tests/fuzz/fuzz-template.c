@@ -44,9 +44,9 @@ LLVMFuzzerInitialize (int    *argc,
 }
 
 static void
-check_outcome (gboolean     resolved,
-               GError      *error,
-               const char  *what)
+check_outcome (gboolean    resolved,
+               GError     *error,
+               const char *what)
 {
   if (resolved == (error != NULL))
     zz_fuzz_fail ("%s: %s", what, resolved ? "a result and an error" : "no result and no error");
@@ -136,10 +136,10 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  ZzTemplateScope scope;
+  ZzTemplateScope        scope;
   const ZzTemplateScope *scope_arg = &scope;
-  guint options;
-  guint mode;
+  guint                  options;
+  guint                  mode;
 
   if (size < 1)
     return 0;

@@ -21,7 +21,7 @@
 #include "zz-workflow.h"
 
 static ZzBlockRegistry *registry;
-static gboolean any_order;
+static gboolean         any_order;
 
 int
 LLVMFuzzerInitialize (int    *argc,
