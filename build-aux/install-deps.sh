@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs everything Zzyra Desktop needs to build and to run its whole test
 # suite on Debian 12 (bookworm) or newer. The README and .ci/run both call this
 # script, so the package list lives in exactly one place. clang, its runtime

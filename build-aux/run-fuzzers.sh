@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer targets of tests/fuzz with clang, ASan and UBSan in
 # build-fuzz/ and runs each for SECONDS (default 60), one after the other:
 #

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds Zzyra twice and runs the whole test suite:
 #   1. a normal build (build/): every suite, the display one under Xvfb
 #      with its own D-Bus session;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every source file with translatable strings must be in po/POTFILES.in,
 # or its strings never reach translators.
 set -eu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-blocks.c: the built-in blocks, run through the block type API
  *
  * Each test looks its block up in the default registry, fills the schema's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: zzyra-cli end to end, as a script would run it
  *
  * Each test gets an empty temporary folder and runs the real binary (its

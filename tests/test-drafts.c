@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-drafts.c: the store's drafts of workflows being edited */
 #include "config.h"
 

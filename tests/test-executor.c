@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-executor.c: ZzExecutor, the way runs behave
  *
  * Each test gets a fresh database, builds a workflow from Zzyra JSON, runs

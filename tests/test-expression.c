@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-expression.c: CONDITION expressions, as the Zzyra platform's
  * workflows write them */
 #include "config.h"

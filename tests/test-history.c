@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-history.c: the workflow's undo/redo command stack, without a display */
 #include "config.h"
 

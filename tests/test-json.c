@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-json.c: JSON from outside is read strictly, and never crashes */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-layout.c: "Tidy Up", the automatic layered layout, without a display */
 #include "config.h"
 

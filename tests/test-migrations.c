@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-migrations.c: the schema's versions, and databases the store refuses. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render.c: the canvas drawn offscreen into a PNG file, from the API
  * and from zzyra-cli render (its path is in ZZYRA_CLI, set by meson) */
 #include "config.h"

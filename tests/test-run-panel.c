@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-run-panel.c: running a workflow from the window, as a user would:
  * the canvas and the run panel follow the run, Stop cancels it, the
  * history keeps it and the notifications button counts what it sent. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-save.c: the canvas editor's document model, driven as a user would:
  * the unsaved mark, Ctrl+S, drafts and their restoring, "Save changes?",
  * Tidy Up and New from Template. Each test has a fresh database. */

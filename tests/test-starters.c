@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-starters.c: every starter workflow opens clean and runs headless */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: what users rely on from the store: constraints and their
  * messages, cascades, the common queries, versions and crash safety.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-template.c: {{references}} in config values, as workflows from the
  * Zzyra platform use them */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-util.c: ids, timestamps and JSON helpers of libzzyra-core */
 #include "config.h"
 

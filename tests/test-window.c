@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the main window, driven through its actions as a user
  * would, over a fresh temporary database each. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-workflow.c: the workflow document, its validation and its Zzyra JSON */
 #include "config.h"
 

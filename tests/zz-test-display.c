@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-test-display.c: what the display tests share */
 #include "config.h"
 

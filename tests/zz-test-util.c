@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-test-util.c: what the test programs share */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Migration 1: the Zzyra platform schema (shared/schema.md), model for model.
 --
 -- Table and column names are the seed's, so a row means the same here, in

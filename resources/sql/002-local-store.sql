@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Migration 2: what the desktop store needs beyond the platform schema.
 -- Only additions: no seed table or column is changed.
 

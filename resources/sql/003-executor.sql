@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Migration 3: what the executor records beyond the platform schema.
 
 -- NodeExecution gains the status 'skipped': a node reached only through a

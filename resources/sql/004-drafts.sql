@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Migration 4: drafts of workflows being edited.
 
 -- The editor keeps a document's edits in memory until the user saves them

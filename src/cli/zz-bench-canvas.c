@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-bench-canvas.c: the canvas's benchmark
  *
  * A layered DAG of N nodes (about sqrt(N/2) layers, a MANUAL_TRIGGER layer

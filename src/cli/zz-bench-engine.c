@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-bench-engine.c: the executor's benchmark
  *
  * A chain of MANUAL_TRIGGER then N DATA_TRANSFORM nodes, each setting one

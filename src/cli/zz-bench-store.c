@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-bench-store.c: the store's benchmark.
  *
  *  1. 100,000 NodeExecution rows inserted in one transaction, as the

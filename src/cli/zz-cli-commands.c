@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-cli-commands.c: the commands of zzyra-cli
  *
  * Each command prints what a script needs on stdout and nothing else, and

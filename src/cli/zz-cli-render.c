@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-cli-render.c: zzyra-cli render, a workflow as a PNG image
  *
  * The image is drawn by the canvas's own code (zz-canvas-export.c), so it

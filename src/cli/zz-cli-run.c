@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-cli-run.c: zzyra-cli run, executions and execution
  *
  * A run goes through the same ZzExecutor as in the app; this file only

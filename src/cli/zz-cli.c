@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-cli.c: zzyra-cli, the headless front end of the same store and engine
  *
  *   zzyra-cli [--db PATH] COMMAND [ARGS…]

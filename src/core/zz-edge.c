@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-edge.c: one edge of a workflow
  *
  * An edge read from a file keeps the object it was read from and writes it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-id.c: collision-resistant ids in the cuid format
  *
  * The platform's Prisma schema gives every row an id made by cuid(): a 25

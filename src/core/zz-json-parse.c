@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-json-parse.c: JSON text from outside, read strictly into JsonNodes
  *
  * Every JSON the app reads from outside (a file to import, a run's input,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-json.c: JSON helpers shared by the store, the document and the CLI
  *
  * Reading JSON text is zz-json-parse.c's. The getters read a member only

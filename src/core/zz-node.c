@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-node.c: one node of a workflow
  *
  * A node read from a file keeps the object it was read from. Writing it

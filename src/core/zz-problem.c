@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-problem.c: one thing wrong with a workflow, as zz_workflow_validate() reports it */
 #define G_LOG_DOMAIN "zz-problem"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-process.c: telling whether the process that owns an execution lives
  *
  * A pid can be reused once its process is gone, and pids restart at every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-records.c: new / copy / free of every record, driven by the columns
  * that zz-store-model.c describes, so that a field added to a model is
  * copied and freed without more code.

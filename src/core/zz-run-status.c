@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-run-status.c: the states of executions and node executions, and their
  * names in the schema.
  */

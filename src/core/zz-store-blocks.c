@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-blocks.c: BlockLibrary and CustomBlock. */
 #define G_LOG_DOMAIN "zz-store"
 

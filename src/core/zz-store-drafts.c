@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-drafts.c: WorkflowDraft, the editor's unsaved documents.
  *
  * The editor keeps edits in memory until the user saves; a draft is its

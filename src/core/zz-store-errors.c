@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-errors.c: what the store says when SQLite refuses a statement.
  *
  * Each constraint of the schema has its own whole sentence, so that a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-executions.c: WorkflowExecution and NodeExecution. */
 #define G_LOG_DOMAIN "zz-store"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-misc.c: Notification, PricingTier, Subscription and
  * BlockchainTransaction. */
 #define G_LOG_DOMAIN "zz-store"

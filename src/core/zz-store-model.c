@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-model.c: each model of schema.md as a table of columns, and the
  * insert / update / get / delete / list code they all share.
  */

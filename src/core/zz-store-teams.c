@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-teams.c: Team and TeamMember. */
 #define G_LOG_DOMAIN "zz-store"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-users.c: User, Profile and Session. */
 #define G_LOG_DOMAIN "zz-store"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store-workflows.c: the Workflow table, read into and written from the
  * workflow document, and the list of a user's workflows.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-store.c: the connection to the SQLite database, its migrations, the
  * statement cache, transactions, and the local user (its errors are in
  * zz-store-errors.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-time.c: timestamps as the platform stores them
  *
  * Every DateTime column holds UTC ISO-8601 with milliseconds, e.g.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-commands.c: every edit the UI makes, as one undoable step
  *
  * Each command checks what it is asked, refuses with a message for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-graph-private.h: a workflow's nodes and edges as a graph
  *
  * Built once, read many times: the cycle check, the loop check of a new

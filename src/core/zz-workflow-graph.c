@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-graph.c: one adjacency for every walk over a workflow */
 #define G_LOG_DOMAIN "zz-workflow-graph"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-history-private.h: what the commands record on the history
  *
  * The commands (zz-workflow-commands.c) decide what an edit is; the stack

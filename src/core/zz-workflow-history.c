@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-history.c: the document's undo/redo stack
  *
  * A step is a list of primitive operations (insert or remove one node or

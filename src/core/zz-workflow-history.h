@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-history.h: every edit the UI makes, as one undoable step
  *
  * The undo/redo stack lives on the document, not in a widget: the canvas,

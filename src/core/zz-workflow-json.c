@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-json.c: reading and writing a workflow in the Zzyra web format
  *
  * A round trip loses nothing. A top-level key this app does not know

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-layout.c: "Tidy Up", a Sugiyama-style layered layout.
  *
  * The classic steps, kept simple: layers by longest path, virtual nodes on

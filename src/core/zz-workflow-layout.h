@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-layout.h: arranging a workflow's nodes automatically */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-private.h: what the document's files share inside libzzyra-core */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 /* How the store fills a ZzWorkflowSummary; nothing else may change one. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-summary.c: a workflow as lists show it. */
 #define G_LOG_DOMAIN "zz-workflow-summary"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow-validate.c: what is wrong with a workflow, for the user
  *
  * Unknown blocks, missing required config, duplicate ids, dangling edges,

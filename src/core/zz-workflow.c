@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-workflow.c: the workflow document, its nodes and edges
  *
  * Reading and writing the Zzyra JSON is in zz-workflow-json.c, validation

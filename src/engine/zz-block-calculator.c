@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-calculator.c: CALCULATOR, arithmetic on two operands
  *
  * Operands are strings in the platform's files ("{{fetch.price}}", "0"),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-condition.c: CONDITION routes the run to its true or false output
  *
  * The condition is left unresolved by the executor (a raw key) so that its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-delay.c: DELAY waits, then passes its input on
  *
  * Both the timer and the cancellation are sources on the worker's context,

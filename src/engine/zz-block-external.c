@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-external.c: EMAIL and CUSTOM, kept and edited but not run here
  *
  * Workflows from the web platform use them, so the inspector edits their

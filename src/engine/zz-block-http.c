@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-http.c: HTTP_REQUEST and WEBHOOK, calls over HTTP with libsoup
  *
  * Runs on the executor's worker, with the worker's SoupSession, so the

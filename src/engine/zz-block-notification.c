@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-notification.c: NOTIFICATION writes a Notification row
  *
  * The row is the notification: the app shows unread rows and turns new ones

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-registry.c: the block types this app knows */
 #define G_LOG_DOMAIN "zz-block-registry"
 

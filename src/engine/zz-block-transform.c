@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-transform.c: DATA_TRANSFORM applies the platform's
  * transformations, in order, to its input
  *

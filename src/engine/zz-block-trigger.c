@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-trigger.c: MANUAL_TRIGGER and SCHEDULE, the blocks a run starts at
  *
  * A manual trigger passes the execution input on, checked against the inputs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-block-type.c: one kind of block: its config schema and how it runs
  *
  * A block type is described by a static ZzBlockTypeInfo (see the zz-block-*

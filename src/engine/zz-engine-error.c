@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-engine-error.c: the engine layer's error domain */
 #define G_LOG_DOMAIN "zz-engine"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-executor-announcer.c: a run's signals, delivered on the caller's context
  *
  * Rows to announce are queued under a lock; the caller's context is woken

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-executor-run.c: one run, on the executor's worker thread
  *
  * The run happens on a worker thread (g_task_run_in_thread) that has its

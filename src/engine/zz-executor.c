@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-executor.c: ZzExecutor, one execution of a workflow
  *
  * This half lives on the caller's thread: it checks the workflow, takes a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-expression.c: CONDITION expressions, parsed and never run as code
  *
  * The expression is cut into tokens first, so that every error can name

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-starters.c: the starter workflows
  *
  * Each is a Zzyra web file compiled into the engine's resources, so that it

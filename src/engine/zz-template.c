@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-template.c: {{references}} in config values, resolved as Zzyra does
  *
  * Workflows come from the Zzyra web platform, so the forms and their

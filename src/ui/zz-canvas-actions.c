@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-canvas-actions.c: the canvas's actions and their accelerators */
 #define G_LOG_DOMAIN "zz-canvas"
 

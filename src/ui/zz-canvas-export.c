@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-canvas-export.c: the canvas drawn offscreen, and written as a PNG
  *
  * GTK 4 has no offscreen window, and a widget only draws when it is mapped.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-canvas-geometry.c: where things are on the canvas, in canvas units:
  * the nodes with a drag's preview applied, their ports, the edges' curves,
  * and what a point hits. */

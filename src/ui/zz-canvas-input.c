@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-canvas-input.c: the canvas's gestures, pointer and keyboard */
 #define G_LOG_DOMAIN "zz-canvas"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-canvas-render.c: what the canvas draws itself: grid, edges, the nodes
  * below the detail zoom, a connection being made, the rubber band */
 #define G_LOG_DOMAIN "zz-canvas"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-canvas-selection.c: which nodes and edges are selected, by id, kept
  * in document order for callers; zz-canvas.c tells the cards and
  * listeners when it changed (_zz_canvas_selection_changed). */

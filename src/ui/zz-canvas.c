@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-canvas.c: the canvas widget: its items and cards kept in step with
  * the document, which cards are shown (culling, level of detail) and where
  * they are allocated, run states and problems on the cards, editing

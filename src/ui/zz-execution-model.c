@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-execution-model.c: the node executions of one run, as a GListModel */
 #define G_LOG_DOMAIN "zz-execution-model"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-history-view.c: the list of a workflow's past executions */
 #define G_LOG_DOMAIN "zz-history-view"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-json-tree.c: a collapsible view of a JSON value */
 #define G_LOG_DOMAIN "zz-json-tree"
 

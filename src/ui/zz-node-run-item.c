@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-node-run-item.c: one node of a run, as the run panel lists it */
 #define G_LOG_DOMAIN "zz-node-run-item"
 

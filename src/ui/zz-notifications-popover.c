@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-notifications-popover.c: the notifications of the current user */
 #define G_LOG_DOMAIN "zz-notifications-popover"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-run-manager.c: the runs going on in the app, one per workflow */
 #define G_LOG_DOMAIN "zz-run-manager"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-run-panel.c: the nodes of a run and the history of runs, under the canvas */
 #define G_LOG_DOMAIN "zz-run-panel"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-window-run.c: running workflows from the window: the Run/Stop button,
  * the trigger's input dialog, the run panel fed by the run manager, what a
  * finished run tells the user, and the notifications button. */

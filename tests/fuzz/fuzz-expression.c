@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-expression.c: CONDITION expressions, on any bytes
  *
  * A condition from an imported workflow is parsed and evaluated, never run

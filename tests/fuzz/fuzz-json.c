@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-json.c: the strict JSON reader and the writer, on any bytes
  *
  * zz_json_parse() reads every JSON the app gets from outside. What it

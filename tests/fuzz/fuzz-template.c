@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-template.c: {{references}} in config values, on any text
  *
  * A workflow from anywhere brings its config strings, and they are

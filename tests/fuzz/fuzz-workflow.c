@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-workflow.c: importing a workflow file, on any bytes
  *
  * Import, validate, export, import the export, export again: a file from

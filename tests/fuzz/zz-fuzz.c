@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-fuzz.c: what the fuzz targets share */
 #include "config.h"
 

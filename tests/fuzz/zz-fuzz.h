@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-fuzz.h: what the fuzz targets share
  *
  * Each target is a libFuzzer LLVMFuzzerTestOneInput(); a finding must be a
