@@ -139,15 +139,14 @@ clipboard_nodes_origin (const char *text,
                         double     *x,
                         double     *y)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode  *root;
+  g_autoptr(JsonNode) root = zz_json_parse (text, -1, NULL);
   JsonArray *nodes = NULL;
   gboolean   any = FALSE;
 
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
+  /* The clipboard is outside input: read it as strictly as a file. */
+  if (root == NULL)
     return FALSE;
 
-  root = json_parser_get_root (parser);
   if (JSON_NODE_HOLDS_ARRAY (root))
     nodes = json_node_get_array (root);
   else if (JSON_NODE_HOLDS_OBJECT (root))

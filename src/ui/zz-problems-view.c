@@ -169,34 +169,13 @@ collect_problems (ZzWorkflow *workflow)
 {
   ZzBlockRegistry *registry = zz_block_registry_get_default ();
   g_autoptr(GPtrArray) document = zz_workflow_validate (workflow, zz_block_registry_check, registry);
-  g_autoptr(GPtrArray) configs = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
+  g_autoptr(GPtrArray) configs = zz_block_registry_check_configs (registry, workflow);
   g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray  *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
-  GListModel *nodes = zz_workflow_get_nodes (workflow);
-  guint       n = g_list_model_get_n_items (nodes);
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
-      ZzBlockType *type = zz_block_registry_lookup (registry, zz_node_get_block_type (node));
-      g_autoptr(JsonObject) config = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (type == NULL || !zz_block_type_can_execute (type))
-        continue;
-
-      config = zz_block_type_apply_defaults (type, zz_node_get_config (node));
-      if (!zz_block_type_validate_config (type, config, &error))
-        {
-          g_ptr_array_add (configs,
-                           zz_problem_new (ZZ_PROBLEM_INVALID_CONFIG, ZZ_PROBLEM_ERROR,
-                                           zz_node_get_id (node), NULL,
-                                           /* Translators: a node's name, then what is wrong */
-                                           _("%s: %s"), node_name (node), error->message));
-          /* The workflow keeps the node, and so its id, alive. */
-          g_hash_table_add (checked, (gpointer) zz_node_get_id (node));
-        }
-    }
+  /* A node whose config its block type refuses is told once, as it says. */
+  for (guint i = 0; i < configs->len; i++)
+    g_hash_table_add (checked, ((ZzProblem *) g_ptr_array_index (configs, i))->node_id);
 
   for (guint i = 0; i < document->len; i++)
     {
