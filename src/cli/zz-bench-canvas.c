@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include "zz-bench-private.h"
+
 #include <adwaita.h>
 #include <gsk/gl/gskglrenderer.h>
 #include <math.h>
@@ -118,16 +120,6 @@ build_dag (guint n_nodes,
   return g_steal_pointer (&workflow);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static GskRenderer *
 create_renderer (const char **name)
 {
@@ -196,8 +188,7 @@ median_panning_frame (ZzCanvasOffscreen *offscreen,
       ms[i] = frame (offscreen, renderer, read_back);
     }
 
-  qsort (ms, N_FRAMES, sizeof (double), compare_doubles);
-  return ms[N_FRAMES / 2];
+  return _zz_bench_median (ms, N_FRAMES);
 }
 
 static const char *

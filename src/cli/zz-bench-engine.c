@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include "zz-bench-private.h"
+
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
@@ -56,16 +58,6 @@ build_chain (guint n_nodes)
   return g_steal_pointer (&workflow);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* The median wall time of N_RUNS runs of @workflow, in seconds. */
 static gboolean
 time_runs (const char *path,
@@ -99,8 +91,7 @@ time_runs (const char *path,
         }
     }
 
-  qsort (seconds, N_RUNS, sizeof (double), compare_doubles);
-  *median = seconds[N_RUNS / 2];
+  *median = _zz_bench_median (seconds, N_RUNS);
 
   return TRUE;
 }

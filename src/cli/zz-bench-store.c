@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "zz-bench-private.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,16 +46,6 @@ format_thousands (gint64 value)
     }
 
   return g_string_free (str, FALSE);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 static gboolean
@@ -109,6 +101,7 @@ bench_list_workflows (ZzStore *store,
   const char *user_id = zz_store_get_current_user_id (store);
   double      times[N_LIST_RUNS];
   guint       n_items = 0;
+  double      median;
 
   for (guint i = 0; i < N_WORKFLOWS; i++)
     {
@@ -147,10 +140,10 @@ bench_list_workflows (ZzStore *store,
       n_items = g_list_model_get_n_items (list);
     }
 
-  qsort (times, N_LIST_RUNS, sizeof (double), compare_doubles);
+  median = _zz_bench_median (times, N_LIST_RUNS);
   g_print ("list workflows (%u workflows × %u executions, 5 latest each): median %.1f ms of %u runs (target ≤ 20 ms) %s\n",
-           n_items, N_EXECUTIONS_EACH, times[N_LIST_RUNS / 2], N_LIST_RUNS,
-           times[N_LIST_RUNS / 2] <= 20.0 ? "ok" : "SLOW");
+           n_items, N_EXECUTIONS_EACH, median, N_LIST_RUNS,
+           median <= 20.0 ? "ok" : "SLOW");
 
   return TRUE;
 }
