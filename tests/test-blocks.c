@@ -220,6 +220,19 @@ bad_json_handler (SoupServer        *server,
   respond (msg, SOUP_STATUS_OK, "application/json", "{\"price\": 65000.5,");
 }
 
+/* 60,000 levels of arrays: deeper than any reader may recurse. */
+static void
+deep_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  g_autofree char *body = g_strnfill (60000, '[');
+
+  respond (msg, SOUP_STATUS_OK, "application/json", body);
+}
+
 /* Never answers: the request stays paused until the server goes away. */
 static void
 slow_handler (SoupServer        *server,
@@ -250,6 +263,7 @@ start_server (Fixture *fixture)
   soup_server_add_handler (fixture->server, "/redirect", redirect_handler, fixture, NULL);
   soup_server_add_handler (fixture->server, "/bad-json", bad_json_handler, fixture, NULL);
   soup_server_add_handler (fixture->server, "/slow", slow_handler, fixture, NULL);
+  soup_server_add_handler (fixture->server, "/deep", deep_handler, fixture, NULL);
 
   soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
@@ -790,6 +804,23 @@ test_http_invalid_json_response (Fixture      *fixture,
   g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
   g_assert_null (output);
   g_assert_nonnull (strstr (error->message, "/bad-json says it is JSON but is not"));
+}
+
+static void
+test_http_deeply_nested_reply_fails_cleanly (Fixture      *fixture,
+                                             gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = g_strdup_printf ("%s/deep", fixture->base_url);
+  g_autofree char *expected = g_strdup_printf ("The response of %s says it is JSON but is not: "
+                                               "Not valid JSON: nested deeper than 512 levels at line 1, column 513",
+                                               url);
+
+  output = run_blockf (fixture, "HTTP_REQUEST", &error, NULL, "{\"url\": \"%s\"}", url);
+  g_assert_null (output);
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, expected);
 }
 
 /* WEBHOOK ---------------------------------------------------------------- */
@@ -1830,6 +1861,7 @@ main (int    argc,
   ADD ("/blocks/http/cancel-aborts-a-slow-request-at-once", test_http_cancel_aborts);
   ADD ("/blocks/http/invalid-url-or-scheme-is-a-config-error", test_http_invalid_url);
   ADD ("/blocks/http/invalid-json-response-is-a-clear-error", test_http_invalid_json_response);
+  ADD ("/blocks/http/reply-nested-too-deep-fails-with-the-readers-message", test_http_deeply_nested_reply_fails_cleanly);
   ADD ("/blocks/webhook/posts-json-by-default", test_webhook_posts_json);
   ADD ("/blocks/webhook/sends-its-input-without-a-body", test_webhook_sends_its_input_without_a_body);
   ADD ("/blocks/condition/true-routes-to-the-true-branch-with-the-input", test_condition_routes_true);
