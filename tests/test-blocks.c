@@ -31,6 +31,9 @@ typedef struct
   char         *base_url;
   GCancellable *cancellable;
 
+  /* A raw HTTP peer for what SoupServer cannot send: broken framing. */
+  GSocketService *raw_server;
+
   /* What the server saw of the last request to /echo. */
   char *seen_method;
   char *seen_content_type;
@@ -280,6 +283,76 @@ start_server (Fixture *fixture)
   fixture->base_url = g_steal_pointer (&url);
 }
 
+/* Answers every connection with @user_data as it is, then closes it. It
+ * reads the request's head first: closing with the request unread would
+ * reset the connection under the reply. Runs in the service's own thread,
+ * so that its blocking reads leave the test's main context free for the
+ * client. */
+static gboolean
+on_raw_connection_cb (GThreadedSocketService *service,
+                      GSocketConnection      *connection,
+                      GObject                *source_object,
+                      gpointer                user_data)
+{
+  const char    *response = user_data;
+  GInputStream  *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GString) request = g_string_new (NULL);
+  char   buffer[1024];
+  gssize n = 1;
+
+  while (strstr (request->str, "\r\n\r\n") == NULL &&
+         (n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (request, buffer, n);
+
+  g_output_stream_write_all (out, response, strlen (response), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+free_response (gpointer  data,
+               GClosure *closure)
+{
+  g_free (data);
+}
+
+/* The URL of a peer on 127.0.0.1 that sends @response to any request. */
+static char *
+start_raw_server (Fixture    *fixture,
+                  const char *response)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (fixture->raw_server);
+  fixture->raw_server = g_threaded_socket_service_new (1);
+  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->raw_server), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  /* The handler owns its copy: a thread still answering holds the
+   * service, and so the copy, after the test let go of them. */
+  g_signal_connect_data (fixture->raw_server, "run", G_CALLBACK (on_raw_connection_cb), g_strdup (response),
+                         free_response, 0);
+  g_socket_service_start (fixture->raw_server);
+
+  return g_strdup_printf ("http://127.0.0.1:%u/raw", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+}
+
+static void
+stop_raw_server (Fixture *fixture)
+{
+  if (fixture->raw_server != NULL)
+    {
+      g_socket_service_stop (fixture->raw_server);
+      g_socket_listener_close (G_SOCKET_LISTENER (fixture->raw_server));
+      g_clear_object (&fixture->raw_server);
+    }
+}
+
 /* Fixture ---------------------------------------------------------------- */
 
 static void
@@ -331,6 +404,7 @@ fixture_tear_down (Fixture      *fixture,
   g_clear_object (&fixture->server);
   soup_session_abort (fixture->session);
   g_clear_object (&fixture->session);
+  stop_raw_server (fixture);
 
   /* Let what the server and the session left behind finish. */
   while (g_main_context_iteration (fixture->context, FALSE))
@@ -804,6 +878,90 @@ test_http_invalid_json_response (Fixture      *fixture,
   g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
   g_assert_null (output);
   g_assert_nonnull (strstr (error->message, "/bad-json says it is JSON but is not"));
+}
+
+/* Runs HTTP_REQUEST against a raw peer sending @response. */
+static JsonNode *
+run_against_raw (Fixture    *fixture,
+                 const char *response,
+                 char      **url_out,
+                 GError    **error)
+{
+  g_autofree char *url = start_raw_server (fixture, response);
+  JsonNode        *output;
+
+  output = run_blockf (fixture, "HTTP_REQUEST", error, NULL, "{\"url\": \"%s\"}", url);
+  *url_out = g_steal_pointer (&url);
+
+  return output;
+}
+
+static void
+assert_fails_naming (JsonNode     *output,
+                     const GError *error,
+                     const char   *url,
+                     const char   *expected)
+{
+  g_autofree char *message = g_strdup_printf (expected, url);
+
+  g_assert_null (output);
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* Text, so that a body cut short is not also invalid JSON. */
+#define CHUNKED_TEXT_HEAD "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+static void
+test_http_chunked_cut_inside_data_fails (Fixture      *fixture,
+                                         gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  output = run_against_raw (fixture, CHUNKED_TEXT_HEAD "10\r\nPrice: 65", &url, &error);
+  assert_fails_naming (output, error, url, "Could not read the response of %s: Connection terminated unexpectedly");
+}
+
+static void
+test_http_short_content_length_fails (Fixture      *fixture,
+                                      gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  output = run_against_raw (fixture,
+                            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly this",
+                            &url, &error);
+  assert_fails_naming (output, error, url, "Could not read the response of %s: Connection terminated unexpectedly");
+}
+
+static void
+test_http_connection_refused_fails (Fixture      *fixture,
+                                    gconstpointer user_data)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  /* A port that was just free, and is closed again. */
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &bound,
+                                 &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/closed", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_socket_listener_close (listener);
+
+  output = run_blockf (fixture, "HTTP_REQUEST", &error, NULL, "{\"url\": \"%s\"}", url);
+  g_assert_null (output);
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Could not reach "));
+  g_assert_nonnull (strstr (error->message, url));
 }
 
 static void
@@ -1861,6 +2019,9 @@ main (int    argc,
   ADD ("/blocks/http/cancel-aborts-a-slow-request-at-once", test_http_cancel_aborts);
   ADD ("/blocks/http/invalid-url-or-scheme-is-a-config-error", test_http_invalid_url);
   ADD ("/blocks/http/invalid-json-response-is-a-clear-error", test_http_invalid_json_response);
+  ADD ("/blocks/http/chunked-reply-cut-inside-a-chunk-fails-naming-the-url", test_http_chunked_cut_inside_data_fails);
+  ADD ("/blocks/http/reply-shorter-than-its-content-length-fails-naming-the-url", test_http_short_content_length_fails);
+  ADD ("/blocks/http/refused-connection-fails-naming-the-url", test_http_connection_refused_fails);
   ADD ("/blocks/http/reply-nested-too-deep-fails-with-the-readers-message", test_http_deeply_nested_reply_fails_cleanly);
   ADD ("/blocks/webhook/posts-json-by-default", test_webhook_posts_json);
   ADD ("/blocks/webhook/sends-its-input-without-a-body", test_webhook_sends_its_input_without_a_body);
