@@ -33,6 +33,7 @@ typedef struct
 
   /* A raw HTTP peer for what SoupServer cannot send: broken framing. */
   GSocketService *raw_server;
+  char           *redirect_target; /* where /to-raw sends the client */
 
   /* What the server saw of the last request to /echo. */
   char *seen_method;
@@ -223,6 +224,22 @@ bad_json_handler (SoupServer        *server,
   respond (msg, SOUP_STATUS_OK, "application/json", "{\"price\": 65000.5,");
 }
 
+/* A redirect with a body far larger than its headers, as some servers
+ * send: it must not count against the reply it leads to. */
+static void
+to_raw_handler (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  Fixture         *fixture = user_data;
+  g_autofree char *body = g_strnfill (100000, 'r');
+
+  soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, fixture->redirect_target);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
 /* 60,000 levels of arrays: deeper than any reader may recurse. */
 static void
 deep_handler (SoupServer        *server,
@@ -267,6 +284,7 @@ start_server (Fixture *fixture)
   soup_server_add_handler (fixture->server, "/bad-json", bad_json_handler, fixture, NULL);
   soup_server_add_handler (fixture->server, "/slow", slow_handler, fixture, NULL);
   soup_server_add_handler (fixture->server, "/deep", deep_handler, fixture, NULL);
+  soup_server_add_handler (fixture->server, "/to-raw", to_raw_handler, fixture, NULL);
 
   soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
@@ -421,6 +439,7 @@ fixture_tear_down (Fixture      *fixture,
   g_clear_pointer (&fixture->seen_body, g_free);
   g_clear_pointer (&fixture->seen_query, g_free);
   g_clear_pointer (&fixture->seen_custom_header, g_free);
+  g_clear_pointer (&fixture->redirect_target, g_free);
 
   zz_test_remove_dir (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
@@ -909,8 +928,35 @@ assert_fails_naming (JsonNode     *output,
   g_assert_cmpstr (error->message, ==, message);
 }
 
+#define CHUNKED_HEAD "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
 /* Text, so that a body cut short is not also invalid JSON. */
 #define CHUNKED_TEXT_HEAD "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+static void
+test_http_chunked_cut_at_a_boundary_fails (Fixture      *fixture,
+                                           gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  /* libsoup reads this as a complete body, "Price" */
+  output = run_against_raw (fixture, CHUNKED_TEXT_HEAD "5\r\nPrice\r\n", &url, &error);
+  assert_fails_naming (output, error, url, "The response of %s was cut short");
+}
+
+static void
+test_http_chunked_cut_after_its_head_fails (Fixture      *fixture,
+                                            gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  /* No chunk at all: libsoup reads an empty body. */
+  output = run_against_raw (fixture, CHUNKED_TEXT_HEAD, &url, &error);
+  assert_fails_naming (output, error, url, "The response of %s was cut short");
+}
 
 static void
 test_http_chunked_cut_inside_data_fails (Fixture      *fixture,
@@ -962,6 +1008,77 @@ test_http_connection_refused_fails (Fixture      *fixture,
   g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
   g_assert_true (g_str_has_prefix (error->message, "Could not reach "));
   g_assert_nonnull (strstr (error->message, url));
+}
+
+static void
+test_http_complete_chunked_response_succeeds (Fixture      *fixture,
+                                              gconstpointer user_data)
+{
+  static const char *const responses[] = {
+    /* Several chunks. */
+    CHUNKED_HEAD "5\r\n{\"a\":\r\n3\r\n 1}\r\n0\r\n\r\n",
+    /* One chunk with an extension, upper-case hex, a trailer. */
+    CHUNKED_HEAD "8;name=value\r\n{\"a\": 1}\r\n0\r\nX-Checksum: 1\r\n\r\n",
+    /* One chunk of 16 bytes: two hex digits. */
+    CHUNKED_HEAD "10\r\n{\"a\": 1        }\r\n0\r\n\r\n",
+    /* Bare LF line ends, which libsoup accepts: the least framing there is. */
+    CHUNKED_HEAD "8\n{\"a\": 1}\n0\n\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) output = NULL;
+      g_autofree char *url = NULL;
+
+      output = run_against_raw (fixture, responses[i], &url, &error);
+      g_assert_no_error (error);
+      assert_json_equal (zz_json_node_get_path (output, "body"), "{\"a\": 1}");
+
+      stop_raw_server (fixture);
+    }
+}
+
+static void
+test_http_empty_chunked_response_succeeds (Fixture      *fixture,
+                                           gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  output = run_against_raw (fixture, CHUNKED_TEXT_HEAD "0\r\n\r\n", &url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (output, "body"), ==, "");
+}
+
+static void
+test_http_chunked_reply_after_a_redirect_succeeds (Fixture      *fixture,
+                                                   gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+
+  fixture->redirect_target = start_raw_server (fixture, CHUNKED_TEXT_HEAD "5\r\nhello\r\n0\r\n\r\n");
+  output = run_blockf (fixture, "HTTP_REQUEST", &error, NULL, "{\"url\": \"%s/to-raw\"}", fixture->base_url);
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (output, "body"), ==, "hello");
+}
+
+static void
+test_http_response_ended_by_close_succeeds (Fixture      *fixture,
+                                            gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  /* No length and no chunks: the body is what comes until the close. */
+  output = run_against_raw (fixture,
+                            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nthe whole body",
+                            &url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (output, "body"), ==, "the whole body");
 }
 
 static void
@@ -2019,9 +2136,16 @@ main (int    argc,
   ADD ("/blocks/http/cancel-aborts-a-slow-request-at-once", test_http_cancel_aborts);
   ADD ("/blocks/http/invalid-url-or-scheme-is-a-config-error", test_http_invalid_url);
   ADD ("/blocks/http/invalid-json-response-is-a-clear-error", test_http_invalid_json_response);
+  ADD ("/blocks/http/chunked-reply-cut-at-a-chunk-boundary-fails-naming-the-url",
+       test_http_chunked_cut_at_a_boundary_fails);
+  ADD ("/blocks/http/chunked-reply-cut-after-its-head-fails-naming-the-url", test_http_chunked_cut_after_its_head_fails);
   ADD ("/blocks/http/chunked-reply-cut-inside-a-chunk-fails-naming-the-url", test_http_chunked_cut_inside_data_fails);
   ADD ("/blocks/http/reply-shorter-than-its-content-length-fails-naming-the-url", test_http_short_content_length_fails);
   ADD ("/blocks/http/refused-connection-fails-naming-the-url", test_http_connection_refused_fails);
+  ADD ("/blocks/http/complete-chunked-reply-is-read-whole", test_http_complete_chunked_response_succeeds);
+  ADD ("/blocks/http/empty-chunked-reply-is-read", test_http_empty_chunked_response_succeeds);
+  ADD ("/blocks/http/reply-ended-by-closing-is-read-whole", test_http_response_ended_by_close_succeeds);
+  ADD ("/blocks/http/chunked-reply-after-a-redirect-is-read-whole", test_http_chunked_reply_after_a_redirect_succeeds);
   ADD ("/blocks/http/reply-nested-too-deep-fails-with-the-readers-message", test_http_deeply_nested_reply_fails_cleanly);
   ADD ("/blocks/webhook/posts-json-by-default", test_webhook_posts_json);
   ADD ("/blocks/webhook/sends-its-input-without-a-body", test_webhook_sends_its_input_without_a_body);
