@@ -525,6 +525,118 @@ test_failure_stops_the_run (Fixture      *fixture,
   g_assert_null (execution->output);
 }
 
+/* A DATA_TRANSFORM node that sets "x" at a path of @levels keys on its
+ * input ({} from the trigger), so that its output nests @levels deep (the
+ * input and an object for each key but the last): built by composing,
+ * past what any parsed document may hold. */
+static char *
+deep_transform_node (const char *id,
+                     guint       levels,
+                     const char *more_config)
+{
+  g_autoptr(GString) path = g_string_new ("a");
+
+  for (guint i = 1; i < levels; i++)
+    g_string_append (path, ".a");
+
+  return g_strdup_printf ("{\"id\": \"%s\", \"type\": \"DATA_TRANSFORM\", \"position\": {\"x\": 0, \"y\": 0},"
+                          " \"data\": {\"label\": \"%s\", \"config\": {\"transformations\": [{\"type\": \"set\","
+                          " \"outputField\": \"%s\", \"value\": \"x\"}]%s}}}",
+                          id, id, path->str, more_config);
+}
+
+static void
+test_output_too_deep_to_store_fails_its_node (Fixture      *fixture,
+                                              gconstpointer data)
+{
+  g_autofree char *deep = deep_transform_node ("deep", ZZ_JSON_MAX_DEPTH + 1, "");
+  g_autofree char *nodes = g_strdup_printf ("[" NODE ("start", "MANUAL_TRIGGER", "{}") ", %s, " NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]", deep);
+  g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, nodes,
+                                                   "[" EDGE ("e1", "start", "deep") "," EDGE ("e2", "deep", "next") "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{}", NULL, NULL, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  ZzNodeExecution *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
+  g_assert_cmpstr (execution->error, ==,
+                   "“deep” failed: The output of “deep” is nested deeper than 512 levels, more than can be stored");
+  rows = rows_of (fixture, execution);
+  row = find_row (rows, "deep");
+  g_assert_cmpstr (zz_run_status_to_string (row->status), ==, "failed");
+  g_assert_cmpstr (row->error, ==, "The output of “deep” is nested deeper than 512 levels, more than can be stored");
+  g_assert_null (row->output);
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "next")->status), ==, "skipped");
+}
+
+static void
+test_output_too_deep_continues_on_error (Fixture      *fixture,
+                                         gconstpointer data)
+{
+  g_autofree char *deep = deep_transform_node ("deep", ZZ_JSON_MAX_DEPTH + 1, ", \"continueOnError\": true");
+  g_autofree char *nodes = g_strdup_printf ("[" NODE ("start", "MANUAL_TRIGGER", "{}") ", %s, " NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]", deep);
+  g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, nodes,
+                                                   "[" EDGE ("e1", "start", "deep") "," EDGE ("e2", "deep", "next") "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{}", NULL, NULL, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
+  rows = rows_of (fixture, execution);
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "deep")->status), ==, "failed");
+  /* The error goes on as data, as any other failure's does. */
+  assert_json (find_row (rows, "next")->input,
+               "{\"error\": \"The output of “deep” is nested deeper than 512 levels, more than can be stored\"}");
+}
+
+static void
+test_input_or_config_too_deep_to_store_fails_its_node (Fixture      *fixture,
+                                                       gconstpointer data)
+{
+  /* 512 levels each, the most that can be stored: both complete. */
+  g_autofree char *left = deep_transform_node ("left", ZZ_JSON_MAX_DEPTH, "");
+  g_autofree char *right = deep_transform_node ("right", ZZ_JSON_MAX_DEPTH, "");
+  g_autofree char *nodes = g_strdup_printf (
+    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ", %s, %s, " NODE ("join", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+    left, right);
+  g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, nodes,
+                                                   "[" EDGE ("e1", "start", "left") "," EDGE ("e2", "start", "right") "," EDGE ("e3", "left", "join") "," EDGE ("e4", "right", "join") "]");
+  /* A template embedding a 512-level output three levels into a config. */
+  g_autofree char *embed_nodes = g_strdup_printf (
+    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ", %s, " NODE ("embed", "DATA_TRANSFORM", "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"copy\", \"value\": \"{{left}}\"}]}") "]",
+    left);
+  g_autoptr(ZzWorkflow) embedding = make_workflow (fixture, embed_nodes,
+                                                    "[" EDGE ("e1", "start", "left") "," EDGE ("e2", "left", "embed") "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{}", NULL, NULL, &error);
+  g_autoptr(ZzExecution) embedded = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  ZzNodeExecution *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
+  rows = rows_of (fixture, execution);
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "left")->status), ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "right")->status), ==, "completed");
+  /* Merged by node id, the two are 513 levels deep. */
+  row = find_row (rows, "join");
+  g_assert_cmpstr (zz_run_status_to_string (row->status), ==, "failed");
+  g_assert_cmpstr (row->error, ==, "The input of “join” is nested deeper than 512 levels, more than can be stored");
+  g_assert_null (row->input);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  embedded = run_workflow (fixture, embedding, "{}", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (embedded->status), ==, "failed");
+  rows = rows_of (fixture, embedded);
+  row = find_row (rows, "embed");
+  g_assert_cmpstr (zz_run_status_to_string (row->status), ==, "failed");
+  g_assert_cmpstr (row->error, ==, "The config of “embed” is nested deeper than 512 levels, more than can be stored");
+  g_assert_null (row->config);
+}
+
 static void
 test_unknown_block_fails_its_node (Fixture      *fixture,
                                    gconstpointer data)
@@ -802,6 +914,10 @@ main (int    argc,
   ADD ("/executor/errors/continue-on-error-hands-the-error-on", test_continue_on_error_hands_the_error_on);
   ADD ("/executor/errors/failure-stops-the-run", test_failure_stops_the_run);
   ADD ("/executor/errors/unknown-block-fails-its-node", test_unknown_block_fails_its_node);
+  ADD ("/executor/records/output-too-deep-to-store-fails-its-node", test_output_too_deep_to_store_fails_its_node);
+  ADD ("/executor/records/output-too-deep-to-store-continues-on-error", test_output_too_deep_continues_on_error);
+  ADD ("/executor/records/input-or-config-too-deep-to-store-fails-its-node",
+       test_input_or_config_too_deep_to_store_fails_its_node);
   ADD ("/executor/disabled-node-passes-its-input-on", test_disabled_node_passes_its_input_on);
   ADD ("/executor/invalid-workflow-is-refused-before-any-row", test_invalid_workflow_is_refused);
   ADD ("/executor/cancel/stops-running-nodes-at-once", test_cancel_stops_at_once);

@@ -336,6 +336,16 @@ propagate (NodeRun *done)
     }
 }
 
+static JsonNode *
+error_output (const char *message)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "error", message);
+
+  return zz_json_node_new_take_object (object);
+}
+
 static void pump (Run *run);
 
 static void
@@ -344,8 +354,24 @@ finish_node (NodeRun    *nr,
              JsonNode   *output,
              const char *error)
 {
-  Run     *run = nr->run;
-  gboolean was_running = nr->phase == NODE_RUNNING;
+  Run             *run = nr->run;
+  gboolean         was_running = nr->phase == NODE_RUNNING;
+  g_autofree char *too_deep = NULL;
+
+  /* Parsed data is at most ZZ_JSON_MAX_DEPTH deep, but outputs compose
+   * (a template embedding an object, a transform setting a long path, a
+   * disabled node passing on merged inputs): one the store would refuse,
+   * or that would take the writer past a safe recursion, fails its node. */
+  if (output != NULL && status != ZZ_RUN_STATUS_FAILED && zz_json_node_is_deeper_than (output, ZZ_JSON_MAX_DEPTH))
+    {
+      too_deep = g_strdup_printf (_("The output of “%s” is nested deeper than %u levels, more than can be stored"),
+                                     node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+      json_node_unref (output);
+      output = nr->continue_on_error ? error_output (too_deep) : NULL;
+      status = ZZ_RUN_STATUS_FAILED;
+      error = too_deep;
+      g_clear_pointer (&nr->branch, g_free);
+    }
 
   nr->phase = NODE_DONE;
   /* Data goes on from a completed node, a failed one that continues on
@@ -435,16 +461,6 @@ on_timeout_cb (gpointer user_data)
   g_cancellable_cancel (nr->cancellable);
 
   return G_SOURCE_REMOVE;
-}
-
-static JsonNode *
-error_output (const char *message)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_string_member (object, "error", message);
-
-  return zz_json_node_new_take_object (object);
 }
 
 static void
@@ -597,7 +613,17 @@ start_node (NodeRun *nr)
   nr->row->status = ZZ_RUN_STATUS_RUNNING;
   g_free (nr->row->started_at);
   nr->row->started_at = g_steal_pointer (&now);
-  g_free (nr->row->input);
+  g_clear_pointer (&nr->row->input, g_free);
+
+  /* Merged inputs nest one level deeper than the outputs they merge. */
+  if (zz_json_node_is_deeper_than (nr->input, ZZ_JSON_MAX_DEPTH))
+    {
+      g_autofree char *message = g_strdup_printf (_("The input of “%s” is nested deeper than %u levels, "
+                                                    "more than can be stored"),
+                                                     node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+      fail_node (nr, message);
+      return;
+    }
   nr->row->input = zz_json_to_string (nr->input, FALSE);
 
   /* A disabled node is passed over: its input goes on unchanged. */
@@ -632,14 +658,28 @@ start_node (NodeRun *nr)
       return;
     }
 
-  g_free (nr->row->config);
-  nr->row->config = zz_json_object_to_string (nr->config, FALSE);
-
   nr->retries = (guint) CLAMP (zz_json_object_get_int (nr->config, "retries", 0), 0, 10);
   nr->retry_delay = (guint) CLAMP (zz_json_object_get_int (nr->config, "retryDelay", 1000), 0, MAX_RETRY_DELAY_MS);
   nr->timeout_ms = (guint) CLAMP (zz_json_object_get_int (nr->config, "timeout", 0), 0, 24 * 3600 * 1000);
   nr->continue_on_error = zz_json_object_get_bool (nr->config, "continueOnError",
                                                    zz_json_object_get_bool (nr->config, "continueOnFail", FALSE));
+
+  /* A template may embed an output deep inside the config. */
+  {
+    g_autoptr(JsonNode) config = json_node_init_object (json_node_alloc (), nr->config);
+
+    if (zz_json_node_is_deeper_than (config, ZZ_JSON_MAX_DEPTH))
+      {
+        g_autofree char *message = g_strdup_printf (_("The config of “%s” is nested deeper than %u levels, "
+                                                      "more than can be stored"),
+                                                       node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+        fail_node (nr, message);
+        return;
+      }
+  }
+
+  g_free (nr->row->config);
+  nr->row->config = zz_json_object_to_string (nr->config, FALSE);
 
   nr->block_context.store = run->store;
   nr->block_context.session = run->session;
