@@ -179,6 +179,81 @@ write_row (Run     *run,
   g_ptr_array_add (run->dirty_nodes, nr);
 }
 
+/* Tells the caller of a committed row. */
+static void
+row_committed (Run     *run,
+               NodeRun *nr)
+{
+  nr->dirty = FALSE;
+  _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+
+  /* A finished row is never written again: its texts can go, so that a
+   * long run's memory holds outputs, not copies of them. */
+  if (nr->phase == NODE_DONE)
+    {
+      g_clear_pointer (&nr->row->input, g_free);
+      g_clear_pointer (&nr->row->config, g_free);
+      g_clear_pointer (&nr->row->output, g_free);
+    }
+}
+
+/* After the store refused a group of rows: one it refuses must not keep the
+ * others from being written, so each is tried alone. A finished row it still
+ * refuses is written again without its data, failed with the store's reason,
+ * so that no row of the run is left running or pending. A row of a node
+ * still running stays dirty: the run is stopping, and the node's end writes
+ * it again. */
+static void
+flush_rows_one_by_one (Run *run)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_sized_new (1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  g_ptr_array_add (one, NULL);
+
+  for (guint i = 0; i < run->dirty_nodes->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->dirty_nodes, i);
+      g_autoptr(GError) error = NULL;
+
+      one->pdata[0] = nr->row;
+      if (zz_store_update_node_executions (run->store, one, &error))
+        {
+          row_committed (run, nr);
+          continue;
+        }
+
+      if (nr->phase != NODE_DONE)
+        {
+          g_ptr_array_add (kept, nr);
+          continue;
+        }
+
+      g_clear_pointer (&nr->row->input, g_free);
+      g_clear_pointer (&nr->row->config, g_free);
+      g_clear_pointer (&nr->row->output, g_free);
+      g_free (nr->row->error);
+      nr->row->error = g_strdup_printf (_("Could not save the record of “%s”: %s"), node_name (nr), error->message);
+      nr->row->status = ZZ_RUN_STATUS_FAILED;
+      g_clear_error (&error);
+
+      if (!zz_store_update_node_executions (run->store, one, &error))
+        g_warning ("Could not save the record of node %s: %s", nr->node->id, error->message);
+      /* Written or not, trying again would fail the same way. */
+      row_committed (run, nr);
+    }
+
+  g_ptr_array_set_size (run->dirty, 0);
+  g_ptr_array_set_size (run->dirty_nodes, 0);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (kept, i);
+
+      g_ptr_array_add (run->dirty, nr->row);
+      g_ptr_array_add (run->dirty_nodes, nr);
+    }
+}
+
 static void
 flush_rows (Run *run)
 {
@@ -196,24 +271,12 @@ flush_rows (Run *run)
       /* Going on would run nodes whose results cannot be kept. */
       g_warning ("%s", reason);
       stop_run (run, reason);
+      flush_rows_one_by_one (run);
+      return;
     }
 
   for (guint i = 0; i < run->dirty_nodes->len; i++)
-    {
-      NodeRun *nr = g_ptr_array_index (run->dirty_nodes, i);
-
-      nr->dirty = FALSE;
-      _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
-
-      /* A finished row is never written again: its texts can go, so that a
-       * long run's memory holds outputs, not copies of them. */
-      if (nr->phase == NODE_DONE)
-        {
-          g_clear_pointer (&nr->row->input, g_free);
-          g_clear_pointer (&nr->row->config, g_free);
-          g_clear_pointer (&nr->row->output, g_free);
-        }
-    }
+    row_committed (run, g_ptr_array_index (run->dirty_nodes, i));
 
   g_ptr_array_set_size (run->dirty, 0);
   g_ptr_array_set_size (run->dirty_nodes, 0);
