@@ -31,6 +31,10 @@ typedef struct
   char         *base_url;
   GCancellable *cancellable;
 
+  /* A raw HTTP peer for what SoupServer cannot send: broken framing. */
+  GSocketService *raw_server;
+  char           *redirect_target; /* where /to-raw sends the client */
+
   /* What the server saw of the last request to /echo. */
   char *seen_method;
   char *seen_content_type;
@@ -220,6 +224,35 @@ bad_json_handler (SoupServer        *server,
   respond (msg, SOUP_STATUS_OK, "application/json", "{\"price\": 65000.5,");
 }
 
+/* A redirect with a body far larger than its headers, as some servers
+ * send: it must not count against the reply it leads to. */
+static void
+to_raw_handler (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  Fixture         *fixture = user_data;
+  g_autofree char *body = g_strnfill (100000, 'r');
+
+  soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, fixture->redirect_target);
+  soup_server_message_set_response (msg, "text/plain", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+/* 60,000 levels of arrays: deeper than any reader may recurse. */
+static void
+deep_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  g_autofree char *body = g_strnfill (60000, '[');
+
+  respond (msg, SOUP_STATUS_OK, "application/json", body);
+}
+
 /* Never answers: the request stays paused until the server goes away. */
 static void
 slow_handler (SoupServer        *server,
@@ -250,6 +283,8 @@ start_server (Fixture *fixture)
   soup_server_add_handler (fixture->server, "/redirect", redirect_handler, fixture, NULL);
   soup_server_add_handler (fixture->server, "/bad-json", bad_json_handler, fixture, NULL);
   soup_server_add_handler (fixture->server, "/slow", slow_handler, fixture, NULL);
+  soup_server_add_handler (fixture->server, "/deep", deep_handler, fixture, NULL);
+  soup_server_add_handler (fixture->server, "/to-raw", to_raw_handler, fixture, NULL);
 
   soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
@@ -264,6 +299,76 @@ start_server (Fixture *fixture)
     url[strlen (url) - 1] = '\0';
   g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
   fixture->base_url = g_steal_pointer (&url);
+}
+
+/* Answers every connection with @user_data as it is, then closes it. It
+ * reads the request's head first: closing with the request unread would
+ * reset the connection under the reply. Runs in the service's own thread,
+ * so that its blocking reads leave the test's main context free for the
+ * client. */
+static gboolean
+on_raw_connection_cb (GThreadedSocketService *service,
+                      GSocketConnection      *connection,
+                      GObject                *source_object,
+                      gpointer                user_data)
+{
+  const char    *response = user_data;
+  GInputStream  *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GString) request = g_string_new (NULL);
+  char   buffer[1024];
+  gssize n = 1;
+
+  while (strstr (request->str, "\r\n\r\n") == NULL &&
+         (n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (request, buffer, n);
+
+  g_output_stream_write_all (out, response, strlen (response), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  return TRUE;
+}
+
+static void
+free_response (gpointer  data,
+               GClosure *closure)
+{
+  g_free (data);
+}
+
+/* The URL of a peer on 127.0.0.1 that sends @response to any request. */
+static char *
+start_raw_server (Fixture    *fixture,
+                  const char *response)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (fixture->raw_server);
+  fixture->raw_server = g_threaded_socket_service_new (1);
+  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->raw_server), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  /* The handler owns its copy: a thread still answering holds the
+   * service, and so the copy, after the test let go of them. */
+  g_signal_connect_data (fixture->raw_server, "run", G_CALLBACK (on_raw_connection_cb), g_strdup (response),
+                         free_response, 0);
+  g_socket_service_start (fixture->raw_server);
+
+  return g_strdup_printf ("http://127.0.0.1:%u/raw", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+}
+
+static void
+stop_raw_server (Fixture *fixture)
+{
+  if (fixture->raw_server != NULL)
+    {
+      g_socket_service_stop (fixture->raw_server);
+      g_socket_listener_close (G_SOCKET_LISTENER (fixture->raw_server));
+      g_clear_object (&fixture->raw_server);
+    }
 }
 
 /* Fixture ---------------------------------------------------------------- */
@@ -317,6 +422,7 @@ fixture_tear_down (Fixture      *fixture,
   g_clear_object (&fixture->server);
   soup_session_abort (fixture->session);
   g_clear_object (&fixture->session);
+  stop_raw_server (fixture);
 
   /* Let what the server and the session left behind finish. */
   while (g_main_context_iteration (fixture->context, FALSE))
@@ -333,6 +439,7 @@ fixture_tear_down (Fixture      *fixture,
   g_clear_pointer (&fixture->seen_body, g_free);
   g_clear_pointer (&fixture->seen_query, g_free);
   g_clear_pointer (&fixture->seen_custom_header, g_free);
+  g_clear_pointer (&fixture->redirect_target, g_free);
 
   zz_test_remove_dir (fixture->tmpdir);
   g_clear_pointer (&fixture->tmpdir, g_free);
@@ -790,6 +897,205 @@ test_http_invalid_json_response (Fixture      *fixture,
   g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
   g_assert_null (output);
   g_assert_nonnull (strstr (error->message, "/bad-json says it is JSON but is not"));
+}
+
+/* Runs HTTP_REQUEST against a raw peer sending @response. */
+static JsonNode *
+run_against_raw (Fixture    *fixture,
+                 const char *response,
+                 char      **url_out,
+                 GError    **error)
+{
+  g_autofree char *url = start_raw_server (fixture, response);
+  JsonNode        *output;
+
+  output = run_blockf (fixture, "HTTP_REQUEST", error, NULL, "{\"url\": \"%s\"}", url);
+  *url_out = g_steal_pointer (&url);
+
+  return output;
+}
+
+static void
+assert_fails_naming (JsonNode     *output,
+                     const GError *error,
+                     const char   *url,
+                     const char   *expected)
+{
+  g_autofree char *message = g_strdup_printf (expected, url);
+
+  g_assert_null (output);
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+#define CHUNKED_HEAD "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+/* Text, so that a body cut short is not also invalid JSON. */
+#define CHUNKED_TEXT_HEAD "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+static void
+test_http_chunked_cut_at_a_boundary_fails (Fixture      *fixture,
+                                           gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  /* libsoup reads this as a complete body, "Price" */
+  output = run_against_raw (fixture, CHUNKED_TEXT_HEAD "5\r\nPrice\r\n", &url, &error);
+  assert_fails_naming (output, error, url, "The response of %s was cut short");
+}
+
+static void
+test_http_chunked_cut_after_its_head_fails (Fixture      *fixture,
+                                            gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  /* No chunk at all: libsoup reads an empty body. */
+  output = run_against_raw (fixture, CHUNKED_TEXT_HEAD, &url, &error);
+  assert_fails_naming (output, error, url, "The response of %s was cut short");
+}
+
+static void
+test_http_chunked_cut_inside_data_fails (Fixture      *fixture,
+                                         gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  output = run_against_raw (fixture, CHUNKED_TEXT_HEAD "10\r\nPrice: 65", &url, &error);
+  assert_fails_naming (output, error, url, "Could not read the response of %s: Connection terminated unexpectedly");
+}
+
+static void
+test_http_short_content_length_fails (Fixture      *fixture,
+                                      gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  output = run_against_raw (fixture,
+                            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly this",
+                            &url, &error);
+  assert_fails_naming (output, error, url, "Could not read the response of %s: Connection terminated unexpectedly");
+}
+
+static void
+test_http_connection_refused_fails (Fixture      *fixture,
+                                    gconstpointer user_data)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  /* A port that was just free, and is closed again. */
+  g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &bound,
+                                 &error);
+  g_assert_no_error (error);
+  url = g_strdup_printf ("http://127.0.0.1:%u/closed", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_socket_listener_close (listener);
+
+  output = run_blockf (fixture, "HTTP_REQUEST", &error, NULL, "{\"url\": \"%s\"}", url);
+  g_assert_null (output);
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Could not reach "));
+  g_assert_nonnull (strstr (error->message, url));
+}
+
+static void
+test_http_complete_chunked_response_succeeds (Fixture      *fixture,
+                                              gconstpointer user_data)
+{
+  static const char *const responses[] = {
+    /* Several chunks. */
+    CHUNKED_HEAD "5\r\n{\"a\":\r\n3\r\n 1}\r\n0\r\n\r\n",
+    /* One chunk with an extension, upper-case hex, a trailer. */
+    CHUNKED_HEAD "8;name=value\r\n{\"a\": 1}\r\n0\r\nX-Checksum: 1\r\n\r\n",
+    /* One chunk of 16 bytes: two hex digits. */
+    CHUNKED_HEAD "10\r\n{\"a\": 1        }\r\n0\r\n\r\n",
+    /* Bare LF line ends, which libsoup accepts: the least framing there is. */
+    CHUNKED_HEAD "8\n{\"a\": 1}\n0\n\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) output = NULL;
+      g_autofree char *url = NULL;
+
+      output = run_against_raw (fixture, responses[i], &url, &error);
+      g_assert_no_error (error);
+      assert_json_equal (zz_json_node_get_path (output, "body"), "{\"a\": 1}");
+
+      stop_raw_server (fixture);
+    }
+}
+
+static void
+test_http_empty_chunked_response_succeeds (Fixture      *fixture,
+                                           gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  output = run_against_raw (fixture, CHUNKED_TEXT_HEAD "0\r\n\r\n", &url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (output, "body"), ==, "");
+}
+
+static void
+test_http_chunked_reply_after_a_redirect_succeeds (Fixture      *fixture,
+                                                   gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+
+  fixture->redirect_target = start_raw_server (fixture, CHUNKED_TEXT_HEAD "5\r\nhello\r\n0\r\n\r\n");
+  output = run_blockf (fixture, "HTTP_REQUEST", &error, NULL, "{\"url\": \"%s/to-raw\"}", fixture->base_url);
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (output, "body"), ==, "hello");
+}
+
+static void
+test_http_response_ended_by_close_succeeds (Fixture      *fixture,
+                                            gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = NULL;
+
+  /* No length and no chunks: the body is what comes until the close. */
+  output = run_against_raw (fixture,
+                            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nthe whole body",
+                            &url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (output, "body"), ==, "the whole body");
+}
+
+static void
+test_http_deeply_nested_reply_fails_cleanly (Fixture      *fixture,
+                                             gconstpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) output = NULL;
+  g_autofree char *url = g_strdup_printf ("%s/deep", fixture->base_url);
+  g_autofree char *expected = g_strdup_printf ("The response of %s says it is JSON but is not: "
+                                               "Not valid JSON: nested deeper than 512 levels at line 1, column 513",
+                                               url);
+
+  output = run_blockf (fixture, "HTTP_REQUEST", &error, NULL, "{\"url\": \"%s\"}", url);
+  g_assert_null (output);
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, expected);
 }
 
 /* WEBHOOK ---------------------------------------------------------------- */
@@ -1830,6 +2136,17 @@ main (int    argc,
   ADD ("/blocks/http/cancel-aborts-a-slow-request-at-once", test_http_cancel_aborts);
   ADD ("/blocks/http/invalid-url-or-scheme-is-a-config-error", test_http_invalid_url);
   ADD ("/blocks/http/invalid-json-response-is-a-clear-error", test_http_invalid_json_response);
+  ADD ("/blocks/http/chunked-reply-cut-at-a-chunk-boundary-fails-naming-the-url",
+       test_http_chunked_cut_at_a_boundary_fails);
+  ADD ("/blocks/http/chunked-reply-cut-after-its-head-fails-naming-the-url", test_http_chunked_cut_after_its_head_fails);
+  ADD ("/blocks/http/chunked-reply-cut-inside-a-chunk-fails-naming-the-url", test_http_chunked_cut_inside_data_fails);
+  ADD ("/blocks/http/reply-shorter-than-its-content-length-fails-naming-the-url", test_http_short_content_length_fails);
+  ADD ("/blocks/http/refused-connection-fails-naming-the-url", test_http_connection_refused_fails);
+  ADD ("/blocks/http/complete-chunked-reply-is-read-whole", test_http_complete_chunked_response_succeeds);
+  ADD ("/blocks/http/empty-chunked-reply-is-read", test_http_empty_chunked_response_succeeds);
+  ADD ("/blocks/http/reply-ended-by-closing-is-read-whole", test_http_response_ended_by_close_succeeds);
+  ADD ("/blocks/http/chunked-reply-after-a-redirect-is-read-whole", test_http_chunked_reply_after_a_redirect_succeeds);
+  ADD ("/blocks/http/reply-nested-too-deep-fails-with-the-readers-message", test_http_deeply_nested_reply_fails_cleanly);
   ADD ("/blocks/webhook/posts-json-by-default", test_webhook_posts_json);
   ADD ("/blocks/webhook/sends-its-input-without-a-body", test_webhook_sends_its_input_without_a_body);
   ADD ("/blocks/condition/true-routes-to-the-true-branch-with-the-input", test_condition_routes_true);

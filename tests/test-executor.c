@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -106,6 +107,43 @@ on_finished_cb (ZzExecutor  *executor,
   g_ptr_array_add (recorder->events, g_strdup ("finished"));
 }
 
+/* Whatever way a run ended, every row of it ended too: a row left pending
+ * or running would tell the history a story the execution does not. */
+static void
+assert_no_row_unfinished (Fixture     *fixture,
+                          ZzExecution *execution)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(ZzExecution) stored = zz_store_get_execution_with_nodes (fixture->store, execution->id,
+                                                                      NULL, &rows, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (zz_run_status_is_finished (stored->status));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ZzNodeExecution *row = g_ptr_array_index (rows, i);
+
+      if (row->status == ZZ_RUN_STATUS_PENDING || row->status == ZZ_RUN_STATUS_RUNNING)
+        g_error ("Node %s of a finished execution is still %s", row->node_id, zz_run_status_to_string (row->status));
+    }
+}
+
+/* Runs @executor to its end, and checks what every run must leave. */
+static ZzExecution *
+run_executor (Fixture      *fixture,
+              ZzExecutor   *executor,
+              GCancellable *cancellable,
+              GError      **error)
+{
+  ZzExecution *execution = zz_executor_run_sync (executor, cancellable, error);
+
+  if (execution != NULL)
+    assert_no_row_unfinished (fixture, execution);
+
+  return execution;
+}
+
 static ZzExecution *
 run_workflow (Fixture      *fixture,
               ZzWorkflow   *workflow,
@@ -129,7 +167,7 @@ run_workflow (Fixture      *fixture,
       g_signal_connect (executor, "execution-finished", G_CALLBACK (on_finished_cb), recorder);
     }
 
-  return zz_executor_run_sync (executor, cancellable, error);
+  return run_executor (fixture, executor, cancellable, error);
 }
 
 static ZzNodeExecution *
@@ -316,7 +354,7 @@ test_concurrency_limit_is_kept (Fixture      *fixture,
   ZzNodeExecution *a, *b;
 
   zz_executor_set_concurrency (executor, 1);
-  execution = zz_executor_run_sync (executor, NULL, &error);
+  execution = run_executor (fixture, executor, NULL, &error);
   g_assert_no_error (error);
   rows = rows_of (fixture, execution);
   a = find_row (rows, "a");
@@ -523,6 +561,161 @@ test_failure_stops_the_run (Fixture      *fixture,
   g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "next")->status), ==, "skipped");
   g_assert_true (g_str_has_prefix (find_row (rows, "next")->error, "Not run:"));
   g_assert_null (execution->output);
+}
+
+/* A DATA_TRANSFORM node that sets "x" at a path of @levels keys on its
+ * input ({} from the trigger), so that its output nests @levels deep (the
+ * input and an object for each key but the last): built by composing,
+ * past what any parsed document may hold. */
+static char *
+deep_transform_node (const char *id,
+                     guint       levels,
+                     const char *more_config)
+{
+  g_autoptr(GString) path = g_string_new ("a");
+
+  for (guint i = 1; i < levels; i++)
+    g_string_append (path, ".a");
+
+  return g_strdup_printf ("{\"id\": \"%s\", \"type\": \"DATA_TRANSFORM\", \"position\": {\"x\": 0, \"y\": 0},"
+                          " \"data\": {\"label\": \"%s\", \"config\": {\"transformations\": [{\"type\": \"set\","
+                          " \"outputField\": \"%s\", \"value\": \"x\"}]%s}}}",
+                          id, id, path->str, more_config);
+}
+
+static void
+test_output_too_deep_to_store_fails_its_node (Fixture      *fixture,
+                                              gconstpointer data)
+{
+  g_autofree char *deep = deep_transform_node ("deep", ZZ_JSON_MAX_DEPTH + 1, "");
+  g_autofree char *nodes = g_strdup_printf ("[" NODE ("start", "MANUAL_TRIGGER", "{}") ", %s, " NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]", deep);
+  g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, nodes,
+                                                   "[" EDGE ("e1", "start", "deep") "," EDGE ("e2", "deep", "next") "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{}", NULL, NULL, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+  ZzNodeExecution *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
+  g_assert_cmpstr (execution->error, ==,
+                   "“deep” failed: The output of “deep” is nested deeper than 512 levels, more than can be stored");
+  rows = rows_of (fixture, execution);
+  row = find_row (rows, "deep");
+  g_assert_cmpstr (zz_run_status_to_string (row->status), ==, "failed");
+  g_assert_cmpstr (row->error, ==, "The output of “deep” is nested deeper than 512 levels, more than can be stored");
+  g_assert_null (row->output);
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "next")->status), ==, "skipped");
+}
+
+static void
+test_output_too_deep_continues_on_error (Fixture      *fixture,
+                                         gconstpointer data)
+{
+  g_autofree char *deep = deep_transform_node ("deep", ZZ_JSON_MAX_DEPTH + 1, ", \"continueOnError\": true");
+  g_autofree char *nodes = g_strdup_printf ("[" NODE ("start", "MANUAL_TRIGGER", "{}") ", %s, " NODE ("next", "DATA_TRANSFORM", "{\"transformations\": []}") "]", deep);
+  g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, nodes,
+                                                   "[" EDGE ("e1", "start", "deep") "," EDGE ("e2", "deep", "next") "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{}", NULL, NULL, &error);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
+  rows = rows_of (fixture, execution);
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "deep")->status), ==, "failed");
+  /* The error goes on as data, as any other failure's does. */
+  assert_json (find_row (rows, "next")->input,
+               "{\"error\": \"The output of “deep” is nested deeper than 512 levels, more than can be stored\"}");
+}
+
+static void
+test_input_or_config_too_deep_to_store_fails_its_node (Fixture      *fixture,
+                                                       gconstpointer data)
+{
+  /* 512 levels each, the most that can be stored: both complete. */
+  g_autofree char *left = deep_transform_node ("left", ZZ_JSON_MAX_DEPTH, "");
+  g_autofree char *right = deep_transform_node ("right", ZZ_JSON_MAX_DEPTH, "");
+  g_autofree char *nodes = g_strdup_printf (
+    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ", %s, %s, " NODE ("join", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+    left, right);
+  g_autoptr(ZzWorkflow) workflow = make_workflow (fixture, nodes,
+                                                   "[" EDGE ("e1", "start", "left") "," EDGE ("e2", "start", "right") "," EDGE ("e3", "left", "join") "," EDGE ("e4", "right", "join") "]");
+  /* A template embedding a 512-level output three levels into a config. */
+  g_autofree char *embed_nodes = g_strdup_printf (
+    "[" NODE ("start", "MANUAL_TRIGGER", "{}") ", %s, " NODE ("embed", "DATA_TRANSFORM", "{\"transformations\": [{\"type\": \"set\", \"outputField\": \"copy\", \"value\": \"{{left}}\"}]}") "]",
+    left);
+  g_autoptr(ZzWorkflow) embedding = make_workflow (fixture, embed_nodes,
+                                                    "[" EDGE ("e1", "start", "left") "," EDGE ("e2", "left", "embed") "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, "{}", NULL, NULL, &error);
+  g_autoptr(ZzExecution) embedded = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  ZzNodeExecution *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
+  rows = rows_of (fixture, execution);
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "left")->status), ==, "completed");
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "right")->status), ==, "completed");
+  /* Merged by node id, the two are 513 levels deep. */
+  row = find_row (rows, "join");
+  g_assert_cmpstr (zz_run_status_to_string (row->status), ==, "failed");
+  g_assert_cmpstr (row->error, ==, "The input of “join” is nested deeper than 512 levels, more than can be stored");
+  g_assert_null (row->input);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  embedded = run_workflow (fixture, embedding, "{}", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (embedded->status), ==, "failed");
+  rows = rows_of (fixture, embedded);
+  row = find_row (rows, "embed");
+  g_assert_cmpstr (zz_run_status_to_string (row->status), ==, "failed");
+  g_assert_cmpstr (row->error, ==, "The config of “embed” is nested deeper than 512 levels, more than can be stored");
+  g_assert_null (row->config);
+}
+
+static void
+test_row_the_store_refuses_ends_failed (Fixture      *fixture,
+                                        gconstpointer data)
+{
+  g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") "," NODE ("shape", "DATA_TRANSFORM", "{\"transformations\": []}") "," NODE ("after", "DATA_TRANSFORM", "{\"transformations\": []}") "]",
+                                                   "[" EDGE ("e1", "start", "shape") "," EDGE ("e2", "shape", "after") "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  sqlite3         *db = NULL;
+  ZzNodeExecution *shape;
+
+  /* A store that will not take the row of "shape" completed, whatever the
+   * reason (a full disk, a constraint): here a trigger says no. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TRIGGER refuse BEFORE UPDATE ON \"NodeExecution\" "
+                                 "WHEN NEW.\"nodeId\" = 'shape' AND NEW.\"status\" = 'completed' "
+                                 "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_test_expect_message ("zz-executor", G_LOG_LEVEL_WARNING,
+                         "Could not save the run’s progress: *refused by the test");
+  execution = run_workflow (fixture, workflow, "{}", NULL, NULL, &error);
+  g_test_assert_expected_messages ();
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "failed");
+  g_assert_nonnull (strstr (execution->error, "Could not save the run’s progress"));
+  rows = rows_of (fixture, execution);
+  /* The rows written with it in one transaction were not lost with it. */
+  g_assert_cmpstr (zz_run_status_to_string (find_row (rows, "start")->status), ==, "completed");
+  shape = find_row (rows, "shape");
+  g_assert_cmpstr (zz_run_status_to_string (shape->status), ==, "failed");
+  g_assert_true (g_str_has_prefix (shape->error, "Could not save the record of “shape”: "));
+  g_assert_nonnull (strstr (shape->error, "refused by the test"));
+  /* "after" completed or was not run, as the rows were written before or
+   * after it ran; either way it ended (run_workflow() checked). */
 }
 
 static void
@@ -802,6 +995,11 @@ main (int    argc,
   ADD ("/executor/errors/continue-on-error-hands-the-error-on", test_continue_on_error_hands_the_error_on);
   ADD ("/executor/errors/failure-stops-the-run", test_failure_stops_the_run);
   ADD ("/executor/errors/unknown-block-fails-its-node", test_unknown_block_fails_its_node);
+  ADD ("/executor/records/output-too-deep-to-store-fails-its-node", test_output_too_deep_to_store_fails_its_node);
+  ADD ("/executor/records/output-too-deep-to-store-continues-on-error", test_output_too_deep_continues_on_error);
+  ADD ("/executor/records/input-or-config-too-deep-to-store-fails-its-node",
+       test_input_or_config_too_deep_to_store_fails_its_node);
+  ADD ("/executor/records/row-the-store-refuses-ends-failed-not-running", test_row_the_store_refuses_ends_failed);
   ADD ("/executor/disabled-node-passes-its-input-on", test_disabled_node_passes_its_input_on);
   ADD ("/executor/invalid-workflow-is-refused-before-any-row", test_invalid_workflow_is_refused);
   ADD ("/executor/cancel/stops-running-nodes-at-once", test_cancel_stops_at_once);

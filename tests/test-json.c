@@ -81,6 +81,36 @@ test_nesting_up_to_the_limit_is_read (void)
 }
 
 static void
+test_depth_of_a_tree_is_measured (void)
+{
+  g_autofree char *deepest = nested ("[", ZZ_JSON_MAX_DEPTH, "1", "]");
+  g_autoptr(JsonNode) readable = parse_ok (deepest);
+  g_autoptr(JsonNode) scalar = parse_ok ("\"flat\"");
+  g_autoptr(JsonNode) two = parse_ok ("{\"a\": [1], \"b\": 2}");
+  g_autoptr(JsonNode) built = json_node_init_object (json_node_alloc (), json_object_new ());
+  JsonObject *inner = json_node_get_object (built);
+
+  /* As zz_json_parse() counts: what it reads is not too deep. */
+  g_assert_false (zz_json_node_is_deeper_than (readable, ZZ_JSON_MAX_DEPTH));
+  g_assert_true (zz_json_node_is_deeper_than (readable, ZZ_JSON_MAX_DEPTH - 1));
+  g_assert_false (zz_json_node_is_deeper_than (scalar, 0));
+  g_assert_false (zz_json_node_is_deeper_than (two, 2));
+  g_assert_true (zz_json_node_is_deeper_than (two, 1));
+
+  /* A tree built, not parsed, 2,000 levels deep: one level past the limit
+   * is enough to tell. */
+  for (guint i = 1; i < 2000; i++)
+    {
+      JsonObject *child = json_object_new ();
+
+      json_object_set_object_member (inner, "a", child);
+      inner = child;
+    }
+  g_assert_true (zz_json_node_is_deeper_than (built, ZZ_JSON_MAX_DEPTH));
+  g_assert_false (zz_json_node_is_deeper_than (built, 2000));
+}
+
+static void
 test_numbers_beyond_a_double_are_refused (void)
 {
   assert_refused ("{\"position\": {\"x\": 1e400, \"y\": 0}}", -1, ZZ_JSON_ERROR_SYNTAX,
@@ -191,6 +221,7 @@ main (int   argc,
 
   g_test_add_func ("/json/parse/deep-nesting-is-refused-before-recursing", test_deep_nesting_is_refused_before_recursing);
   g_test_add_func ("/json/parse/nesting-up-to-the-limit-is-read", test_nesting_up_to_the_limit_is_read);
+  g_test_add_func ("/json/depth/is-measured-as-the-reader-counts-it", test_depth_of_a_tree_is_measured);
   g_test_add_func ("/json/parse/numbers-beyond-a-double-are-refused", test_numbers_beyond_a_double_are_refused);
   g_test_add_func ("/json/parse/integers-past-64-bits-are-doubles", test_integers_past_64_bits_are_doubles);
   g_test_add_func ("/json/parse/nul-in-a-string-is-refused", test_nul_in_a_string_is_refused);

@@ -109,6 +109,16 @@ run_starter (Fixture    *fixture,
   stored = zz_store_get_execution_with_nodes (fixture->store, execution->id, NULL, rows, &error);
   g_assert_no_error (error);
 
+  /* However the run ended, every row of it ended too. */
+  g_assert_true (zz_run_status_is_finished (stored->status));
+  for (guint i = 0; i < (*rows)->len; i++)
+    {
+      ZzNodeExecution *row = g_ptr_array_index (*rows, i);
+
+      if (row->status == ZZ_RUN_STATUS_PENDING || row->status == ZZ_RUN_STATUS_RUNNING)
+        g_error ("Node %s of a finished execution is still %s", row->node_id, zz_run_status_to_string (row->status));
+    }
+
   return g_steal_pointer (&execution);
 }
 

@@ -591,6 +591,67 @@ zz_json_node_new_take_object (JsonObject *object)
   return node;
 }
 
+static gboolean
+is_deeper_than (JsonNode *node,
+                guint     levels_left)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        JsonNode      *member;
+
+        if (levels_left == 0)
+          return TRUE;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, NULL, &member))
+          if (is_deeper_than (member, levels_left - 1))
+            return TRUE;
+        return FALSE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        if (levels_left == 0)
+          return TRUE;
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (is_deeper_than (json_array_get_element (array, i), levels_left - 1))
+            return TRUE;
+        return FALSE;
+      }
+
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * zz_json_node_is_deeper_than:
+ * @node: a tree, however deep
+ * @max_depth: how many levels of arrays and objects may nest
+ *
+ * Whether @node nests arrays and objects more than @max_depth levels, as
+ * zz_json_parse() counts them (`[[1]]` has two). The walk goes no deeper
+ * than @max_depth + 1, so a tree built deeper than any reader or writer
+ * could recurse (by composing outputs, not by parsing) is measured safely,
+ * before anything serializes it.
+ */
+gboolean
+zz_json_node_is_deeper_than (JsonNode *node,
+                             guint     max_depth)
+{
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  return is_deeper_than (node, max_depth);
+}
+
 /**
  * zz_json_node_deep_copy:
  *

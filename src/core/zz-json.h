@@ -57,6 +57,8 @@ JsonArray  *zz_json_object_get_array      (JsonObject  *object,
 
 JsonNode   *zz_json_node_new_take_object  (JsonObject  *object);
 JsonNode   *zz_json_node_deep_copy        (JsonNode    *node);
+gboolean    zz_json_node_is_deeper_than   (JsonNode    *node,
+                                           guint        max_depth);
 JsonObject *zz_json_object_deep_copy      (JsonObject  *object);
 JsonNode   *zz_json_node_get_path         (JsonNode    *root,
                                            const char  *path);

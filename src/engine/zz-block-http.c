@@ -152,6 +152,62 @@ finish_request (GTask *task)
   _zz_block_return_output (task, zz_json_node_new_take_object (output));
 }
 
+static guint
+hex_digits (gsize size)
+{
+  guint n = 1;
+
+  while (size >= 16)
+    {
+      size /= 16;
+      n++;
+    }
+
+  return n;
+}
+
+/* libsoup ends a chunked body without an error when the connection closes
+ * where a chunk-size line should start (soup_body_input_stream_read_chunked
+ * returns what it read, 0, in its CHUNK_SIZE state), so a reply cut at a
+ * chunk boundary reads as complete. The bytes that came over the wire tell
+ * it apart: a complete body of S bytes holds at least its data, one chunk's
+ * size line and line end (hex digits of S + 2, with the bare LF libsoup
+ * also accepts) and the last chunk "0" with its line end and the empty
+ * line that closes the trailers (3). More chunks, CRLF, extensions and
+ * trailers only add bytes, so a complete reply is never below that minimum;
+ * a reply cut after its first chunk always is. A cut after two or more
+ * chunks is not seen: their extra framing makes up for the missing end.
+ *
+ * Only where that arithmetic holds: a chunked HTTP/1 body with no
+ * Content-Encoding (the decoded size would not be the wire's). The metrics
+ * count every body byte read from the socket since the message's first
+ * response, never fewer than this response's, so a redirect only hides a
+ * cut, never invents one; the size is what this response's stream gave. */
+static gboolean
+chunked_body_was_cut (Request *request)
+{
+  SoupMessage        *message = request->message;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  SoupMessageMetrics *metrics = soup_message_get_metrics (message);
+  guint               status = soup_message_get_status (message);
+  gsize               size = request->body->len;
+  guint64             least;
+
+  if (metrics == NULL || soup_message_get_http_version (message) == SOUP_HTTP_2_0 ||
+      soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CHUNKED ||
+      soup_message_headers_get_one (headers, "Content-Encoding") != NULL)
+    return FALSE;
+
+  /* These have no body whatever their headers say (as libsoup reads them). */
+  if (g_str_equal (soup_message_get_method (message), "HEAD") || SOUP_STATUS_IS_INFORMATIONAL (status) ||
+      status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_NOT_MODIFIED)
+    return FALSE;
+
+  least = (guint64) size + (size > 0 ? hex_digits (size) + 2 : 0) + 3;
+
+  return soup_message_metrics_get_response_body_bytes_received (metrics) < least;
+}
+
 static void
 on_chunk_read_cb (GObject      *object,
                   GAsyncResult *result,
@@ -165,13 +221,25 @@ on_chunk_read_cb (GObject      *object,
   bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (bytes == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_new_error (task, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
+                                 _("Could not read the response of %s: %s"), request->url, error->message);
       g_object_unref (task);
       return;
     }
 
   if (g_bytes_get_size (bytes) == 0)
     {
+      if (chunked_body_was_cut (request))
+        {
+          g_task_return_new_error (task, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
+                                   _("The response of %s was cut short"), request->url);
+          g_object_unref (task);
+          return;
+        }
+
       finish_request (task);
       return;
     }
@@ -396,6 +464,9 @@ http_execute (ZzBlockType    *type,
 
   if (!zz_json_object_get_bool (config, "followRedirects", TRUE))
     soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
+  /* For the bytes on the wire, to tell a cut chunked body (see
+   * chunked_body_was_cut()). */
+  soup_message_add_flags (request->message, SOUP_MESSAGE_COLLECT_METRICS);
 
   set_request_body (request->message, config, input);
 

@@ -179,6 +179,81 @@ write_row (Run     *run,
   g_ptr_array_add (run->dirty_nodes, nr);
 }
 
+/* Tells the caller of a committed row. */
+static void
+row_committed (Run     *run,
+               NodeRun *nr)
+{
+  nr->dirty = FALSE;
+  _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+
+  /* A finished row is never written again: its texts can go, so that a
+   * long run's memory holds outputs, not copies of them. */
+  if (nr->phase == NODE_DONE)
+    {
+      g_clear_pointer (&nr->row->input, g_free);
+      g_clear_pointer (&nr->row->config, g_free);
+      g_clear_pointer (&nr->row->output, g_free);
+    }
+}
+
+/* After the store refused a group of rows: one it refuses must not keep the
+ * others from being written, so each is tried alone. A finished row it still
+ * refuses is written again without its data, failed with the store's reason,
+ * so that no row of the run is left running or pending. A row of a node
+ * still running stays dirty: the run is stopping, and the node's end writes
+ * it again. */
+static void
+flush_rows_one_by_one (Run *run)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_sized_new (1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  g_ptr_array_add (one, NULL);
+
+  for (guint i = 0; i < run->dirty_nodes->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (run->dirty_nodes, i);
+      g_autoptr(GError) error = NULL;
+
+      one->pdata[0] = nr->row;
+      if (zz_store_update_node_executions (run->store, one, &error))
+        {
+          row_committed (run, nr);
+          continue;
+        }
+
+      if (nr->phase != NODE_DONE)
+        {
+          g_ptr_array_add (kept, nr);
+          continue;
+        }
+
+      g_clear_pointer (&nr->row->input, g_free);
+      g_clear_pointer (&nr->row->config, g_free);
+      g_clear_pointer (&nr->row->output, g_free);
+      g_free (nr->row->error);
+      nr->row->error = g_strdup_printf (_("Could not save the record of “%s”: %s"), node_name (nr), error->message);
+      nr->row->status = ZZ_RUN_STATUS_FAILED;
+      g_clear_error (&error);
+
+      if (!zz_store_update_node_executions (run->store, one, &error))
+        g_warning ("Could not save the record of node %s: %s", nr->node->id, error->message);
+      /* Written or not, trying again would fail the same way. */
+      row_committed (run, nr);
+    }
+
+  g_ptr_array_set_size (run->dirty, 0);
+  g_ptr_array_set_size (run->dirty_nodes, 0);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      NodeRun *nr = g_ptr_array_index (kept, i);
+
+      g_ptr_array_add (run->dirty, nr->row);
+      g_ptr_array_add (run->dirty_nodes, nr);
+    }
+}
+
 static void
 flush_rows (Run *run)
 {
@@ -196,24 +271,12 @@ flush_rows (Run *run)
       /* Going on would run nodes whose results cannot be kept. */
       g_warning ("%s", reason);
       stop_run (run, reason);
+      flush_rows_one_by_one (run);
+      return;
     }
 
   for (guint i = 0; i < run->dirty_nodes->len; i++)
-    {
-      NodeRun *nr = g_ptr_array_index (run->dirty_nodes, i);
-
-      nr->dirty = FALSE;
-      _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
-
-      /* A finished row is never written again: its texts can go, so that a
-       * long run's memory holds outputs, not copies of them. */
-      if (nr->phase == NODE_DONE)
-        {
-          g_clear_pointer (&nr->row->input, g_free);
-          g_clear_pointer (&nr->row->config, g_free);
-          g_clear_pointer (&nr->row->output, g_free);
-        }
-    }
+    row_committed (run, g_ptr_array_index (run->dirty_nodes, i));
 
   g_ptr_array_set_size (run->dirty, 0);
   g_ptr_array_set_size (run->dirty_nodes, 0);
@@ -336,6 +399,16 @@ propagate (NodeRun *done)
     }
 }
 
+static JsonNode *
+error_output (const char *message)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "error", message);
+
+  return zz_json_node_new_take_object (object);
+}
+
 static void pump (Run *run);
 
 static void
@@ -344,8 +417,24 @@ finish_node (NodeRun    *nr,
              JsonNode   *output,
              const char *error)
 {
-  Run     *run = nr->run;
-  gboolean was_running = nr->phase == NODE_RUNNING;
+  Run             *run = nr->run;
+  gboolean         was_running = nr->phase == NODE_RUNNING;
+  g_autofree char *too_deep = NULL;
+
+  /* Parsed data is at most ZZ_JSON_MAX_DEPTH deep, but outputs compose
+   * (a template embedding an object, a transform setting a long path, a
+   * disabled node passing on merged inputs): one the store would refuse,
+   * or that would take the writer past a safe recursion, fails its node. */
+  if (output != NULL && status != ZZ_RUN_STATUS_FAILED && zz_json_node_is_deeper_than (output, ZZ_JSON_MAX_DEPTH))
+    {
+      too_deep = g_strdup_printf (_("The output of “%s” is nested deeper than %u levels, more than can be stored"),
+                                     node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+      json_node_unref (output);
+      output = nr->continue_on_error ? error_output (too_deep) : NULL;
+      status = ZZ_RUN_STATUS_FAILED;
+      error = too_deep;
+      g_clear_pointer (&nr->branch, g_free);
+    }
 
   nr->phase = NODE_DONE;
   /* Data goes on from a completed node, a failed one that continues on
@@ -435,16 +524,6 @@ on_timeout_cb (gpointer user_data)
   g_cancellable_cancel (nr->cancellable);
 
   return G_SOURCE_REMOVE;
-}
-
-static JsonNode *
-error_output (const char *message)
-{
-  JsonObject *object = json_object_new ();
-
-  json_object_set_string_member (object, "error", message);
-
-  return zz_json_node_new_take_object (object);
 }
 
 static void
@@ -597,7 +676,17 @@ start_node (NodeRun *nr)
   nr->row->status = ZZ_RUN_STATUS_RUNNING;
   g_free (nr->row->started_at);
   nr->row->started_at = g_steal_pointer (&now);
-  g_free (nr->row->input);
+  g_clear_pointer (&nr->row->input, g_free);
+
+  /* Merged inputs nest one level deeper than the outputs they merge. */
+  if (zz_json_node_is_deeper_than (nr->input, ZZ_JSON_MAX_DEPTH))
+    {
+      g_autofree char *message = g_strdup_printf (_("The input of “%s” is nested deeper than %u levels, "
+                                                    "more than can be stored"),
+                                                     node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+      fail_node (nr, message);
+      return;
+    }
   nr->row->input = zz_json_to_string (nr->input, FALSE);
 
   /* A disabled node is passed over: its input goes on unchanged. */
@@ -632,14 +721,28 @@ start_node (NodeRun *nr)
       return;
     }
 
-  g_free (nr->row->config);
-  nr->row->config = zz_json_object_to_string (nr->config, FALSE);
-
   nr->retries = (guint) CLAMP (zz_json_object_get_int (nr->config, "retries", 0), 0, 10);
   nr->retry_delay = (guint) CLAMP (zz_json_object_get_int (nr->config, "retryDelay", 1000), 0, MAX_RETRY_DELAY_MS);
   nr->timeout_ms = (guint) CLAMP (zz_json_object_get_int (nr->config, "timeout", 0), 0, 24 * 3600 * 1000);
   nr->continue_on_error = zz_json_object_get_bool (nr->config, "continueOnError",
                                                    zz_json_object_get_bool (nr->config, "continueOnFail", FALSE));
+
+  /* A template may embed an output deep inside the config. */
+  {
+    g_autoptr(JsonNode) config = json_node_init_object (json_node_alloc (), nr->config);
+
+    if (zz_json_node_is_deeper_than (config, ZZ_JSON_MAX_DEPTH))
+      {
+        g_autofree char *message = g_strdup_printf (_("The config of “%s” is nested deeper than %u levels, "
+                                                      "more than can be stored"),
+                                                       node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+        fail_node (nr, message);
+        return;
+      }
+  }
+
+  g_free (nr->row->config);
+  nr->row->config = zz_json_object_to_string (nr->config, FALSE);
 
   nr->block_context.store = run->store;
   nr->block_context.session = run->session;
