@@ -10,9 +10,11 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -409,6 +411,29 @@ test_import_missing_file (Fixture      *fixture,
   g_assert_nonnull (strstr (result.err, "/nonexistent/flow.json"));
 }
 
+/* g_format_size() has a non-breaking space between number and unit. */
+#define NBSP "\xc2\xa0"
+
+static void
+test_import_too_large_names_sizes_in_iec_units (Fixture      *fixture,
+                                                gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "huge.json", NULL);
+  g_auto(Result) result = { 0 };
+  int fd;
+
+  /* A sparse file: its size is what is checked, before anything is read. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 65 * 1024 * 1024), ==, 0);
+  g_close (fd, NULL);
+
+  /* The limit is 64 binary megabytes: "67.1 MB" named a limit nobody set. */
+  run_cli (fixture, &result, "import", path);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "The file is 65.0" NBSP "MiB; workflows larger than 64.0" NBSP "MiB are not read"));
+}
+
 static void
 test_list_shows_workflows (Fixture      *fixture,
                            gconstpointer data)
@@ -781,6 +806,7 @@ main (int    argc,
   ADD ("/cli/import/cycle-is-refused", test_import_cycle_is_refused);
   ADD ("/cli/import/unknown-block-is-kept-with-a-warning", test_import_unknown_block_is_kept_with_a_warning);
   ADD ("/cli/import/missing-file-is-named", test_import_missing_file);
+  ADD ("/cli/import/too-large-names-sizes-in-iec-units", test_import_too_large_names_sizes_in_iec_units);
   ADD ("/cli/export/round-trip-keeps-unknown-keys", test_export_round_trip_keeps_unknown_keys);
   ADD ("/cli/list/shows-workflows-as-table-and-json", test_list_shows_workflows);
   ADD ("/cli/delete/removes-the-workflow", test_delete_removes_workflow);
