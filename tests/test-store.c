@@ -12,9 +12,11 @@
 #include <sqlite3.h>
 
 #include "zz-id.h"
+#include "zz-json.h"
 #include "zz-store-private.h"
 #include "zz-test-util.h"
 #include "zz-time.h"
+#include "zz-workflow-private.h"
 
 typedef struct
 {
@@ -421,6 +423,78 @@ test_json_columns_must_be_valid (Fixture      *fixture,
   entry->configuration = g_strdup ("[1, 2");
   g_assert_false (zz_store_insert_block_library_entry (fixture->store, entry, &error));
   assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, "The configuration of a library block is not valid JSON");
+}
+
+/* @depth arrays, one in the other, around 1 */
+static JsonNode *
+nested_arrays (guint depth)
+{
+  JsonNode *node = json_node_init_int (json_node_alloc (), 1);
+
+  for (guint i = 0; i < depth; i++)
+    {
+      JsonArray *array = json_array_new ();
+
+      json_array_add_element (array, node);
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+    }
+
+  return node;
+}
+
+static char *
+nested_arrays_text (guint depth)
+{
+  g_autoptr(JsonNode) node = nested_arrays (depth);
+
+  return zz_json_to_string (node, FALSE);
+}
+
+/* SQLite's json_valid() refuses JSON nested deeper than its own limit:
+ * 2000 levels before SQLite 3.45 (Debian 12 has 3.40), 1000 since. */
+static guint
+sqlite_json_depth_limit (void)
+{
+  return sqlite3_libversion_number () >= 3045000 ? 1000 : 2000;
+}
+
+static void
+test_json_nested_past_sqlite_limit_names_it (Fixture      *fixture,
+                                             gconstpointer data)
+{
+  const char *user_id = zz_store_get_current_user_id (fixture->store);
+  guint       limit = sqlite_json_depth_limit ();
+  g_autoptr(ZzWorkflow) stored = add_workflow (fixture->store, user_id, "Stored");
+  g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Deep");
+  g_autoptr(ZzExecution) execution = zz_execution_new ();
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autofree char *extra_message = g_strdup_printf ("The extra fields of a workflow are nested deeper than the %u levels the store keeps", limit);
+  g_autofree char *input_message = g_strdup_printf ("The input of a workflow execution is nested deeper than the %u levels the store keeps", limit);
+  GError          *error = NULL;
+
+  /* Valid JSON, which the store used to call not valid, or not an object. */
+  json_object_set_member (extra, "metadata", nested_arrays (limit + 1));
+  _zz_workflow_set_extra (workflow, extra);
+  g_assert_false (zz_store_insert_workflow (fixture->store, workflow, &error));
+  assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, extra_message);
+
+  _zz_workflow_set_extra (stored, extra);
+  g_assert_false (zz_store_save_workflow (fixture->store, stored, &error));
+  assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, extra_message);
+
+  execution->workflow_id = g_strdup (zz_workflow_get_id (stored));
+  execution->user_id = g_strdup (user_id);
+  execution->status = ZZ_RUN_STATUS_COMPLETED;
+  execution->input = nested_arrays_text (limit + 1);
+  g_assert_false (zz_store_insert_execution (fixture->store, execution, &error));
+  assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, input_message);
+
+  /* The number named is the limit: one level less is kept. */
+  g_free (execution->input);
+  execution->input = nested_arrays_text (limit - 1);
+  zz_store_insert_execution (fixture->store, execution, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -999,6 +1073,7 @@ main (int   argc,
   ADD ("/store/constraint/a-user-joins-a-team-once", test_user_joins_a_team_once);
   ADD ("/store/constraint/status-values-are-checked", test_status_values_are_checked);
   ADD ("/store/constraint/json-columns-must-be-valid", test_json_columns_must_be_valid);
+  ADD ("/store/constraint/json-nested-past-sqlite-limit-names-the-limit", test_json_nested_past_sqlite_limit_names_it);
   ADD ("/store/constraint/foreign-key-names-the-missing-row", test_foreign_key_names_the_missing_row);
   ADD ("/store/cascade/deleting-a-user-removes-what-it-owns", test_deleting_user_removes_what_it_owns);
   ADD ("/store/cascade/a-tier-in-use-cannot-be-deleted", test_tier_in_use_cannot_be_deleted);

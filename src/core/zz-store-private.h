@@ -61,9 +61,26 @@ typedef struct
   char           *delete_sql;
 } ZzModel;
 
+/* The texts a Workflow row is written from (zz-store-workflows.c): the
+ * record that _zz_model_workflow's columns describe, so that a refused
+ * value can be named in the message as any other model's. */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *description;
+  char       *nodes;
+  char       *edges;
+  char       *tags;
+  const char *created_at;
+  const char *updated_at;
+  const char *user_id;
+  char       *extra;
+} ZzWorkflowRow;
+
 extern ZzModel _zz_model_user;
 extern ZzModel _zz_model_profile;
-extern ZzModel _zz_model_workflow;          /* columns only: no record struct */
+extern ZzModel _zz_model_workflow;          /* no record struct: ZzWorkflowRow in messages */
 extern ZzModel _zz_model_execution;
 extern ZzModel _zz_model_node_execution;
 extern ZzModel _zz_model_block_library_entry;
