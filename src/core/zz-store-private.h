@@ -103,7 +103,23 @@ struct _ZzStore
   char       *current_user_id;
   GHashTable *statements;       /* SQL text -> sqlite3_stmt *, prepared once */
   GHashTable *recent;           /* SQL pointer -> its statement, a shortcut */
+  int         notes_fd;         /* PATH-notes (zz-store-notes.c), or -1 */
 };
+
+/* Why a run stopped, kept beside the database (zz-store-notes.c) */
+typedef struct
+{
+  char     *reason;
+  gboolean  ended;   /* its process writes nothing more of it */
+} ZzStoreNote;
+
+void           _zz_store_note_free          (ZzStoreNote    *note);
+/* Opens PATH-notes and allocates its space, at open; a failure is logged:
+ * the store works without notes. */
+void           _zz_store_open_notes         (ZzStore        *self);
+void           _zz_store_close_notes        (ZzStore        *self);
+/* (transfer full): execution id -> ZzStoreNote */
+GHashTable    *_zz_store_read_notes         (ZzStore        *self);
 
 /* For tests: applies migrations only up to @version. */
 ZzStore       *_zz_store_open_at_version    (const char     *path,
