@@ -5,6 +5,7 @@
 # script, so the package list lives in exactly one place. clang, its runtime
 # libraries (libFuzzer, ASan, UBSan: libclang-rt-dev) and llvm (for
 # llvm-symbolizer's file:line stacks) serve build-aux/run-fuzzers.sh.
+# util-linux's unshare gives tests/test-cli.c a tmpfs of its own to fill.
 set -eu
 
 PACKAGES="
@@ -34,6 +35,7 @@ PACKAGES="
   adwaita-icon-theme
   fonts-cantarell
   valgrind
+  util-linux
   clang
   libclang-rt-dev
   llvm

@@ -750,7 +750,7 @@ test_http_response_too_large (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) output = NULL;
-  g_autofree char *limit = g_format_size (1000);
+  g_autofree char *limit = g_format_size_full (1000, G_FORMAT_SIZE_IEC_UNITS);
 
   output = run_blockf (fixture, "HTTP_REQUEST", &error, NULL,
                        "{\"url\": \"%s/big\", \"maxResponseSize\": 1000}", fixture->base_url);

@@ -5,14 +5,17 @@
  * path is in ZZYRA_CLI, set by meson) with --db pointing there.
  */
 #include "config.h"
+#include "zz-store.h"
 #include "zz-test-util.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 typedef struct
 {
@@ -409,6 +412,29 @@ test_import_missing_file (Fixture      *fixture,
   g_assert_nonnull (strstr (result.err, "/nonexistent/flow.json"));
 }
 
+/* g_format_size() has a non-breaking space between number and unit. */
+#define NBSP "\xc2\xa0"
+
+static void
+test_import_too_large_names_sizes_in_iec_units (Fixture      *fixture,
+                                                gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "huge.json", NULL);
+  g_auto(Result) result = { 0 };
+  int fd;
+
+  /* A sparse file: its size is what is checked, before anything is read. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 65 * 1024 * 1024), ==, 0);
+  g_close (fd, NULL);
+
+  /* The limit is 64 binary megabytes: "67.1 MB" named a limit nobody set. */
+  run_cli (fixture, &result, "import", path);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "The file is 65.0" NBSP "MiB; workflows larger than 64.0" NBSP "MiB are not read"));
+}
+
 static void
 test_list_shows_workflows (Fixture      *fixture,
                            gconstpointer data)
@@ -704,6 +730,201 @@ test_run_killed_keeps_finished_nodes (Fixture      *fixture,
   g_assert_cmpstr (wait, ==, "failed: interrupted");
 }
 
+/* A chain of DATA_TRANSFORM nodes without transformations: each passes
+ * its input on, so each row it writes holds the run's input twice. */
+static char *
+copy_chain_json (guint n_copies)
+{
+  g_autoptr(GString) json = g_string_new ("{\"name\": \"Copies\", \"nodes\": ["
+                                           "{\"id\": \"start\", \"type\": \"MANUAL_TRIGGER\", \"position\": {\"x\": 0, \"y\": 0},"
+                                           " \"data\": {\"label\": \"Start\", \"config\": {}}}");
+  g_autoptr(GString) edges = g_string_new (NULL);
+
+  for (guint i = 1; i <= n_copies; i++)
+    {
+      g_autofree char *source = i > 1 ? g_strdup_printf ("copy%u", i - 1) : g_strdup ("start");
+
+      g_string_append_printf (json,
+                              ", {\"id\": \"copy%u\", \"type\": \"DATA_TRANSFORM\", \"position\": {\"x\": %u, \"y\": 0},"
+                              " \"data\": {\"label\": \"Copy %u\", \"config\": {}}}",
+                              i, 200 * i, i);
+      g_string_append_printf (edges, "%s{\"id\": \"e%u\", \"source\": \"%s\", \"target\": \"copy%u\"}",
+                              i > 1 ? ", " : "", i, source, i);
+    }
+  g_string_append_printf (json, "], \"edges\": [%s]}", edges->str);
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
+static goffset
+file_size (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf         buf;
+
+  if (g_stat (path, &buf) != 0)
+    return -1;
+
+  return buf.st_size;
+}
+
+/* Whether this kernel lets an unprivileged user mount a tmpfs of its own */
+static gboolean
+can_mount_in_namespace (const char *unshare,
+                        char      **why)
+{
+  const char      *argv[] = { unshare, "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs \"$1\"", "sh", NULL, NULL };
+  g_autofree char *dir = zz_test_make_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int              status = 0;
+
+  argv[6] = dir;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+  zz_test_remove_dir (dir);
+  if (error == NULL && g_spawn_check_wait_status (status, &error))
+    return TRUE;
+
+  *why = g_strdup_printf ("%s (%s)", error->message, err ? g_strstrip (err) : "");
+  return FALSE;
+}
+
+/* Runs @workflow_id with @input on a tmpfs with room for the database and
+ * @headroom KiB more, mounted in a user and mount namespace of the run's
+ * own, then copies the database's files out, to @name in the fixture. */
+static char *
+run_on_a_full_disk (Fixture    *fixture,
+                    const char *unshare,
+                    const char *name,
+                    guint       headroom,
+                    const char *workflow_id,
+                    const char *input)
+{
+  static const char script[] =
+    "mount -t tmpfs -o size=\"$1\"k tmpfs \"$2\" || exit 1\n"
+    "cp \"$3\" \"$2/db\" || exit 1\n"
+    "status=0\n"
+    "\"$4\" --db \"$2/db\" run \"$5\" --input \"$6\" >\"$7/run.log\" 2>&1 || status=$?\n"
+    "echo \"$status\" >\"$7/status\"\n"
+    "for f in db db-wal db-notes; do\n"
+    "  if [ -e \"$2/$f\" ]; then cp \"$2/$f\" \"$7/$f\" || exit 1; fi\n"
+    "done\n";
+  g_autofree char *mount_dir = g_strdup_printf ("%s/%s-disk", fixture->dir, name);
+  g_autofree char *out_dir = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *size = g_strdup_printf ("%" G_GOFFSET_FORMAT, file_size (fixture->dir, "test.db") / 1024 + headroom);
+  g_autofree char *log_path = g_build_filename (out_dir, "run.log", NULL);
+  g_autofree char *status_path = g_build_filename (out_dir, "status", NULL);
+  g_autofree char *log = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (mount_dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->dir, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "ZZYRA_DB");
+  process = g_subprocess_launcher_spawn (launcher, &error, unshare, "-rm", "sh", "-c", script, "sh",
+                                         size, mount_dir, fixture->db, g_getenv ("ZZYRA_CLI"),
+                                         workflow_id, input, out_dir, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+
+  g_file_get_contents (log_path, &log, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("zzyra-cli run on a disk of %s KiB said:\n%s", size, log);
+  g_file_get_contents (status_path, &status, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_strstrip (status), ==, "1");
+
+  return g_steal_pointer (&out_dir);
+}
+
+/* The disk fills during a run: its row must say so, not "interrupted". */
+static void
+test_run_on_a_full_disk_records_why (Fixture      *fixture,
+                                     gconstpointer data)
+{
+  /* With little headroom even the run's last small writes find no room,
+   * and it leaves a note; with more, they fit where its big ones failed. */
+  static const guint headrooms[] = { 200, 320 };
+  g_autofree char   *unshare = g_find_program_in_path ("unshare");
+  g_autofree char   *why = NULL;
+  g_autofree char   *chain = copy_chain_json (30);
+  g_autofree char   *path = NULL;
+  g_autofree char   *big = repeat ("x", 20000);
+  g_autofree char   *input = NULL;
+  g_auto(Result) import = { 0 };
+
+  if (unshare == NULL)
+    {
+      g_test_skip ("unshare (util-linux) is needed to give the run a small disk of its own");
+      return;
+    }
+  if (!can_mount_in_namespace (unshare, &why))
+    {
+      g_autofree char *message = g_strdup_printf ("This kernel does not let unshare mount a tmpfs: %s", why);
+      g_test_skip (message);
+      return;
+    }
+
+  path = write_file (fixture, "copies.json", chain);
+  run_cli (fixture, &import, "import", path);
+  g_assert_cmpint (import.status, ==, 0);
+  g_strstrip (import.out);
+  /* Each of the thirty copies writes 40 KB: the run's start fits, they do not. */
+  input = g_strdup_printf ("{\"big\": \"%s\"}", big);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headrooms); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("headroom-%u", headrooms[i]);
+      g_autofree char *out_dir = run_on_a_full_disk (fixture, unshare, name, headrooms[i], import.out, input);
+      g_autofree char *out_db = g_build_filename (out_dir, "db", NULL);
+      g_autofree char *notes_path = g_build_filename (out_dir, "db-notes", NULL);
+      g_autofree char *notes = NULL;
+      g_autofree char *execution_status = NULL;
+      g_autofree char *execution_error = NULL;
+      g_autofree char *n_unfinished = NULL;
+      g_autofree char *integrity = NULL;
+      g_autoptr(ZzStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize notes_length = 0;
+
+      /* What the full disk left: a WAL its last connection could not
+       * checkpoint into the database. */
+      g_assert_cmpint (file_size (out_dir, "db-wal"), >, 0);
+      if (g_file_get_contents (notes_path, &notes, &notes_length, NULL))
+        g_test_message ("With %u KiB of headroom, the run %s", headrooms[i],
+                        memchr (notes, 'Z', notes_length) ? "left a note of why it stopped" : "recorded why it stopped");
+      g_clear_pointer (&notes, g_free);
+
+      /* With room again, the next open records the run and empties the WAL. */
+      store = zz_store_open (out_db, &error);
+      g_assert_no_error (error);
+
+      execution_status = query_db (out_db, "SELECT status FROM WorkflowExecution");
+      execution_error = query_db (out_db, "SELECT error FROM WorkflowExecution");
+      n_unfinished = query_db (out_db, "SELECT count(*) FROM NodeExecution WHERE status IN ('running', 'pending')");
+      integrity = query_db (out_db, "PRAGMA integrity_check");
+      g_assert_cmpstr (execution_status, ==, "failed");
+      g_assert_true (g_str_has_prefix (execution_error, "The disk was full: the run stopped at “"));
+      g_assert_cmpstr (n_unfinished, ==, "0");
+      g_assert_cmpstr (integrity, ==, "ok");
+      g_assert_cmpint (file_size (out_dir, "db-wal"), <=, 0);
+
+      /* The note, if the run had to leave one, is cleared once used. */
+      g_file_get_contents (notes_path, &notes, &notes_length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (notes_length, >=, 4096);
+      for (gsize j = 0; j < notes_length; j++)
+        g_assert_cmpint (notes[j], ==, 0);
+    }
+}
+
 static void
 test_executions_lists_and_shows_runs (Fixture      *fixture,
                                       gconstpointer data)
@@ -781,6 +1002,7 @@ main (int    argc,
   ADD ("/cli/import/cycle-is-refused", test_import_cycle_is_refused);
   ADD ("/cli/import/unknown-block-is-kept-with-a-warning", test_import_unknown_block_is_kept_with_a_warning);
   ADD ("/cli/import/missing-file-is-named", test_import_missing_file);
+  ADD ("/cli/import/too-large-names-sizes-in-iec-units", test_import_too_large_names_sizes_in_iec_units);
   ADD ("/cli/export/round-trip-keeps-unknown-keys", test_export_round_trip_keeps_unknown_keys);
   ADD ("/cli/list/shows-workflows-as-table-and-json", test_list_shows_workflows);
   ADD ("/cli/delete/removes-the-workflow", test_delete_removes_workflow);
@@ -791,6 +1013,7 @@ main (int    argc,
   ADD ("/cli/run/deep-input-is-refused-not-a-crash", test_run_deep_input_is_refused_not_a_crash);
   ADD ("/cli/run/ctrl-c-cancels-and-exits-130", test_run_interrupted_by_ctrl_c_is_cancelled);
   ADD ("/cli/run/sigkill-keeps-finished-nodes-and-marks-interrupted", test_run_killed_keeps_finished_nodes);
+  ADD ("/cli/run/a-full-disk-is-recorded-as-the-cause", test_run_on_a_full_disk_records_why);
   ADD ("/cli/executions/list-and-show-runs", test_executions_lists_and_shows_runs);
   ADD ("/cli/new/from-a-template-and-run-it", test_new_from_template_runs);
 #undef ADD

@@ -7,14 +7,18 @@
 #include <signal.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "zz-id.h"
+#include "zz-json.h"
+#include "zz-process.h"
 #include "zz-store-private.h"
 #include "zz-test-util.h"
 #include "zz-time.h"
+#include "zz-workflow-private.h"
 
 typedef struct
 {
@@ -423,6 +427,78 @@ test_json_columns_must_be_valid (Fixture      *fixture,
   assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, "The configuration of a library block is not valid JSON");
 }
 
+/* @depth arrays, one in the other, around 1 */
+static JsonNode *
+nested_arrays (guint depth)
+{
+  JsonNode *node = json_node_init_int (json_node_alloc (), 1);
+
+  for (guint i = 0; i < depth; i++)
+    {
+      JsonArray *array = json_array_new ();
+
+      json_array_add_element (array, node);
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+    }
+
+  return node;
+}
+
+static char *
+nested_arrays_text (guint depth)
+{
+  g_autoptr(JsonNode) node = nested_arrays (depth);
+
+  return zz_json_to_string (node, FALSE);
+}
+
+/* SQLite's json_valid() refuses JSON nested deeper than its own limit:
+ * 2000 levels before SQLite 3.45 (Debian 12 has 3.40), 1000 since. */
+static guint
+sqlite_json_depth_limit (void)
+{
+  return sqlite3_libversion_number () >= 3045000 ? 1000 : 2000;
+}
+
+static void
+test_json_nested_past_sqlite_limit_names_it (Fixture      *fixture,
+                                             gconstpointer data)
+{
+  const char *user_id = zz_store_get_current_user_id (fixture->store);
+  guint       limit = sqlite_json_depth_limit ();
+  g_autoptr(ZzWorkflow) stored = add_workflow (fixture->store, user_id, "Stored");
+  g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("Deep");
+  g_autoptr(ZzExecution) execution = zz_execution_new ();
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autofree char *extra_message = g_strdup_printf ("The extra fields of a workflow are nested deeper than the %u levels the store keeps", limit);
+  g_autofree char *input_message = g_strdup_printf ("The input of a workflow execution is nested deeper than the %u levels the store keeps", limit);
+  GError          *error = NULL;
+
+  /* Valid JSON, which the store used to call not valid, or not an object. */
+  json_object_set_member (extra, "metadata", nested_arrays (limit + 1));
+  _zz_workflow_set_extra (workflow, extra);
+  g_assert_false (zz_store_insert_workflow (fixture->store, workflow, &error));
+  assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, extra_message);
+
+  _zz_workflow_set_extra (stored, extra);
+  g_assert_false (zz_store_save_workflow (fixture->store, stored, &error));
+  assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, extra_message);
+
+  execution->workflow_id = g_strdup (zz_workflow_get_id (stored));
+  execution->user_id = g_strdup (user_id);
+  execution->status = ZZ_RUN_STATUS_COMPLETED;
+  execution->input = nested_arrays_text (limit + 1);
+  g_assert_false (zz_store_insert_execution (fixture->store, execution, &error));
+  assert_store_error (error, ZZ_STORE_ERROR_CONSTRAINT, input_message);
+
+  /* The number named is the limit: one level less is kept. */
+  g_free (execution->input);
+  execution->input = nested_arrays_text (limit - 1);
+  zz_store_insert_execution (fixture->store, execution, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_foreign_key_names_the_missing_row (Fixture      *fixture,
                                         gconstpointer data)
@@ -740,6 +816,196 @@ test_execution_with_node_details (Fixture      *fixture,
   g_assert_cmpstr (((ZzNodeExecution *) nodes->pdata[2])->node_id, ==, "c");
 }
 
+/* Full disks ------------------------------------------------------------- */
+
+#define DISK_FULL "The disk was full: the run stopped at “Busy”"
+
+/* A running execution owned by @identity of this host and pid, with a
+ * completed, a running and a pending node. */
+static ZzExecution *
+insert_running (ZzStore    *store,
+                const char *identity)
+{
+  const char *user_id = zz_store_get_current_user_id (store);
+  g_autoptr(ZzWorkflow) workflow = add_workflow (store, user_id, "Copies");
+  g_autoptr(ZzExecution) execution = zz_execution_new ();
+  const char *node_ids[] = { "done", "busy", "later" };
+  ZzRunStatus statuses[] = { ZZ_RUN_STATUS_COMPLETED, ZZ_RUN_STATUS_RUNNING, ZZ_RUN_STATUS_PENDING };
+  GError     *error = NULL;
+
+  execution->status = ZZ_RUN_STATUS_RUNNING;
+  execution->workflow_id = g_strdup (zz_workflow_get_id (workflow));
+  execution->user_id = g_strdup (user_id);
+  execution->owner_host = g_strdup (g_get_host_name ());
+  execution->has_owner_pid = TRUE;
+  execution->owner_pid = getpid ();
+  execution->owner_start_time = g_strdup (identity);
+  zz_store_insert_execution (store, execution, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (node_ids); i++)
+    {
+      g_autoptr(ZzNodeExecution) row = zz_node_execution_new ();
+
+      row->node_id = g_strdup (node_ids[i]);
+      row->status = statuses[i];
+      row->execution_id = g_strdup (execution->id);
+      zz_store_insert_node_execution (store, row, &error);
+      g_assert_no_error (error);
+    }
+
+  return g_steal_pointer (&execution);
+}
+
+static char *
+node_state (ZzStore    *store,
+            const char *execution_id,
+            const char *node_id)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(ZzExecution) execution = NULL;
+  GError *error = NULL;
+
+  execution = zz_store_get_execution_with_nodes (store, execution_id, NULL, &rows, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ZzNodeExecution *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row->node_id, node_id))
+        return g_strdup_printf ("%s: %s", zz_run_status_to_string (row->status), row->error ? row->error : "");
+    }
+
+  g_assert_not_reached ();
+}
+
+static char *
+execution_state (ZzStore    *store,
+                 const char *execution_id)
+{
+  g_autoptr(ZzExecution) execution = NULL;
+  GError *error = NULL;
+
+  execution = zz_store_get_execution (store, execution_id, &error);
+  g_assert_no_error (error);
+
+  return g_strdup_printf ("%s: %s", zz_run_status_to_string (execution->status),
+                          execution->error ? execution->error : "");
+}
+
+/* Whether the notes file holds anything; it must be allocated already. */
+static gboolean
+notes_are_empty (Fixture *fixture)
+{
+  g_autofree char *path = g_strconcat (fixture->path, "-notes", NULL);
+  g_autofree char *contents = NULL;
+  gsize            length = 0;
+  GError          *error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >=, 4096);
+
+  for (gsize i = 0; i < length; i++)
+    if (contents[i] != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_full_disk_note_is_the_recorded_cause (Fixture      *fixture,
+                                           gconstpointer data)
+{
+  g_autoptr(ZzExecution) gone = insert_running (fixture->store, "another-boot:1");
+  g_autoptr(ZzExecution) ended = insert_running (fixture->store, "another-boot:1");
+  g_autoptr(ZzStore) reopened = NULL;
+  g_autofree char *execution = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *busy = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *ended_execution = NULL;
+  g_autofree char *ended_busy = NULL;
+  GError          *error = NULL;
+
+  /* Its space was taken when the store opened, for when there is none. */
+  g_assert_true (notes_are_empty (fixture));
+
+  /* What a run writes when the database cannot take its end. */
+  zz_store_note_execution_stop (fixture->store, gone->id, DISK_FULL, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (notes_are_empty (fixture));
+
+  /* This run's end was written, but not its nodes' before its process
+   * died: the note still says why they stopped. */
+  zz_store_note_execution_stop (fixture->store, ended->id, DISK_FULL, FALSE, &error);
+  g_assert_no_error (error);
+  ended->status = ZZ_RUN_STATUS_FAILED;
+  ended->error = g_strdup (DISK_FULL);
+  zz_store_update_execution (fixture->store, ended, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+
+  /* Its process is gone: the next open says why it stopped, not
+   * "interrupted", and clears the note. */
+  reopened = zz_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  execution = execution_state (reopened, gone->id);
+  done = node_state (reopened, gone->id, "done");
+  busy = node_state (reopened, gone->id, "busy");
+  later = node_state (reopened, gone->id, "later");
+  g_assert_cmpstr (execution, ==, "failed: " DISK_FULL);
+  g_assert_cmpstr (done, ==, "completed: ");
+  g_assert_cmpstr (busy, ==, "failed: " DISK_FULL);
+  g_assert_cmpstr (later, ==, "skipped: Not run: " DISK_FULL);
+
+  ended_execution = execution_state (reopened, ended->id);
+  ended_busy = node_state (reopened, ended->id, "busy");
+  g_assert_cmpstr (ended_execution, ==, "failed: " DISK_FULL);
+  g_assert_cmpstr (ended_busy, ==, "failed: " DISK_FULL);
+  g_assert_true (notes_are_empty (fixture));
+}
+
+static void
+test_full_disk_note_of_a_live_process (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  g_autofree char *identity = zz_process_dup_identity (getpid ());
+  g_autoptr(ZzExecution) ended = insert_running (fixture->store, identity);
+  g_autoptr(ZzExecution) going = insert_running (fixture->store, identity);
+  g_autoptr(ZzStore) reopened = NULL;
+  g_autoptr(ZzStore) again = NULL;
+  g_autofree char *ended_state = NULL;
+  g_autofree char *going_state = NULL;
+  g_autofree char *going_busy = NULL;
+  GError          *error = NULL;
+
+  /* The app lives on after a run it could not record the end of. */
+  zz_store_note_execution_stop (fixture->store, ended->id, DISK_FULL, TRUE, &error);
+  g_assert_no_error (error);
+  /* This one's process may still write its end itself. */
+  zz_store_note_execution_stop (fixture->store, going->id, DISK_FULL, FALSE, &error);
+  g_assert_no_error (error);
+
+  reopened = zz_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  ended_state = execution_state (reopened, ended->id);
+  going_state = execution_state (reopened, going->id);
+  g_assert_cmpstr (ended_state, ==, "failed: " DISK_FULL);
+  g_assert_cmpstr (going_state, ==, "running: ");
+  g_assert_false (notes_are_empty (fixture));
+
+  /* ...and does, once there is room: the note goes with it. */
+  zz_store_fail_execution (fixture->store, going->id, DISK_FULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&going_state, g_free);
+  going_state = execution_state (reopened, going->id);
+  going_busy = node_state (reopened, going->id, "busy");
+  g_assert_cmpstr (going_state, ==, "failed: " DISK_FULL);
+  g_assert_cmpstr (going_busy, ==, "failed: " DISK_FULL);
+  g_assert_true (notes_are_empty (fixture));
+}
+
 static void
 test_node_executions_insert_all_or_nothing (Fixture      *fixture,
                                             gconstpointer data)
@@ -999,6 +1265,7 @@ main (int   argc,
   ADD ("/store/constraint/a-user-joins-a-team-once", test_user_joins_a_team_once);
   ADD ("/store/constraint/status-values-are-checked", test_status_values_are_checked);
   ADD ("/store/constraint/json-columns-must-be-valid", test_json_columns_must_be_valid);
+  ADD ("/store/constraint/json-nested-past-sqlite-limit-names-the-limit", test_json_nested_past_sqlite_limit_names_it);
   ADD ("/store/constraint/foreign-key-names-the-missing-row", test_foreign_key_names_the_missing_row);
   ADD ("/store/cascade/deleting-a-user-removes-what-it-owns", test_deleting_user_removes_what_it_owns);
   ADD ("/store/cascade/a-tier-in-use-cannot-be-deleted", test_tier_in_use_cannot_be_deleted);
@@ -1009,6 +1276,8 @@ main (int   argc,
   ADD ("/store/query/execution-with-node-details-in-start-order", test_execution_with_node_details);
   ADD ("/store/query/lists-for-screens", test_lists_for_screens);
   ADD ("/store/node-executions/insert-all-or-nothing", test_node_executions_insert_all_or_nothing);
+  ADD ("/store/full-disk/a-note-of-a-gone-process-is-the-recorded-cause", test_full_disk_note_is_the_recorded_cause);
+  ADD ("/store/full-disk/a-live-process-note-is-used-once-it-ended-the-run", test_full_disk_note_of_a_live_process);
   ADD ("/store/crash/save-killed-mid-write-leaves-one-whole-version", test_save_killed_mid_write_leaves_one_version);
 #undef ADD
 

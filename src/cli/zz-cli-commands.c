@@ -127,8 +127,8 @@ read_workflow_file (const char *filename,
 
   if (g_file_info_get_size (info) > MAX_IMPORT_SIZE)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (MAX_IMPORT_SIZE);
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (MAX_IMPORT_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_TOO_LARGE,
                    _("The file is %s; workflows larger than %s are not read"),

@@ -22,6 +22,7 @@ typedef enum
   PROBLEM_TAKEN_ANY,   /* the same, the value unknown or more than one */
   PROBLEM_INVALID,     /* a CHECK refused this text: %s is the value */
   PROBLEM_INVALID_ANY, /* a CHECK refused a value not shown */
+  PROBLEM_TOO_DEEP,    /* json_valid() refused JSON nested past SQLite's limit: %u is the limit */
   PROBLEM_REQUIRED,    /* NOT NULL */
   PROBLEM_DANGLING,    /* a foreign key names no row, which one unknown */
   PROBLEM_IN_USE,      /* other rows still refer to this one */
@@ -63,6 +64,9 @@ static const ConstraintMessage constraint_messages[] = {
   { "Workflow", "nodes", PROBLEM_INVALID_ANY, N_ ("The nodes of a workflow are not valid JSON") },
   { "Workflow", "edges", PROBLEM_INVALID_ANY, N_ ("The edges of a workflow are not valid JSON") },
   { "Workflow", "extra", PROBLEM_INVALID_ANY, N_ ("The extra fields of a workflow are not a JSON object") },
+  { "Workflow", "nodes", PROBLEM_TOO_DEEP, N_ ("The nodes of a workflow are nested deeper than the %u levels the store keeps") },
+  { "Workflow", "edges", PROBLEM_TOO_DEEP, N_ ("The edges of a workflow are nested deeper than the %u levels the store keeps") },
+  { "Workflow", "extra", PROBLEM_TOO_DEEP, N_ ("The extra fields of a workflow are nested deeper than the %u levels the store keeps") },
   { "Workflow", "tags", PROBLEM_INVALID_ANY, N_ ("The tags of a workflow are not a JSON array") },
   { "Workflow", "isPublic", PROBLEM_INVALID_ANY, N_ ("Whether a workflow is public must be true or false") },
   { "Workflow", NULL, PROBLEM_DANGLING, N_ ("This workflow refers to a row that does not exist") },
@@ -78,6 +82,8 @@ static const ConstraintMessage constraint_messages[] = {
   { "WorkflowExecution", "status", PROBLEM_INVALID, N_ ("“%s” is not a valid status of a workflow execution") },
   { "WorkflowExecution", "input", PROBLEM_INVALID_ANY, N_ ("The input of a workflow execution is not valid JSON") },
   { "WorkflowExecution", "output", PROBLEM_INVALID_ANY, N_ ("The output of a workflow execution is not valid JSON") },
+  { "WorkflowExecution", "input", PROBLEM_TOO_DEEP, N_ ("The input of a workflow execution is nested deeper than the %u levels the store keeps") },
+  { "WorkflowExecution", "output", PROBLEM_TOO_DEEP, N_ ("The output of a workflow execution is nested deeper than the %u levels the store keeps") },
   { "WorkflowExecution", NULL, PROBLEM_DANGLING, N_ ("This workflow execution refers to a row that does not exist") },
   { "WorkflowExecution", NULL, PROBLEM_IN_USE, N_ ("This workflow execution is still in use and cannot be deleted") },
 
@@ -91,6 +97,9 @@ static const ConstraintMessage constraint_messages[] = {
   { "NodeExecution", "input", PROBLEM_INVALID_ANY, N_ ("The input of a node execution is not valid JSON") },
   { "NodeExecution", "output", PROBLEM_INVALID_ANY, N_ ("The output of a node execution is not valid JSON") },
   { "NodeExecution", "config", PROBLEM_INVALID_ANY, N_ ("The config of a node execution is not valid JSON") },
+  { "NodeExecution", "input", PROBLEM_TOO_DEEP, N_ ("The input of a node execution is nested deeper than the %u levels the store keeps") },
+  { "NodeExecution", "output", PROBLEM_TOO_DEEP, N_ ("The output of a node execution is nested deeper than the %u levels the store keeps") },
+  { "NodeExecution", "config", PROBLEM_TOO_DEEP, N_ ("The config of a node execution is nested deeper than the %u levels the store keeps") },
   { "NodeExecution", NULL, PROBLEM_DANGLING, N_ ("This node execution refers to a row that does not exist") },
 
   /* BlockLibrary */
@@ -100,6 +109,7 @@ static const ConstraintMessage constraint_messages[] = {
   { "BlockLibrary", "category", PROBLEM_REQUIRED, N_ ("A library block needs a category") },
   { "BlockLibrary", "blockType", PROBLEM_REQUIRED, N_ ("A library block needs a block type") },
   { "BlockLibrary", "configuration", PROBLEM_INVALID_ANY, N_ ("The configuration of a library block is not valid JSON") },
+  { "BlockLibrary", "configuration", PROBLEM_TOO_DEEP, N_ ("The configuration of a library block is nested deeper than the %u levels the store keeps") },
   { "BlockLibrary", "tags", PROBLEM_INVALID_ANY, N_ ("The tags of a library block are not a JSON array") },
   { "BlockLibrary", "isPublic", PROBLEM_INVALID_ANY, N_ ("Whether a library block is public must be true or false") },
 
@@ -136,6 +146,7 @@ static const ConstraintMessage constraint_messages[] = {
   { "Notification", "type", PROBLEM_REQUIRED, N_ ("A notification needs a type") },
   { "Notification", "userId", PROBLEM_REQUIRED, N_ ("A notification needs a user id") },
   { "Notification", "data", PROBLEM_INVALID_ANY, N_ ("The data of a notification is not valid JSON") },
+  { "Notification", "data", PROBLEM_TOO_DEEP, N_ ("The data of a notification is nested deeper than the %u levels the store keeps") },
   { "Notification", "read", PROBLEM_INVALID_ANY, N_ ("Whether a notification was read must be true or false") },
   { "Notification", NULL, PROBLEM_DANGLING, N_ ("This notification refers to a row that does not exist") },
 
@@ -306,10 +317,102 @@ find_identifier (const char *text,
   return -1;
 }
 
+/* How deeply the arrays and objects of JSON @text nest */
+static guint
+json_nesting_depth (const char *text)
+{
+  guint depth = 0, deepest = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          while (*++p != '"' && *p != '\0')
+            if (*p == '\\' && p[1] != '\0')
+              p++;
+          if (*p == '\0')
+            return deepest;
+          break;
+        case '[':
+        case '{':
+          deepest = MAX (deepest, ++depth);
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return deepest;
+}
+
+/* Whether json_valid() takes @depth arrays, one in the other */
+static gboolean
+json_valid_at_depth (ZzStore *self,
+                     guint    depth)
+{
+  g_autofree char *text = g_malloc (2 * (gsize) depth + 1);
+  sqlite3_stmt    *stmt;
+  gboolean         valid;
+
+  memset (text, '[', depth);
+  memset (text + depth, ']', depth);
+  text[2 * (gsize) depth] = '\0';
+
+  if (!(stmt = _zz_store_prepare (self, "SELECT json_valid (?1)", NULL)))
+    return TRUE;
+
+  sqlite3_bind_text (stmt, 1, text, (int) (2 * depth), SQLITE_STATIC);
+  valid = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+  _zz_store_release (stmt);
+
+  return valid;
+}
+
+/* The deepest nesting that SQLite's json_valid() accepts, if JSON nested
+ * @depth deep is past it, else 0. It depends on the SQLite the app runs
+ * with (2000 levels before 3.45, 1000 since), so it is found by trying,
+ * once: JSON that zz_json_parse() reads (512 levels) is always within it,
+ * but a value built in code need not be. */
+static guint
+json_depth_limit (ZzStore *self,
+                  guint    depth)
+{
+  static guint limit;
+  guint        known = g_atomic_int_get (&limit);
+  guint        valid = 1, refused = depth;
+
+  if (known != 0)
+    return depth > known ? known : 0;
+
+  if (depth < 2 || json_valid_at_depth (self, depth))
+    return 0;
+
+  while (refused - valid > 1)
+    {
+      guint middle = valid + (refused - valid) / 2;
+
+      if (json_valid_at_depth (self, middle))
+        valid = middle;
+      else
+        refused = middle;
+    }
+
+  g_atomic_int_set (&limit, valid);
+
+  return valid;
+}
+
 /* "CHECK constraint failed: <the expression>": the column is the model's
  * that the expression names first. */
 static void
-set_check_error (const ZzModel *model,
+set_check_error (ZzStore       *self,
+                 const ZzModel *model,
                  gconstpointer  record,
                  const char    *message,
                  GError       **error)
@@ -319,6 +422,7 @@ set_check_error (const ZzModel *model,
   const char     *value = NULL;
   const char     *sentence = NULL;
   gssize          best = G_MAXSSIZE;
+  guint           limit;
 
   expression = expression ? expression + 2 : message;
 
@@ -339,7 +443,18 @@ set_check_error (const ZzModel *model,
       return;
     }
 
+  /* Valid JSON that SQLite refuses for its depth: saying "not valid"
+   * would send the user looking for a mistake that is not there. */
+  if (column->type == ZZ_COLUMN_JSON && (value = text_value (column, record)) != NULL &&
+      (limit = json_depth_limit (self, json_nesting_depth (value))) > 0 &&
+      (sentence = constraint_message (model->table, column->name, PROBLEM_TOO_DEEP)) != NULL)
+    {
+      g_set_error (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_CONSTRAINT, sentence, limit);
+      return;
+    }
+
   /* Only text is worth showing back; JSON may be long. */
+  value = NULL;
   if (column->type == ZZ_COLUMN_TEXT || column->type == ZZ_COLUMN_RUN_STATUS)
     value = text_value (column, record);
 
@@ -453,7 +568,7 @@ _zz_store_set_error (ZzStore       *self,
       else if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
         set_unique_error (model, record, message, error);
       else if (extended == SQLITE_CONSTRAINT_CHECK)
-        set_check_error (model, record, message, error);
+        set_check_error (self, model, record, message, error);
       else if (extended == SQLITE_CONSTRAINT_FOREIGNKEY || strstr (message, "FOREIGN KEY") != NULL)
         set_foreign_key_error (self, model, record, message, error);
       else if (extended == SQLITE_CONSTRAINT_NOTNULL)

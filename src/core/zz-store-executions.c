@@ -276,6 +276,7 @@ run_update (ZzStore    *self,
             const char *sql,
             const char *id,
             const char *now,
+            const char *text,
             GError    **error)
 {
   sqlite3_stmt *stmt;
@@ -286,6 +287,7 @@ run_update (ZzStore    *self,
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     _zz_store_set_error (self, rc, NULL, NULL, error);
@@ -294,22 +296,96 @@ run_update (ZzStore    *self,
   return rc == SQLITE_DONE;
 }
 
+/* Fails execution @id and its running nodes with @reason, and skips its
+ * pending nodes with @not_run, inside the caller's transaction. Only rows
+ * still running or pending change: what completed is kept as it is. */
+static gboolean
+fail_execution (ZzStore    *self,
+                const char *id,
+                const char *now,
+                const char *reason,
+                const char *not_run,
+                GError    **error)
+{
+  return run_update (self,
+                     "UPDATE \"WorkflowExecution\" SET \"status\" = 'failed', \"error\" = ?3, "
+                     "\"finishedAt\" = ?2, \"updatedAt\" = ?2 WHERE \"id\" = ?1 AND \"status\" = 'running'",
+                     id, now, reason, error) &&
+         run_update (self,
+                     "UPDATE \"NodeExecution\" SET \"status\" = 'failed', \"error\" = ?3, "
+                     "\"completedAt\" = ?2, \"updatedAt\" = ?2 "
+                     "WHERE \"executionId\" = ?1 AND \"status\" = 'running'",
+                     id, now, reason, error) &&
+         run_update (self,
+                     "UPDATE \"NodeExecution\" SET \"status\" = 'skipped', \"error\" = ?3, \"updatedAt\" = ?2 "
+                     "WHERE \"executionId\" = ?1 AND \"status\" = 'pending'",
+                     id, now, not_run, error);
+}
+
+static char *
+dup_not_run (const char *reason)
+{
+  /* Translators: %s says why the run stopped */
+  return g_strdup_printf (_("Not run: %s"), reason);
+}
+
+gboolean
+zz_store_fail_execution (ZzStore    *self,
+                         const char *execution_id,
+                         const char *reason,
+                         GError    **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *not_run = NULL;
+
+  g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (execution_id != NULL, FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  now = zz_time_now_iso8601 ();
+  not_run = dup_not_run (reason);
+
+  if (!_zz_store_begin (self, TRUE, error))
+    return FALSE;
+
+  if (!fail_execution (self, execution_id, now, reason, not_run, error))
+    {
+      _zz_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_zz_store_commit (self, error))
+    return FALSE;
+
+  zz_store_forget_execution_note (self, execution_id);
+
+  return TRUE;
+}
+
 int
 zz_store_recover_interrupted (ZzStore *self,
                               GError **error)
 {
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GHashTable) running_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) running = NULL;
   g_autofree char *now = NULL;
   const char      *args[] = { NULL };
+  GHashTableIter   iter;
+  gpointer         id, value;
   int              n = 0;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), -1);
+
+  /* The notes first: a note is written only while its execution runs, so
+   * the run of any note read here is in the list below if it still runs. */
+  notes = _zz_store_read_notes (self);
 
   if (!(running = _zz_store_model_list (self, &_zz_model_execution,
                                         "WHERE \"status\" = 'running'", args, error)))
     return -1;
 
-  if (running->len == 0)
+  if (running->len == 0 && g_hash_table_size (notes) == 0)
     return 0;
 
   now = zz_time_now_iso8601 ();
@@ -319,39 +395,55 @@ zz_store_recover_interrupted (ZzStore *self,
 
   for (guint i = 0; i < running->len; i++)
     {
-      ZzExecution *execution = g_ptr_array_index (running, i);
+      ZzExecution     *execution = g_ptr_array_index (running, i);
+      ZzStoreNote     *note = g_hash_table_lookup (notes, execution->id);
+      g_autofree char *not_run = NULL;
 
-      if (zz_process_is_running (execution->owner_host,
+      g_hash_table_add (running_ids, execution->id);
+
+      /* A live owner may still record the end itself, unless its note
+       * says it will not. */
+      if (!(note != NULL && note->ended) &&
+          zz_process_is_running (execution->owner_host,
                                  execution->has_owner_pid ? execution->owner_pid : 0,
                                  execution->owner_start_time))
-        continue;
-
-      /* Only rows still running change: what completed is kept as it is. */
-      if (!run_update (self,
-                       "UPDATE \"WorkflowExecution\" SET \"status\" = 'failed', \"error\" = 'interrupted', "
-                       "\"finishedAt\" = ?2, \"updatedAt\" = ?2 WHERE \"id\" = ?1 AND \"status\" = 'running'",
-                       execution->id, now, error) ||
-          !run_update (self,
-                       "UPDATE \"NodeExecution\" SET \"status\" = 'failed', \"error\" = 'interrupted', "
-                       "\"completedAt\" = ?2, \"updatedAt\" = ?2 "
-                       "WHERE \"executionId\" = ?1 AND \"status\" = 'running'",
-                       execution->id, now, error) ||
-          !run_update (self,
-                       "UPDATE \"NodeExecution\" SET \"status\" = 'skipped', "
-                       "\"error\" = 'Not run: the run was interrupted', \"updatedAt\" = ?2 "
-                       "WHERE \"executionId\" = ?1 AND \"status\" = 'pending'",
-                       execution->id, now, error))
         {
-          _zz_store_rollback (self);
-          return -1;
+          g_hash_table_remove (notes, execution->id);
+          continue;
         }
+
+      not_run = note ? dup_not_run (note->reason) : g_strdup ("Not run: the run was interrupted");
+      if (!fail_execution (self, execution->id, now, note ? note->reason : "interrupted", not_run, error))
+        goto failed;
       n++;
+    }
+
+  /* A note of a run that is no longer running: its end was recorded,
+   * perhaps not its nodes' (a full disk took those writes). */
+  g_hash_table_iter_init (&iter, notes);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    {
+      ZzStoreNote     *note = value;
+      g_autofree char *not_run = dup_not_run (note->reason);
+
+      if (!g_hash_table_contains (running_ids, id) &&
+          !fail_execution (self, id, now, note->reason, not_run, error))
+        goto failed;
     }
 
   if (!_zz_store_commit (self, error))
     return -1;
 
+  /* Once the rows say it, the notes go. */
+  g_hash_table_iter_init (&iter, notes);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    zz_store_forget_execution_note (self, id);
+
   return n;
+
+failed:
+  _zz_store_rollback (self);
+  return -1;
 }
 
 /* A node's progress changes these columns only: not setting nodeId and

@@ -104,21 +104,25 @@ static const ZzColumn profile_columns[] = {
 MODEL (ZzProfile, profile, "Profile", profile_columns)
 
 /* The document is no record: zz-store-workflows.c reads and writes it with
- * its own statements; these columns name its fields in messages. */
+ * its own statements; these columns name the fields of the ZzWorkflowRow it
+ * writes from, for messages. */
+#define ROW(f) .offset = offsetof (ZzWorkflowRow, f)
 static const ZzColumn workflow_columns[] = {
-  { .name = "id", .type = ZZ_COLUMN_TEXT, .flags = ZZ_COLUMN_PRIMARY },
-  { .name = "name", .type = ZZ_COLUMN_TEXT },
-  { .name = "description", .type = ZZ_COLUMN_TEXT, .flags = ZZ_COLUMN_NULLABLE },
-  { .name = "nodes", .type = ZZ_COLUMN_JSON },
-  { .name = "edges", .type = ZZ_COLUMN_JSON },
+  { .name = "id", .type = ZZ_COLUMN_TEXT, ROW (id), .flags = ZZ_COLUMN_PRIMARY },
+  { .name = "name", .type = ZZ_COLUMN_TEXT, ROW (name) },
+  { .name = "description", .type = ZZ_COLUMN_TEXT, ROW (description), .flags = ZZ_COLUMN_NULLABLE },
+  { .name = "nodes", .type = ZZ_COLUMN_JSON, ROW (nodes) },
+  { .name = "edges", .type = ZZ_COLUMN_JSON, ROW (edges) },
   { .name = "isPublic", .type = ZZ_COLUMN_BOOL },
-  { .name = "tags", .type = ZZ_COLUMN_STRV },
+  { .name = "tags", .type = ZZ_COLUMN_STRV, ROW (tags) },
   { .name = "version", .type = ZZ_COLUMN_INT },
-  { .name = "createdAt", .type = ZZ_COLUMN_TEXT, .flags = ZZ_COLUMN_NOW | ZZ_COLUMN_CREATED },
-  { .name = "updatedAt", .type = ZZ_COLUMN_TEXT, .flags = ZZ_COLUMN_UPDATED },
-  { .name = "userId", .type = ZZ_COLUMN_TEXT, .references = "User" },
-  { .name = "extra", .type = ZZ_COLUMN_JSON },
+  { .name = "createdAt", .type = ZZ_COLUMN_TEXT, ROW (created_at), .flags = ZZ_COLUMN_NOW | ZZ_COLUMN_CREATED },
+  { .name = "updatedAt", .type = ZZ_COLUMN_TEXT, ROW (updated_at), .flags = ZZ_COLUMN_UPDATED },
+  { .name = "userId", .type = ZZ_COLUMN_TEXT, ROW (user_id), .references = "User" },
+  { .name = "extra", .type = ZZ_COLUMN_JSON, ROW (extra) },
 };
+#undef ROW
+
 ZzModel _zz_model_workflow = {
   .table = "Workflow",
   .columns = workflow_columns,

@@ -61,9 +61,26 @@ typedef struct
   char           *delete_sql;
 } ZzModel;
 
+/* The texts a Workflow row is written from (zz-store-workflows.c): the
+ * record that _zz_model_workflow's columns describe, so that a refused
+ * value can be named in the message as any other model's. */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *description;
+  char       *nodes;
+  char       *edges;
+  char       *tags;
+  const char *created_at;
+  const char *updated_at;
+  const char *user_id;
+  char       *extra;
+} ZzWorkflowRow;
+
 extern ZzModel _zz_model_user;
 extern ZzModel _zz_model_profile;
-extern ZzModel _zz_model_workflow;          /* columns only: no record struct */
+extern ZzModel _zz_model_workflow;          /* no record struct: ZzWorkflowRow in messages */
 extern ZzModel _zz_model_execution;
 extern ZzModel _zz_model_node_execution;
 extern ZzModel _zz_model_block_library_entry;
@@ -86,7 +103,23 @@ struct _ZzStore
   char       *current_user_id;
   GHashTable *statements;       /* SQL text -> sqlite3_stmt *, prepared once */
   GHashTable *recent;           /* SQL pointer -> its statement, a shortcut */
+  int         notes_fd;         /* PATH-notes (zz-store-notes.c), or -1 */
 };
+
+/* Why a run stopped, kept beside the database (zz-store-notes.c) */
+typedef struct
+{
+  char     *reason;
+  gboolean  ended;   /* its process writes nothing more of it */
+} ZzStoreNote;
+
+void           _zz_store_note_free          (ZzStoreNote    *note);
+/* Opens PATH-notes and allocates its space, at open; a failure is logged:
+ * the store works without notes. */
+void           _zz_store_open_notes         (ZzStore        *self);
+void           _zz_store_close_notes        (ZzStore        *self);
+/* (transfer full): execution id -> ZzStoreNote */
+GHashTable    *_zz_store_read_notes         (ZzStore        *self);
 
 /* For tests: applies migrations only up to @version. */
 ZzStore       *_zz_store_open_at_version    (const char     *path,

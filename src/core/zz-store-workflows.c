@@ -16,18 +16,38 @@
   "\"id\", \"name\", \"description\", \"nodes\", \"edges\", \"isPublic\", \"tags\", " \
   "\"version\", \"createdAt\", \"updatedAt\", \"userId\", \"extra\""
 
-/* Binds the fields that insert and save both write: ?2 .. ?7 */
 static void
-bind_document (sqlite3_stmt *stmt,
-               ZzWorkflow   *workflow)
+workflow_row_clear (ZzWorkflowRow *row)
 {
-  sqlite3_bind_text (stmt, 2, zz_workflow_get_name (workflow), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, zz_workflow_get_description (workflow), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, zz_workflow_dup_nodes_json (workflow), -1, g_free);
-  sqlite3_bind_text (stmt, 5, zz_workflow_dup_edges_json (workflow), -1, g_free);
+  g_clear_pointer (&row->nodes, g_free);
+  g_clear_pointer (&row->edges, g_free);
+  g_clear_pointer (&row->tags, g_free);
+  g_clear_pointer (&row->extra, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ZzWorkflowRow, workflow_row_clear)
+
+/* Binds the fields that insert and save both write: ?2 .. ?8. @row keeps
+ * the texts until the statement is released, and for a message after. */
+static void
+bind_document (sqlite3_stmt  *stmt,
+               ZzWorkflow    *workflow,
+               ZzWorkflowRow *row)
+{
+  row->name = zz_workflow_get_name (workflow);
+  row->description = zz_workflow_get_description (workflow);
+  row->nodes = zz_workflow_dup_nodes_json (workflow);
+  row->edges = zz_workflow_dup_edges_json (workflow);
+  row->tags = zz_json_strv_to_string (zz_workflow_get_tags (workflow));
+  row->extra = zz_workflow_dup_extra_json (workflow);
+
+  sqlite3_bind_text (stmt, 2, row->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, row->description, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, row->nodes, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, row->edges, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, zz_workflow_get_is_public (workflow) ? 1 : 0);
-  sqlite3_bind_text (stmt, 7, zz_json_strv_to_string (zz_workflow_get_tags (workflow)), -1, g_free);
-  sqlite3_bind_text (stmt, 8, zz_workflow_dup_extra_json (workflow), -1, g_free);
+  sqlite3_bind_text (stmt, 7, row->tags, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, row->extra, -1, SQLITE_STATIC);
 }
 
 /**
@@ -47,9 +67,10 @@ zz_store_insert_workflow (ZzStore    *self,
   g_autofree char *created_at = NULL;
   g_autofree char *updated_at = NULL;
   g_autofree char *now = zz_time_now_iso8601 ();
-  gint64           version;
-  sqlite3_stmt    *stmt;
-  int              rc;
+  g_auto(ZzWorkflowRow) row = { NULL };
+  gint64        version;
+  sqlite3_stmt *stmt;
+  int           rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), FALSE);
@@ -80,8 +101,12 @@ zz_store_insert_workflow (ZzStore    *self,
                                   error)))
     return FALSE;
 
+  row.id = id;
+  row.created_at = created_at;
+  row.updated_at = updated_at;
+  row.user_id = user_id;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  bind_document (stmt, workflow);
+  bind_document (stmt, workflow, &row);
   sqlite3_bind_int64 (stmt, 9, version);
   sqlite3_bind_text (stmt, 10, created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, updated_at, -1, SQLITE_STATIC);
@@ -92,7 +117,7 @@ zz_store_insert_workflow (ZzStore    *self,
   _zz_store_release (stmt);
 
   if (rc != SQLITE_DONE)
-    return _zz_store_set_error (self, rc, &_zz_model_workflow, NULL, error);
+    return _zz_store_set_error (self, rc, &_zz_model_workflow, &row, error);
 
   zz_workflow_set_id (workflow, id);
   zz_workflow_set_user_id (workflow, user_id);
@@ -119,10 +144,11 @@ zz_store_save_workflow (ZzStore    *self,
                         GError    **error)
 {
   g_autofree char *now = zz_time_now_iso8601 ();
-  const char      *id;
-  sqlite3_stmt    *stmt;
-  gint64           version = 0;
-  int              rc;
+  g_auto(ZzWorkflowRow) row = { NULL };
+  const char   *id;
+  sqlite3_stmt *stmt;
+  gint64        version = 0;
+  int           rc;
 
   g_return_val_if_fail (ZZ_IS_STORE (self), FALSE);
   g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), FALSE);
@@ -145,8 +171,10 @@ zz_store_save_workflow (ZzStore    *self,
   if (!_zz_store_begin (self, TRUE, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  bind_document (stmt, workflow);
+  row.id = id;
+  row.updated_at = now;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  bind_document (stmt, workflow, &row);
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
@@ -158,7 +186,7 @@ zz_store_save_workflow (ZzStore    *self,
 
   if (rc != SQLITE_DONE)
     {
-      _zz_store_set_error (self, rc, &_zz_model_workflow, NULL, error);
+      _zz_store_set_error (self, rc, &_zz_model_workflow, &row, error);
       _zz_store_release (stmt);
       _zz_store_rollback (self);
       return FALSE;

@@ -22,6 +22,7 @@
 #define MIGRATIONS_PATH "/org/zzyra/Desktop/sql"
 #define LOCAL_USER_KEY  "localUserId"
 #define LOCAL_EMAIL     "local@localhost"
+#define BUSY_TIMEOUT_MS 5000
 
 G_DEFINE_FINAL_TYPE (ZzStore, zz_store, G_TYPE_OBJECT)
 /* clang-format would space out the quark's dashes */
@@ -69,6 +70,7 @@ zz_store_finalize (GObject *object)
   g_clear_pointer (&self->recent, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
+  _zz_store_close_notes (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->current_user_id, g_free);
 
@@ -102,6 +104,7 @@ zz_store_class_init (ZzStoreClass *klass)
 static void
 zz_store_init (ZzStore *self)
 {
+  self->notes_fd = -1;
   self->recent = g_hash_table_new (NULL, NULL);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
@@ -442,6 +445,24 @@ failed:
 
 /* Opening ---------------------------------------------------------------- */
 
+/* The last connection to close checkpoints the WAL into the database and
+ * deletes it, unless it cannot: when the disk was full, the WAL stays,
+ * holding every change since, and grows on. Copy it in and empty it now,
+ * when no other connection is using it; waiting for one would hold up the
+ * open, so this does not wait. */
+static void
+checkpoint_left_wal (ZzStore *self)
+{
+  int rc;
+
+  sqlite3_busy_timeout (self->db, 0);
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+    g_debug ("Could not checkpoint “%s”: %s", self->path, sqlite3_errmsg (self->db));
+}
+
 char *
 zz_store_dup_default_path (void)
 {
@@ -482,7 +503,7 @@ _zz_store_open_at_version (const char *path,
     }
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* Read before anything writes: a file we refuse must stay as it was. */
   if (!read_int (self, "PRAGMA user_version", &current, NULL) ||
@@ -511,6 +532,8 @@ _zz_store_open_at_version (const char *path,
       return NULL;
     }
 
+  _zz_store_open_notes (self);
+
   if (!_zz_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_zz_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !_zz_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
@@ -533,6 +556,8 @@ _zz_store_open_at_version (const char *path,
   if (!ensure_local_user (self, error) ||
       zz_store_recover_interrupted (self, error) < 0)
     return NULL;
+
+  checkpoint_left_wal (self);
 
   return g_steal_pointer (&self);
 }

@@ -153,10 +153,30 @@ gboolean    zz_store_update_node_executions  (ZzStore     *self,
                                               GPtrArray   *node_executions,
                                               GError     **error);
 /* Marks executions left running by a process that is gone as failed
- * ("interrupted"), with their running nodes; pending nodes become skipped.
- * Called by zz_store_open(). Returns how many were marked, or -1. */
+ * ("interrupted", or the reason its note gives), with their running nodes;
+ * pending nodes become skipped. So are those whose note says their process
+ * ended them. Called by zz_store_open(). Returns how many were marked, or
+ * -1. */
 int         zz_store_recover_interrupted     (ZzStore     *self,
                                               GError     **error);
+/* Ends a run whose own record could not be written, in one transaction:
+ * its running nodes fail with @reason, its pending nodes are skipped, and
+ * the execution, if still running, fails with @reason. Then forgets the
+ * execution's note. */
+gboolean    zz_store_fail_execution          (ZzStore     *self,
+                                              const char  *execution_id,
+                                              const char  *reason,
+                                              GError     **error);
+/* For when the database cannot take a run's end (the disk is full): keeps
+ * why it stopped in a file beside it, preallocated at open, for the next
+ * open to record (zz-store-notes.c). */
+gboolean    zz_store_note_execution_stop     (ZzStore     *self,
+                                              const char  *execution_id,
+                                              const char  *reason,
+                                              gboolean     ended,
+                                              GError     **error);
+void        zz_store_forget_execution_note   (ZzStore     *self,
+                                              const char  *execution_id);
 /* Inserts every row of @executions in one transaction. */
 gboolean    zz_store_insert_executions       (ZzStore     *self,
                                               GPtrArray   *executions,

@@ -246,7 +246,7 @@ on_chunk_read_cb (GObject      *object,
 
   if ((gint64) (request->body->len + g_bytes_get_size (bytes)) > request->max_size)
     {
-      g_autofree char *limit = g_format_size ((guint64) request->max_size);
+      g_autofree char *limit = g_format_size_full ((guint64) request->max_size, G_FORMAT_SIZE_IEC_UNITS);
 
       g_task_return_new_error (task, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_FAILED,
                                _("The response of %s is larger than %s"), request->url, limit);

@@ -108,6 +108,8 @@ struct _Run
   gboolean      cancelled;
   gboolean      stopping;
   char         *stop_error;
+  gboolean      unsaved;   /* a flush failed: the rows stored lag behind */
+  gboolean      disk_full; /* ... because the disk was full: there is a note */
 };
 
 /* Node state ----------------------------------------------------------- */
@@ -254,7 +256,43 @@ flush_rows_one_by_one (Run *run)
     }
 }
 
+/* The first time the rows cannot be written, the run stops: going on
+ * would run nodes whose results cannot be kept. On a full disk, why is
+ * also noted beside the database, where writing needs no new space, in
+ * case this process cannot record the run's end either. */
 static void
+stop_unsaved_run (Run          *run,
+                  const GError *error)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) note_error = NULL;
+
+  if (run->unsaved)
+    return;
+  run->unsaved = TRUE;
+
+  if (g_error_matches (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FULL))
+    {
+      NodeRun *first = g_ptr_array_index (run->dirty_nodes, 0);
+
+      run->disk_full = TRUE;
+      /* Translators: %s is the node whose progress could not be saved */
+      reason = g_strdup_printf (_("The disk was full: the run stopped at “%s”"), node_name (first));
+    }
+  else
+    reason = g_strdup_printf (_("Could not save the run’s progress: %s"), error->message);
+
+  g_warning ("%s", reason);
+  stop_run (run, reason);
+
+  if (run->disk_full &&
+      !zz_store_note_execution_stop (run->store, run->execution->id, run->stop_error, FALSE, &note_error))
+    g_warning ("%s", note_error->message);
+}
+
+/* Returns whether every changed row is stored. Rows that could not be
+ * written stay dirty, to be tried again with the next flush. */
+static gboolean
 flush_rows (Run *run)
 {
   g_autoptr(GError) error = NULL;
@@ -262,17 +300,18 @@ flush_rows (Run *run)
   run->last_flush = g_get_monotonic_time ();
 
   if (run->dirty->len == 0)
-    return;
+    return TRUE;
 
   if (!zz_store_update_node_executions (run->store, run->dirty, &error))
     {
-      g_autofree char *reason = g_strdup_printf (_("Could not save the run’s progress: %s"), error->message);
-
-      /* Going on would run nodes whose results cannot be kept. */
-      g_warning ("%s", reason);
-      stop_run (run, reason);
+      stop_unsaved_run (run, error);
+      /* On a full disk nothing more fits now: the rows stay dirty, to be
+       * tried again when the run ends. Otherwise the store may refuse one
+       * row only, which must not keep the others from being written. */
+      if (run->disk_full)
+        return FALSE;
       flush_rows_one_by_one (run);
-      return;
+      return run->dirty->len == 0;
     }
 
   for (guint i = 0; i < run->dirty_nodes->len; i++)
@@ -280,6 +319,8 @@ flush_rows (Run *run)
 
   g_ptr_array_set_size (run->dirty, 0);
   g_ptr_array_set_size (run->dirty_nodes, 0);
+
+  return TRUE;
 }
 
 /* The data a node hands along its active edges. */
@@ -853,12 +894,103 @@ collect_output (Run *run)
   return zz_json_node_new_take_object (g_steal_pointer (&outputs));
 }
 
+/* Tells the caller the rows as the store now has them, after
+ * zz_store_fail_execution() changed those the run could not write. */
+static void
+announce_stored_rows (Run *run)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(ZzExecution) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(stored = zz_store_get_execution_with_nodes (run->store, run->execution->id, NULL, &rows, &error)))
+    {
+      g_warning ("Could not read back execution %s: %s", run->execution->id, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ZzNodeExecution *row = g_ptr_array_index (rows, i);
+      NodeRun         *nr = g_hash_table_lookup (run->nodes, row->node_id);
+      gboolean         changed;
+
+      if (nr == NULL)
+        continue;
+
+      changed = nr->row->status != row->status || g_strcmp0 (nr->row->error, row->error) != 0;
+      if (changed)
+        {
+          nr->row->status = row->status;
+          g_free (nr->row->error);
+          nr->row->error = g_strdup (row->error);
+          g_free (nr->row->completed_at);
+          nr->row->completed_at = g_strdup (row->completed_at);
+        }
+
+      /* A row that was never written was never told either. */
+      if (changed || nr->dirty)
+        _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
+      nr->dirty = FALSE;
+    }
+
+  g_ptr_array_set_size (run->dirty, 0);
+  g_ptr_array_set_size (run->dirty_nodes, 0);
+
+  run->execution->status = stored->status;
+  g_free (run->execution->error);
+  run->execution->error = g_strdup (stored->error);
+  g_free (run->execution->finished_at);
+  run->execution->finished_at = g_strdup (stored->finished_at);
+}
+
+/* The run's own rows could not all be written: what the store still has
+ * running is failed with @reason, in the few small writes that may find
+ * room where the run's big ones did not. If even that fails on a full
+ * disk, the note says the run is over, for the next open to record. */
+static void
+record_unsaved_end (Run        *run,
+                    const char *reason,
+                    gboolean    end_saved)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) note_error = NULL;
+
+  if (zz_store_fail_execution (run->store, run->execution->id, reason, &error))
+    {
+      announce_stored_rows (run);
+      return;
+    }
+
+  g_warning ("Could not save the end of execution %s: %s", run->execution->id, error->message);
+
+  if (g_error_matches (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FULL) || run->disk_full)
+    {
+      if (!zz_store_note_execution_stop (run->store, run->execution->id, reason, TRUE, &note_error))
+        g_warning ("%s", note_error->message);
+    }
+
+  /* What the caller sees is then the run as it ended here, and as the
+   * next open is to record it. */
+  for (guint i = 0; i < run->dirty_nodes->len; i++)
+    _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION,
+                        ((NodeRun *) g_ptr_array_index (run->dirty_nodes, i))->row);
+  if (!end_saved)
+    {
+      run->execution->status = ZZ_RUN_STATUS_FAILED;
+      g_free (run->execution->error);
+      run->execution->error = g_strdup (reason);
+    }
+}
+
 static void
 finish_run (Run *run)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *end_reason = NULL;
   ZzRunStatus      status;
+  gboolean         rows_saved;
 
   /* What never started is recorded as not run, with why. */
   for (guint i = 0; i < run->order->len; i++)
@@ -879,7 +1011,8 @@ finish_run (Run *run)
       write_row (run, nr);
     }
 
-  flush_rows (run);
+  /* The last try for rows an earlier flush could not write. */
+  rows_saved = flush_rows (run);
 
   if (run->cancelled)
     status = ZZ_RUN_STATUS_CANCELLED;
@@ -900,7 +1033,17 @@ finish_run (Run *run)
     }
 
   if (!zz_store_update_execution (run->store, run->execution, &error))
-    g_warning ("Could not save the end of execution %s: %s", run->execution->id, error->message);
+    {
+      if (g_error_matches (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FULL))
+        end_reason = g_strdup (_("The disk was full: the end of the run could not be saved"));
+      else
+        end_reason = g_strdup_printf (_("Could not save the end of the run: %s"), error->message);
+    }
+
+  if (!rows_saved || end_reason != NULL)
+    record_unsaved_end (run, run->stop_error ? run->stop_error : end_reason, end_reason == NULL);
+  else if (run->disk_full)
+    zz_store_forget_execution_note (run->store, run->execution->id);
 
   _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_EXECUTION_FINISHED, ZZ_TYPE_EXECUTION, run->execution);
 }
