@@ -30,6 +30,7 @@
 
 #include "zz-engine-error.h"
 #include "zz-executor-announcer-private.h"
+#include "zz-executor-run-private.h"
 #include "zz-executor-private.h"
 #include "zz-json.h"
 #include "zz-store.h"
@@ -39,83 +40,10 @@
 #define MAX_RETRY_DELAY_MS 60000
 #define FLUSH_INTERVAL_US  (5 * 1000)
 
-typedef enum
-{
-  NODE_WAITING,
-  NODE_READY,
-  NODE_RUNNING,
-  NODE_DONE,
-} NodePhase;
-
-typedef struct _Run Run;
-
-typedef struct
-{
-  Run         *run;
-  ZzNodeSpec  *node;
-  ZzBlockType *type;          /* nullable: a type this app does not know */
-  GPtrArray   *outgoing;      /* ZzEdgeSpec */
-  GPtrArray   *active_inputs; /* NodeRun whose edge into this one is active */
-  guint        n_incoming;
-  guint        unresolved;
-  NodePhase    phase;
-  gboolean     passes; /* completed, or continues: its edges carry data */
-  guint        n_active_out;
-
-  ZzNodeExecution *row;
-  JsonNode        *input;
-  JsonObject      *config; /* resolved */
-  JsonNode        *output;
-  char            *branch; /* for blocks with named outputs */
-
-  guint           attempt;
-  guint           retries;
-  guint           retry_delay;
-  guint           timeout_ms;
-  gboolean        continue_on_error;
-  gboolean        timed_out;
-  gboolean        dirty;       /* changed since the last flush */
-  GCancellable   *cancellable; /* of the current attempt */
-  GSource        *timer;       /* the timeout, or the wait before a retry */
-  ZzTemplateScope scope;
-  ZzBlockContext  block_context;
-} NodeRun;
-
-struct _Run
-{
-  ZzExecutor      *executor;
-  ZzAnnouncer     *announcer;
-  GMainContext    *context;
-  ZzStore         *store;
-  SoupSession     *session;
-  ZzBlockRegistry *registry;
-  JsonNode        *input;
-  JsonObject      *variables;
-  ZzExecution     *execution;
-
-  GHashTable *nodes;   /* id -> NodeRun */
-  GPtrArray  *order;   /* NodeRun, document order; owns them */
-  GHashTable *outputs; /* id -> JsonNode, borrowed from NodeRun */
-  GQueue      ready;
-  GPtrArray  *dirty;       /* ZzNodeExecution rows to commit */
-  GPtrArray  *dirty_nodes; /* their NodeRun, same order */
-  gint64      last_flush;
-  guint       running;
-  guint       concurrency;
-
-  GCancellable *cancellable; /* the caller's */
-  GSource      *cancel_source;
-  gboolean      cancelled;
-  gboolean      stopping;
-  char         *stop_error;
-  gboolean      unsaved;   /* a flush failed: the rows stored lag behind */
-  gboolean      disk_full; /* ... because the disk was full: there is a note */
-};
-
 /* Node state ----------------------------------------------------------- */
 
 static void
-node_run_free (NodeRun *nr)
+node_run_free (ZzNodeRun *nr)
 {
   if (nr->timer != NULL)
     {
@@ -133,17 +61,17 @@ node_run_free (NodeRun *nr)
   g_free (nr);
 }
 
-static const char *
-node_name (NodeRun *nr)
+const char *
+_zz_node_run_name (ZzNodeRun *nr)
 {
   const char *label = nr->node->label;
 
   return (label != NULL && *label != '\0') ? label : nr->node->id;
 }
 
-static void
-stop_run (Run        *run,
-          const char *reason)
+void
+_zz_run_stop (ZzRun      *run,
+              const char *reason)
 {
   if (run->stopping)
     return;
@@ -155,177 +83,16 @@ stop_run (Run        *run,
   /* Cancel what runs; each ends through its own callback. */
   for (guint i = 0; i < run->order->len; i++)
     {
-      NodeRun *nr = g_ptr_array_index (run->order, i);
+      ZzNodeRun *nr = g_ptr_array_index (run->order, i);
 
-      if (nr->phase == NODE_RUNNING && nr->cancellable != NULL)
+      if (nr->phase == ZZ_NODE_RUNNING && nr->cancellable != NULL)
         g_cancellable_cancel (nr->cancellable);
     }
 }
 
-/* Rows are committed in groups: every change of a row marks it dirty, and
- * flush_rows() writes the dirty rows in one transaction, then tells the
- * caller, whenever the worker is about to wait and at least every
- * FLUSH_INTERVAL_US while it is busy. A fast chain of nodes thus costs one
- * commit per few milliseconds instead of two per node, and a crash loses at
- * most that much of a run's progress; the UI only ever sees committed rows.
- */
-static void
-write_row (Run     *run,
-           NodeRun *nr)
-{
-  if (nr->dirty)
-    return;
-
-  nr->dirty = TRUE;
-  g_ptr_array_add (run->dirty, nr->row);
-  g_ptr_array_add (run->dirty_nodes, nr);
-}
-
-/* Tells the caller of a committed row. */
-static void
-row_committed (Run     *run,
-               NodeRun *nr)
-{
-  nr->dirty = FALSE;
-  _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
-
-  /* A finished row is never written again: its texts can go, so that a
-   * long run's memory holds outputs, not copies of them. */
-  if (nr->phase == NODE_DONE)
-    {
-      g_clear_pointer (&nr->row->input, g_free);
-      g_clear_pointer (&nr->row->config, g_free);
-      g_clear_pointer (&nr->row->output, g_free);
-    }
-}
-
-/* After the store refused a group of rows: one it refuses must not keep the
- * others from being written, so each is tried alone. A finished row it still
- * refuses is written again without its data, failed with the store's reason,
- * so that no row of the run is left running or pending. A row of a node
- * still running stays dirty: the run is stopping, and the node's end writes
- * it again. */
-static void
-flush_rows_one_by_one (Run *run)
-{
-  g_autoptr(GPtrArray) one = g_ptr_array_sized_new (1);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-  g_ptr_array_add (one, NULL);
-
-  for (guint i = 0; i < run->dirty_nodes->len; i++)
-    {
-      NodeRun *nr = g_ptr_array_index (run->dirty_nodes, i);
-      g_autoptr(GError) error = NULL;
-
-      one->pdata[0] = nr->row;
-      if (zz_store_update_node_executions (run->store, one, &error))
-        {
-          row_committed (run, nr);
-          continue;
-        }
-
-      if (nr->phase != NODE_DONE)
-        {
-          g_ptr_array_add (kept, nr);
-          continue;
-        }
-
-      g_clear_pointer (&nr->row->input, g_free);
-      g_clear_pointer (&nr->row->config, g_free);
-      g_clear_pointer (&nr->row->output, g_free);
-      g_free (nr->row->error);
-      nr->row->error = g_strdup_printf (_("Could not save the record of “%s”: %s"), node_name (nr), error->message);
-      nr->row->status = ZZ_RUN_STATUS_FAILED;
-      g_clear_error (&error);
-
-      if (!zz_store_update_node_executions (run->store, one, &error))
-        g_warning ("Could not save the record of node %s: %s", nr->node->id, error->message);
-      /* Written or not, trying again would fail the same way. */
-      row_committed (run, nr);
-    }
-
-  g_ptr_array_set_size (run->dirty, 0);
-  g_ptr_array_set_size (run->dirty_nodes, 0);
-  for (guint i = 0; i < kept->len; i++)
-    {
-      NodeRun *nr = g_ptr_array_index (kept, i);
-
-      g_ptr_array_add (run->dirty, nr->row);
-      g_ptr_array_add (run->dirty_nodes, nr);
-    }
-}
-
-/* The first time the rows cannot be written, the run stops: going on
- * would run nodes whose results cannot be kept. On a full disk, why is
- * also noted beside the database, where writing needs no new space, in
- * case this process cannot record the run's end either. */
-static void
-stop_unsaved_run (Run          *run,
-                  const GError *error)
-{
-  g_autofree char *reason = NULL;
-  g_autoptr(GError) note_error = NULL;
-
-  if (run->unsaved)
-    return;
-  run->unsaved = TRUE;
-
-  if (g_error_matches (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FULL))
-    {
-      NodeRun *first = g_ptr_array_index (run->dirty_nodes, 0);
-
-      run->disk_full = TRUE;
-      /* Translators: %s is the node whose progress could not be saved */
-      reason = g_strdup_printf (_("The disk was full: the run stopped at “%s”"), node_name (first));
-    }
-  else
-    reason = g_strdup_printf (_("Could not save the run’s progress: %s"), error->message);
-
-  g_warning ("%s", reason);
-  stop_run (run, reason);
-
-  if (run->disk_full &&
-      !zz_store_note_execution_stop (run->store, run->execution->id, run->stop_error, FALSE, &note_error))
-    g_warning ("%s", note_error->message);
-}
-
-/* Returns whether every changed row is stored. Rows that could not be
- * written stay dirty, to be tried again with the next flush. */
-static gboolean
-flush_rows (Run *run)
-{
-  g_autoptr(GError) error = NULL;
-
-  run->last_flush = g_get_monotonic_time ();
-
-  if (run->dirty->len == 0)
-    return TRUE;
-
-  if (!zz_store_update_node_executions (run->store, run->dirty, &error))
-    {
-      stop_unsaved_run (run, error);
-      /* On a full disk nothing more fits now: the rows stay dirty, to be
-       * tried again when the run ends. Otherwise the store may refuse one
-       * row only, which must not keep the others from being written. */
-      if (run->disk_full)
-        return FALSE;
-      flush_rows_one_by_one (run);
-      return run->dirty->len == 0;
-    }
-
-  for (guint i = 0; i < run->dirty_nodes->len; i++)
-    row_committed (run, g_ptr_array_index (run->dirty_nodes, i));
-
-  g_ptr_array_set_size (run->dirty, 0);
-  g_ptr_array_set_size (run->dirty_nodes, 0);
-
-  return TRUE;
-}
-
 /* The data a node hands along its active edges. */
 static JsonNode *
-passed_output (NodeRun *nr)
+passed_output (ZzNodeRun *nr)
 {
   if (nr->branch != NULL && nr->output != NULL && JSON_NODE_HOLDS_OBJECT (nr->output))
     {
@@ -339,7 +106,7 @@ passed_output (NodeRun *nr)
 }
 
 static gboolean
-edge_is_active (NodeRun    *source,
+edge_is_active (ZzNodeRun  *source,
                 ZzEdgeSpec *edge)
 {
   const char *handle = edge->source_handle;
@@ -354,17 +121,17 @@ edge_is_active (NodeRun    *source,
   return g_str_equal (handle, source->branch);
 }
 
-static void finish_node (NodeRun    *nr,
+static void finish_node (ZzNodeRun  *nr,
                          ZzRunStatus status,
                          JsonNode   *output,
                          const char *error);
 
 static void
-make_ready (NodeRun *nr)
+make_ready (ZzNodeRun *nr)
 {
-  Run *run = nr->run;
+  ZzRun *run = nr->run;
 
-  nr->phase = NODE_READY;
+  nr->phase = ZZ_NODE_READY;
 
   if (nr->active_inputs->len == 1)
     {
@@ -377,8 +144,8 @@ make_ready (NodeRun *nr)
 
       for (guint i = 0; i < nr->active_inputs->len; i++)
         {
-          NodeRun  *source = g_ptr_array_index (nr->active_inputs, i);
-          JsonNode *passed = passed_output (source);
+          ZzNodeRun *source = g_ptr_array_index (nr->active_inputs, i);
+          JsonNode  *passed = passed_output (source);
 
           json_object_set_member (merged, source->node->id,
                                   passed ? json_node_copy (passed) : json_node_new (JSON_NODE_NULL));
@@ -396,23 +163,23 @@ make_ready (NodeRun *nr)
 /* Resolves the edges out of a node that is done, iteratively: a long chain
  * of skipped nodes must not recurse once per node. */
 static void
-propagate (NodeRun *done)
+propagate (ZzNodeRun *done)
 {
   g_autoptr(GPtrArray) skipped = g_ptr_array_new ();
-  Run *run = done->run;
+  ZzRun *run = done->run;
 
   g_ptr_array_add (skipped, done);
 
   while (skipped->len > 0)
     {
-      NodeRun *nr = g_ptr_array_steal_index_fast (skipped, skipped->len - 1);
+      ZzNodeRun *nr = g_ptr_array_steal_index_fast (skipped, skipped->len - 1);
 
       for (guint i = 0; i < nr->outgoing->len; i++)
         {
           ZzEdgeSpec *edge = g_ptr_array_index (nr->outgoing, i);
-          NodeRun    *target = g_hash_table_lookup (run->nodes, edge->target);
+          ZzNodeRun  *target = g_hash_table_lookup (run->nodes, edge->target);
 
-          if (target == NULL || target->phase != NODE_WAITING)
+          if (target == NULL || target->phase != ZZ_NODE_WAITING)
             continue;
 
           if (edge_is_active (nr, edge))
@@ -429,11 +196,11 @@ propagate (NodeRun *done)
           else
             {
               /* Reached only through branches not taken. */
-              target->phase = NODE_DONE;
+              target->phase = ZZ_NODE_DONE;
               target->row->status = ZZ_RUN_STATUS_SKIPPED;
               g_clear_pointer (&target->row->completed_at, g_free);
               target->row->completed_at = zz_time_now_iso8601 ();
-              write_row (run, target);
+              _zz_run_write_row (run, target);
               g_ptr_array_add (skipped, target);
             }
         }
@@ -450,16 +217,16 @@ error_output (const char *message)
   return zz_json_node_new_take_object (object);
 }
 
-static void pump (Run *run);
+static void pump (ZzRun *run);
 
 static void
-finish_node (NodeRun    *nr,
+finish_node (ZzNodeRun  *nr,
              ZzRunStatus status,
              JsonNode   *output,
              const char *error)
 {
-  Run             *run = nr->run;
-  gboolean         was_running = nr->phase == NODE_RUNNING;
+  ZzRun           *run = nr->run;
+  gboolean         was_running = nr->phase == ZZ_NODE_RUNNING;
   g_autofree char *too_deep = NULL;
 
   /* Parsed data is at most ZZ_JSON_MAX_DEPTH deep, but outputs compose
@@ -469,7 +236,7 @@ finish_node (NodeRun    *nr,
   if (output != NULL && status != ZZ_RUN_STATUS_FAILED && zz_json_node_is_deeper_than (output, ZZ_JSON_MAX_DEPTH))
     {
       too_deep = g_strdup_printf (_("The output of “%s” is nested deeper than %u levels, more than can be stored"),
-                                     node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+                                     _zz_node_run_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
       json_node_unref (output);
       output = nr->continue_on_error ? error_output (too_deep) : NULL;
       status = ZZ_RUN_STATUS_FAILED;
@@ -477,7 +244,7 @@ finish_node (NodeRun    *nr,
       g_clear_pointer (&nr->branch, g_free);
     }
 
-  nr->phase = NODE_DONE;
+  nr->phase = ZZ_NODE_DONE;
   /* Data goes on from a completed node, a failed one that continues on
    * error (its error as data), and a disabled one (its input). */
   nr->passes = status == ZZ_RUN_STATUS_COMPLETED ||
@@ -496,15 +263,15 @@ finish_node (NodeRun    *nr,
   nr->row->error = g_strdup (error);
   g_free (nr->row->output);
   nr->row->output = output ? zz_json_to_string (output, FALSE) : NULL;
-  write_row (run, nr);
+  _zz_run_write_row (run, nr);
 
   if (was_running)
     run->running--;
 
   if (status == ZZ_RUN_STATUS_FAILED && !nr->continue_on_error)
     {
-      g_autofree char *reason = g_strdup_printf (_("“%s” failed: %s"), node_name (nr), error);
-      stop_run (run, reason);
+      g_autofree char *reason = g_strdup_printf (_("“%s” failed: %s"), _zz_node_run_name (nr), error);
+      _zz_run_stop (run, reason);
     }
 
   if (!run->stopping)
@@ -513,7 +280,7 @@ finish_node (NodeRun    *nr,
 
 /* Running a node ---------------------------------------------------------- */
 
-static void attempt_start (NodeRun *nr);
+static void attempt_start (ZzNodeRun *nr);
 
 static gboolean
 is_retryable (const GError *error)
@@ -535,7 +302,7 @@ is_retryable (const GError *error)
 }
 
 static void
-clear_timer (NodeRun *nr)
+clear_timer (ZzNodeRun *nr)
 {
   if (nr->timer != NULL)
     {
@@ -547,7 +314,7 @@ clear_timer (NodeRun *nr)
 static gboolean
 on_retry_cb (gpointer user_data)
 {
-  NodeRun *nr = user_data;
+  ZzNodeRun *nr = user_data;
 
   g_clear_pointer (&nr->timer, g_source_unref);
   attempt_start (nr);
@@ -558,7 +325,7 @@ on_retry_cb (gpointer user_data)
 static gboolean
 on_timeout_cb (gpointer user_data)
 {
-  NodeRun *nr = user_data;
+  ZzNodeRun *nr = user_data;
 
   g_clear_pointer (&nr->timer, g_source_unref);
   nr->timed_out = TRUE;
@@ -568,7 +335,7 @@ on_timeout_cb (gpointer user_data)
 }
 
 static void
-fail_node (NodeRun    *nr,
+fail_node (ZzNodeRun  *nr,
            const char *message)
 {
   finish_node (nr, ZZ_RUN_STATUS_FAILED, nr->continue_on_error ? error_output (message) : NULL, message);
@@ -579,8 +346,8 @@ on_block_done_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  NodeRun *nr = user_data;
-  Run     *run = nr->run;
+  ZzNodeRun *nr = user_data;
+  ZzRun     *run = nr->run;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   JsonNode        *output;
@@ -613,7 +380,7 @@ on_block_done_cb (GObject      *object,
 
       g_free (nr->row->error);
       nr->row->error = g_strdup_printf (_("Attempt %u failed: %s; trying again"), nr->attempt, message);
-      write_row (run, nr);
+      _zz_run_write_row (run, nr);
 
       nr->timed_out = FALSE;
       nr->timer = g_timeout_source_new (delay);
@@ -627,9 +394,9 @@ on_block_done_cb (GObject      *object,
 }
 
 static void
-attempt_start (NodeRun *nr)
+attempt_start (ZzNodeRun *nr)
 {
-  Run *run = nr->run;
+  ZzRun *run = nr->run;
 
   nr->attempt++;
   nr->row->attempts = nr->attempt;
@@ -653,7 +420,7 @@ attempt_start (NodeRun *nr)
 /* Resolves the config against the outputs so far, except the keys the
  * block resolves itself; the schema's defaults fill the keys not given. */
 static gboolean
-resolve_member (NodeRun    *nr,
+resolve_member (ZzNodeRun  *nr,
                 JsonObject *resolved,
                 const char *key,
                 JsonNode   *value,
@@ -672,8 +439,8 @@ resolve_member (NodeRun    *nr,
 }
 
 static JsonObject *
-resolve_config (NodeRun *nr,
-                GError **error)
+resolve_config (ZzNodeRun *nr,
+                GError   **error)
 {
   g_autoptr(JsonObject) resolved = json_object_new ();
   JsonObject    *properties = json_object_get_object_member (zz_block_type_get_config_schema (nr->type), "properties");
@@ -705,13 +472,13 @@ resolve_config (NodeRun *nr,
 }
 
 static void
-start_node (NodeRun *nr)
+start_node (ZzNodeRun *nr)
 {
-  Run *run = nr->run;
+  ZzRun *run = nr->run;
   g_autoptr(GError) error = NULL;
   g_autofree char *now = zz_time_now_iso8601 ();
 
-  nr->phase = NODE_RUNNING;
+  nr->phase = ZZ_NODE_RUNNING;
   run->running++;
 
   nr->row->status = ZZ_RUN_STATUS_RUNNING;
@@ -724,7 +491,7 @@ start_node (NodeRun *nr)
     {
       g_autofree char *message = g_strdup_printf (_("The input of “%s” is nested deeper than %u levels, "
                                                     "more than can be stored"),
-                                                     node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+                                                     _zz_node_run_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
       fail_node (nr, message);
       return;
     }
@@ -776,7 +543,7 @@ start_node (NodeRun *nr)
       {
         g_autofree char *message = g_strdup_printf (_("The config of “%s” is nested deeper than %u levels, "
                                                       "more than can be stored"),
-                                                       node_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
+                                                       _zz_node_run_name (nr), (guint) ZZ_JSON_MAX_DEPTH);
         fail_node (nr, message);
         return;
       }
@@ -794,12 +561,12 @@ start_node (NodeRun *nr)
   nr->block_context.node_id = nr->node->id;
   nr->block_context.execution_input = run->input;
 
-  write_row (run, nr);
+  _zz_run_write_row (run, nr);
   attempt_start (nr);
 }
 
 static void
-pump (Run *run)
+pump (ZzRun *run)
 {
   while (!run->stopping && run->running < run->concurrency && !g_queue_is_empty (&run->ready))
     start_node (g_queue_pop_head (&run->ready));
@@ -809,10 +576,10 @@ static gboolean
 on_run_cancelled_cb (GCancellable *cancellable,
                      gpointer      user_data)
 {
-  Run *run = user_data;
+  ZzRun *run = user_data;
 
   run->cancelled = TRUE;
-  stop_run (run, _("Cancelled"));
+  _zz_run_stop (run, _("Cancelled"));
 
   return G_SOURCE_REMOVE;
 }
@@ -820,7 +587,7 @@ on_run_cancelled_cb (GCancellable *cancellable,
 /* Setting up and finishing the run --------------------------------------- */
 
 static gboolean
-prepare_run (Run           *run,
+prepare_run (ZzRun         *run,
              ZzRunSnapshot *snapshot,
              GError       **error)
 {
@@ -837,7 +604,7 @@ prepare_run (Run           *run,
   for (guint i = 0; i < n_nodes; i++)
     {
       ZzNodeSpec *spec = g_ptr_array_index (snapshot->nodes, i);
-      NodeRun    *nr = g_new0 (NodeRun, 1);
+      ZzNodeRun  *nr = g_new0 (ZzNodeRun, 1);
 
       nr->run = run;
       nr->node = spec;
@@ -856,8 +623,8 @@ prepare_run (Run           *run,
   for (guint i = 0; i < snapshot->edges->len; i++)
     {
       ZzEdgeSpec *edge = g_ptr_array_index (snapshot->edges, i);
-      NodeRun    *source = g_hash_table_lookup (run->nodes, edge->source);
-      NodeRun    *target = g_hash_table_lookup (run->nodes, edge->target);
+      ZzNodeRun  *source = g_hash_table_lookup (run->nodes, edge->source);
+      ZzNodeRun  *target = g_hash_table_lookup (run->nodes, edge->target);
 
       g_ptr_array_add (source->outgoing, edge);
       target->n_incoming++;
@@ -868,19 +635,19 @@ prepare_run (Run           *run,
 }
 
 static JsonNode *
-collect_output (Run *run)
+collect_output (ZzRun *run)
 {
   g_autoptr(JsonObject) outputs = json_object_new ();
-  NodeRun *last = NULL;
-  guint    n = 0;
+  ZzNodeRun *last = NULL;
+  guint      n = 0;
 
   /* The outputs of the nodes where the run ended: completed, with no
    * edge out that carried data on. */
   for (guint i = 0; i < run->order->len; i++)
     {
-      NodeRun *nr = g_ptr_array_index (run->order, i);
+      ZzNodeRun *nr = g_ptr_array_index (run->order, i);
 
-      if (nr->phase != NODE_DONE || !nr->passes || nr->output == NULL || nr->n_active_out > 0)
+      if (nr->phase != ZZ_NODE_DONE || !nr->passes || nr->output == NULL || nr->n_active_out > 0)
         continue;
 
       json_object_set_member (outputs, nr->node->id, json_node_copy (passed_output (nr)));
@@ -894,97 +661,8 @@ collect_output (Run *run)
   return zz_json_node_new_take_object (g_steal_pointer (&outputs));
 }
 
-/* Tells the caller the rows as the store now has them, after
- * zz_store_fail_execution() changed those the run could not write. */
 static void
-announce_stored_rows (Run *run)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(ZzExecution) stored = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(stored = zz_store_get_execution_with_nodes (run->store, run->execution->id, NULL, &rows, &error)))
-    {
-      g_warning ("Could not read back execution %s: %s", run->execution->id, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ZzNodeExecution *row = g_ptr_array_index (rows, i);
-      NodeRun         *nr = g_hash_table_lookup (run->nodes, row->node_id);
-      gboolean         changed;
-
-      if (nr == NULL)
-        continue;
-
-      changed = nr->row->status != row->status || g_strcmp0 (nr->row->error, row->error) != 0;
-      if (changed)
-        {
-          nr->row->status = row->status;
-          g_free (nr->row->error);
-          nr->row->error = g_strdup (row->error);
-          g_free (nr->row->completed_at);
-          nr->row->completed_at = g_strdup (row->completed_at);
-        }
-
-      /* A row that was never written was never told either. */
-      if (changed || nr->dirty)
-        _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, nr->row);
-      nr->dirty = FALSE;
-    }
-
-  g_ptr_array_set_size (run->dirty, 0);
-  g_ptr_array_set_size (run->dirty_nodes, 0);
-
-  run->execution->status = stored->status;
-  g_free (run->execution->error);
-  run->execution->error = g_strdup (stored->error);
-  g_free (run->execution->finished_at);
-  run->execution->finished_at = g_strdup (stored->finished_at);
-}
-
-/* The run's own rows could not all be written: what the store still has
- * running is failed with @reason, in the few small writes that may find
- * room where the run's big ones did not. If even that fails on a full
- * disk, the note says the run is over, for the next open to record. */
-static void
-record_unsaved_end (Run        *run,
-                    const char *reason,
-                    gboolean    end_saved)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) note_error = NULL;
-
-  if (zz_store_fail_execution (run->store, run->execution->id, reason, &error))
-    {
-      announce_stored_rows (run);
-      return;
-    }
-
-  g_warning ("Could not save the end of execution %s: %s", run->execution->id, error->message);
-
-  if (g_error_matches (error, ZZ_STORE_ERROR, ZZ_STORE_ERROR_FULL) || run->disk_full)
-    {
-      if (!zz_store_note_execution_stop (run->store, run->execution->id, reason, TRUE, &note_error))
-        g_warning ("%s", note_error->message);
-    }
-
-  /* What the caller sees is then the run as it ended here, and as the
-   * next open is to record it. */
-  for (guint i = 0; i < run->dirty_nodes->len; i++)
-    _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION,
-                        ((NodeRun *) g_ptr_array_index (run->dirty_nodes, i))->row);
-  if (!end_saved)
-    {
-      run->execution->status = ZZ_RUN_STATUS_FAILED;
-      g_free (run->execution->error);
-      run->execution->error = g_strdup (reason);
-    }
-}
-
-static void
-finish_run (Run *run)
+finish_run (ZzRun *run)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
@@ -995,24 +673,24 @@ finish_run (Run *run)
   /* What never started is recorded as not run, with why. */
   for (guint i = 0; i < run->order->len; i++)
     {
-      NodeRun *nr = g_ptr_array_index (run->order, i);
+      ZzNodeRun *nr = g_ptr_array_index (run->order, i);
 
-      if (nr->phase == NODE_DONE)
+      if (nr->phase == ZZ_NODE_DONE)
         continue;
 
       if (reason == NULL)
         reason = g_strdup_printf (_("Not run: %s"), run->stop_error ? run->stop_error : _("the run stopped"));
 
-      nr->phase = NODE_DONE;
+      nr->phase = ZZ_NODE_DONE;
       nr->row->status = ZZ_RUN_STATUS_SKIPPED;
       g_free (nr->row->error);
       nr->row->error = g_strdup (reason);
       nr->row->completed_at = zz_time_now_iso8601 ();
-      write_row (run, nr);
+      _zz_run_write_row (run, nr);
     }
 
   /* The last try for rows an earlier flush could not write. */
-  rows_saved = flush_rows (run);
+  rows_saved = _zz_run_flush_rows (run);
 
   if (run->cancelled)
     status = ZZ_RUN_STATUS_CANCELLED;
@@ -1041,7 +719,7 @@ finish_run (Run *run)
     }
 
   if (!rows_saved || end_reason != NULL)
-    record_unsaved_end (run, run->stop_error ? run->stop_error : end_reason, end_reason == NULL);
+    _zz_run_record_unsaved_end (run, run->stop_error ? run->stop_error : end_reason, end_reason == NULL);
   else if (run->disk_full)
     zz_store_forget_execution_note (run->store, run->execution->id);
 
@@ -1049,7 +727,7 @@ finish_run (Run *run)
 }
 
 static void
-run_free (Run *run)
+run_free (ZzRun *run)
 {
   if (run->cancel_source != NULL)
     {
@@ -1082,7 +760,7 @@ _zz_executor_run_in_thread (GTask        *task,
 {
   ZzExecutor    *self = source_object;
   ZzRunSnapshot *snapshot = task_data;
-  Run           *run = g_new0 (Run, 1);
+  ZzRun         *run = g_new0 (ZzRun, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainContext) context = g_main_context_new ();
   ZzExecution *result;
@@ -1117,7 +795,7 @@ _zz_executor_run_in_thread (GTask        *task,
 
   _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_EXECUTION_STARTED, ZZ_TYPE_EXECUTION, run->execution);
   for (guint i = 0; i < run->order->len; i++)
-    _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, ((NodeRun *) g_ptr_array_index (run->order, i))->row);
+    _zz_announcer_emit (run->announcer, ZZ_EXECUTOR_NODE_CHANGED, ZZ_TYPE_NODE_EXECUTION, ((ZzNodeRun *) g_ptr_array_index (run->order, i))->row);
 
   run->session = soup_session_new ();
   soup_session_set_user_agent (run->session, "Zzyra/" PACKAGE_VERSION " ");
@@ -1131,7 +809,7 @@ _zz_executor_run_in_thread (GTask        *task,
 
   for (guint i = 0; i < run->order->len; i++)
     {
-      NodeRun *nr = g_ptr_array_index (run->order, i);
+      ZzNodeRun *nr = g_ptr_array_index (run->order, i);
 
       if (nr->n_incoming == 0)
         make_ready (nr);
@@ -1142,7 +820,7 @@ _zz_executor_run_in_thread (GTask        *task,
     {
       if (!g_main_context_pending (context) ||
           g_get_monotonic_time () - run->last_flush >= FLUSH_INTERVAL_US)
-        flush_rows (run);
+        _zz_run_flush_rows (run);
 
       g_main_context_iteration (context, TRUE);
       pump (run);
