@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "zz-json.h"
+#include "zz-json-private.h"
 
 /* clang-format would space out the quark's dashes */
 /* clang-format off */
@@ -213,6 +213,15 @@ zz_json_to_string (JsonNode *node,
   append_node (out, node, pretty, 0);
 
   return g_string_free (out, FALSE);
+}
+
+void
+_zz_json_append_object (GString    *out,
+                        JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  append_node (out, node, FALSE, 0);
 }
 
 char *

@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "zz-id.h"
-#include "zz-json.h"
+#include "zz-json-private.h"
 #include "zz-workflow.h"
 #include "zz-workflow-private.h"
 
@@ -405,26 +405,46 @@ zz_workflow_to_data (ZzWorkflow *self,
   return zz_json_object_to_string (object, pretty);
 }
 
+/* The nodes (@is_nodes) or edges column: what zz_json_array_to_string()
+ * writes of nodes_to_json() or edges_to_json(), one item at a time, so
+ * that the JSON objects of every node never exist at once. */
+static char *
+dup_items_json (ZzWorkflow *self,
+                gboolean    is_nodes)
+{
+  GListModel *model = is_nodes ? zz_workflow_get_nodes (self) : zz_workflow_get_edges (self);
+  guint       n = g_list_model_get_n_items (model);
+  GString    *out = g_string_sized_new (2 + (gsize) n * 128);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(JsonObject) object = is_nodes ? zz_node_to_json (ZZ_NODE (item)) : zz_edge_to_json (ZZ_EDGE (item));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      _zz_json_append_object (out, object);
+    }
+  g_string_append_c (out, ']');
+
+  return g_string_free (out, FALSE);
+}
+
 char *
 zz_workflow_dup_nodes_json (ZzWorkflow *self)
 {
-  g_autoptr(JsonArray) array = NULL;
-
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
 
-  array = nodes_to_json (self);
-  return zz_json_array_to_string (array, FALSE);
+  return dup_items_json (self, TRUE);
 }
 
 char *
 zz_workflow_dup_edges_json (ZzWorkflow *self)
 {
-  g_autoptr(JsonArray) array = NULL;
-
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
 
-  array = edges_to_json (self);
-  return zz_json_array_to_string (array, FALSE);
+  return dup_items_json (self, FALSE);
 }
 
 char *
