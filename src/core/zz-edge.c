@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-edge.c: one edge of a workflow
  *
- * An edge read from a file keeps the object it was read from and writes it
+ * An edge read from a file keeps the object it was read from, as compact
+ * JSON text as a node does (zz-node.c), and writes it
  * back with only id, source and target overwritten, so type, animated,
  * style, label and data (fieldMappings, condition ...) come back as they
  * were.
@@ -13,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "zz-edge.h"
-#include "zz-json.h"
+#include "zz-json-private.h"
 #include "zz-workflow-private.h"
 
 struct _ZzEdge
@@ -26,8 +27,8 @@ struct _ZzEdge
   char *source_handle;
   char *target_handle;
 
-  /* The object read, or %NULL for an edge made here. */
-  JsonObject *json;
+  /* The object read, as JSON text, or %NULL for an edge made here. */
+  char *json;
 };
 
 G_DEFINE_FINAL_TYPE (ZzEdge, zz_edge, G_TYPE_OBJECT)
@@ -55,7 +56,7 @@ zz_edge_finalize (GObject *object)
   g_clear_pointer (&self->target, g_free);
   g_clear_pointer (&self->source_handle, g_free);
   g_clear_pointer (&self->target_handle, g_free);
-  g_clear_pointer (&self->json, json_object_unref);
+  g_clear_pointer (&self->json, g_free);
 
   G_OBJECT_CLASS (zz_edge_parent_class)->finalize (object);
 }
@@ -186,6 +187,8 @@ zz_edge_new (const char *id,
 
 ZzEdge *
 _zz_edge_new_from_json_at (JsonObject *object,
+                           const char *text,
+                           gsize       length,
                            guint       index,
                            GError    **error)
 {
@@ -228,7 +231,7 @@ _zz_edge_new_from_json_at (JsonObject *object,
   self = zz_edge_new (id,
                       source, zz_json_object_get_string (object, "sourceHandle", NULL),
                       target, zz_json_object_get_string (object, "targetHandle", NULL));
-  self->json = zz_json_object_deep_copy (object);
+  self->json = text != NULL ? g_strndup (text, length) : zz_json_object_to_string (object, FALSE);
 
   return self;
 }
@@ -248,7 +251,7 @@ ZzEdge *
 zz_edge_new_from_json (JsonObject *object,
                        GError    **error)
 {
-  return _zz_edge_new_from_json_at (object, 0, error);
+  return _zz_edge_new_from_json_at (object, NULL, 0, 0, error);
 }
 
 /**
@@ -267,7 +270,7 @@ zz_edge_to_json (ZzEdge *self)
 
   if (self->json != NULL)
     {
-      object = zz_json_object_deep_copy (self->json);
+      object = _zz_json_object_read_back (self->json);
       json_object_set_string_member (object, "id", self->id);
       json_object_set_string_member (object, "source", self->source);
       json_object_set_string_member (object, "target", self->target);
@@ -315,8 +318,7 @@ zz_edge_copy (ZzEdge     *self,
                       self->source_handle,
                       new_target != NULL ? new_target : self->target,
                       self->target_handle);
-  if (self->json != NULL)
-    copy->json = zz_json_object_deep_copy (self->json);
+  copy->json = g_strdup (self->json);
 
   return copy;
 }

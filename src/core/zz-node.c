@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-node.c: one node of a workflow
  *
- * A node read from a file keeps the object it was read from. Writing it
- * back starts from a copy of that object and overwrites only what this app
- * knows, and only where the file had it or the value differs from what
+ * A node read from a file keeps the object it was read from, as compact
+ * JSON text: a JsonObject is some ten times the size of its text, and a
+ * large workflow has a hundred thousand nodes. Writing it back starts from
+ * that object, read again, and overwrites only what this app knows, and only where the file had it or the value differs from what
  * "absent" means: so `type` stays "custom" when it was, data.blockType is
  * not added to an older file, and keys of the web editor that this app
  * does not know (dragHandle, ui, data.inputs ...) come back unchanged.
@@ -15,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "zz-json.h"
+#include "zz-json-private.h"
 #include "zz-node.h"
 #include "zz-workflow-private.h"
 
@@ -32,8 +33,8 @@ struct _ZzNode
   JsonObject *config;
   gboolean    enabled;
 
-  /* The object read, or %NULL for a node made here. */
-  JsonObject *source;
+  /* The object read, as JSON text, or %NULL for a node made here. */
+  char *source;
   /* "type" held the block type when read (older files and most new ones). */
   guint type_is_block_type : 1;
   guint had_data_block_type : 1;
@@ -132,7 +133,7 @@ zz_node_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->config, json_object_unref);
-  g_clear_pointer (&self->source, json_object_unref);
+  g_clear_pointer (&self->source, g_free);
 
   G_OBJECT_CLASS (zz_node_parent_class)->finalize (object);
 }
@@ -320,6 +321,8 @@ read_position (JsonObject *object,
 
 ZzNode *
 _zz_node_new_from_json_at (JsonObject *object,
+                           const char *text,
+                           gsize       length,
                            guint       index,
                            GError    **error)
 {
@@ -381,11 +384,12 @@ _zz_node_new_from_json_at (JsonObject *object,
       if (config != NULL)
         {
           g_clear_pointer (&self->config, json_object_unref);
-          self->config = zz_json_object_deep_copy (config);
+          /* @object was read for this node alone: its config is the node's. */
+          self->config = text != NULL ? json_object_ref (config) : zz_json_object_deep_copy (config);
         }
     }
 
-  self->source = zz_json_object_deep_copy (object);
+  self->source = text != NULL ? g_strndup (text, length) : zz_json_object_to_string (object, FALSE);
 
   return g_steal_pointer (&self);
 }
@@ -405,7 +409,7 @@ ZzNode *
 zz_node_new_from_json (JsonObject *object,
                        GError    **error)
 {
-  return _zz_node_new_from_json_at (object, 0, error);
+  return _zz_node_new_from_json_at (object, NULL, 0, 0, error);
 }
 
 /**
@@ -427,7 +431,7 @@ zz_node_to_json (ZzNode *self)
   g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
 
   is_new = self->source == NULL;
-  object = is_new ? json_object_new () : zz_json_object_deep_copy (self->source);
+  object = is_new ? json_object_new () : _zz_json_object_read_back (self->source);
 
   json_object_set_string_member (object, "id", self->id);
 
@@ -511,8 +515,7 @@ zz_node_copy (ZzNode     *self,
   copy->enabled = self->enabled;
   g_clear_pointer (&copy->config, json_object_unref);
   copy->config = zz_json_object_deep_copy (self->config);
-  if (self->source != NULL)
-    copy->source = zz_json_object_deep_copy (self->source);
+  copy->source = g_strdup (self->source);
   copy->type_is_block_type = self->type_is_block_type;
   copy->had_data_block_type = self->had_data_block_type;
 

@@ -66,11 +66,19 @@ void        _zz_workflow_notify_history   (ZzWorkflow  *self,
                                            gboolean     modified);
 
 /* Like zz_node_new_from_json() and zz_edge_new_from_json(); @index
- * (counted from 1) names the node or edge in errors when it has no id. */
+ * (counted from 1) names the node or edge in errors when it has no id.
+ * @text (nullable), @length: the text @object was read from, for this
+ * call alone: the node or edge keeps that text rather than writing
+ * @object again, and takes parts of @object (a node's config) rather than
+ * copying them. */
 ZzNode     *_zz_node_new_from_json_at     (JsonObject  *object,
+                                           const char  *text,
+                                           gsize        length,
                                            guint        index,
                                            GError     **error);
 ZzEdge     *_zz_edge_new_from_json_at     (JsonObject  *object,
+                                           const char  *text,
+                                           gsize        length,
                                            guint        index,
                                            GError     **error);
 /* A list of Zzyra JSON nodes (edges) read with the two above, alike for a
