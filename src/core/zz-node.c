@@ -24,14 +24,20 @@ struct _ZzNode
 {
   GObject parent_instance;
 
-  char       *id;
-  char       *block_type;
-  char       *label;
-  char       *description;
-  double      x;
-  double      y;
+  char    *id;
+  char    *block_type;
+  char    *label;
+  char    *description;
+  double   x;
+  double   y;
+  gboolean enabled;
+
+  /* The config, made on first use (ensure_config()): until then it is
+   * @config_text as read, or {} when that is %NULL too. A workflow read
+   * from a file is checked and stored without its configs ever being
+   * JsonObjects, each some ten times the size of its text. */
   JsonObject *config;
-  gboolean    enabled;
+  char       *config_text;
 
   /* The object read, as JSON text, or %NULL for a node made here. */
   char *source;
@@ -133,6 +139,7 @@ zz_node_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->config, json_object_unref);
+  g_clear_pointer (&self->config_text, g_free);
   g_clear_pointer (&self->source, g_free);
 
   G_OBJECT_CLASS (zz_node_parent_class)->finalize (object);
@@ -177,7 +184,7 @@ zz_node_get_property (GObject    *object,
       break;
 
     case PROP_CONFIG:
-      g_value_set_boxed (value, self->config);
+      g_value_set_boxed (value, zz_node_get_config (self));
       break;
 
     default:
@@ -273,7 +280,6 @@ static void
 zz_node_init (ZzNode *self)
 {
   self->enabled = TRUE;
-  self->config = json_object_new ();
   self->type_is_block_type = TRUE;
 }
 
@@ -382,11 +388,7 @@ _zz_node_new_from_json_at (JsonObject *object,
 
       config = zz_json_object_get_object (data, "config");
       if (config != NULL)
-        {
-          g_clear_pointer (&self->config, json_object_unref);
-          /* @object was read for this node alone: its config is the node's. */
-          self->config = text != NULL ? json_object_ref (config) : zz_json_object_deep_copy (config);
-        }
+        self->config_text = zz_json_object_to_string (config, FALSE);
     }
 
   self->source = text != NULL ? g_strndup (text, length) : zz_json_object_to_string (object, FALSE);
@@ -479,8 +481,12 @@ zz_node_to_json (ZzNode *self)
       if (is_new || enabled_was_bool || !self->enabled)
         json_object_set_boolean_member (data, "isEnabled", self->enabled);
 
-      if (is_new || (config_node != NULL && JSON_NODE_HOLDS_OBJECT (config_node)) || json_object_get_size (self->config) > 0)
-        json_object_set_object_member (data, "config", zz_json_object_deep_copy (self->config));
+      /* A config never read is the source's own, there already. */
+      if (self->config == NULL && self->config_text != NULL)
+        ;
+      else if (is_new || (config_node != NULL && JSON_NODE_HOLDS_OBJECT (config_node)) ||
+               (self->config != NULL && json_object_get_size (self->config) > 0))
+        json_object_set_object_member (data, "config", zz_json_object_deep_copy (zz_node_get_config (self)));
 
       if (data_node == NULL && json_object_get_size (data) > 0)
         json_object_set_object_member (object, "data", json_object_ref (data));
@@ -513,8 +519,8 @@ zz_node_copy (ZzNode     *self,
   copy->x = self->x;
   copy->y = self->y;
   copy->enabled = self->enabled;
-  g_clear_pointer (&copy->config, json_object_unref);
-  copy->config = zz_json_object_deep_copy (self->config);
+  copy->config = self->config != NULL ? zz_json_object_deep_copy (self->config) : NULL;
+  copy->config_text = g_strdup (self->config_text);
   copy->source = g_strdup (self->source);
   copy->type_is_block_type = self->type_is_block_type;
   copy->had_data_block_type = self->had_data_block_type;
@@ -651,7 +657,36 @@ zz_node_get_config (ZzNode *self)
 {
   g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
 
+  if (self->config == NULL)
+    {
+      self->config = self->config_text != NULL ? _zz_json_object_read_back (self->config_text) : json_object_new ();
+      g_clear_pointer (&self->config_text, g_free);
+    }
+
   return self->config;
+}
+
+/**
+ * zz_node_dup_config:
+ * @self: a #ZzNode
+ *
+ * A copy of the config, as zz_json_object_deep_copy (zz_node_get_config ())
+ * gives, but a config that was never read is read for the copy alone and
+ * stays text in the node: checking every node of a large workflow keeps
+ * no JsonObject per node.
+ *
+ * Returns: (transfer full): the copy, the caller's to change
+ */
+JsonObject *
+zz_node_dup_config (ZzNode *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
+
+  if (self->config != NULL)
+    return zz_json_object_deep_copy (self->config);
+  if (self->config_text != NULL)
+    return _zz_json_object_read_back (self->config_text);
+  return json_object_new ();
 }
 
 void
@@ -671,7 +706,7 @@ zz_node_set_config (ZzNode     *self,
     }
 
   new_config = config != NULL ? json_object_ref (config) : json_object_new ();
-  if (json_object_equal (new_config, self->config))
+  if (json_object_equal (new_config, zz_node_get_config (self)))
     return;
 
   g_clear_pointer (&self->config, json_object_unref);

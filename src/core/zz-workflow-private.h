@@ -67,10 +67,8 @@ void        _zz_workflow_notify_history   (ZzWorkflow  *self,
 
 /* Like zz_node_new_from_json() and zz_edge_new_from_json(); @index
  * (counted from 1) names the node or edge in errors when it has no id.
- * @text (nullable), @length: the text @object was read from, for this
- * call alone: the node or edge keeps that text rather than writing
- * @object again, and takes parts of @object (a node's config) rather than
- * copying them. */
+ * @text (nullable), @length: the text @object was read from: the node or
+ * edge keeps that text rather than writing @object again. */
 ZzNode     *_zz_node_new_from_json_at     (JsonObject  *object,
                                            const char  *text,
                                            gsize        length,
