@@ -2,10 +2,10 @@
 /* zz-edge.c: one edge of a workflow
  *
  * An edge read from a file keeps the object it was read from, as compact
- * JSON text as a node does (zz-node.c), and writes it
- * back with only id, source and target overwritten, so type, animated,
- * style, label and data (fieldMappings, condition ...) come back as they
- * were.
+ * JSON text as a node does (zz-node.c), unless it is just what would be
+ * written for a new edge, and writes it back with only id, source and
+ * target overwritten, so type, animated, style, label and data
+ * (fieldMappings, condition ...) come back as they were.
  */
 #define G_LOG_DOMAIN "zz-edge"
 
@@ -185,6 +185,37 @@ zz_edge_new (const char *id,
                        NULL);
 }
 
+/* Whether @object is what zz_edge_to_json() writes for an edge made here
+ * (id, source, target, then two handles, each a string or null, and nothing
+ * else): then it need not be kept, as most edges of a large file need not. */
+static gboolean
+is_written_as_new (JsonObject *object)
+{
+  static const char *const members[] = { "id", "source", "target", "sourceHandle", "targetHandle" };
+  JsonObjectIter           iter;
+  const char              *member;
+  JsonNode                *value;
+  guint                    i = 0;
+
+  if (json_object_get_size (object) != G_N_ELEMENTS (members))
+    return FALSE;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, &value))
+    {
+      gboolean is_string = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING;
+
+      if (!g_str_equal (member, members[i]))
+        return FALSE;
+      /* id, source and target are non-empty strings, checked already. */
+      if (i >= 3 && !is_string && !JSON_NODE_HOLDS_NULL (value))
+        return FALSE;
+      i++;
+    }
+
+  return TRUE;
+}
+
 ZzEdge *
 _zz_edge_new_from_json_at (JsonObject *object,
                            const char *text,
@@ -227,11 +258,18 @@ _zz_edge_new_from_json_at (JsonObject *object,
       return NULL;
     }
 
-  /* A handle that is null, absent or not a string is the unnamed one. */
-  self = zz_edge_new (id,
-                      source, zz_json_object_get_string (object, "sourceHandle", NULL),
-                      target, zz_json_object_get_string (object, "targetHandle", NULL));
-  self->json = text != NULL ? g_strndup (text, length) : zz_json_object_to_string (object, FALSE);
+  /* A handle that is null, absent or not a string is the unnamed one.
+   * The fields are set here rather than as construct properties, each a
+   * GValue: a file may have a hundred thousand edges. */
+  self = g_object_new (ZZ_TYPE_EDGE, NULL);
+  self->id = g_strdup (id);
+  self->source = g_strdup (source);
+  self->target = g_strdup (target);
+  self->source_handle = g_strdup (zz_json_object_get_string (object, "sourceHandle", NULL));
+  self->target_handle = g_strdup (zz_json_object_get_string (object, "targetHandle", NULL));
+
+  if (!is_written_as_new (object))
+    self->json = text != NULL ? g_strndup (text, length) : zz_json_object_to_string (object, FALSE);
 
   return self;
 }
