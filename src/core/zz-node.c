@@ -41,6 +41,8 @@ struct _ZzNode
 
   /* The object read, as JSON text, or %NULL for a node made here. */
   char *source;
+  /* The document the node is in, not a reference: it holds the node. */
+  ZzWorkflow *document;
   /* "type" held the block type when read (older files and most new ones). */
   guint type_is_block_type : 1;
   guint had_data_block_type : 1;
@@ -239,11 +241,39 @@ zz_node_set_property (GObject      *object,
     }
 }
 
+/* Each notification, then the document's "changed", as a handler of
+ * "notify" connected by the document did before. */
+static void
+zz_node_dispatch_properties_changed (GObject     *object,
+                                     guint        n_pspecs,
+                                     GParamSpec **pspecs)
+{
+  ZzNode *self = ZZ_NODE (object);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      G_OBJECT_CLASS (zz_node_parent_class)->dispatch_properties_changed (object, 1, &pspecs[i]);
+      if (self->document != NULL)
+        _zz_workflow_node_changed (self->document);
+    }
+}
+
+void
+_zz_node_set_document (ZzNode     *self,
+                       ZzWorkflow *document)
+{
+  g_return_if_fail (ZZ_IS_NODE (self));
+  g_return_if_fail (document == NULL || self->document == NULL || self->document == document);
+
+  self->document = document;
+}
+
 static void
 zz_node_class_init (ZzNodeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispatch_properties_changed = zz_node_dispatch_properties_changed;
   object_class->finalize = zz_node_finalize;
   object_class->get_property = zz_node_get_property;
   object_class->set_property = zz_node_set_property;

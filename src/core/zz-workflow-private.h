@@ -65,6 +65,14 @@ void        _zz_workflow_notify_history   (ZzWorkflow  *self,
                                            gboolean     can_redo,
                                            gboolean     modified);
 
+/* The document @node is in (%NULL: none), which it tells of each of its
+ * property notifications, as "changed", once that notification's
+ * handlers have run. A node is in one document at a time. */
+void        _zz_node_set_document         (ZzNode      *node,
+                                           ZzWorkflow  *document);
+/* Emits "changed": a node of @self changed. */
+void        _zz_workflow_node_changed     (ZzWorkflow  *self);
+
 /* Like zz_node_new_from_json() and zz_edge_new_from_json(); @index
  * (counted from 1) names the node or edge in errors when it has no id.
  * @text (nullable), @length: the text @object was read from: the node or

@@ -36,9 +36,6 @@ struct _ZzWorkflow
    * when a file has two. */
   GHashTable *node_index;
   GHashTable *edge_index;
-  /* ZzNode -> the id of the handler that turns its notify into
-   * "changed", for each node in the document. */
-  GHashTable *node_watches;
 
   JsonObject    *extra;
   ZzWorkflowKeys keys;
@@ -87,54 +84,42 @@ emit_changed (ZzWorkflow *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-on_node_notified_cb (ZzWorkflow *self,
-                     GParamSpec *pspec,
-                     ZzNode     *node)
+void
+_zz_workflow_node_changed (ZzWorkflow *self)
 {
   emit_changed (self);
 }
 
-/* A plain handler, disconnected when the node leaves the document or the
- * document goes. Not a GSignalGroup, nor g_signal_connect_object(): each
- * of those puts a closure on the document that is found by a linear
- * search when it goes, so that freeing a document of n nodes took n²/2
- * steps. The document holds each node it watches, so the handler cannot
- * outlive its node, and dispose disconnects it before the document goes. */
+/* Each node in the document tells it of its changes directly
+ * (_zz_node_set_document()), not through a handler of its "notify": a
+ * handler is some two hundred bytes of GSignal's bookkeeping a node, and
+ * a GSignalGroup or g_signal_connect_object() put a closure on the document
+ * that was found by a linear search when it went, so that freeing a
+ * document of n nodes took n²/2 steps. */
 static void
 watch_node (ZzWorkflow *self,
             ZzNode     *node)
 {
-  gulong handler;
-
-  if (g_hash_table_contains (self->node_watches, node))
-    return;
-
-  handler = g_signal_connect_swapped (node, "notify", G_CALLBACK (on_node_notified_cb), self);
-  g_hash_table_insert (self->node_watches, node, GSIZE_TO_POINTER ((gsize) handler));
+  _zz_node_set_document (node, self);
 }
 
 static void
 unwatch_node (ZzWorkflow *self,
               ZzNode     *node)
 {
-  gpointer handler;
-
-  if (g_hash_table_steal_extended (self->node_watches, node, NULL, &handler))
-    g_signal_handler_disconnect (node, (gulong) GPOINTER_TO_SIZE (handler));
+  _zz_node_set_document (node, NULL);
 }
 
 static void
 unwatch_all_nodes (ZzWorkflow *self)
 {
-  GHashTableIter iter;
-  gpointer       node, handler;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
 
-  g_hash_table_iter_init (&iter, self->node_watches);
-  while (g_hash_table_iter_next (&iter, &node, &handler))
+  for (guint i = 0; i < n; i++)
     {
-      g_signal_handler_disconnect (node, (gulong) GPOINTER_TO_SIZE (handler));
-      g_hash_table_iter_steal (&iter);
+      g_autoptr(ZzNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+
+      unwatch_node (self, node);
     }
 }
 
@@ -143,9 +128,8 @@ zz_workflow_dispose (GObject *object)
 {
   ZzWorkflow *self = ZZ_WORKFLOW (object);
 
-  if (self->node_watches != NULL)
+  if (self->nodes != NULL)
     unwatch_all_nodes (self);
-  g_clear_pointer (&self->node_watches, g_hash_table_unref);
   g_clear_pointer (&self->node_index, g_hash_table_unref);
   g_clear_pointer (&self->edge_index, g_hash_table_unref);
   g_clear_object (&self->nodes);
@@ -359,7 +343,6 @@ zz_workflow_init (ZzWorkflow *self)
   self->edges = g_list_store_new (ZZ_TYPE_EDGE);
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->edge_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->node_watches = g_hash_table_new (NULL, NULL);
   self->extra = json_object_new ();
 }
 
