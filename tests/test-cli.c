@@ -534,6 +534,23 @@ test_usage_errors (Fixture      *fixture,
   run_cli (fixture, &bench, "bench", "nothing");
   g_assert_cmpint (bench.status, ==, 2);
   g_assert_nonnull (strstr (bench.err, "store"));
+  g_assert_nonnull (strstr (bench.err, "import"));
+}
+
+/* The generated workflow imports without a warning, or the bench fails:
+ * a small one, so that this is not a timed test. */
+static void
+test_bench_import_runs (Fixture      *fixture,
+                        gconstpointer data)
+{
+  g_auto(Result) bench = { 0 };
+
+  run_cli (fixture, &bench, "bench", "import", "--nodes", "200");
+  g_assert_cmpstr (bench.err, ==, "");
+  g_assert_cmpint (bench.status, ==, 0);
+  g_assert_nonnull (strstr (bench.out, "200 nodes"));
+  g_assert_nonnull (strstr (bench.out, "the parse floor"));
+  g_assert_nonnull (strstr (bench.out, "the file"));
 }
 
 /* run ------------------------------------------------------------------- */
@@ -1008,6 +1025,7 @@ main (int    argc,
   ADD ("/cli/delete/removes-the-workflow", test_delete_removes_workflow);
   ADD ("/cli/database/comes-from-environment-or-default", test_database_from_environment);
   ADD ("/cli/usage/errors-exit-2", test_usage_errors);
+  ADD ("/cli/bench/import-of-the-generated-workflow-is-clean", test_bench_import_runs);
   ADD ("/cli/run/prints-each-node-or-one-json-document", test_run_prints_nodes_and_json);
   ADD ("/cli/run/a-failed-run-exits-1-naming-the-reference", test_run_failure_exits_1);
   ADD ("/cli/run/deep-input-is-refused-not-a-crash", test_run_deep_input_is_refused_not_a_crash);

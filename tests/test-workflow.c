@@ -531,6 +531,90 @@ test_read_structural_errors (void)
                      "Edge 1 has no id");
 }
 
+/* Nodes and edges are read as the text is parsed; what is wrong is still
+ * said in the order of a whole reading: the text, the name, the lists,
+ * then the first bad node, then the first bad edge. */
+static void
+test_read_errors_keep_their_order (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzWorkflow) workflow = zz_workflow_new_from_data ("{\"name\": \"w\", \"nodes\": [5], \"x\": }", -1, &error);
+
+  g_assert_null (workflow);
+  g_assert_error (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_SYNTAX);
+
+  assert_read_error ("{\"nodes\": [5]}", "The workflow has no name");
+  assert_read_error ("{\"nodes\": [5], \"edges\": 1, \"name\": \"w\"}", "“edges” is not a list");
+  assert_read_error ("{\"name\": \"w\", \"edges\": [{\"id\": \"e\"}], \"nodes\": [{\"id\": \"a\", \"type\": \"DELAY\"}, 5]}",
+                     "Node 2 is not a JSON object");
+  /* Of a key given twice, the last value is read, as JSON.parse does. */
+  assert_read_error ("{\"name\": \"w\", \"nodes\": [{\"id\": \"a\", \"type\": \"DELAY\"}], \"nodes\": {}}",
+                     "“nodes” is not a list");
+}
+
+static void
+test_read_key_given_twice_keeps_the_last_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzWorkflow) workflow =
+               zz_workflow_new_from_data ("{\"name\": \"w\", \"nodes\": [5, {\"id\": \"gone\", \"type\": \"DELAY\"}],"
+                                          " \"nodes\": [{\"id\": \"a\", \"type\": \"DELAY\"}]}",
+                                          -1, &error);
+  g_autoptr(ZzWorkflow) columns = zz_workflow_new ("c");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (workflow), ==, 1);
+  g_assert_nonnull (zz_workflow_find_node (workflow, "a"));
+  g_assert_null (zz_workflow_find_node (workflow, "gone"));
+
+  /* A column is a list alone. */
+  g_assert_true (zz_workflow_load_columns (columns, "[{\"id\": \"a\", \"type\": \"DELAY\"}, {\"id\": \"b\", \"type\": \"DELAY\"}]",
+                                           "[{\"id\": \"e\", \"source\": \"a\", \"target\": \"b\"}]", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (columns), ==, 2);
+  g_assert_nonnull (zz_workflow_find_edge (columns, "e"));
+  g_assert_false (zz_workflow_load_columns (columns, "[{\"id\": \"a\", \"type\": \"DELAY\"}, 5]", "[]", NULL, &error));
+  g_assert_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Node 2 is not a JSON object");
+  /* Refused, the document is as it was. */
+  g_assert_cmpuint (zz_workflow_get_n_nodes (columns), ==, 2);
+}
+
+/* A node keeps its config as text until it is used: a copy leaves it so,
+ * and a config never used, or used and left equal, is written back as
+ * it was read. */
+static void
+test_node_config_is_made_on_first_use (void)
+{
+  const char *text = "{\"id\":\"n\",\"type\":\"DELAY\",\"data\":{\"config\":{\"duration\":1.50,\"unit\":\"seconds\",\"n\":{\"k\":[1]}},\"x\":1}}";
+  g_autoptr(JsonObject) object = zz_json_parse_object (text, -1, NULL);
+  g_autoptr(ZzNode) node = zz_node_new_from_json (object, NULL);
+  g_autoptr(JsonObject) copy = zz_node_dup_config (node);
+  g_autoptr(JsonObject) written = NULL;
+  g_autoptr(JsonObject) written_again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpfloat (zz_json_object_get_double (copy, "duration", 0), ==, 1.5);
+  json_object_set_string_member (copy, "unit", "hours");
+
+  written = zz_node_to_json (node);
+  before = zz_json_object_to_string (written, FALSE);
+  g_assert_cmpstr (before, ==, "{\"id\":\"n\",\"type\":\"DELAY\",\"data\":{\"config\":{\"duration\":1.5,\"unit\":\"seconds\",\"n\":{\"k\":[1]}},\"x\":1}}");
+
+  g_assert_cmpstr (zz_json_object_get_string (zz_node_get_config (node), "unit", NULL), ==, "seconds");
+  g_assert_true (zz_node_get_config (node) == zz_node_get_config (node));
+  written_again = zz_node_to_json (node);
+  after = zz_json_object_to_string (written_again, FALSE);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A copy of a used config is a copy. */
+  g_clear_pointer (&copy, json_object_unref);
+  copy = zz_node_dup_config (node);
+  g_assert_true (copy != zz_node_get_config (node));
+  g_assert_true (json_object_equal (copy, zz_node_get_config (node)));
+}
+
 static void
 test_read_syntax_error_names_line_and_column (void)
 {
@@ -681,6 +765,39 @@ test_edit_notify_only_on_real_change (void)
   g_assert_cmpuint (changed, ==, 2);
 }
 
+/* A node tells the document it is in of its changes, and no other. */
+static void
+test_edit_node_changes_reach_its_document_only (void)
+{
+  g_autoptr(ZzWorkflow) workflow = zz_workflow_new ("w");
+  g_autoptr(ZzNode) node = zz_node_new ("a", "DELAY");
+  guint changed = 0;
+
+  g_assert_true (zz_workflow_add_node (workflow, node, NULL));
+  g_signal_connect (workflow, "changed", G_CALLBACK (count_cb), &changed);
+
+  zz_node_set_label (node, "one");
+  g_assert_cmpuint (changed, ==, 1);
+  /* One "changed" a notification, x then y. */
+  zz_node_set_position (node, 3, 4);
+  g_assert_cmpuint (changed, ==, 3);
+
+  g_assert_true (zz_workflow_remove_node (workflow, "a", NULL));
+  changed = 0;
+  zz_node_set_label (node, "two");
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_assert_true (zz_workflow_add_node (workflow, node, NULL));
+  changed = 0;
+  zz_node_set_label (node, "three");
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* The node outlives its document. */
+  g_clear_object (&workflow);
+  zz_node_set_label (node, "four");
+  g_assert_cmpstr (zz_node_get_label (node), ==, "four");
+}
+
 static void
 test_duplicate_is_a_deep_copy_with_a_new_id (void)
 {
@@ -725,6 +842,10 @@ main (int   argc,
   g_test_add_func ("/workflow/json/edits-are-written-in-the-files-shape", test_edits_are_written_in_the_files_shape);
   g_test_add_func ("/workflow/json/structural-errors-say-where", test_read_structural_errors);
   g_test_add_func ("/workflow/json/syntax-error-names-line-and-column", test_read_syntax_error_names_line_and_column);
+  g_test_add_func ("/workflow/json/errors-keep-their-order-when-read-as-parsed", test_read_errors_keep_their_order);
+  g_test_add_func ("/workflow/json/a-key-given-twice-keeps-the-last-list", test_read_key_given_twice_keeps_the_last_list);
+  g_test_add_func ("/workflow/node/config-is-made-on-first-use", test_node_config_is_made_on_first_use);
+  g_test_add_func ("/workflow/edit/node-changes-reach-its-document-only", test_edit_node_changes_reach_its_document_only);
   g_test_add_func ("/workflow/json/bad-columns-are-refused", test_load_columns_errors);
   g_test_add_func ("/workflow/validate/sample-files-have-no-problems", test_validate_clean_files_have_no_problems);
   g_test_add_func ("/workflow/validate/unknown-block-is-kept-as-a-warning", test_validate_unknown_block_is_kept_as_warning);

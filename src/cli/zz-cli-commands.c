@@ -13,6 +13,7 @@
 
 #include "zz-bench-canvas.h"
 #include "zz-bench-engine.h"
+#include "zz-bench-import.h"
 #include "zz-bench-store.h"
 #include "zz-block-registry.h"
 #include "zz-cli-commands.h"
@@ -490,17 +491,22 @@ command_bench (ZzCliContext *context,
                int           argc,
                char        **argv)
 {
-  int          n_nodes = -1;
-  int          n_edges = 3000;
-  GOptionEntry entries[] = {
-    { "nodes", 'n', 0, G_OPTION_ARG_INT, &n_nodes, N_ ("Nodes in the engine benchmark’s chain (100) or on the canvas (2000)"), N_ ("N") },
-    { "edges", 'e', 0, G_OPTION_ARG_INT, &n_edges, N_ ("Edges on the canvas (3000)"), N_ ("E") },
-    { NULL }
+  int              n_nodes = -1;
+  int              n_edges = 3000;
+  g_autofree char *measure_import = NULL;
+  g_autofree char *measure_parse = NULL;
+  GOptionEntry     entries[] = {
+        { "nodes", 'n', 0, G_OPTION_ARG_INT, &n_nodes, N_ ("Nodes in the engine benchmark’s chain (100), on the canvas (2000) or in the imported workflow (100000)"), N_ ("N") },
+        { "edges", 'e', 0, G_OPTION_ARG_INT, &n_edges, N_ ("Edges on the canvas (3000)"), N_ ("E") },
+        /* The processes that bench import measures in. */
+        { "measure-import", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &measure_import, NULL, NULL },
+        { "measure-parse", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &measure_parse, NULL, NULL },
+        { NULL }
   };
   g_autoptr(GError) error = NULL;
 
-  if (!_zz_cli_parse_options (_("store|engine|canvas"), _("Measure the speed of a part of Zzyra and print the figures."),
-                                                            entries, &argc, &argv, 1))
+  if (!_zz_cli_parse_options (_("store|engine|canvas|import"), _("Measure the speed of a part of Zzyra and print the figures."),
+                                                                   entries, &argc, &argv, 1))
     return ZZ_CLI_EXIT_USAGE;
 
   if (g_str_equal (argv[1], "store"))
@@ -527,7 +533,32 @@ command_bench (ZzCliContext *context,
       return ZZ_CLI_EXIT_OK;
     }
 
-  g_printerr (_("zzyra-cli bench: unknown benchmark “%s”; the benchmarks are: store, engine, canvas\n"), argv[1]);
+  if (g_str_equal (argv[1], "import") && (measure_import != NULL || measure_parse != NULL))
+    {
+      g_autoptr(ZzStore) store = NULL;
+
+      if (measure_import != NULL && !(store = _zz_cli_open_store (context, &error)))
+        return _zz_cli_fail ("bench import", error);
+      if (!zz_bench_import_measure (store, measure_import != NULL ? measure_import : measure_parse, &error))
+        return _zz_cli_fail ("bench import", error);
+      return ZZ_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "import"))
+    {
+      if (n_nodes < 0)
+        n_nodes = 100000;
+      if (n_nodes < 1 || n_nodes > 1000000)
+        {
+          g_printerr ("%s\n", _("zzyra-cli bench import: --nodes must be between 1 and 1,000,000"));
+          return ZZ_CLI_EXIT_USAGE;
+        }
+      if (!zz_bench_import_run ((guint) n_nodes, &error))
+        return _zz_cli_fail ("bench import", error);
+      return ZZ_CLI_EXIT_OK;
+    }
+
+  g_printerr (_("zzyra-cli bench: unknown benchmark “%s”; the benchmarks are: store, engine, canvas, import\n"), argv[1]);
 
   return ZZ_CLI_EXIT_USAGE;
 }
@@ -544,7 +575,7 @@ static const ZzCliCommand commands[] = {
   { "executions", "WORKFLOW_ID [--json]", N_ ("List a workflow’s executions"), zz_cli_command_executions },
   { "execution", "EXECUTION_ID [--json]", N_ ("Show an execution and its nodes"), zz_cli_command_execution },
   { "render", "ID --out FILE.png [--width W] [--height H]", N_ ("Draw a workflow into a PNG image (needs a display)"), zz_cli_command_render },
-  { "bench", "store|engine|canvas [--nodes N] [--edges E]", N_ ("Measure speed and print the figures"), command_bench },
+  { "bench", "store|engine|canvas|import [--nodes N] [--edges E]", N_ ("Measure speed and print the figures"), command_bench },
   { NULL }
 };
 

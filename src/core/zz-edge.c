@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-edge.c: one edge of a workflow
  *
- * An edge read from a file keeps the object it was read from and writes it
- * back with only id, source and target overwritten, so type, animated,
- * style, label and data (fieldMappings, condition ...) come back as they
- * were.
+ * An edge read from a file keeps the object it was read from, as compact
+ * JSON text as a node does (zz-node.c), unless it is just what would be
+ * written for a new edge, and writes it back with only id, source and
+ * target overwritten, so type, animated, style, label and data
+ * (fieldMappings, condition ...) come back as they were.
  */
 #define G_LOG_DOMAIN "zz-edge"
 
@@ -13,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "zz-edge.h"
-#include "zz-json.h"
+#include "zz-json-private.h"
 #include "zz-workflow-private.h"
 
 struct _ZzEdge
@@ -26,8 +27,8 @@ struct _ZzEdge
   char *source_handle;
   char *target_handle;
 
-  /* The object read, or %NULL for an edge made here. */
-  JsonObject *json;
+  /* The object read, as JSON text, or %NULL for an edge made here. */
+  char *json;
 };
 
 G_DEFINE_FINAL_TYPE (ZzEdge, zz_edge, G_TYPE_OBJECT)
@@ -55,7 +56,7 @@ zz_edge_finalize (GObject *object)
   g_clear_pointer (&self->target, g_free);
   g_clear_pointer (&self->source_handle, g_free);
   g_clear_pointer (&self->target_handle, g_free);
-  g_clear_pointer (&self->json, json_object_unref);
+  g_clear_pointer (&self->json, g_free);
 
   G_OBJECT_CLASS (zz_edge_parent_class)->finalize (object);
 }
@@ -184,8 +185,41 @@ zz_edge_new (const char *id,
                        NULL);
 }
 
+/* Whether @object is what zz_edge_to_json() writes for an edge made here
+ * (id, source, target, then two handles, each a string or null, and nothing
+ * else): then it need not be kept, as most edges of a large file need not. */
+static gboolean
+is_written_as_new (JsonObject *object)
+{
+  static const char *const members[] = { "id", "source", "target", "sourceHandle", "targetHandle" };
+  JsonObjectIter           iter;
+  const char              *member;
+  JsonNode                *value;
+  guint                    i = 0;
+
+  if (json_object_get_size (object) != G_N_ELEMENTS (members))
+    return FALSE;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, &value))
+    {
+      gboolean is_string = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING;
+
+      if (!g_str_equal (member, members[i]))
+        return FALSE;
+      /* id, source and target are non-empty strings, checked already. */
+      if (i >= 3 && !is_string && !JSON_NODE_HOLDS_NULL (value))
+        return FALSE;
+      i++;
+    }
+
+  return TRUE;
+}
+
 ZzEdge *
 _zz_edge_new_from_json_at (JsonObject *object,
+                           const char *text,
+                           gsize       length,
                            guint       index,
                            GError    **error)
 {
@@ -224,11 +258,18 @@ _zz_edge_new_from_json_at (JsonObject *object,
       return NULL;
     }
 
-  /* A handle that is null, absent or not a string is the unnamed one. */
-  self = zz_edge_new (id,
-                      source, zz_json_object_get_string (object, "sourceHandle", NULL),
-                      target, zz_json_object_get_string (object, "targetHandle", NULL));
-  self->json = zz_json_object_deep_copy (object);
+  /* A handle that is null, absent or not a string is the unnamed one.
+   * The fields are set here rather than as construct properties, each a
+   * GValue: a file may have a hundred thousand edges. */
+  self = g_object_new (ZZ_TYPE_EDGE, NULL);
+  self->id = g_strdup (id);
+  self->source = g_strdup (source);
+  self->target = g_strdup (target);
+  self->source_handle = g_strdup (zz_json_object_get_string (object, "sourceHandle", NULL));
+  self->target_handle = g_strdup (zz_json_object_get_string (object, "targetHandle", NULL));
+
+  if (!is_written_as_new (object))
+    self->json = text != NULL ? g_strndup (text, length) : zz_json_object_to_string (object, FALSE);
 
   return self;
 }
@@ -248,7 +289,7 @@ ZzEdge *
 zz_edge_new_from_json (JsonObject *object,
                        GError    **error)
 {
-  return _zz_edge_new_from_json_at (object, 0, error);
+  return _zz_edge_new_from_json_at (object, NULL, 0, 0, error);
 }
 
 /**
@@ -267,7 +308,7 @@ zz_edge_to_json (ZzEdge *self)
 
   if (self->json != NULL)
     {
-      object = zz_json_object_deep_copy (self->json);
+      object = _zz_json_object_read_back (self->json);
       json_object_set_string_member (object, "id", self->id);
       json_object_set_string_member (object, "source", self->source);
       json_object_set_string_member (object, "target", self->target);
@@ -315,8 +356,7 @@ zz_edge_copy (ZzEdge     *self,
                       self->source_handle,
                       new_target != NULL ? new_target : self->target,
                       self->target_handle);
-  if (self->json != NULL)
-    copy->json = zz_json_object_deep_copy (self->json);
+  copy->json = g_strdup (self->json);
 
   return copy;
 }

@@ -30,7 +30,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "zz-json.h"
+#include "zz-json-private.h"
 
 typedef struct
 {
@@ -38,6 +38,14 @@ typedef struct
   const char *end;
   const char *p;
   GError    **error;
+
+  /* _zz_json_parse_streaming(): the arrays whose elements go to @func
+   * rather than into the tree: the root's own when @root_array, else those
+   * of the root object named in @members. */
+  gboolean           root_array;
+  const char *const *members;
+  ZzJsonElementFunc  func;
+  gpointer           user_data;
 } Reader;
 
 static void
@@ -476,6 +484,85 @@ read_array (Reader *reader,
 }
 
 static JsonNode *
+new_empty_array (void)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  return json_node_init_array (json_node_alloc (), array);
+}
+
+/* An array whose elements are handed to reader->func as they are read,
+ * reader->p at its "[" and @depth counting it; an empty array stands in
+ * for it in the tree. The same checks, in the same order, as
+ * read_array(). */
+static JsonNode *
+stream_array (Reader     *reader,
+              const char *member,
+              guint       depth)
+{
+  const char *value_end;
+
+  if (depth > ZZ_JSON_MAX_DEPTH)
+    {
+      fail (reader, reader->p, ZZ_JSON_ERROR_TOO_DEEP,
+            _("nested deeper than %u levels"), (guint) ZZ_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  reader->func (member, NULL, NULL, 0, reader->user_data);
+
+  reader->p++; /* [ */
+  skip_space (reader);
+  if (reader->p < reader->end && *reader->p == ']')
+    {
+      reader->p++;
+      return new_empty_array ();
+    }
+
+  for (;;)
+    {
+      const char *value_start;
+      JsonNode   *element;
+
+      skip_space (reader);
+      value_start = reader->p;
+      if ((element = read_value (reader, depth)) == NULL)
+        return NULL;
+      reader->func (member, element, value_start, reader->p - value_start, reader->user_data);
+
+      value_end = reader->p;
+      skip_space (reader);
+      if (reader->p < reader->end && *reader->p == ',')
+        {
+          reader->p++;
+          continue;
+        }
+      if (reader->p < reader->end && *reader->p == ']')
+        {
+          reader->p++;
+          return new_empty_array ();
+        }
+      missing_separator (reader, value_end, _("“,” or “]”"));
+      return NULL;
+    }
+}
+
+static gboolean
+is_streamed_member (Reader     *reader,
+                    guint       depth,
+                    const char *name)
+{
+  if (depth != 1 || reader->members == NULL)
+    return FALSE;
+
+  for (guint i = 0; reader->members[i] != NULL; i++)
+    if (g_str_equal (reader->members[i], name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static JsonNode *
 read_object (Reader *reader,
              guint   depth)
 {
@@ -511,7 +598,12 @@ read_object (Reader *reader,
         }
       reader->p++;
 
-      if ((value = read_value (reader, depth)) == NULL)
+      skip_space (reader);
+      if (reader->p < reader->end && *reader->p == '[' && is_streamed_member (reader, depth, name->str))
+        value = stream_array (reader, name->str, depth + 1);
+      else
+        value = read_value (reader, depth);
+      if (value == NULL)
         return NULL;
       /* As JSON.parse: a repeated name keeps its place, takes the last value. */
       json_object_set_member (object, name->str, value);
@@ -585,6 +677,57 @@ read_value (Reader *reader,
     }
 }
 
+/* Parses the whole of @reader's text; the root, sealed if @seal. */
+static JsonNode *
+parse_text (Reader  *reader,
+            gboolean seal,
+            GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  reader->p = reader->start;
+  reader->error = &local_error;
+
+  /* A byte-order mark is allowed before the text, as json-glib allowed it. */
+  if (reader->end - reader->p >= 3 && memcmp (reader->p, "\xEF\xBB\xBF", 3) == 0)
+    reader->p += 3;
+
+  skip_space (reader);
+  if (reader->p >= reader->end)
+    {
+      g_set_error_literal (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_SYNTAX,
+                           _("Not valid JSON: the text is empty"));
+      return NULL;
+    }
+
+  if (reader->root_array && *reader->p == '[')
+    root = stream_array (reader, NULL, 1);
+  else
+    root = read_value (reader, 0);
+  if (root != NULL)
+    {
+      skip_space (reader);
+      if (reader->p < reader->end)
+        {
+          g_autofree char *found = describe_at (reader, reader->p);
+
+          fail (reader, reader->p, ZZ_JSON_ERROR_SYNTAX, _("%s follows the end of the value"), found);
+          g_clear_pointer (&root, json_node_unref);
+        }
+    }
+
+  if (root == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (seal)
+    json_node_seal (root);
+  return g_steal_pointer (&root);
+}
+
 /**
  * zz_json_parse:
  * @data: JSON text
@@ -604,48 +747,69 @@ zz_json_parse (const char *data,
                GError    **error)
 {
   Reader reader = { 0 };
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  reader.start = reader.p = data;
+  reader.start = data;
   reader.end = data + (length < 0 ? strlen (data) : (gsize) length);
-  reader.error = &local_error;
 
-  /* A byte-order mark is allowed before the text, as json-glib allowed it. */
-  if (reader.end - reader.p >= 3 && memcmp (reader.p, "\xEF\xBB\xBF", 3) == 0)
-    reader.p += 3;
+  return parse_text (&reader, TRUE, error);
+}
 
-  skip_space (&reader);
-  if (reader.p >= reader.end)
+JsonNode *
+_zz_json_parse_unsealed (const char *data,
+                         gssize      length,
+                         GError    **error)
+{
+  Reader reader = { 0 };
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  reader.start = data;
+  reader.end = data + (length < 0 ? strlen (data) : (gsize) length);
+
+  return parse_text (&reader, FALSE, error);
+}
+
+JsonObject *
+_zz_json_object_read_back (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  root = _zz_json_parse_unsealed (text, -1, &error);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_set_error_literal (error, ZZ_JSON_ERROR, ZZ_JSON_ERROR_SYNTAX,
-                           _("Not valid JSON: the text is empty"));
-      return NULL;
+      g_critical ("A kept JSON object does not read back: %s", error != NULL ? error->message : "not an object");
+      return json_object_new ();
     }
 
-  root = read_value (&reader, 0);
-  if (root != NULL)
-    {
-      skip_space (&reader);
-      if (reader.p < reader.end)
-        {
-          g_autofree char *found = describe_at (&reader, reader.p);
+  return json_node_dup_object (root);
+}
 
-          fail (&reader, reader.p, ZZ_JSON_ERROR_SYNTAX, _("%s follows the end of the value"), found);
-          g_clear_pointer (&root, json_node_unref);
-        }
-    }
+JsonNode *
+_zz_json_parse_streaming (const char        *data,
+                          gssize             length,
+                          const char *const *members,
+                          ZzJsonElementFunc  func,
+                          gpointer           user_data,
+                          GError           **error)
+{
+  Reader reader = { 0 };
 
-  if (root == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (func != NULL, NULL);
 
-  json_node_seal (root);
-  return g_steal_pointer (&root);
+  reader.start = data;
+  reader.end = data + (length < 0 ? strlen (data) : (gsize) length);
+  reader.root_array = members == NULL;
+  reader.members = members;
+  reader.func = func;
+  reader.user_data = user_data;
+
+  return parse_text (&reader, TRUE, error);
 }
 
 /**

@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "zz-json.h"
+#include "zz-json-private.h"
 
 /* clang-format would space out the quark's dashes */
 /* clang-format off */
@@ -207,12 +207,25 @@ zz_json_to_string (JsonNode *node,
                    gboolean  pretty)
 {
   GString *out = g_string_sized_new (64);
+  gsize    length;
 
   g_return_val_if_fail (node != NULL, NULL);
 
   append_node (out, node, pretty, 0);
 
-  return g_string_free (out, FALSE);
+  /* A GString holds up to twice its text; nodes keep their configs as such
+   * text, a hundred thousand of them in a large workflow. */
+  length = out->len;
+  return g_realloc (g_string_free (out, FALSE), length + 1);
+}
+
+void
+_zz_json_append_object (GString    *out,
+                        JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  append_node (out, node, FALSE, 0);
 }
 
 char *

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* zz-node.c: one node of a workflow
  *
- * A node read from a file keeps the object it was read from. Writing it
- * back starts from a copy of that object and overwrites only what this app
- * knows, and only where the file had it or the value differs from what
+ * A node read from a file keeps the object it was read from, as compact
+ * JSON text: a JsonObject is some ten times the size of its text, and a
+ * large workflow has a hundred thousand nodes. Writing it back starts from
+ * that object, read again, and overwrites only what this app knows, and only where the file had it or the value differs from what
  * "absent" means: so `type` stays "custom" when it was, data.blockType is
  * not added to an older file, and keys of the web editor that this app
  * does not know (dragHandle, ui, data.inputs ...) come back unchanged.
@@ -15,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "zz-json.h"
+#include "zz-json-private.h"
 #include "zz-node.h"
 #include "zz-workflow-private.h"
 
@@ -23,17 +24,25 @@ struct _ZzNode
 {
   GObject parent_instance;
 
-  char       *id;
-  char       *block_type;
-  char       *label;
-  char       *description;
-  double      x;
-  double      y;
-  JsonObject *config;
-  gboolean    enabled;
+  char    *id;
+  char    *block_type;
+  char    *label;
+  char    *description;
+  double   x;
+  double   y;
+  gboolean enabled;
 
-  /* The object read, or %NULL for a node made here. */
-  JsonObject *source;
+  /* The config, made on first use (ensure_config()): until then it is
+   * @config_text as read, or {} when that is %NULL too. A workflow read
+   * from a file is checked and stored without its configs ever being
+   * JsonObjects, each some ten times the size of its text. */
+  JsonObject *config;
+  char       *config_text;
+
+  /* The object read, as JSON text, or %NULL for a node made here. */
+  char *source;
+  /* The document the node is in, not a reference: it holds the node. */
+  ZzWorkflow *document;
   /* "type" held the block type when read (older files and most new ones). */
   guint type_is_block_type : 1;
   guint had_data_block_type : 1;
@@ -132,7 +141,8 @@ zz_node_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->config, json_object_unref);
-  g_clear_pointer (&self->source, json_object_unref);
+  g_clear_pointer (&self->config_text, g_free);
+  g_clear_pointer (&self->source, g_free);
 
   G_OBJECT_CLASS (zz_node_parent_class)->finalize (object);
 }
@@ -176,7 +186,7 @@ zz_node_get_property (GObject    *object,
       break;
 
     case PROP_CONFIG:
-      g_value_set_boxed (value, self->config);
+      g_value_set_boxed (value, zz_node_get_config (self));
       break;
 
     default:
@@ -231,11 +241,39 @@ zz_node_set_property (GObject      *object,
     }
 }
 
+/* Each notification, then the document's "changed", as a handler of
+ * "notify" connected by the document did before. */
+static void
+zz_node_dispatch_properties_changed (GObject     *object,
+                                     guint        n_pspecs,
+                                     GParamSpec **pspecs)
+{
+  ZzNode *self = ZZ_NODE (object);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      G_OBJECT_CLASS (zz_node_parent_class)->dispatch_properties_changed (object, 1, &pspecs[i]);
+      if (self->document != NULL)
+        _zz_workflow_node_changed (self->document);
+    }
+}
+
+void
+_zz_node_set_document (ZzNode     *self,
+                       ZzWorkflow *document)
+{
+  g_return_if_fail (ZZ_IS_NODE (self));
+  g_return_if_fail (document == NULL || self->document == NULL || self->document == document);
+
+  self->document = document;
+}
+
 static void
 zz_node_class_init (ZzNodeClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispatch_properties_changed = zz_node_dispatch_properties_changed;
   object_class->finalize = zz_node_finalize;
   object_class->get_property = zz_node_get_property;
   object_class->set_property = zz_node_set_property;
@@ -272,7 +310,6 @@ static void
 zz_node_init (ZzNode *self)
 {
   self->enabled = TRUE;
-  self->config = json_object_new ();
   self->type_is_block_type = TRUE;
 }
 
@@ -320,6 +357,8 @@ read_position (JsonObject *object,
 
 ZzNode *
 _zz_node_new_from_json_at (JsonObject *object,
+                           const char *text,
+                           gsize       length,
                            guint       index,
                            GError    **error)
 {
@@ -379,13 +418,10 @@ _zz_node_new_from_json_at (JsonObject *object,
 
       config = zz_json_object_get_object (data, "config");
       if (config != NULL)
-        {
-          g_clear_pointer (&self->config, json_object_unref);
-          self->config = zz_json_object_deep_copy (config);
-        }
+        self->config_text = zz_json_object_to_string (config, FALSE);
     }
 
-  self->source = zz_json_object_deep_copy (object);
+  self->source = text != NULL ? g_strndup (text, length) : zz_json_object_to_string (object, FALSE);
 
   return g_steal_pointer (&self);
 }
@@ -405,7 +441,7 @@ ZzNode *
 zz_node_new_from_json (JsonObject *object,
                        GError    **error)
 {
-  return _zz_node_new_from_json_at (object, 0, error);
+  return _zz_node_new_from_json_at (object, NULL, 0, 0, error);
 }
 
 /**
@@ -427,7 +463,7 @@ zz_node_to_json (ZzNode *self)
   g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
 
   is_new = self->source == NULL;
-  object = is_new ? json_object_new () : zz_json_object_deep_copy (self->source);
+  object = is_new ? json_object_new () : _zz_json_object_read_back (self->source);
 
   json_object_set_string_member (object, "id", self->id);
 
@@ -475,8 +511,12 @@ zz_node_to_json (ZzNode *self)
       if (is_new || enabled_was_bool || !self->enabled)
         json_object_set_boolean_member (data, "isEnabled", self->enabled);
 
-      if (is_new || (config_node != NULL && JSON_NODE_HOLDS_OBJECT (config_node)) || json_object_get_size (self->config) > 0)
-        json_object_set_object_member (data, "config", zz_json_object_deep_copy (self->config));
+      /* A config never read is the source's own, there already. */
+      if (self->config == NULL && self->config_text != NULL)
+        ;
+      else if (is_new || (config_node != NULL && JSON_NODE_HOLDS_OBJECT (config_node)) ||
+               (self->config != NULL && json_object_get_size (self->config) > 0))
+        json_object_set_object_member (data, "config", zz_json_object_deep_copy (zz_node_get_config (self)));
 
       if (data_node == NULL && json_object_get_size (data) > 0)
         json_object_set_object_member (object, "data", json_object_ref (data));
@@ -509,10 +549,9 @@ zz_node_copy (ZzNode     *self,
   copy->x = self->x;
   copy->y = self->y;
   copy->enabled = self->enabled;
-  g_clear_pointer (&copy->config, json_object_unref);
-  copy->config = zz_json_object_deep_copy (self->config);
-  if (self->source != NULL)
-    copy->source = zz_json_object_deep_copy (self->source);
+  copy->config = self->config != NULL ? zz_json_object_deep_copy (self->config) : NULL;
+  copy->config_text = g_strdup (self->config_text);
+  copy->source = g_strdup (self->source);
   copy->type_is_block_type = self->type_is_block_type;
   copy->had_data_block_type = self->had_data_block_type;
 
@@ -648,7 +687,36 @@ zz_node_get_config (ZzNode *self)
 {
   g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
 
+  if (self->config == NULL)
+    {
+      self->config = self->config_text != NULL ? _zz_json_object_read_back (self->config_text) : json_object_new ();
+      g_clear_pointer (&self->config_text, g_free);
+    }
+
   return self->config;
+}
+
+/**
+ * zz_node_dup_config:
+ * @self: a #ZzNode
+ *
+ * A copy of the config, as zz_json_object_deep_copy (zz_node_get_config ())
+ * gives, but a config that was never read is read for the copy alone and
+ * stays text in the node: checking every node of a large workflow keeps
+ * no JsonObject per node.
+ *
+ * Returns: (transfer full): the copy, the caller's to change
+ */
+JsonObject *
+zz_node_dup_config (ZzNode *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
+
+  if (self->config != NULL)
+    return zz_json_object_deep_copy (self->config);
+  if (self->config_text != NULL)
+    return _zz_json_object_read_back (self->config_text);
+  return json_object_new ();
 }
 
 void
@@ -668,7 +736,7 @@ zz_node_set_config (ZzNode     *self,
     }
 
   new_config = config != NULL ? json_object_ref (config) : json_object_new ();
-  if (json_object_equal (new_config, self->config))
+  if (json_object_equal (new_config, zz_node_get_config (self)))
     return;
 
   g_clear_pointer (&self->config, json_object_unref);

@@ -45,6 +45,7 @@ void        zz_node_set_enabled     (ZzNode      *self,
                                      gboolean     enabled);
 /* (transfer none): never %NULL */
 JsonObject *zz_node_get_config      (ZzNode      *self);
+JsonObject *zz_node_dup_config      (ZzNode      *self);
 /* takes a reference on @config; %NULL means {}. Notifies when @config is
  * not equal to the current config, or is the current config object itself
  * (edited in place). */

@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "zz-id.h"
-#include "zz-json.h"
+#include "zz-json-private.h"
 #include "zz-workflow.h"
 #include "zz-workflow-private.h"
 
@@ -48,6 +48,33 @@ array_holds_strings (JsonArray *array)
   return TRUE;
 }
 
+/* Element @index (counted from 1) of a list of nodes (@is_nodes) or
+ * edges, read as a file's are; @text as for _zz_node_new_from_json_at(). */
+static gpointer
+read_item (JsonNode   *element,
+           const char *text,
+           gsize       length,
+           gboolean    is_nodes,
+           guint       index,
+           GError    **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    {
+      if (is_nodes)
+        g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                     _("Node %u is not a JSON object"), index);
+      else
+        g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                     _("Edge %u is not a JSON object"), index);
+      return NULL;
+    }
+
+  if (is_nodes)
+    return _zz_node_new_from_json_at (json_node_get_object (element), text, length, index, error);
+  else
+    return _zz_edge_new_from_json_at (json_node_get_object (element), text, length, index, error);
+}
+
 /* The nodes (@is_nodes) or edges of @array (%NULL: none), read as a
  * file's are, or %NULL */
 static GPtrArray *
@@ -59,27 +86,10 @@ read_items (JsonArray *array,
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-      gpointer  item;
+      gpointer item = read_item (json_array_get_element (array, i), NULL, 0, is_nodes, i + 1, error);
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          if (is_nodes)
-            g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
-                         _("Node %u is not a JSON object"), i + 1);
-          else
-            g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
-                         _("Edge %u is not a JSON object"), i + 1);
-          return NULL;
-        }
-
-      if (is_nodes)
-        item = _zz_node_new_from_json_at (json_node_get_object (element), i + 1, error);
-      else
-        item = _zz_edge_new_from_json_at (json_node_get_object (element), i + 1, error);
       if (item == NULL)
         return NULL;
-
       g_ptr_array_add (items, item);
     }
 
@@ -98,6 +108,98 @@ _zz_workflow_read_edges (JsonArray *array,
                          GError   **error)
 {
   return read_items (array, FALSE, error);
+}
+
+/* A list of nodes or edges read as the text is parsed, element by element
+ * (_zz_json_parse_streaming()), so that the JSON of the whole list never
+ * exists at once. Its first error is kept and said only after the text has
+ * been read to its end, where a syntax error would come first, and after
+ * the checks that come before reading the list. */
+typedef struct
+{
+  gboolean   is_nodes;
+  guint      index;
+  GPtrArray *items;
+  GError    *error;
+} ListReader;
+
+static void
+list_reader_init (ListReader *reader,
+                  gboolean    is_nodes)
+{
+  reader->is_nodes = is_nodes;
+  reader->index = 0;
+  reader->items = g_ptr_array_new_with_free_func (g_object_unref);
+  reader->error = NULL;
+}
+
+static void
+list_reader_clear (ListReader *reader)
+{
+  g_clear_pointer (&reader->items, g_ptr_array_unref);
+  g_clear_error (&reader->error);
+}
+
+static void
+list_reader_take (ListReader *reader,
+                  JsonNode   *element,
+                  const char *text,
+                  gsize       length)
+{
+  gpointer item;
+
+  /* A list begins: of a key given twice, the last list is read. */
+  if (element == NULL)
+    {
+      reader->index = 0;
+      g_ptr_array_set_size (reader->items, 0);
+      g_clear_error (&reader->error);
+      return;
+    }
+
+  reader->index++;
+  if (reader->error == NULL &&
+      (item = read_item (element, text, length, reader->is_nodes, reader->index, &reader->error)) != NULL)
+    g_ptr_array_add (reader->items, item);
+  json_node_unref (element);
+}
+
+/* The file's "nodes" and "edges" */
+static void
+on_workflow_element_read_cb (const char *member,
+                             JsonNode   *element,
+                             const char *text,
+                             gsize       length,
+                             gpointer    user_data)
+{
+  ListReader *lists = user_data;
+
+  list_reader_take (&lists[g_str_equal (member, "nodes") ? 0 : 1], element, text, length);
+}
+
+/* A column's list */
+static void
+on_column_element_read_cb (const char *member,
+                           JsonNode   *element,
+                           const char *text,
+                           gsize       length,
+                           gpointer    user_data)
+{
+  list_reader_take (user_data, element, text, length);
+}
+
+/* The items @reader read, or its error */
+static GPtrArray *
+list_reader_finish (ListReader *reader,
+                    GError    **error)
+{
+  if (reader->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reader->error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&reader->items);
 }
 
 /* @member is "nodes" or "edges"; absent is an empty list. */
@@ -122,20 +224,12 @@ get_list (JsonObject *object,
   return json_array_ref (json_node_get_array (node));
 }
 
-/**
- * zz_workflow_new_from_json:
- * @object: a workflow in the Zzyra web format
- * @error: return location for a #GError
- *
- * Reads a workflow. Fails with %ZZ_WORKFLOW_ERROR_INVALID, and a message
- * saying which node or edge, when the structure is not a workflow's or
- * there is no "name". @object is copied.
- *
- * Returns: (transfer full): the workflow, or %NULL
- */
-ZzWorkflow *
-zz_workflow_new_from_json (JsonObject *object,
-                           GError    **error)
+/* @lists: (nullable): the nodes and edges, read as the text of @object
+ * was parsed; %NULL reads those of @object */
+static ZzWorkflow *
+workflow_new (JsonObject *object,
+              ListReader *lists,
+              GError    **error)
 {
   g_autoptr(ZzWorkflow) self = NULL;
   g_autoptr(JsonObject) extra = json_object_new ();
@@ -148,8 +242,6 @@ zz_workflow_new_from_json (JsonObject *object,
   const char    *member;
   JsonNode      *value;
 
-  g_return_val_if_fail (object != NULL, NULL);
-
   if (value_type (json_object_get_member (object, "name")) != G_TYPE_STRING)
     {
       g_set_error_literal (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
@@ -158,9 +250,17 @@ zz_workflow_new_from_json (JsonObject *object,
     }
 
   if (!(node_array = get_list (object, "nodes", error)) ||
-      !(edge_array = get_list (object, "edges", error)) ||
-      !(nodes = _zz_workflow_read_nodes (node_array, error)) ||
-      !(edges = _zz_workflow_read_edges (edge_array, error)))
+      !(edge_array = get_list (object, "edges", error)))
+    return NULL;
+
+  if (lists != NULL)
+    {
+      if (!(nodes = list_reader_finish (&lists[0], error)) ||
+          !(edges = list_reader_finish (&lists[1], error)))
+        return NULL;
+    }
+  else if (!(nodes = _zz_workflow_read_nodes (node_array, error)) ||
+           !(edges = _zz_workflow_read_edges (edge_array, error)))
     return NULL;
 
   self = g_object_new (ZZ_TYPE_WORKFLOW, NULL);
@@ -243,6 +343,26 @@ zz_workflow_new_from_json (JsonObject *object,
 }
 
 /**
+ * zz_workflow_new_from_json:
+ * @object: a workflow in the Zzyra web format
+ * @error: return location for a #GError
+ *
+ * Reads a workflow. Fails with %ZZ_WORKFLOW_ERROR_INVALID, and a message
+ * saying which node or edge, when the structure is not a workflow's or
+ * there is no "name". @object is copied.
+ *
+ * Returns: (transfer full): the workflow, or %NULL
+ */
+ZzWorkflow *
+zz_workflow_new_from_json (JsonObject *object,
+                           GError    **error)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+
+  return workflow_new (object, NULL, error);
+}
+
+/**
  * zz_workflow_new_from_data:
  * @data: JSON text of a workflow in the Zzyra web format
  * @length: length of @data, or -1 if nul-terminated
@@ -259,22 +379,28 @@ zz_workflow_new_from_data (const char *data,
                            gssize      length,
                            GError    **error)
 {
+  static const char *const lists_members[] = { "nodes", "edges", NULL };
   g_autoptr(JsonNode) root = NULL;
+  ListReader  lists[2];
+  ZzWorkflow *self = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  root = zz_json_parse (data, length, error);
-  if (root == NULL)
-    return NULL;
+  /* A node is made as soon as its JSON is read, and the JSON let go. */
+  list_reader_init (&lists[0], TRUE);
+  list_reader_init (&lists[1], FALSE);
+  root = _zz_json_parse_streaming (data, length, lists_members, on_workflow_element_read_cb, lists, error);
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
-                           _("This is not a Zzyra workflow: a workflow is a JSON object"));
-      return NULL;
-    }
+  if (root != NULL && !JSON_NODE_HOLDS_OBJECT (root))
+    g_set_error_literal (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                         _("This is not a Zzyra workflow: a workflow is a JSON object"));
+  else if (root != NULL)
+    self = workflow_new (json_node_get_object (root), lists, error);
 
-  return zz_workflow_new_from_json (json_node_get_object (root), error);
+  list_reader_clear (&lists[0]);
+  list_reader_clear (&lists[1]);
+
+  return self;
 }
 
 static JsonArray *
@@ -405,26 +531,46 @@ zz_workflow_to_data (ZzWorkflow *self,
   return zz_json_object_to_string (object, pretty);
 }
 
+/* The nodes (@is_nodes) or edges column: what zz_json_array_to_string()
+ * writes of nodes_to_json() or edges_to_json(), one item at a time, so
+ * that the JSON objects of every node never exist at once. */
+static char *
+dup_items_json (ZzWorkflow *self,
+                gboolean    is_nodes)
+{
+  GListModel *model = is_nodes ? zz_workflow_get_nodes (self) : zz_workflow_get_edges (self);
+  guint       n = g_list_model_get_n_items (model);
+  GString    *out = g_string_sized_new (2 + (gsize) n * 128);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(JsonObject) object = is_nodes ? zz_node_to_json (ZZ_NODE (item)) : zz_edge_to_json (ZZ_EDGE (item));
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      _zz_json_append_object (out, object);
+    }
+  g_string_append_c (out, ']');
+
+  return g_string_free (out, FALSE);
+}
+
 char *
 zz_workflow_dup_nodes_json (ZzWorkflow *self)
 {
-  g_autoptr(JsonArray) array = NULL;
-
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
 
-  array = nodes_to_json (self);
-  return zz_json_array_to_string (array, FALSE);
+  return dup_items_json (self, TRUE);
 }
 
 char *
 zz_workflow_dup_edges_json (ZzWorkflow *self)
 {
-  g_autoptr(JsonArray) array = NULL;
-
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), NULL);
 
-  array = edges_to_json (self);
-  return zz_json_array_to_string (array, FALSE);
+  return dup_items_json (self, FALSE);
 }
 
 char *
@@ -435,28 +581,30 @@ zz_workflow_dup_extra_json (ZzWorkflow *self)
   return zz_json_object_to_string (_zz_workflow_get_extra (self), FALSE);
 }
 
-static JsonArray *
+/* Reads a column's list into @reader as it is parsed. */
+static gboolean
 parse_column_array (const char *text,
                     const char *member,
+                    ListReader *reader,
                     GError    **error)
 {
   g_autoptr(JsonNode) root = NULL;
 
   if (text == NULL || *text == '\0')
-    return json_array_new ();
+    return TRUE;
 
-  root = zz_json_parse (text, -1, error);
+  root = _zz_json_parse_streaming (text, -1, NULL, on_column_element_read_cb, reader, error);
   if (root == NULL)
-    return NULL;
+    return FALSE;
 
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
                    _("“%s” is not a list"), member);
-      return NULL;
+      return FALSE;
     }
 
-  return json_node_dup_array (root);
+  return TRUE;
 }
 
 /**
@@ -477,19 +625,24 @@ zz_workflow_load_columns (ZzWorkflow *self,
                           const char *extra_json,
                           GError    **error)
 {
-  g_autoptr(JsonArray) node_array = NULL;
-  g_autoptr(JsonArray) edge_array = NULL;
   g_autoptr(JsonObject) extra = NULL;
   g_autoptr(JsonObject) extra_copy = NULL;
   g_autoptr(GPtrArray) nodes = NULL;
   g_autoptr(GPtrArray) edges = NULL;
+  ListReader node_reader, edge_reader;
+  gboolean   read;
 
   g_return_val_if_fail (ZZ_IS_WORKFLOW (self), FALSE);
 
-  if (!(node_array = parse_column_array (nodes_json, "nodes", error)) ||
-      !(edge_array = parse_column_array (edges_json, "edges", error)) ||
-      !(nodes = _zz_workflow_read_nodes (node_array, error)) ||
-      !(edges = _zz_workflow_read_edges (edge_array, error)))
+  list_reader_init (&node_reader, TRUE);
+  list_reader_init (&edge_reader, FALSE);
+  read = parse_column_array (nodes_json, "nodes", &node_reader, error) &&
+         parse_column_array (edges_json, "edges", &edge_reader, error) &&
+         (nodes = list_reader_finish (&node_reader, error)) != NULL &&
+         (edges = list_reader_finish (&edge_reader, error)) != NULL;
+  list_reader_clear (&node_reader);
+  list_reader_clear (&edge_reader);
+  if (!read)
     return FALSE;
 
   if (extra_json != NULL && *extra_json != '\0')

@@ -65,12 +65,26 @@ void        _zz_workflow_notify_history   (ZzWorkflow  *self,
                                            gboolean     can_redo,
                                            gboolean     modified);
 
+/* The document @node is in (%NULL: none), which it tells of each of its
+ * property notifications, as "changed", once that notification's
+ * handlers have run. A node is in one document at a time. */
+void        _zz_node_set_document         (ZzNode      *node,
+                                           ZzWorkflow  *document);
+/* Emits "changed": a node of @self changed. */
+void        _zz_workflow_node_changed     (ZzWorkflow  *self);
+
 /* Like zz_node_new_from_json() and zz_edge_new_from_json(); @index
- * (counted from 1) names the node or edge in errors when it has no id. */
+ * (counted from 1) names the node or edge in errors when it has no id.
+ * @text (nullable), @length: the text @object was read from: the node or
+ * edge keeps that text rather than writing @object again. */
 ZzNode     *_zz_node_new_from_json_at     (JsonObject  *object,
+                                           const char  *text,
+                                           gsize        length,
                                            guint        index,
                                            GError     **error);
 ZzEdge     *_zz_edge_new_from_json_at     (JsonObject  *object,
+                                           const char  *text,
+                                           gsize        length,
                                            guint        index,
                                            GError     **error);
 /* A list of Zzyra JSON nodes (edges) read with the two above, alike for a

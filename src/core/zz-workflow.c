@@ -36,9 +36,6 @@ struct _ZzWorkflow
    * when a file has two. */
   GHashTable *node_index;
   GHashTable *edge_index;
-  /* ZzNode -> the GSignalGroup that turns its notify into "changed", for
-   * each node in the document; dropping the group disconnects it. */
-  GHashTable *node_watches;
 
   JsonObject    *extra;
   ZzWorkflowKeys keys;
@@ -87,31 +84,43 @@ emit_changed (ZzWorkflow *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-on_node_notified_cb (ZzWorkflow *self,
-                     GParamSpec *pspec,
-                     ZzNode     *node)
+void
+_zz_workflow_node_changed (ZzWorkflow *self)
 {
   emit_changed (self);
 }
 
+/* Each node in the document tells it of its changes directly
+ * (_zz_node_set_document()), not through a handler of its "notify": a
+ * handler is some two hundred bytes of GSignal's bookkeeping a node, and
+ * a GSignalGroup or g_signal_connect_object() put a closure on the document
+ * that was found by a linear search when it went, so that freeing a
+ * document of n nodes took n²/2 steps. */
 static void
 watch_node (ZzWorkflow *self,
             ZzNode     *node)
 {
-  GSignalGroup *group = g_signal_group_new (ZZ_TYPE_NODE);
-
-  g_signal_group_connect_object (group, "notify", G_CALLBACK (on_node_notified_cb),
-                                 self, G_CONNECT_SWAPPED);
-  g_signal_group_set_target (group, node);
-  g_hash_table_replace (self->node_watches, node, group);
+  _zz_node_set_document (node, self);
 }
 
 static void
 unwatch_node (ZzWorkflow *self,
               ZzNode     *node)
 {
-  g_hash_table_remove (self->node_watches, node);
+  _zz_node_set_document (node, NULL);
+}
+
+static void
+unwatch_all_nodes (ZzWorkflow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->nodes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (G_LIST_MODEL (self->nodes), i);
+
+      unwatch_node (self, node);
+    }
 }
 
 static void
@@ -119,7 +128,8 @@ zz_workflow_dispose (GObject *object)
 {
   ZzWorkflow *self = ZZ_WORKFLOW (object);
 
-  g_clear_pointer (&self->node_watches, g_hash_table_unref);
+  if (self->nodes != NULL)
+    unwatch_all_nodes (self);
   g_clear_pointer (&self->node_index, g_hash_table_unref);
   g_clear_pointer (&self->edge_index, g_hash_table_unref);
   g_clear_object (&self->nodes);
@@ -333,7 +343,6 @@ zz_workflow_init (ZzWorkflow *self)
   self->edges = g_list_store_new (ZZ_TYPE_EDGE);
   self->node_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->edge_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->node_watches = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->extra = json_object_new ();
 }
 
@@ -409,7 +418,7 @@ _zz_workflow_replace_contents (ZzWorkflow *self,
   g_return_if_fail (nodes != NULL);
   g_return_if_fail (edges != NULL);
 
-  g_hash_table_remove_all (self->node_watches);
+  unwatch_all_nodes (self);
   g_hash_table_remove_all (self->node_index);
   g_hash_table_remove_all (self->edge_index);
 

@@ -183,6 +183,7 @@ zz_block_registry_check_configs (ZzBlockRegistry *self,
     {
       g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
       ZzBlockType *type = zz_block_registry_lookup (self, zz_node_get_block_type (node));
+      g_autoptr(JsonObject) own_config = NULL;
       g_autoptr(JsonObject) config = NULL;
       g_autoptr(GError) error = NULL;
       const char *label;
@@ -190,7 +191,10 @@ zz_block_registry_check_configs (ZzBlockRegistry *self,
       if (type == NULL || !zz_block_type_can_execute (type))
         continue;
 
-      config = zz_block_type_apply_defaults (type, zz_node_get_config (node));
+      /* A copy: checking a file being imported makes no config of its own
+       * for each node, which would stay. */
+      own_config = zz_node_dup_config (node);
+      config = zz_block_type_apply_defaults (type, own_config);
       if (zz_block_type_validate_config (type, config, &error))
         continue;
 

@@ -104,7 +104,7 @@ snapshot_new (ZzExecutor *self)
       spec->block_type = g_strdup (zz_node_get_block_type (node));
       spec->label = g_strdup (zz_node_get_label (node));
       spec->enabled = zz_node_get_enabled (node);
-      spec->config = zz_json_object_deep_copy (zz_node_get_config (node));
+      spec->config = zz_node_dup_config (node);
       g_ptr_array_add (snapshot->nodes, spec);
     }
 
