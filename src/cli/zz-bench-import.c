@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include "zz-bench-private.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,24 +223,6 @@ format_thousands (guint64 value)
   return g_string_free (str, FALSE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
 /* The peak resident size of this process so far, in bytes. Not
  * getrusage(): its ru_maxrss, in a process started by fork and exec,
  * includes the resident size of the parent it was forked from, where
@@ -412,10 +396,10 @@ zz_bench_import_run (guint    n_nodes,
         goto out;
     }
 
-  import_median = median (import_s, N_RUNS);
-  parse_median = median (parse_s, N_RUNS);
-  import_peak_median = median (import_peak, N_RUNS);
-  parse_peak_median = median (parse_peak, N_RUNS);
+  import_median = _zz_bench_median (import_s, N_RUNS);
+  parse_median = _zz_bench_median (parse_s, N_RUNS);
+  import_peak_median = _zz_bench_median (import_peak, N_RUNS);
+  parse_peak_median = _zz_bench_median (parse_peak, N_RUNS);
   nodes_text = format_thousands (n_nodes);
   edges_text = format_thousands (n_edges);
 
