@@ -463,10 +463,16 @@ test_problems (Fixture      *fixture,
 
   g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->problems)));
+  g_assert_false (zz_problems_view_get_has_errors (fixture->problems));
+  g_assert_null (zz_problems_view_get_first_error (fixture->problems));
 
   /* The HTTP request loses its required URL. */
   zz_node_set_config (node, config);
   zz_problems_view_refresh (fixture->problems);
+  /* What the window's Run button goes insensitive on, with its tooltip. */
+  g_assert_true (zz_problems_view_get_has_errors (fixture->problems));
+  g_assert_cmpstr (zz_problems_view_get_first_error (fixture->problems), ==,
+                   "Fetch price: “URL” is required");
   g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), >=, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->problems)));
   for (guint i = 0; i < zz_problems_view_get_n_problems (fixture->problems); i++)
@@ -482,6 +488,11 @@ test_problems (Fixture      *fixture,
   card = _zz_canvas_get_card (fixture->canvas, "fetch");
   g_assert_nonnull (card);
   g_assert_nonnull (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
+  /* An error looks like an error there, as in the list. */
+  g_assert_cmpstr (zz_node_card_get_problem_icon_name (ZZ_NODE_CARD (card)), ==,
+                   zz_problem_severity_get_icon_name (ZZ_PROBLEM_ERROR));
+  g_assert_cmpstr (zz_problem_severity_get_icon_name (zz_problems_view_get_problem (fixture->problems, position)->severity),
+                   ==, "dialog-error-symbolic");
 
   zz_problems_view_activate (fixture->problems, position);
   selected = zz_canvas_get_selected_node_ids (fixture->canvas);
@@ -495,6 +506,8 @@ test_problems (Fixture      *fixture,
   g_assert_true (zz_test_wait_until (no_problem_is_listed, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), ==, 0);
   g_assert_null (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
+  g_assert_false (zz_problems_view_get_has_errors (fixture->problems));
+  g_assert_null (zz_problems_view_get_first_error (fixture->problems));
 }
 
 int

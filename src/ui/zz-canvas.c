@@ -304,6 +304,7 @@ zz_canvas_size_allocate (GtkWidget *widget,
       double        x, y, wx, wy;
       gboolean      shown;
       GskTransform *transform;
+      ZzProblem    *problem;
       int           min_height;
 
       _zz_canvas_item_position (self, item, &x, &y);
@@ -328,9 +329,8 @@ zz_canvas_size_allocate (GtkWidget *widget,
                                      g_hash_table_contains (self->selected_nodes,
                                                             zz_node_get_id (item->node)));
           zz_canvas_apply_node_status (self, item);
-          zz_node_card_set_problem (ZZ_NODE_CARD (item->card),
-                                    g_hash_table_lookup (self->node_problems,
-                                                         zz_node_get_id (item->node)));
+          if ((problem = g_hash_table_lookup (self->node_problems, zz_node_get_id (item->node))))
+            zz_node_card_set_problem (ZZ_NODE_CARD (item->card), problem->severity, problem->message);
         }
       gtk_widget_set_child_visible (item->card, TRUE);
 
@@ -550,9 +550,10 @@ zz_canvas_zoom_to_fit (ZzCanvas *self)
 /* Problems ----------------------------------------------------------------- */
 
 void
-zz_canvas_set_node_problem (ZzCanvas   *self,
-                            const char *node_id,
-                            const char *message)
+zz_canvas_set_node_problem (ZzCanvas         *self,
+                            const char       *node_id,
+                            ZzProblemSeverity severity,
+                            const char       *message)
 {
   ZzCanvasItem *item;
 
@@ -563,10 +564,11 @@ zz_canvas_set_node_problem (ZzCanvas   *self,
   if (message == NULL)
     g_hash_table_remove (self->node_problems, node_id);
   else
-    g_hash_table_replace (self->node_problems, g_strdup (node_id), g_strdup (message));
+    g_hash_table_replace (self->node_problems, g_strdup (node_id),
+                          zz_problem_new (ZZ_PROBLEM_INVALID_CONFIG, severity, node_id, NULL, "%s", message));
 
   if ((item = g_hash_table_lookup (self->items, node_id)) != NULL && item->card != NULL)
-    zz_node_card_set_problem (ZZ_NODE_CARD (item->card), message);
+    zz_node_card_set_problem (ZZ_NODE_CARD (item->card), severity, message);
 }
 
 /* Testing ------------------------------------------------------------------ */
@@ -730,7 +732,8 @@ zz_canvas_init (ZzCanvas *self)
   self->selected_edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->node_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) _zz_canvas_node_run_state_free);
-  self->node_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->node_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) zz_problem_free);
   self->pointer_x = self->pointer_y = -1;
 
   g_signal_connect_object (self->viewport, "notify",

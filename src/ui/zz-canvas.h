@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "zz-problem.h"
 #include "zz-run-status.h"
 #include "zz-viewport.h"
 #include "zz-workflow.h"
@@ -55,9 +56,11 @@ gboolean     zz_canvas_connect               (ZzCanvas            *self,
                                               const char          *target,
                                               GError             **error);
 /* What is wrong with a node (its config, its block type), shown as a
- * badge on its card with @message as tooltip; %NULL clears it. */
+ * badge of @severity's icon on its card with @message as tooltip; %NULL
+ * clears it. */
 void         zz_canvas_set_node_problem      (ZzCanvas            *self,
                                               const char          *node_id,
+                                              ZzProblemSeverity    severity,
                                               const char          *message);
 /* A run's state of a node, shown on its card (%ZZ_RUN_STATUS_NONE for
  * none); @detail the duration of a completed node, the error of a failed
