@@ -388,6 +388,89 @@ test_palette_search_and_add (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_palette_enter_acts_on_typed_words (Fixture      *fixture,
+                                        gconstpointer data)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->palette), GTK_TYPE_SEARCH_ENTRY);
+  g_auto(GStrv) selected = NULL;
+
+  g_assert_nonnull (entry);
+  /* Typed, then Enter before the entry's pause is over: its
+   * search-changed has not come yet. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "delay");
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 3);
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (zz_node_get_block_type (zz_workflow_find_node (fixture->workflow, selected[0])), ==, "DELAY");
+}
+
+static guint scroll_warnings;
+
+static GLogWriterOutput
+count_scroll_warnings_cb (GLogLevelFlags   log_level,
+                          const GLogField *fields,
+                          gsize            n_fields,
+                          gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+        strstr (fields[i].value, "failed to scroll") != NULL)
+      scroll_warnings++;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+test_palette_reopens_without_warning (Fixture      *fixture,
+                                      gconstpointer data)
+{
+  GtkWidget     *list_view = find_descendant (GTK_WIDGET (fixture->palette), GTK_TYPE_LIST_VIEW);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+
+  /* Short enough to scroll, scrolled down, searched for nothing, put away... */
+  gtk_widget_set_valign (GTK_WIDGET (fixture->palette), GTK_ALIGN_START);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->palette), 300, 300);
+  g_assert_true (zz_test_wait_for_frame (list_view, WAIT_TIMEOUT_MS));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  g_assert_true (zz_test_wait_for_frame (list_view, WAIT_TIMEOUT_MS));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  zz_palette_set_query (fixture->palette, "no block is called this");
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->palette), WAIT_TIMEOUT_MS));
+  gtk_widget_set_visible (GTK_WIDGET (fixture->palette), FALSE);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+
+  /* ...and opened again, as Add Block does. */
+  scroll_warnings = 0;
+  gtk_widget_set_visible (GTK_WIDGET (fixture->palette), TRUE);
+  zz_palette_reset (fixture->palette);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->palette), WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_for_frame (list_view, WAIT_TIMEOUT_MS));
+
+  g_assert_cmpuint (scroll_warnings, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (zz_palette_get_model (fixture->palette)), >, 5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, gtk_adjustment_get_lower (vadjustment));
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -514,6 +597,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_log_set_writer_func (count_scroll_warnings_cb, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -526,6 +610,8 @@ main (int   argc,
   ADD ("/inspector/unknown-block-is-edited-as-json", test_unknown_block);
   ADD ("/palette/search-by-tag-then-activate-adds-one-undoable-node", test_palette_search_and_add);
   ADD ("/palette/dropping-a-block-on-the-canvas-adds-it-there", test_palette_drop);
+  ADD ("/palette/enter-right-after-typing-adds-what-the-words-find", test_palette_enter_acts_on_typed_words);
+  ADD ("/palette/opening-again-after-an-empty-search-warns-of-nothing", test_palette_reopens_without_warning);
   ADD ("/problems/missing-config-is-listed-and-selects-its-node", test_problems);
 #undef ADD
 

@@ -21,6 +21,7 @@ struct _ZzPalette
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
   char              **query_words; /* casefolded */
+  char               *query;       /* as the filter has it */
 
   GtkSearchEntry *search_entry; /* template children */
   GtkStack       *stack;
@@ -156,6 +157,8 @@ zz_palette_set_query (ZzPalette  *self,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query ? query : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
 
+  g_free (self->query);
+  self->query = g_strdup (query ? query : "");
   g_clear_pointer (&self->query_words, g_strfreev);
   stripped = g_strstrip (g_utf8_casefold (query ? query : "", -1));
   if (stripped[0] != '\0')
@@ -375,7 +378,15 @@ on_search_changed_cb (ZzPalette *self)
 static void
 on_search_activated_cb (ZzPalette *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint       selected;
+
+  /* The entry tells its changes after a pause: Enter typed quickly after
+   * the words acts on what they find, not on the list before them. */
+  if (g_strcmp0 (text, self->query) != 0)
+    zz_palette_set_query (self, text);
+
+  selected = gtk_single_selection_get_selected (self->selection);
 
   if (selected != GTK_INVALID_LIST_POSITION)
     on_list_activated_cb (self, selected);
@@ -436,6 +447,7 @@ zz_palette_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->registry);
   g_clear_pointer (&self->query_words, g_strfreev);
+  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (zz_palette_parent_class)->dispose (object);
 }
@@ -595,14 +607,16 @@ zz_palette_set_canvas (ZzPalette *self,
 void
 zz_palette_reset (ZzPalette *self)
 {
-  GtkAdjustment *vadjustment;
-
   g_return_if_fail (ZZ_IS_PALETTE (self));
 
   zz_palette_set_query (self, "");
-  /* Back to the first blocks, the triggers, as a palette opened anew. */
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  /* Back to the first blocks, the triggers, as a palette opened anew. Not
+   * by moving the adjustment: reopened after a search that found nothing,
+   * the list has not laid out its rows yet, and GtkListView then warns
+   * that it "failed to scroll to given position". Its anchor is moved
+   * instead, which takes effect at its next layout. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
