@@ -113,7 +113,8 @@ test_card_per_node (Fixture      *fixture,
   g_assert_true (zz_workflow_remove_node (fixture->workflow, "fetch", NULL));
   g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
-  g_assert_null (_zz_canvas_get_card (fixture->canvas, "fetch"));
+  g_assert_true (_zz_canvas_get_card (fixture->canvas, "fetch") == NULL ||
+                 !gtk_widget_get_child_visible (_zz_canvas_get_card (fixture->canvas, "fetch")));
 }
 
 static void
@@ -440,6 +441,83 @@ test_text_that_is_not_a_workflow_is_refused (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_nodes (fixture->workflow)), ==, 3);
 }
 
+static void
+test_trigger_has_no_input (Fixture      *fixture,
+                           gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to drop a connection on at the trigger's left side, nor on it. */
+  g_assert_null (_zz_canvas_input_at (fixture->canvas, 0, ZZ_NODE_CARD_HEIGHT / 2));
+  g_assert_null (_zz_canvas_input_at (fixture->canvas, 20, 20));
+  g_assert_nonnull (_zz_canvas_input_at (fixture->canvas, 300, ZZ_NODE_CARD_HEIGHT / 2));
+  g_assert_false (zz_node_card_has_input_for_node (zz_workflow_find_node (fixture->workflow, "trigger")));
+
+  g_assert_false (zz_canvas_connect (fixture->canvas, "check", "true", "trigger", &error));
+  g_assert_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A trigger starts the workflow: nothing connects into it");
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+}
+
+/* The canvas drawn as a frame would draw it, and the colour at x, y. */
+static void
+canvas_pixel (Fixture *fixture,
+              int      x,
+              int      y,
+              guchar   rgb[3])
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->canvas);
+  int        width = gtk_widget_get_width (widget);
+  int        height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot     *snapshot = gtk_snapshot_new ();
+  GskRenderNode   *node;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t         *cr = cairo_create (surface);
+  guchar          *p;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  p = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4;
+  rgb[0] = p[2];
+  rgb[1] = p[1];
+  rgb[2] = p[0];
+  g_clear_pointer (&node, gsk_render_node_unref);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_far_zoom_shows_run_states (Fixture      *fixture,
+                                gconstpointer data)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+  double      wx, wy;
+  guchar      before[3], after[3];
+
+  /* Below the zoom where cards are shown, the canvas draws the shapes. */
+  zz_viewport_set_zoom (viewport, 0.3);
+  zz_viewport_set_offset (viewport, -100, -100);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+  g_assert_true (_zz_canvas_get_card (fixture->canvas, "fetch") == NULL ||
+                 !gtk_widget_get_child_visible (_zz_canvas_get_card (fixture->canvas, "fetch")));
+
+  /* Just inside the left side of the fetch node. */
+  zz_viewport_canvas_to_widget (viewport, 300, ZZ_NODE_CARD_HEIGHT / 2, &wx, &wy);
+  canvas_pixel (fixture, (int) wx + 1, (int) wy, before);
+  zz_canvas_set_node_status (fixture->canvas, "fetch", ZZ_RUN_STATUS_COMPLETED, "1.2 s");
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+  canvas_pixel (fixture, (int) wx + 1, (int) wy, after);
+
+  /* Success is a green outline, there as on a card. */
+  g_assert_false (before[1] > before[0] + 40 && before[1] > before[2] + 20);
+  g_assert_cmpint (after[1], >, after[0] + 40);
+  g_assert_cmpint (after[1], >, after[2] + 20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +535,8 @@ main (int   argc,
   ADD ("/canvas/edit/refused-connection-tells-why", test_refused_connection_tells_why);
   ADD ("/canvas/edit/nudge-duplicate-delete", test_delete_nudge_duplicate);
   ADD ("/canvas/hit-testing/nodes-ports-and-edges", test_hit_testing);
+  ADD ("/canvas/ports/a-trigger-has-no-input", test_trigger_has_no_input);
+  ADD ("/canvas/far-zoom/shapes-show-run-states", test_far_zoom_shows_run_states);
   ADD ("/canvas/clipboard/copy-and-paste-keep-edges-with-new-ids", test_copy_and_paste_through_the_clipboard);
   ADD ("/canvas/clipboard/text-that-is-not-a-workflow-is-refused", test_text_that_is_not_a_workflow_is_refused);
 #undef ADD

@@ -234,7 +234,9 @@ zz_canvas_set_node_status (ZzCanvas   *self,
 
   if ((item = g_hash_table_lookup (self->items, node_id)) != NULL)
     zz_canvas_apply_node_status (self, item);
+  /* Far out, the shapes show the states too. */
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -259,6 +261,7 @@ zz_canvas_clear_node_statuses (ZzCanvas *self)
   for (guint i = 0; self->order != NULL && i < self->order->len; i++)
     zz_canvas_apply_node_status (self, g_ptr_array_index (self->order, i));
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -498,9 +501,20 @@ zz_canvas_connect (ZzCanvas   *self,
 {
   g_autoptr(GError) local_error = NULL;
   ZzEdge *edge;
+  ZzNode *target_node;
 
   g_return_val_if_fail (ZZ_IS_CANVAS (self), FALSE);
   g_return_val_if_fail (self->workflow != NULL, FALSE);
+
+  target_node = target ? zz_workflow_find_node (self->workflow, target) : NULL;
+  if (target_node != NULL && !zz_node_card_has_input_for_node (target_node))
+    {
+      g_set_error (&local_error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                   _("A trigger starts the workflow: nothing connects into it"));
+      _zz_canvas_show_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   edge = zz_workflow_connect_command (self->workflow, source, source_handle, target, NULL,
                                       &local_error);

@@ -68,6 +68,12 @@ zz_node_card_category_for_node (ZzNode *node)
   return type ? zz_block_type_get_category (type) : "unknown";
 }
 
+gboolean
+zz_node_card_has_input_for_node (ZzNode *node)
+{
+  return g_strcmp0 (zz_node_card_category_for_node (node), "trigger") != 0;
+}
+
 const char *
 zz_node_card_block_title_for_node (ZzNode *node)
 {
@@ -227,7 +233,8 @@ zz_node_card_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (style, &ring);
   ring.alpha *= 0.55;
 
-  append_port (snapshot, 0, height / 2, &fill, &ring);
+  if (zz_node_card_has_input_for_node (self->node))
+    append_port (snapshot, 0, height / 2, &fill, &ring);
   for (guint i = 0; i < n_outputs; i++)
     append_port (snapshot, width, height * zz_node_card_output_y (i, n_outputs) / ZZ_NODE_CARD_HEIGHT,
                  &fill, &ring);

@@ -52,6 +52,8 @@ const char  *zz_node_card_get_problem_icon_name (ZzNodeCard *self);
  * output), the category ("trigger", "action", ...; "unknown" for a block
  * this app does not know), its colour, the block's title and icon. */
 const char * const *zz_node_card_outputs_for_node   (ZzNode     *node);
+/* Whether anything connects into the node: a trigger starts a workflow. */
+gboolean            zz_node_card_has_input_for_node (ZzNode     *node);
 const char  *zz_node_card_category_for_node         (ZzNode     *node);
 void         zz_node_card_category_color            (const char *category,
                                                      GdkRGBA    *color);
