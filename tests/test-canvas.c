@@ -518,6 +518,172 @@ test_far_zoom_shows_run_states (Fixture      *fixture,
   g_assert_cmpint (after[1], >, after[2] + 20);
 }
 
+static const char *
+first_action_of (GMenuModel *menu)
+{
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  static char *action;
+
+  g_clear_pointer (&action, g_free);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+  return action;
+}
+
+static void
+node_centre (Fixture    *fixture,
+             const char *id,
+             double     *wx,
+             double     *wy)
+{
+  ZzNode *node = zz_workflow_find_node (fixture->workflow, id);
+
+  zz_viewport_canvas_to_widget (zz_canvas_get_viewport (fixture->canvas),
+                                zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2,
+                                zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2, wx, wy);
+}
+
+static void
+test_node_menu (Fixture      *fixture,
+                gconstpointer data)
+{
+  ZzNode    *node = zz_workflow_find_node (fixture->workflow, "fetch");
+  GtkWidget *widget = GTK_WIDGET (fixture->canvas);
+  g_auto(GStrv) selected = NULL;
+  GMenuModel *menu;
+  double      wx, wy;
+
+  node_centre (fixture, "fetch", &wx, &wy);
+  menu = _zz_canvas_popup_menu (fixture->canvas, wx, wy);
+  g_assert_true (menu == fixture->canvas->node_menu);
+  g_assert_cmpstr (first_action_of (menu), ==, "canvas.rename");
+  g_assert_true (gtk_widget_get_visible (fixture->canvas->context_menu));
+  /* The node right-clicked is what the menu is about. */
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, "fetch");
+
+  /* Disable, then the menu offers Enable instead. */
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.disable", NULL));
+  g_assert_false (zz_node_get_enabled (node));
+  g_assert_true (zz_workflow_can_undo (fixture->workflow));
+  _zz_canvas_popup_menu (fixture->canvas, wx, wy);
+  g_assert_false (gtk_widget_activate_action (widget, "canvas.disable", NULL) && zz_node_get_enabled (node));
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.enable", NULL));
+  g_assert_true (zz_node_get_enabled (node));
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+
+  /* Rename, in place, one undoable step. */
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.rename", NULL));
+  g_assert_true (gtk_widget_get_visible (fixture->canvas->rename_popover));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->canvas->rename_entry)), ==, "Fetch price");
+  gtk_editable_set_text (GTK_EDITABLE (fixture->canvas->rename_entry), "Get the price");
+  g_signal_emit_by_name (fixture->canvas->rename_entry, "activate");
+  g_assert_cmpstr (zz_node_get_label (node), ==, "Get the price");
+  g_assert_false (gtk_widget_get_visible (fixture->canvas->rename_popover));
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_cmpstr (zz_node_get_label (node), ==, "Fetch price");
+
+  /* The keyboard's Menu key opens it at the selected node. */
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.context-menu", NULL));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (fixture->canvas->context_menu)) ==
+                 fixture->canvas->node_menu);
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+}
+
+static void
+test_edge_menu (Fixture      *fixture,
+                gconstpointer data)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+  GMenuModel *menu;
+  double      wx, wy;
+
+  zz_viewport_canvas_to_widget (viewport, (ZZ_NODE_CARD_WIDTH + 300) / 2, ZZ_NODE_CARD_HEIGHT / 2, &wx, &wy);
+  menu = _zz_canvas_popup_menu (fixture->canvas, wx, wy);
+  g_assert_true (menu == fixture->canvas->edge_menu);
+  g_assert_cmpstr (first_action_of (menu), ==, "canvas.delete");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_edges (fixture->workflow)), ==, 0);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 3);
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+}
+
+static void
+on_add_block_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 guint         *count)
+{
+  (*count)++;
+}
+
+static guint *
+add_page_actions (Fixture *fixture)
+{
+  g_autoptr(GSimpleActionGroup) page = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) add_block = g_simple_action_new ("add-block", NULL);
+  guint *count = g_new0 (guint, 1);
+
+  g_signal_connect_data (add_block, "activate", G_CALLBACK (on_add_block_cb), count,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_action_map_add_action (G_ACTION_MAP (page), G_ACTION (add_block));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "page", G_ACTION_GROUP (page));
+  return count;
+}
+
+static void
+test_canvas_menu (Fixture      *fixture,
+                  gconstpointer data)
+{
+  guint      *opened = add_page_actions (fixture);
+  GMenuModel *menu;
+  double      cx, cy, wx, wy;
+
+  zz_viewport_canvas_to_widget (zz_canvas_get_viewport (fixture->canvas), 400, 300, &wx, &wy);
+  menu = _zz_canvas_popup_menu (fixture->canvas, wx, wy);
+  g_assert_true (menu == fixture->canvas->canvas_menu);
+  g_assert_cmpstr (first_action_of (menu), ==, "canvas.add-block-here");
+  g_assert_false (zz_canvas_take_insertion_point (fixture->canvas, &cx, &cy));
+
+  /* Add Block Here opens the palette, which then adds where it was asked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.add-block-here", NULL));
+  g_assert_cmpuint (*opened, ==, 1);
+  g_assert_true (zz_canvas_take_insertion_point (fixture->canvas, &cx, &cy));
+  g_assert_cmpfloat_with_epsilon (cx, 400, 1);
+  g_assert_cmpfloat_with_epsilon (cy, 300, 1);
+  g_assert_false (zz_canvas_take_insertion_point (fixture->canvas, &cx, &cy));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.select-all", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.tidy-up", NULL));
+  g_assert_true (zz_workflow_can_undo (fixture->workflow));
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+}
+
+static void
+test_empty_canvas_offers_first_step (Fixture      *fixture,
+                                     gconstpointer data)
+{
+  guint *opened = add_page_actions (fixture);
+  g_autoptr(ZzWorkflow) empty = zz_workflow_new ("Empty");
+  GtkWidget *button;
+
+  g_assert_false (gtk_widget_get_child_visible (fixture->canvas->empty_state));
+  zz_canvas_set_workflow (fixture->canvas, empty);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+  g_assert_true (gtk_widget_get_child_visible (fixture->canvas->empty_state));
+  g_assert_cmpint (gtk_widget_get_width (fixture->canvas->empty_state), >, 0);
+
+  button = gtk_widget_get_last_child (fixture->canvas->empty_state);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Add First Step");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (*opened, ==, 1);
+
+  /* Gone with the first node. */
+  add_node (empty, "start", "MANUAL_TRIGGER", "Start", 0, 0);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+  g_assert_false (gtk_widget_get_child_visible (fixture->canvas->empty_state));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +703,10 @@ main (int   argc,
   ADD ("/canvas/hit-testing/nodes-ports-and-edges", test_hit_testing);
   ADD ("/canvas/ports/a-trigger-has-no-input", test_trigger_has_no_input);
   ADD ("/canvas/far-zoom/shapes-show-run-states", test_far_zoom_shows_run_states);
+  ADD ("/canvas/menus/node-menu-disables-enables-and-renames", test_node_menu);
+  ADD ("/canvas/menus/edge-menu-deletes-the-connection", test_edge_menu);
+  ADD ("/canvas/menus/canvas-menu-adds-a-block-where-it-was-asked", test_canvas_menu);
+  ADD ("/canvas/empty/offers-add-first-step", test_empty_canvas_offers_first_step);
   ADD ("/canvas/clipboard/copy-and-paste-keep-edges-with-new-ids", test_copy_and_paste_through_the_clipboard);
   ADD ("/canvas/clipboard/text-that-is-not-a-workflow-is-refused", test_text_that_is_not_a_workflow_is_refused);
 #undef ADD

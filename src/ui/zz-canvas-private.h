@@ -94,6 +94,19 @@ struct _ZzCanvas
   int            allocated_width;   /* at the last allocation, 0 before */
   int            allocated_height;
   guint          selecting_focus : 1;
+
+  /* zz-canvas-menus.c */
+  GtkWidget     *context_menu;      /* GtkPopoverMenu */
+  GMenuModel    *node_menu;
+  GMenuModel    *edge_menu;
+  GMenuModel    *canvas_menu;
+  GtkWidget     *rename_popover;
+  GtkWidget     *rename_entry;
+  char          *rename_node_id;
+  GtkWidget     *empty_state;       /* child-visible while there is no node */
+  double         insert_x;          /* canvas units: where "Add Block Here" was asked */
+  double         insert_y;
+  guint          has_insert_point : 1;
 };
 
 void          _zz_canvas_init_input       (ZzCanvas       *self);
@@ -102,6 +115,24 @@ void          _zz_canvas_update_actions   (ZzCanvas       *self);
 
 void          _zz_canvas_snapshot         (GtkWidget      *widget,
                                            GtkSnapshot    *snapshot);
+
+/* zz-canvas-menus.c */
+void          _zz_canvas_class_init_menus (GtkWidgetClass *widget_class);
+void          _zz_canvas_init_menus       (ZzCanvas       *self);
+void          _zz_canvas_dispose_menus    (ZzCanvas       *self);
+void          _zz_canvas_update_menu_actions (ZzCanvas    *self);
+gboolean      _zz_canvas_is_overlay       (ZzCanvas       *self,
+                                           GtkWidget      *child);
+void          _zz_canvas_allocate_overlays (ZzCanvas      *self,
+                                            int            width,
+                                            int            height);
+void          _zz_canvas_snapshot_overlays (ZzCanvas      *self,
+                                            GtkSnapshot   *snapshot);
+/* Pops up the menu of what is at a widget point (a node, an edge, or the
+ * canvas), as a right click does; returns that menu. */
+GMenuModel   *_zz_canvas_popup_menu       (ZzCanvas       *self,
+                                           double          widget_x,
+                                           double          widget_y);
 /* The x of the two control points of an edge's curve (their y are the
  * ends' y): it leaves and enters horizontally. */
 void          _zz_canvas_edge_controls    (double          sx,

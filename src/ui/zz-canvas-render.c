@@ -533,13 +533,15 @@ _zz_canvas_snapshot (GtkWidget   *widget,
           for (GtkWidget *child = gtk_widget_get_first_child (widget);
                child != NULL;
                child = gtk_widget_get_next_sibling (child))
-            gtk_widget_snapshot_child (widget, child, snapshot);
+            if (!_zz_canvas_is_overlay (self, child))
+              gtk_widget_snapshot_child (widget, child, snapshot);
         }
 
       if (self->drag == ZZ_CANVAS_DRAG_CONNECT)
         snapshot_connection (self, snapshot, width, height);
       if (self->drag == ZZ_CANVAS_DRAG_RUBBER_BAND)
         snapshot_rubber_band (self, snapshot);
+      _zz_canvas_snapshot_overlays (self, snapshot);
     }
 
   gtk_snapshot_pop (snapshot);

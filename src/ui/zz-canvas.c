@@ -346,6 +346,7 @@ zz_canvas_size_allocate (GtkWidget *widget,
                            MAX (ZZ_NODE_CARD_HEIGHT, min_height), -1, transform);
     }
 
+  _zz_canvas_allocate_overlays (self, width, height);
   self->in_allocate = FALSE;
 }
 
@@ -632,6 +633,7 @@ zz_canvas_dispose (GObject *object)
   ZzCanvas *self = ZZ_CANVAS (object);
 
   zz_canvas_set_workflow (self, NULL);
+  _zz_canvas_dispose_menus (self);
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
@@ -731,6 +733,7 @@ zz_canvas_class_init (ZzCanvasClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   _zz_canvas_class_init_actions (widget_class);
+  _zz_canvas_class_init_menus (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "zzcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -773,6 +776,7 @@ zz_canvas_init (ZzCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workflow Canvas"), -1);
 
   _zz_canvas_init_input (self);
+  _zz_canvas_init_menus (self);
   _zz_canvas_update_actions (self);
 }
 

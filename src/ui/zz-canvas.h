@@ -84,4 +84,10 @@ gboolean     zz_canvas_nodes_bounds          (ZzCanvas            *self,
  * culling leave, for the tests and the canvas bench. */
 guint        zz_canvas_get_n_shown_cards     (ZzCanvas            *self);
 
+/* Where the canvas's "Add Block Here" was asked, once: the palette adds
+ * the block there instead of in the middle of the view. */
+gboolean     zz_canvas_take_insertion_point  (ZzCanvas            *self,
+                                              double              *x,
+                                              double              *y);
+
 G_END_DECLS

@@ -347,6 +347,10 @@ zz_palette_activate (ZzPalette *self,
   if (type == NULL || self->canvas == NULL || (workflow = zz_canvas_get_workflow (self->canvas)) == NULL)
     return NULL;
 
+  /* Where the canvas's "Add Block Here" was asked, centred there. */
+  if (zz_canvas_take_insertion_point (self->canvas, &x, &y))
+    return zz_palette_add (self, type, round (x - ZZ_NODE_CARD_WIDTH / 2), round (y - ZZ_NODE_CARD_HEIGHT / 2));
+
   /* The centre of the view, or below it where the new card covers no
    * other: adding twice shows two nodes. */
   viewport = zz_canvas_get_viewport (self->canvas);
