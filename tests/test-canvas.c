@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "zz-canvas-minimap.h"
 #include "zz-canvas-private.h"
 #include "zz-json.h"
 #include "zz-workflow-history.h"
@@ -684,6 +685,75 @@ test_empty_canvas_offers_first_step (Fixture      *fixture,
   g_assert_false (gtk_widget_get_child_visible (fixture->canvas->empty_state));
 }
 
+static void
+test_minimap_drag_pans_the_view (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  GtkWidget  *widget = GTK_WIDGET (fixture->canvas);
+  GtkWidget  *minimap = fixture->canvas->minimap;
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+  g_autoptr(GVariant) state = NULL;
+  GtkGesture *drag = NULL;
+  double      cx, cy, mx, my, zoom;
+
+  g_assert_false (gtk_widget_get_child_visible (minimap));
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.show-minimap", NULL));
+  g_assert_true (zz_canvas_get_show_minimap (fixture->canvas));
+  g_assert_true (zz_test_wait_for_frame (widget, WAIT_TIMEOUT_MS));
+  g_assert_true (gtk_widget_get_child_visible (minimap));
+  g_assert_cmpint (gtk_widget_get_width (minimap), >, 0);
+
+  /* In a corner, and a press there is the minimap's. */
+  g_assert_true (gtk_widget_translate_coordinates (minimap, widget, 1, 1, &mx, &my));
+  g_assert_cmpfloat (mx, >, gtk_widget_get_width (widget) / 2.0);
+  g_assert_cmpfloat (my, >, gtk_widget_get_height (widget) / 2.0);
+  g_assert_true (_zz_canvas_overlay_at (fixture->canvas, mx + 10, my + 10));
+
+  /* Pressing on the condition node's place in the minimap centres the
+   * view on it. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (minimap);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_DRAG (controller))
+          drag = GTK_GESTURE (controller);
+      }
+  }
+  g_assert_nonnull (drag);
+  g_assert_true (zz_canvas_minimap_to_canvas (ZZ_CANVAS_MINIMAP (minimap), 1, 1, &cx, &cy));
+  /* The minimap point of the condition's centre. */
+  {
+    double x0, y0, x1, y1;
+
+    zz_canvas_minimap_to_canvas (ZZ_CANVAS_MINIMAP (minimap), 0, 0, &x0, &y0);
+    zz_canvas_minimap_to_canvas (ZZ_CANVAS_MINIMAP (minimap), 100, 100, &x1, &y1);
+    mx = (600 + ZZ_NODE_CARD_WIDTH / 2 - x0) / ((x1 - x0) / 100);
+    my = (ZZ_NODE_CARD_HEIGHT / 2 - y0) / ((y1 - y0) / 100);
+  }
+  g_signal_emit_by_name (drag, "drag-begin", mx, my);
+  zoom = zz_viewport_get_zoom (viewport);
+  zz_viewport_widget_to_canvas (viewport, gtk_widget_get_width (widget) / 2.0,
+                                gtk_widget_get_height (widget) / 2.0, &cx, &cy);
+  g_assert_cmpfloat_with_epsilon (cx, 600 + ZZ_NODE_CARD_WIDTH / 2, 2 / zoom);
+  g_assert_cmpfloat_with_epsilon (cy, ZZ_NODE_CARD_HEIGHT / 2, 2 / zoom);
+
+  /* Dragging on moves it along. */
+  g_signal_emit_by_name (drag, "drag-update", -20.0, 0.0);
+  zz_viewport_widget_to_canvas (viewport, gtk_widget_get_width (widget) / 2.0,
+                                gtk_widget_get_height (widget) / 2.0, &mx, &my);
+  g_assert_cmpfloat (mx, <, cx - 20);
+
+  /* A frame with it drawn, then hidden again through the action's state. */
+  g_assert_true (zz_test_wait_for_frame (widget, WAIT_TIMEOUT_MS));
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.show-minimap", NULL));
+  g_assert_false (zz_canvas_get_show_minimap (fixture->canvas));
+  g_assert_true (zz_test_wait_for_frame (widget, WAIT_TIMEOUT_MS));
+  g_assert_false (gtk_widget_get_child_visible (minimap));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +777,7 @@ main (int   argc,
   ADD ("/canvas/menus/edge-menu-deletes-the-connection", test_edge_menu);
   ADD ("/canvas/menus/canvas-menu-adds-a-block-where-it-was-asked", test_canvas_menu);
   ADD ("/canvas/empty/offers-add-first-step", test_empty_canvas_offers_first_step);
+  ADD ("/canvas/minimap/toggled-by-its-action-and-dragging-pans-the-view", test_minimap_drag_pans_the_view);
   ADD ("/canvas/clipboard/copy-and-paste-keep-edges-with-new-ids", test_copy_and_paste_through_the_clipboard);
   ADD ("/canvas/clipboard/text-that-is-not-a-workflow-is-refused", test_text_that_is_not_a_workflow_is_refused);
 #undef ADD

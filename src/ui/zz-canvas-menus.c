@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "zz-canvas-minimap.h"
 #include "zz-canvas-private.h"
 #include "zz-workflow-history.h"
 #include "zz-workflow-layout.h"
@@ -129,6 +130,11 @@ on_secondary_pressed_cb (ZzCanvas        *self,
                          double           y,
                          GtkGestureClick *gesture)
 {
+  if (_zz_canvas_overlay_at (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_grab_focus (GTK_WIDGET (self));
   _zz_canvas_popup_menu (self, x, y);
@@ -367,6 +373,10 @@ _zz_canvas_init_menus (ZzCanvas *self)
   gtk_widget_set_parent (self->empty_state, widget);
   gtk_widget_set_child_visible (self->empty_state, FALSE);
 
+  self->minimap = zz_canvas_minimap_new ();
+  gtk_widget_set_parent (self->minimap, widget);
+  gtk_widget_set_child_visible (self->minimap, FALSE);
+
   secondary = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect_object (secondary, "pressed", G_CALLBACK (on_secondary_pressed_cb), self, G_CONNECT_SWAPPED);
@@ -385,6 +395,7 @@ _zz_canvas_dispose_menus (ZzCanvas *self)
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   self->rename_entry = NULL;
   g_clear_pointer (&self->empty_state, gtk_widget_unparent);
+  g_clear_pointer (&self->minimap, gtk_widget_unparent);
   g_clear_object (&self->node_menu);
   g_clear_object (&self->edge_menu);
   g_clear_object (&self->canvas_menu);
@@ -395,7 +406,28 @@ gboolean
 _zz_canvas_is_overlay (ZzCanvas  *self,
                        GtkWidget *child)
 {
-  return child == self->context_menu || child == self->rename_popover || child == self->empty_state;
+  return child == self->context_menu || child == self->rename_popover || child == self->empty_state ||
+         child == self->minimap;
+}
+
+/* A press there is the overlay's (a button, the minimap), not the canvas's. */
+gboolean
+_zz_canvas_overlay_at (ZzCanvas *self,
+                       double    widget_x,
+                       double    widget_y)
+{
+  GtkWidget *overlays[] = { self->empty_state, self->minimap };
+
+  for (guint i = 0; i < G_N_ELEMENTS (overlays); i++)
+    {
+      double x, y;
+
+      if (overlays[i] != NULL && gtk_widget_get_child_visible (overlays[i]) &&
+          gtk_widget_translate_coordinates (GTK_WIDGET (self), overlays[i], widget_x, widget_y, &x, &y) &&
+          gtk_widget_contains (overlays[i], x, y))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -424,6 +456,25 @@ _zz_canvas_allocate_overlays (ZzCanvas *self,
                                     &(GtkAllocation){ (width - w) / 2, MAX (0, (height - h) / 2), w, h }, -1);
         }
     }
+
+  if (self->minimap != NULL)
+    {
+      gboolean shown = self->show_minimap && self->workflow != NULL && self->order->len > 0;
+
+      gtk_widget_set_child_visible (self->minimap, shown);
+      if (shown)
+        {
+          int w, h;
+
+          /* The bottom-right corner: the zoom buttons are bottom left. */
+          gtk_widget_measure (self->minimap, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+          gtk_widget_measure (self->minimap, GTK_ORIENTATION_VERTICAL, w, NULL, &h, NULL, NULL);
+          gtk_widget_size_allocate (self->minimap,
+                                    &(GtkAllocation){ width - w - 12, height - h - 12, w, h }, -1);
+          /* The view, or the nodes, moved. */
+          gtk_widget_queue_draw (self->minimap);
+        }
+    }
 }
 
 void
@@ -432,6 +483,8 @@ _zz_canvas_snapshot_overlays (ZzCanvas    *self,
 {
   if (self->empty_state != NULL && gtk_widget_get_child_visible (self->empty_state))
     gtk_widget_snapshot_child (GTK_WIDGET (self), self->empty_state, snapshot);
+  if (self->minimap != NULL && gtk_widget_get_child_visible (self->minimap))
+    gtk_widget_snapshot_child (GTK_WIDGET (self), self->minimap, snapshot);
 }
 
 gboolean

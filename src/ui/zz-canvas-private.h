@@ -104,6 +104,8 @@ struct _ZzCanvas
   GtkWidget     *rename_entry;
   char          *rename_node_id;
   GtkWidget     *empty_state;       /* child-visible while there is no node */
+  GtkWidget     *minimap;           /* ZzCanvasMinimap, child-visible with show-minimap */
+  guint          show_minimap : 1;
   double         insert_x;          /* canvas units: where "Add Block Here" was asked */
   double         insert_y;
   guint          has_insert_point : 1;
@@ -116,7 +118,14 @@ void          _zz_canvas_update_actions   (ZzCanvas       *self);
 void          _zz_canvas_snapshot         (GtkWidget      *widget,
                                            GtkSnapshot    *snapshot);
 
-/* zz-canvas-menus.c */
+/* The far-zoom shapes of every node, in canvas units, built if needed
+ * (NULL with no node); the minimap draws them too. */
+GskRenderNode *_zz_canvas_ensure_shapes   (ZzCanvas       *self);
+
+/* zz-canvas-menus.c: the menus and the widgets over the canvas */
+gboolean      _zz_canvas_overlay_at       (ZzCanvas       *self,
+                                           double          widget_x,
+                                           double          widget_y);
 void          _zz_canvas_class_init_menus (GtkWidgetClass *widget_class);
 void          _zz_canvas_init_menus       (ZzCanvas       *self);
 void          _zz_canvas_dispose_menus    (ZzCanvas       *self);

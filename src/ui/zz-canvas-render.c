@@ -324,6 +324,14 @@ build_shapes (ZzCanvas *self)
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
+GskRenderNode *
+_zz_canvas_ensure_shapes (ZzCanvas *self)
+{
+  if (self->shapes_cache == NULL && self->workflow != NULL && self->order->len > 0)
+    self->shapes_cache = build_shapes (self);
+  return self->shapes_cache;
+}
+
 static void
 snapshot_connection (ZzCanvas    *self,
                      GtkSnapshot *snapshot,
@@ -449,8 +457,7 @@ build_scene (ZzCanvas *self,
           gsk_render_node_draw (self->edges_cache, cr);
           if (zoom < ZZ_CANVAS_DETAIL_ZOOM)
             {
-              if (self->shapes_cache == NULL)
-                self->shapes_cache = build_shapes (self);
+              _zz_canvas_ensure_shapes (self);
               cairo_scale (cr, zoom, zoom);
               cairo_translate (cr, -ox, -oy);
               gsk_render_node_draw (self->shapes_cache, cr);

@@ -24,6 +24,7 @@ enum
   PROP_0,
   PROP_WORKFLOW,
   PROP_VIEWPORT,
+  PROP_SHOW_MINIMAP,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -586,6 +587,31 @@ zz_canvas_set_node_problem (ZzCanvas         *self,
     zz_node_card_set_problem (ZZ_NODE_CARD (item->card), severity, message);
 }
 
+/* Minimap ------------------------------------------------------------------ */
+
+gboolean
+zz_canvas_get_show_minimap (ZzCanvas *self)
+{
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), FALSE);
+
+  return self->show_minimap;
+}
+
+void
+zz_canvas_set_show_minimap (ZzCanvas *self,
+                            gboolean  show)
+{
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+
+  show = !!show;
+  if (self->show_minimap == show)
+    return;
+
+  self->show_minimap = show;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MINIMAP]);
+}
+
 /* Testing ------------------------------------------------------------------ */
 
 GtkWidget *
@@ -681,6 +707,9 @@ zz_canvas_get_property (GObject    *object,
     case PROP_VIEWPORT:
       g_value_set_object (value, self->viewport);
       break;
+    case PROP_SHOW_MINIMAP:
+      g_value_set_boolean (value, self->show_minimap);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -698,6 +727,9 @@ zz_canvas_set_property (GObject      *object,
     {
     case PROP_WORKFLOW:
       zz_canvas_set_workflow (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_MINIMAP:
+      zz_canvas_set_show_minimap (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -726,6 +758,10 @@ zz_canvas_class_init (ZzCanvasClass *klass)
   properties[PROP_VIEWPORT] =
     g_param_spec_object ("viewport", NULL, NULL, ZZ_TYPE_VIEWPORT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The canvas.show-minimap action's state. */
+  properties[PROP_SHOW_MINIMAP] =
+    g_param_spec_boolean ("show-minimap", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SELECTION_CHANGED] =
@@ -734,6 +770,9 @@ zz_canvas_class_init (ZzCanvasClass *klass)
 
   _zz_canvas_class_init_actions (widget_class);
   _zz_canvas_class_init_menus (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-minimap", "show-minimap");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "canvas.show-minimap", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "zzcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -84,6 +84,12 @@ gboolean     zz_canvas_nodes_bounds          (ZzCanvas            *self,
  * culling leave, for the tests and the canvas bench. */
 guint        zz_canvas_get_n_shown_cards     (ZzCanvas            *self);
 
+/* A corner overlay with the whole workflow small; the canvas.show-minimap
+ * action (Ctrl+Shift+M) toggles it. */
+gboolean     zz_canvas_get_show_minimap      (ZzCanvas            *self);
+void         zz_canvas_set_show_minimap      (ZzCanvas            *self,
+                                              gboolean             show);
+
 /* Where the canvas's "Add Block Here" was asked, once: the palette adds
  * the block there instead of in the middle of the view. */
 gboolean     zz_canvas_take_insertion_point  (ZzCanvas            *self,
