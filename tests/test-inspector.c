@@ -471,6 +471,42 @@ test_palette_reopens_without_warning (Fixture      *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, gtk_adjustment_get_lower (vadjustment));
 }
 
+static void
+test_palette_shown_after_reset_takes_the_keys (Fixture      *fixture,
+                                               gconstpointer data)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->palette), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus;
+
+  /* As a revealer shows it: reset first (notify::reveal-child), then
+   * mapped. What is typed next goes to the search. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->palette), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
+  zz_palette_reset (fixture->palette);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->palette), TRUE);
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static void
+test_every_block_icon_is_in_the_theme (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  GListModel   *types = zz_block_registry_get_types (zz_block_registry_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(ZzBlockType) type = g_list_model_get_item (types, i);
+      const char *icon = zz_block_type_get_icon_name (type);
+
+      if (!gtk_icon_theme_has_icon (theme, icon))
+        g_error ("The icon “%s” of %s is not in the icon theme", icon, zz_block_type_get_id (type));
+    }
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -612,6 +648,8 @@ main (int   argc,
   ADD ("/palette/dropping-a-block-on-the-canvas-adds-it-there", test_palette_drop);
   ADD ("/palette/enter-right-after-typing-adds-what-the-words-find", test_palette_enter_acts_on_typed_words);
   ADD ("/palette/opening-again-after-an-empty-search-warns-of-nothing", test_palette_reopens_without_warning);
+  ADD ("/palette/shown-after-a-reset-the-search-takes-the-keys", test_palette_shown_after_reset_takes_the_keys);
+  ADD ("/palette/every-block-icon-is-in-the-icon-theme", test_every_block_icon_is_in_the_theme);
   ADD ("/problems/missing-config-is-listed-and-selects-its-node", test_problems);
 #undef ADD
 

@@ -20,8 +20,9 @@ struct _ZzPalette
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
-  char              **query_words; /* casefolded */
-  char               *query;       /* as the filter has it */
+  char              **query_words;  /* casefolded */
+  char               *query;        /* as the filter has it */
+  gboolean            focus_on_map; /* reset while hidden: focus the search once shown */
 
   GtkSearchEntry *search_entry; /* template children */
   GtkStack       *stack;
@@ -436,6 +437,20 @@ on_canvas_dropped_cb (ZzPalette     *self,
 /* GObject ------------------------------------------------------------------ */
 
 static void
+zz_palette_map (GtkWidget *widget)
+{
+  ZzPalette *self = ZZ_PALETTE (widget);
+
+  GTK_WIDGET_CLASS (zz_palette_parent_class)->map (widget);
+
+  if (self->focus_on_map)
+    {
+      self->focus_on_map = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+}
+
+static void
 zz_palette_dispose (GObject *object)
 {
   GtkWidget *child;
@@ -536,6 +551,7 @@ zz_palette_class_init (ZzPaletteClass *klass)
   object_class->dispose = zz_palette_dispose;
   object_class->get_property = zz_palette_get_property;
   object_class->set_property = zz_palette_set_property;
+  widget_class->map = zz_palette_map;
 
   properties[PROP_CANVAS] =
     g_param_spec_object ("canvas", NULL, NULL, ZZ_TYPE_CANVAS,
@@ -621,7 +637,14 @@ zz_palette_reset (ZzPalette *self)
    * instead, which takes effect at its next layout. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* What is typed next is a search. Reset as a revealer starts to show
+   * the palette (its notify::reveal-child comes before its child is
+   * shown), the entry cannot take the focus yet: it does as it is mapped,
+   * before the next key is handled. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    self->focus_on_map = TRUE;
 }
 
 GListModel *
