@@ -435,7 +435,7 @@ _zz_canvas_allocate_overlays (ZzCanvas *self,
                               int       width,
                               int       height)
 {
-  gboolean empty = self->workflow != NULL && self->order->len == 0;
+  gboolean empty = self->workflow != NULL && self->order->len == 0 && !self->offscreen;
 
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));

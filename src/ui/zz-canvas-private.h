@@ -106,6 +106,7 @@ struct _ZzCanvas
   GtkWidget     *empty_state;       /* child-visible while there is no node */
   GtkWidget     *minimap;           /* ZzCanvasMinimap, child-visible with show-minimap */
   guint          show_minimap : 1;
+  guint          offscreen : 1;     /* drawn for a file or the bench: no empty state */
   double         insert_x;          /* canvas units: where "Add Block Here" was asked */
   double         insert_y;
   guint          has_insert_point : 1;
