@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "zz-canvas-private.h"
@@ -507,6 +508,51 @@ test_every_block_icon_is_in_the_theme (Fixture      *fixture,
     }
 }
 
+/* As the workflow page does: page.add-block opens the palette, reset. */
+static void
+on_page_add_block_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      ZzPalette     *palette)
+{
+  zz_palette_reset (palette);
+}
+
+static void
+test_palette_adds_where_the_canvas_menu_was_asked (Fixture      *fixture,
+                                                   gconstpointer data)
+{
+  g_autoptr(GSimpleActionGroup) page = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) add_block = g_simple_action_new ("add-block", NULL);
+  ZzViewport      *viewport = zz_canvas_get_viewport (fixture->canvas);
+  g_autofree char *id = NULL;
+  g_autofree char *later = NULL;
+  ZzNode          *node;
+  double           wx, wy;
+
+  g_signal_connect (add_block, "activate", G_CALLBACK (on_page_add_block_cb), fixture->palette);
+  g_action_map_add_action (G_ACTION_MAP (page), G_ACTION (add_block));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "page", G_ACTION_GROUP (page));
+
+  /* The canvas's menu on empty space, at canvas point (500, 400). */
+  zz_viewport_canvas_to_widget (viewport, 500, 400, &wx, &wy);
+  g_assert_true (_zz_canvas_popup_menu (fixture->canvas, wx, wy) == fixture->canvas->canvas_menu);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.add-block-here", NULL));
+  zz_palette_set_query (fixture->palette, "delay");
+  id = zz_palette_activate (fixture->palette, 0);
+  g_assert_nonnull (id);
+  node = zz_workflow_find_node (fixture->workflow, id);
+  g_assert_cmpfloat_with_epsilon (zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2, 500, 1);
+  g_assert_cmpfloat_with_epsilon (zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2, 400, 1);
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+
+  /* Opened again from Add Block: the view's middle, not that point. */
+  zz_palette_reset (fixture->palette);
+  later = zz_palette_activate (fixture->palette, 0);
+  node = zz_workflow_find_node (fixture->workflow, later);
+  g_assert_false (fabs (zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - 500) < 1 &&
+                  fabs (zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - 400) < 1);
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -650,6 +696,7 @@ main (int   argc,
   ADD ("/palette/opening-again-after-an-empty-search-warns-of-nothing", test_palette_reopens_without_warning);
   ADD ("/palette/shown-after-a-reset-the-search-takes-the-keys", test_palette_shown_after_reset_takes_the_keys);
   ADD ("/palette/every-block-icon-is-in-the-icon-theme", test_every_block_icon_is_in_the_theme);
+  ADD ("/palette/adds-where-the-canvas-menu-asked", test_palette_adds_where_the_canvas_menu_was_asked);
   ADD ("/problems/missing-config-is-listed-and-selects-its-node", test_problems);
 #undef ADD
 

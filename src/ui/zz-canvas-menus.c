@@ -230,10 +230,14 @@ add_block_here_cb (GtkWidget  *widget,
 {
   ZzCanvas *self = ZZ_CANVAS (widget);
 
-  /* The palette asks for it with zz_canvas_take_insertion_point(). */
+  /* The palette takes the point (zz_canvas_take_insertion_point()) as it
+   * opens. page.add-block toggles it: one already open closes, and the
+   * second activation opens it anew, here. */
   self->has_insert_point = TRUE;
-  if (!gtk_widget_activate_action (widget, ADD_BLOCK_ACTION, NULL))
-    self->has_insert_point = FALSE;
+  if (gtk_widget_activate_action (widget, ADD_BLOCK_ACTION, NULL) && self->has_insert_point)
+    gtk_widget_activate_action (widget, ADD_BLOCK_ACTION, NULL);
+  /* Not taken: no palette. A later Add Block must not land here. */
+  self->has_insert_point = FALSE;
 }
 
 static void

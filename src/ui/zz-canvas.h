@@ -90,8 +90,9 @@ gboolean     zz_canvas_get_show_minimap      (ZzCanvas            *self);
 void         zz_canvas_set_show_minimap      (ZzCanvas            *self,
                                               gboolean             show);
 
-/* Where the canvas's "Add Block Here" was asked, once: the palette adds
- * the block there instead of in the middle of the view. */
+/* Where the canvas's "Add Block Here" was asked, once, while it opens the
+ * palette (page.add-block): the palette takes it as it is reset and adds
+ * its block there instead of in the middle of the view. */
 gboolean     zz_canvas_take_insertion_point  (ZzCanvas            *self,
                                               double              *x,
                                               double              *y);

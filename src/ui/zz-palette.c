@@ -20,9 +20,12 @@ struct _ZzPalette
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
-  char              **query_words;  /* casefolded */
-  char               *query;        /* as the filter has it */
-  gboolean            focus_on_map; /* reset while hidden: focus the search once shown */
+  char              **query_words;      /* casefolded */
+  char               *query;            /* as the filter has it */
+  gboolean            focus_on_map;     /* reset while hidden: focus the search once shown */
+  gboolean            has_insert_point; /* this opening adds there, from the canvas's menu */
+  double              insert_x;
+  double              insert_y;
 
   GtkSearchEntry *search_entry; /* template children */
   GtkStack       *stack;
@@ -349,8 +352,12 @@ zz_palette_activate (ZzPalette *self,
     return NULL;
 
   /* Where the canvas's "Add Block Here" was asked, centred there. */
-  if (zz_canvas_take_insertion_point (self->canvas, &x, &y))
-    return zz_palette_add (self, type, round (x - ZZ_NODE_CARD_WIDTH / 2), round (y - ZZ_NODE_CARD_HEIGHT / 2));
+  if (self->has_insert_point)
+    {
+      self->has_insert_point = FALSE;
+      return zz_palette_add (self, type, round (self->insert_x - ZZ_NODE_CARD_WIDTH / 2),
+                             round (self->insert_y - ZZ_NODE_CARD_HEIGHT / 2));
+    }
 
   /* The centre of the view, or below it where the new card covers no
    * other: adding twice shows two nodes. */
@@ -630,6 +637,10 @@ zz_palette_reset (ZzPalette *self)
   g_return_if_fail (ZZ_IS_PALETTE (self));
 
   zz_palette_set_query (self, "");
+  /* Opened from the canvas's "Add Block Here", or not: a point asked for
+   * an earlier opening is not this one's. */
+  self->has_insert_point = self->canvas != NULL &&
+                           zz_canvas_take_insertion_point (self->canvas, &self->insert_x, &self->insert_y);
   /* Back to the first blocks, the triggers, as a palette opened anew. Not
    * by moving the adjustment: reopened after a search that found nothing,
    * the list has not laid out its rows yet, and GtkListView then warns
