@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "zz-canvas-minimap.h"
 #include "zz-canvas-private.h"
 #include "zz-json.h"
 #include "zz-workflow-history.h"
@@ -113,7 +114,8 @@ test_card_per_node (Fixture      *fixture,
   g_assert_true (zz_workflow_remove_node (fixture->workflow, "fetch", NULL));
   g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_canvas_get_n_shown_cards (fixture->canvas), ==, 3);
-  g_assert_null (_zz_canvas_get_card (fixture->canvas, "fetch"));
+  g_assert_true (_zz_canvas_get_card (fixture->canvas, "fetch") == NULL ||
+                 !gtk_widget_get_child_visible (_zz_canvas_get_card (fixture->canvas, "fetch")));
 }
 
 static void
@@ -440,6 +442,316 @@ test_text_that_is_not_a_workflow_is_refused (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_nodes (fixture->workflow)), ==, 3);
 }
 
+static void
+test_trigger_has_no_input (Fixture      *fixture,
+                           gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to drop a connection on at the trigger's left side, nor on it. */
+  g_assert_null (_zz_canvas_input_at (fixture->canvas, 0, ZZ_NODE_CARD_HEIGHT / 2));
+  g_assert_null (_zz_canvas_input_at (fixture->canvas, 20, 20));
+  g_assert_nonnull (_zz_canvas_input_at (fixture->canvas, 300, ZZ_NODE_CARD_HEIGHT / 2));
+  g_assert_false (zz_node_card_has_input_for_node (zz_workflow_find_node (fixture->workflow, "trigger")));
+
+  g_assert_false (zz_canvas_connect (fixture->canvas, "check", "true", "trigger", &error));
+  g_assert_error (error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A trigger starts the workflow: nothing connects into it");
+  g_assert_cmpuint (fixture->toasts->len, ==, 1);
+}
+
+/* The canvas drawn as a frame would draw it, and the colour at x, y. */
+static void
+canvas_pixel (Fixture *fixture,
+              int      x,
+              int      y,
+              guchar   rgb[3])
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->canvas);
+  int        width = gtk_widget_get_width (widget);
+  int        height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot     *snapshot = gtk_snapshot_new ();
+  GskRenderNode   *node;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t         *cr = cairo_create (surface);
+  guchar          *p;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  p = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4;
+  rgb[0] = p[2];
+  rgb[1] = p[1];
+  rgb[2] = p[0];
+  g_clear_pointer (&node, gsk_render_node_unref);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_far_zoom_shows_run_states (Fixture      *fixture,
+                                gconstpointer data)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+  double      wx, wy;
+  guchar      before[3], after[3];
+
+  /* Below the zoom where cards are shown, the canvas draws the shapes. */
+  zz_viewport_set_zoom (viewport, 0.3);
+  zz_viewport_set_offset (viewport, -100, -100);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+  g_assert_true (_zz_canvas_get_card (fixture->canvas, "fetch") == NULL ||
+                 !gtk_widget_get_child_visible (_zz_canvas_get_card (fixture->canvas, "fetch")));
+
+  /* Just inside the left side of the fetch node. */
+  zz_viewport_canvas_to_widget (viewport, 300, ZZ_NODE_CARD_HEIGHT / 2, &wx, &wy);
+  canvas_pixel (fixture, (int) wx + 1, (int) wy, before);
+  zz_canvas_set_node_status (fixture->canvas, "fetch", ZZ_RUN_STATUS_COMPLETED, "1.2 s");
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+  canvas_pixel (fixture, (int) wx + 1, (int) wy, after);
+
+  /* Success is a green outline, there as on a card. */
+  g_assert_false (before[1] > before[0] + 40 && before[1] > before[2] + 20);
+  g_assert_cmpint (after[1], >, after[0] + 40);
+  g_assert_cmpint (after[1], >, after[2] + 20);
+}
+
+static const char *
+first_action_of (GMenuModel *menu)
+{
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  static char *action;
+
+  g_clear_pointer (&action, g_free);
+  g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+  return action;
+}
+
+static void
+node_centre (Fixture    *fixture,
+             const char *id,
+             double     *wx,
+             double     *wy)
+{
+  ZzNode *node = zz_workflow_find_node (fixture->workflow, id);
+
+  zz_viewport_canvas_to_widget (zz_canvas_get_viewport (fixture->canvas),
+                                zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2,
+                                zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2, wx, wy);
+}
+
+static void
+test_node_menu (Fixture      *fixture,
+                gconstpointer data)
+{
+  ZzNode    *node = zz_workflow_find_node (fixture->workflow, "fetch");
+  GtkWidget *widget = GTK_WIDGET (fixture->canvas);
+  g_auto(GStrv) selected = NULL;
+  GMenuModel *menu;
+  double      wx, wy;
+
+  node_centre (fixture, "fetch", &wx, &wy);
+  menu = _zz_canvas_popup_menu (fixture->canvas, wx, wy);
+  g_assert_true (menu == fixture->canvas->node_menu);
+  g_assert_cmpstr (first_action_of (menu), ==, "canvas.rename");
+  g_assert_true (gtk_widget_get_visible (fixture->canvas->context_menu));
+  /* The node right-clicked is what the menu is about. */
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, "fetch");
+
+  /* Disable, then the menu offers Enable instead. */
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.disable", NULL));
+  g_assert_false (zz_node_get_enabled (node));
+  g_assert_true (zz_workflow_can_undo (fixture->workflow));
+  _zz_canvas_popup_menu (fixture->canvas, wx, wy);
+  g_assert_false (gtk_widget_activate_action (widget, "canvas.disable", NULL) && zz_node_get_enabled (node));
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.enable", NULL));
+  g_assert_true (zz_node_get_enabled (node));
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+
+  /* Rename, in place, one undoable step. */
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.rename", NULL));
+  g_assert_true (gtk_widget_get_visible (fixture->canvas->rename_popover));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->canvas->rename_entry)), ==, "Fetch price");
+  gtk_editable_set_text (GTK_EDITABLE (fixture->canvas->rename_entry), "Get the price");
+  g_signal_emit_by_name (fixture->canvas->rename_entry, "activate");
+  g_assert_cmpstr (zz_node_get_label (node), ==, "Get the price");
+  g_assert_false (gtk_widget_get_visible (fixture->canvas->rename_popover));
+  g_assert_true (zz_workflow_undo (fixture->workflow));
+  g_assert_cmpstr (zz_node_get_label (node), ==, "Fetch price");
+
+  /* The keyboard's Menu key opens it at the selected node. */
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.context-menu", NULL));
+  g_assert_true (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (fixture->canvas->context_menu)) ==
+                 fixture->canvas->node_menu);
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+}
+
+static void
+test_edge_menu (Fixture      *fixture,
+                gconstpointer data)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+  GMenuModel *menu;
+  double      wx, wy;
+
+  zz_viewport_canvas_to_widget (viewport, (ZZ_NODE_CARD_WIDTH + 300) / 2, ZZ_NODE_CARD_HEIGHT / 2, &wx, &wy);
+  menu = _zz_canvas_popup_menu (fixture->canvas, wx, wy);
+  g_assert_true (menu == fixture->canvas->edge_menu);
+  g_assert_cmpstr (first_action_of (menu), ==, "canvas.delete");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (zz_workflow_get_edges (fixture->workflow)), ==, 0);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 3);
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+}
+
+static void
+on_add_block_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 guint         *count)
+{
+  (*count)++;
+}
+
+static guint *
+add_page_actions (Fixture *fixture)
+{
+  g_autoptr(GSimpleActionGroup) page = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) add_block = g_simple_action_new ("add-block", NULL);
+  guint *count = g_new0 (guint, 1);
+
+  g_signal_connect_data (add_block, "activate", G_CALLBACK (on_add_block_cb), count,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_action_map_add_action (G_ACTION_MAP (page), G_ACTION (add_block));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "page", G_ACTION_GROUP (page));
+  return count;
+}
+
+static void
+test_canvas_menu (Fixture      *fixture,
+                  gconstpointer data)
+{
+  guint      *opened = add_page_actions (fixture);
+  GMenuModel *menu;
+  double      cx, cy, wx, wy;
+
+  zz_viewport_canvas_to_widget (zz_canvas_get_viewport (fixture->canvas), 400, 300, &wx, &wy);
+  menu = _zz_canvas_popup_menu (fixture->canvas, wx, wy);
+  g_assert_true (menu == fixture->canvas->canvas_menu);
+  g_assert_cmpstr (first_action_of (menu), ==, "canvas.add-block-here");
+  g_assert_false (zz_canvas_take_insertion_point (fixture->canvas, &cx, &cy));
+
+  /* Add Block Here opens the palette, which takes the point as it opens;
+   * this page's palette does not, and the point is not kept for later. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.add-block-here", NULL));
+  g_assert_cmpuint (*opened, ==, 2);
+  g_assert_false (zz_canvas_take_insertion_point (fixture->canvas, &cx, &cy));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.select-all", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.tidy-up", NULL));
+  g_assert_true (zz_workflow_can_undo (fixture->workflow));
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+}
+
+static void
+test_empty_canvas_offers_first_step (Fixture      *fixture,
+                                     gconstpointer data)
+{
+  guint *opened = add_page_actions (fixture);
+  g_autoptr(ZzWorkflow) empty = zz_workflow_new ("Empty");
+  GtkWidget *button;
+
+  g_assert_false (gtk_widget_get_child_visible (fixture->canvas->empty_state));
+  zz_canvas_set_workflow (fixture->canvas, empty);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+  g_assert_true (gtk_widget_get_child_visible (fixture->canvas->empty_state));
+  g_assert_cmpint (gtk_widget_get_width (fixture->canvas->empty_state), >, 0);
+
+  button = gtk_widget_get_last_child (fixture->canvas->empty_state);
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Add First Step");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (*opened, ==, 1);
+
+  /* Gone with the first node. */
+  add_node (empty, "start", "MANUAL_TRIGGER", "Start", 0, 0);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+  g_assert_false (gtk_widget_get_child_visible (fixture->canvas->empty_state));
+}
+
+static void
+test_minimap_drag_pans_the_view (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  GtkWidget  *widget = GTK_WIDGET (fixture->canvas);
+  GtkWidget  *minimap = fixture->canvas->minimap;
+  ZzViewport *viewport = zz_canvas_get_viewport (fixture->canvas);
+  g_autoptr(GVariant) state = NULL;
+  GtkGesture *drag = NULL;
+  double      cx, cy, mx, my, zoom;
+
+  g_assert_false (gtk_widget_get_child_visible (minimap));
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.show-minimap", NULL));
+  g_assert_true (zz_canvas_get_show_minimap (fixture->canvas));
+  g_assert_true (zz_test_wait_for_frame (widget, WAIT_TIMEOUT_MS));
+  g_assert_true (gtk_widget_get_child_visible (minimap));
+  g_assert_cmpint (gtk_widget_get_width (minimap), >, 0);
+
+  /* In a corner, and a press there is the minimap's. */
+  g_assert_true (gtk_widget_translate_coordinates (minimap, widget, 1, 1, &mx, &my));
+  g_assert_cmpfloat (mx, >, gtk_widget_get_width (widget) / 2.0);
+  g_assert_cmpfloat (my, >, gtk_widget_get_height (widget) / 2.0);
+  g_assert_true (_zz_canvas_overlay_at (fixture->canvas, mx + 10, my + 10));
+
+  /* Pressing on the condition node's place in the minimap centres the
+   * view on it. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (minimap);
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_DRAG (controller))
+          drag = GTK_GESTURE (controller);
+      }
+  }
+  g_assert_nonnull (drag);
+  g_assert_true (zz_canvas_minimap_to_canvas (ZZ_CANVAS_MINIMAP (minimap), 1, 1, &cx, &cy));
+  /* The minimap point of the condition's centre. */
+  {
+    double x0, y0, x1, y1;
+
+    zz_canvas_minimap_to_canvas (ZZ_CANVAS_MINIMAP (minimap), 0, 0, &x0, &y0);
+    zz_canvas_minimap_to_canvas (ZZ_CANVAS_MINIMAP (minimap), 100, 100, &x1, &y1);
+    mx = (600 + ZZ_NODE_CARD_WIDTH / 2 - x0) / ((x1 - x0) / 100);
+    my = (ZZ_NODE_CARD_HEIGHT / 2 - y0) / ((y1 - y0) / 100);
+  }
+  g_signal_emit_by_name (drag, "drag-begin", mx, my);
+  zoom = zz_viewport_get_zoom (viewport);
+  zz_viewport_widget_to_canvas (viewport, gtk_widget_get_width (widget) / 2.0,
+                                gtk_widget_get_height (widget) / 2.0, &cx, &cy);
+  g_assert_cmpfloat_with_epsilon (cx, 600 + ZZ_NODE_CARD_WIDTH / 2, 2 / zoom);
+  g_assert_cmpfloat_with_epsilon (cy, ZZ_NODE_CARD_HEIGHT / 2, 2 / zoom);
+
+  /* Dragging on moves it along. */
+  g_signal_emit_by_name (drag, "drag-update", -20.0, 0.0);
+  zz_viewport_widget_to_canvas (viewport, gtk_widget_get_width (widget) / 2.0,
+                                gtk_widget_get_height (widget) / 2.0, &mx, &my);
+  g_assert_cmpfloat (mx, <, cx - 20);
+
+  /* A frame with it drawn, then hidden again through the action's state. */
+  g_assert_true (zz_test_wait_for_frame (widget, WAIT_TIMEOUT_MS));
+  g_assert_true (gtk_widget_activate_action (widget, "canvas.show-minimap", NULL));
+  g_assert_false (zz_canvas_get_show_minimap (fixture->canvas));
+  g_assert_true (zz_test_wait_for_frame (widget, WAIT_TIMEOUT_MS));
+  g_assert_false (gtk_widget_get_child_visible (minimap));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +769,13 @@ main (int   argc,
   ADD ("/canvas/edit/refused-connection-tells-why", test_refused_connection_tells_why);
   ADD ("/canvas/edit/nudge-duplicate-delete", test_delete_nudge_duplicate);
   ADD ("/canvas/hit-testing/nodes-ports-and-edges", test_hit_testing);
+  ADD ("/canvas/ports/a-trigger-has-no-input", test_trigger_has_no_input);
+  ADD ("/canvas/far-zoom/shapes-show-run-states", test_far_zoom_shows_run_states);
+  ADD ("/canvas/menus/node-menu-disables-enables-and-renames", test_node_menu);
+  ADD ("/canvas/menus/edge-menu-deletes-the-connection", test_edge_menu);
+  ADD ("/canvas/menus/canvas-menu-adds-a-block-where-it-was-asked", test_canvas_menu);
+  ADD ("/canvas/empty/offers-add-first-step", test_empty_canvas_offers_first_step);
+  ADD ("/canvas/minimap/toggled-by-its-action-and-dragging-pans-the-view", test_minimap_drag_pans_the_view);
   ADD ("/canvas/clipboard/copy-and-paste-keep-edges-with-new-ids", test_copy_and_paste_through_the_clipboard);
   ADD ("/canvas/clipboard/text-that-is-not-a-workflow-is-refused", test_text_that_is_not_a_workflow_is_refused);
 #undef ADD

@@ -777,6 +777,24 @@ test_invalid_workflow_is_refused (Fixture      *fixture,
   g_assert_cmpuint (executions->len, ==, 0);
 }
 
+static void
+test_refusal_names_node_by_label (Fixture      *fixture,
+                                  gconstpointer data)
+{
+  g_autoptr(ZzWorkflow) workflow = make_workflow (fixture,
+                                                   "[" NODE ("start", "MANUAL_TRIGGER", "{}") ","
+                                                                                              "{\"id\": \"cmx5q2\", \"type\": \"HTTP_REQUEST\", \"position\": {\"x\": 0, \"y\": 0},"
+                                                                                              " \"data\": {\"label\": \"Fetch price\", \"config\": {\"method\": \"GET\"}}}]",
+                                                   "[" EDGE ("e1", "start", "cmx5q2") "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, NULL, NULL, NULL, &error);
+
+  g_assert_null (execution);
+  g_assert_error (error, ZZ_ENGINE_ERROR, ZZ_ENGINE_ERROR_CONFIG);
+  /* As the problems list says it: the node by label, the field by title. */
+  g_assert_cmpstr (error->message, ==, "The workflow cannot run: Fetch price: “URL” is required");
+}
+
 /* Cancel ------------------------------------------------------------------ */
 
 static gboolean
@@ -1002,6 +1020,7 @@ main (int    argc,
   ADD ("/executor/records/row-the-store-refuses-ends-failed-not-running", test_row_the_store_refuses_ends_failed);
   ADD ("/executor/disabled-node-passes-its-input-on", test_disabled_node_passes_its_input_on);
   ADD ("/executor/invalid-workflow-is-refused-before-any-row", test_invalid_workflow_is_refused);
+  ADD ("/executor/invalid-workflow/refusal-names-the-node-by-label-and-field-title", test_refusal_names_node_by_label);
   ADD ("/executor/cancel/stops-running-nodes-at-once", test_cancel_stops_at_once);
   ADD ("/executor/quota/refuses-runs-past-the-limit", test_quota_refuses_runs_past_the_limit);
   ADD ("/executor/quota/count-restarts-each-month", test_quota_count_restarts_each_month);

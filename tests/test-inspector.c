@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "zz-canvas-private.h"
@@ -388,6 +389,170 @@ test_palette_search_and_add (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_palette_enter_acts_on_typed_words (Fixture      *fixture,
+                                        gconstpointer data)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->palette), GTK_TYPE_SEARCH_ENTRY);
+  g_auto(GStrv) selected = NULL;
+
+  g_assert_nonnull (entry);
+  /* Typed, then Enter before the entry's pause is over: its
+   * search-changed has not come yet. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "delay");
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_cmpuint (zz_workflow_get_n_nodes (fixture->workflow), ==, 3);
+  selected = zz_canvas_get_selected_node_ids (fixture->canvas);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (zz_node_get_block_type (zz_workflow_find_node (fixture->workflow, selected[0])), ==, "DELAY");
+}
+
+static guint scroll_warnings;
+
+static GLogWriterOutput
+count_scroll_warnings_cb (GLogLevelFlags   log_level,
+                          const GLogField *fields,
+                          gsize            n_fields,
+                          gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+        strstr (fields[i].value, "failed to scroll") != NULL)
+      scroll_warnings++;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+test_palette_reopens_without_warning (Fixture      *fixture,
+                                      gconstpointer data)
+{
+  GtkWidget     *list_view = find_descendant (GTK_WIDGET (fixture->palette), GTK_TYPE_LIST_VIEW);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+
+  /* Short enough to scroll, scrolled down, searched for nothing, put away... */
+  gtk_widget_set_valign (GTK_WIDGET (fixture->palette), GTK_ALIGN_START);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->palette), 300, 300);
+  g_assert_true (zz_test_wait_for_frame (list_view, WAIT_TIMEOUT_MS));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+  g_assert_true (zz_test_wait_for_frame (list_view, WAIT_TIMEOUT_MS));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  zz_palette_set_query (fixture->palette, "no block is called this");
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->palette), WAIT_TIMEOUT_MS));
+  gtk_widget_set_visible (GTK_WIDGET (fixture->palette), FALSE);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->canvas), WAIT_TIMEOUT_MS));
+
+  /* ...and opened again, as Add Block does. */
+  scroll_warnings = 0;
+  gtk_widget_set_visible (GTK_WIDGET (fixture->palette), TRUE);
+  zz_palette_reset (fixture->palette);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->palette), WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_for_frame (list_view, WAIT_TIMEOUT_MS));
+
+  g_assert_cmpuint (scroll_warnings, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (zz_palette_get_model (fixture->palette)), >, 5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, gtk_adjustment_get_lower (vadjustment));
+}
+
+static void
+test_palette_shown_after_reset_takes_the_keys (Fixture      *fixture,
+                                               gconstpointer data)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (fixture->palette), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *focus;
+
+  /* As a revealer shows it: reset first (notify::reveal-child), then
+   * mapped. What is typed next goes to the search. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->palette), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->canvas));
+  zz_palette_reset (fixture->palette);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->palette), TRUE);
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static void
+test_every_block_icon_is_in_the_theme (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  GListModel   *types = zz_block_registry_get_types (zz_block_registry_get_default ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (types); i++)
+    {
+      g_autoptr(ZzBlockType) type = g_list_model_get_item (types, i);
+      const char *icon = zz_block_type_get_icon_name (type);
+
+      if (!gtk_icon_theme_has_icon (theme, icon))
+        g_error ("The icon “%s” of %s is not in the icon theme", icon, zz_block_type_get_id (type));
+    }
+}
+
+/* As the workflow page does: page.add-block opens the palette, reset. */
+static void
+on_page_add_block_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      ZzPalette     *palette)
+{
+  zz_palette_reset (palette);
+}
+
+static void
+test_palette_adds_where_the_canvas_menu_was_asked (Fixture      *fixture,
+                                                   gconstpointer data)
+{
+  g_autoptr(GSimpleActionGroup) page = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) add_block = g_simple_action_new ("add-block", NULL);
+  ZzViewport      *viewport = zz_canvas_get_viewport (fixture->canvas);
+  g_autofree char *id = NULL;
+  g_autofree char *later = NULL;
+  ZzNode          *node;
+  double           wx, wy;
+
+  g_signal_connect (add_block, "activate", G_CALLBACK (on_page_add_block_cb), fixture->palette);
+  g_action_map_add_action (G_ACTION_MAP (page), G_ACTION (add_block));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "page", G_ACTION_GROUP (page));
+
+  /* The canvas's menu on empty space, at canvas point (500, 400). */
+  zz_viewport_canvas_to_widget (viewport, 500, 400, &wx, &wy);
+  g_assert_true (_zz_canvas_popup_menu (fixture->canvas, wx, wy) == fixture->canvas->canvas_menu);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.add-block-here", NULL));
+  zz_palette_set_query (fixture->palette, "delay");
+  id = zz_palette_activate (fixture->palette, 0);
+  g_assert_nonnull (id);
+  node = zz_workflow_find_node (fixture->workflow, id);
+  g_assert_cmpfloat_with_epsilon (zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2, 500, 1);
+  g_assert_cmpfloat_with_epsilon (zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2, 400, 1);
+  gtk_popover_popdown (GTK_POPOVER (fixture->canvas->context_menu));
+
+  /* Opened again from Add Block: the view's middle, not that point. */
+  zz_palette_reset (fixture->palette);
+  later = zz_palette_activate (fixture->palette, 0);
+  node = zz_workflow_find_node (fixture->workflow, later);
+  g_assert_false (fabs (zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - 500) < 1 &&
+                  fabs (zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - 400) < 1);
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -463,10 +628,16 @@ test_problems (Fixture      *fixture,
 
   g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), ==, 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->problems)));
+  g_assert_false (zz_problems_view_get_has_errors (fixture->problems));
+  g_assert_null (zz_problems_view_get_first_error (fixture->problems));
 
   /* The HTTP request loses its required URL. */
   zz_node_set_config (node, config);
   zz_problems_view_refresh (fixture->problems);
+  /* What the window's Run button goes insensitive on, with its tooltip. */
+  g_assert_true (zz_problems_view_get_has_errors (fixture->problems));
+  g_assert_cmpstr (zz_problems_view_get_first_error (fixture->problems), ==,
+                   "Fetch price: “URL” is required");
   g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), >=, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->problems)));
   for (guint i = 0; i < zz_problems_view_get_n_problems (fixture->problems); i++)
@@ -482,6 +653,11 @@ test_problems (Fixture      *fixture,
   card = _zz_canvas_get_card (fixture->canvas, "fetch");
   g_assert_nonnull (card);
   g_assert_nonnull (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
+  /* An error looks like an error there, as in the list. */
+  g_assert_cmpstr (zz_node_card_get_problem_icon_name (ZZ_NODE_CARD (card)), ==,
+                   zz_problem_severity_get_icon_name (ZZ_PROBLEM_ERROR));
+  g_assert_cmpstr (zz_problem_severity_get_icon_name (zz_problems_view_get_problem (fixture->problems, position)->severity),
+                   ==, "dialog-error-symbolic");
 
   zz_problems_view_activate (fixture->problems, position);
   selected = zz_canvas_get_selected_node_ids (fixture->canvas);
@@ -495,12 +671,15 @@ test_problems (Fixture      *fixture,
   g_assert_true (zz_test_wait_until (no_problem_is_listed, fixture, WAIT_TIMEOUT_MS));
   g_assert_cmpuint (zz_problems_view_get_n_problems (fixture->problems), ==, 0);
   g_assert_null (zz_node_card_get_problem (ZZ_NODE_CARD (card)));
+  g_assert_false (zz_problems_view_get_has_errors (fixture->problems));
+  g_assert_null (zz_problems_view_get_first_error (fixture->problems));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_log_set_writer_func (count_scroll_warnings_cb, NULL, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -513,6 +692,11 @@ main (int   argc,
   ADD ("/inspector/unknown-block-is-edited-as-json", test_unknown_block);
   ADD ("/palette/search-by-tag-then-activate-adds-one-undoable-node", test_palette_search_and_add);
   ADD ("/palette/dropping-a-block-on-the-canvas-adds-it-there", test_palette_drop);
+  ADD ("/palette/enter-right-after-typing-adds-what-the-words-find", test_palette_enter_acts_on_typed_words);
+  ADD ("/palette/opening-again-after-an-empty-search-warns-of-nothing", test_palette_reopens_without_warning);
+  ADD ("/palette/shown-after-a-reset-the-search-takes-the-keys", test_palette_shown_after_reset_takes_the_keys);
+  ADD ("/palette/every-block-icon-is-in-the-icon-theme", test_every_block_icon_is_in_the_theme);
+  ADD ("/palette/adds-where-the-canvas-menu-asked", test_palette_adds_where_the_canvas_menu_was_asked);
   ADD ("/problems/missing-config-is-listed-and-selects-its-node", test_problems);
 #undef ADD
 

@@ -592,6 +592,14 @@ zz_node_get_label (ZzNode *self)
   return self->label;
 }
 
+const char *
+zz_node_get_display_name (ZzNode *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE (self), NULL);
+
+  return self->label && self->label[0] ? self->label : self->id;
+}
+
 void
 zz_node_set_label (ZzNode     *self,
                    const char *label)

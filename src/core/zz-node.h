@@ -30,6 +30,8 @@ const char *zz_node_get_block_type  (ZzNode      *self);
 void        zz_node_set_block_type  (ZzNode      *self,
                                      const char  *block_type);
 const char *zz_node_get_label       (ZzNode      *self);
+/* What the user knows the node by: its label, or its id if it has none. */
+const char *zz_node_get_display_name (ZzNode    *self);
 void        zz_node_set_label       (ZzNode      *self,
                                      const char  *label);
 const char *zz_node_get_description (ZzNode      *self);

@@ -62,3 +62,15 @@ zz_problem_free (ZzProblem *self)
   g_free (self->message);
   g_free (self);
 }
+
+const char *
+zz_problem_severity_get_icon_name (ZzProblemSeverity severity)
+{
+  return severity == ZZ_PROBLEM_ERROR ? "dialog-error-symbolic" : "dialog-warning-symbolic";
+}
+
+const char *
+zz_problem_severity_get_style_class (ZzProblemSeverity severity)
+{
+  return severity == ZZ_PROBLEM_ERROR ? "error" : "warning";
+}

@@ -45,6 +45,10 @@ ZzProblem *zz_problem_new      (ZzProblemKind      kind,
 ZzProblem *zz_problem_copy     (const ZzProblem   *self);
 void       zz_problem_free     (ZzProblem         *self);
 
+/* One icon and one style class per severity, wherever a problem is shown. */
+const char *zz_problem_severity_get_icon_name   (ZzProblemSeverity severity);
+const char *zz_problem_severity_get_style_class (ZzProblemSeverity severity);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZzProblem, zz_problem_free)
 
 G_END_DECLS

@@ -78,7 +78,7 @@ _zz_block_condition_get_info (void)
     .title = N_ ("Condition"),
     .description = N_ ("Continues on the true or the false output"),
     .category = "logic",
-    .icon_name = "dialog-question-symbolic",
+    .icon_name = "media-playlist-shuffle-symbolic",
     .tags = "if branch compare decision filter",
     .outputs = "true|false",
     .fields = condition_fields,

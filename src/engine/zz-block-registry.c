@@ -163,7 +163,8 @@ zz_block_registry_check (const char         *block_type,
  * are left to zz_workflow_validate().
  *
  * Returns: (transfer container) (element-type ZzProblem): one
- *   %ZZ_PROBLEM_INVALID_CONFIG error per node whose config would fail,
+ *   %ZZ_PROBLEM_INVALID_CONFIG error per node whose config would fail
+ *   (a warning for a disabled node),
  *   naming the node by its label
  */
 GPtrArray *
@@ -186,7 +187,6 @@ zz_block_registry_check_configs (ZzBlockRegistry *self,
       g_autoptr(JsonObject) own_config = NULL;
       g_autoptr(JsonObject) config = NULL;
       g_autoptr(GError) error = NULL;
-      const char *label;
 
       if (type == NULL || !zz_block_type_can_execute (type))
         continue;
@@ -198,14 +198,89 @@ zz_block_registry_check_configs (ZzBlockRegistry *self,
       if (zz_block_type_validate_config (type, config, &error))
         continue;
 
-      label = zz_node_get_label (node);
       g_ptr_array_add (problems,
-                       zz_problem_new (ZZ_PROBLEM_INVALID_CONFIG, ZZ_PROBLEM_ERROR,
+                       /* A disabled node does not run: it does not stop a run. */
+                       zz_problem_new (ZZ_PROBLEM_INVALID_CONFIG,
+                                       zz_node_get_enabled (node) ? ZZ_PROBLEM_ERROR : ZZ_PROBLEM_WARNING,
                                        zz_node_get_id (node), NULL,
                                        /* Translators: a node's name, then what is wrong */
-                                       _("%s: %s"), label && label[0] ? label : zz_node_get_id (node),
+                                       _("%s: %s"), zz_node_get_display_name (node),
                                           error->message));
     }
+
+  return problems;
+}
+
+/* The document names nodes by id, which means nothing to the user: the
+ * label is what the canvas shows. */
+static char *
+message_with_label (ZzWorkflow      *workflow,
+                    const ZzProblem *problem)
+{
+  ZzNode          *node = problem->node_id ? zz_workflow_find_node (workflow, problem->node_id) : NULL;
+  g_autofree char *quoted_id = NULL;
+  g_autofree char *quoted_label = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (node == NULL || g_strcmp0 (zz_node_get_display_name (node), problem->node_id) == 0)
+    return g_strdup (problem->message);
+
+  quoted_id = g_strdup_printf ("“%s”", problem->node_id);
+  quoted_label = g_strdup_printf ("“%s”", zz_node_get_display_name (node));
+  parts = g_strsplit (problem->message, quoted_id, -1);
+  return g_strjoinv (quoted_label, parts);
+}
+
+/**
+ * zz_block_registry_check_workflow:
+ * @workflow: a workflow
+ *
+ * Everything wrong with @workflow, told as the user sees it: nodes by
+ * label, a node's config as its block type checks it, by field title
+ * ("“URL” is required"), and also for types and ranges, which the
+ * document's check (required keys by name) does not look at. The problems
+ * list and the executor's refusal to run both say this.
+ *
+ * Returns: (transfer container) (element-type ZzProblem): the problems,
+ *   the document's first, then the configs'
+ */
+GPtrArray *
+zz_block_registry_check_workflow (ZzBlockRegistry *self,
+                                  ZzWorkflow      *workflow)
+{
+  g_autoptr(GPtrArray) document = NULL;
+  g_autoptr(GPtrArray) configs = NULL;
+  g_autoptr(GHashTable) checked = NULL;
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
+
+  g_return_val_if_fail (ZZ_IS_BLOCK_REGISTRY (self), problems);
+  g_return_val_if_fail (ZZ_IS_WORKFLOW (workflow), problems);
+
+  document = zz_workflow_validate (workflow, zz_block_registry_check, self);
+  configs = zz_block_registry_check_configs (self, workflow);
+  checked = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* A node whose config its block type refuses is told once, as it says. */
+  for (guint i = 0; i < configs->len; i++)
+    g_hash_table_add (checked, ((ZzProblem *) g_ptr_array_index (configs, i))->node_id);
+
+  for (guint i = 0; i < document->len; i++)
+    {
+      ZzProblem *problem = g_ptr_array_index (document, i);
+      ZzProblem *copy;
+
+      if ((problem->kind == ZZ_PROBLEM_MISSING_CONFIG || problem->kind == ZZ_PROBLEM_INVALID_CONFIG) &&
+          problem->node_id != NULL && g_hash_table_contains (checked, problem->node_id))
+        continue;
+
+      copy = zz_problem_copy (problem);
+      g_free (copy->message);
+      copy->message = message_with_label (workflow, problem);
+      g_ptr_array_add (problems, copy);
+    }
+
+  for (guint i = 0; i < configs->len; i++)
+    g_ptr_array_add (problems, zz_problem_copy (g_ptr_array_index (configs, i)));
 
   return problems;
 }

@@ -29,5 +29,7 @@ gboolean         zz_block_registry_check             (const char          *block
 
 GPtrArray       *zz_block_registry_check_configs     (ZzBlockRegistry  *self,
                                                       ZzWorkflow       *workflow);
+GPtrArray       *zz_block_registry_check_workflow    (ZzBlockRegistry  *self,
+                                                      ZzWorkflow       *workflow);
 
 G_END_DECLS

@@ -267,7 +267,8 @@ check_workflow (ZzWorkflow      *workflow,
                 ZzBlockRegistry *registry,
                 GError         **error)
 {
-  g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, zz_block_registry_check, registry);
+  /* Told as the problems list tells it, by label and field title. */
+  g_autoptr(GPtrArray) problems = zz_block_registry_check_workflow (registry, workflow);
   ZzProblem *first = NULL;
   guint      n_errors = 0;
 

@@ -33,6 +33,7 @@ _zz_canvas_update_actions (ZzCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.nudge", has_workflow);
   gtk_widget_action_set_enabled (widget, "canvas.undo", has_workflow && zz_workflow_can_undo (self->workflow));
   gtk_widget_action_set_enabled (widget, "canvas.redo", has_workflow && zz_workflow_can_redo (self->workflow));
+  _zz_canvas_update_menu_actions (self);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "zz-canvas-export.h"
+#include "zz-canvas-private.h"
 
 struct _ZzCanvasOffscreen
 {
@@ -61,6 +62,8 @@ zz_canvas_offscreen_new (int width,
   self->height = height;
   self->window = gtk_window_new ();
   self->canvas = zz_canvas_new ();
+  /* A picture of the workflow, not of the editor: no "Add First Step". */
+  ZZ_CANVAS (self->canvas)->offscreen = TRUE;
   gtk_window_set_default_size (GTK_WINDOW (self->window), width, height);
   gtk_window_set_child (GTK_WINDOW (self->window), self->canvas);
 

@@ -96,20 +96,24 @@ _zz_canvas_input_at (ZzCanvas *self,
                      double    canvas_x,
                      double    canvas_y)
 {
-  double grab = MAX (grab_distance (self, PORT_GRAB * 2), 12);
+  double        grab = MAX (grab_distance (self, PORT_GRAB * 2), 12);
+  ZzCanvasItem *item;
 
   for (guint i = self->order->len; i > 0; i--)
     {
-      ZzCanvasItem *item = g_ptr_array_index (self->order, i - 1);
-      double        x, y;
+      double x, y;
 
+      item = g_ptr_array_index (self->order, i - 1);
+      if (!zz_node_card_has_input_for_node (item->node))
+        continue;
       _zz_canvas_item_position (self, item, &x, &y);
       if (fabs (canvas_x - x) <= grab && fabs (canvas_y - (y + ZZ_NODE_CARD_HEIGHT / 2)) <= grab)
         return item;
     }
 
-  /* Dropping anywhere on a node connects to its one input. */
-  return _zz_canvas_item_at (self, canvas_x, canvas_y);
+  /* Dropping anywhere on a node connects to its one input; a trigger has none. */
+  item = _zz_canvas_item_at (self, canvas_x, canvas_y);
+  return item != NULL && zz_node_card_has_input_for_node (item->node) ? item : NULL;
 }
 
 gboolean

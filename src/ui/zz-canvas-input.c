@@ -153,7 +153,8 @@ on_primary_drag_begin_cb (ZzCanvas       *self,
   g_clear_pointer (&self->drop_node_id, g_free);
   g_clear_pointer (&self->drag_edge_id, g_free);
 
-  if (self->workflow == NULL)
+  /* The minimap and the empty canvas's button take their own presses. */
+  if (self->workflow == NULL || _zz_canvas_overlay_at (self, x, y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;

@@ -94,6 +94,22 @@ struct _ZzCanvas
   int            allocated_width;   /* at the last allocation, 0 before */
   int            allocated_height;
   guint          selecting_focus : 1;
+
+  /* zz-canvas-menus.c */
+  GtkWidget     *context_menu;      /* GtkPopoverMenu */
+  GMenuModel    *node_menu;
+  GMenuModel    *edge_menu;
+  GMenuModel    *canvas_menu;
+  GtkWidget     *rename_popover;
+  GtkWidget     *rename_entry;
+  char          *rename_node_id;
+  GtkWidget     *empty_state;       /* child-visible while there is no node */
+  GtkWidget     *minimap;           /* ZzCanvasMinimap, child-visible with show-minimap */
+  guint          show_minimap : 1;
+  guint          offscreen : 1;     /* drawn for a file or the bench: no empty state */
+  double         insert_x;          /* canvas units: where "Add Block Here" was asked */
+  double         insert_y;
+  guint          has_insert_point : 1;
 };
 
 void          _zz_canvas_init_input       (ZzCanvas       *self);
@@ -102,6 +118,31 @@ void          _zz_canvas_update_actions   (ZzCanvas       *self);
 
 void          _zz_canvas_snapshot         (GtkWidget      *widget,
                                            GtkSnapshot    *snapshot);
+
+/* The far-zoom shapes of every node, in canvas units, built if needed
+ * (NULL with no node); the minimap draws them too. */
+GskRenderNode *_zz_canvas_ensure_shapes   (ZzCanvas       *self);
+
+/* zz-canvas-menus.c: the menus and the widgets over the canvas */
+gboolean      _zz_canvas_overlay_at       (ZzCanvas       *self,
+                                           double          widget_x,
+                                           double          widget_y);
+void          _zz_canvas_class_init_menus (GtkWidgetClass *widget_class);
+void          _zz_canvas_init_menus       (ZzCanvas       *self);
+void          _zz_canvas_dispose_menus    (ZzCanvas       *self);
+void          _zz_canvas_update_menu_actions (ZzCanvas    *self);
+gboolean      _zz_canvas_is_overlay       (ZzCanvas       *self,
+                                           GtkWidget      *child);
+void          _zz_canvas_allocate_overlays (ZzCanvas      *self,
+                                            int            width,
+                                            int            height);
+void          _zz_canvas_snapshot_overlays (ZzCanvas      *self,
+                                            GtkSnapshot   *snapshot);
+/* Pops up the menu of what is at a widget point (a node, an edge, or the
+ * canvas), as a right click does; returns that menu. */
+GMenuModel   *_zz_canvas_popup_menu       (ZzCanvas       *self,
+                                           double          widget_x,
+                                           double          widget_y);
 /* The x of the two control points of an edge's curve (their y are the
  * ends' y): it leaves and enters horizontally. */
 void          _zz_canvas_edge_controls    (double          sx,

@@ -58,12 +58,23 @@ grid_geometry (ZzCanvas *self,
     *oy -= *step;
 }
 
+/* The canvas is a shade off the cards (style.css), so that they stand off
+ * it in the light style as in the dark one. */
+static void
+canvas_color (GtkWidget *widget,
+              GdkRGBA   *color)
+{
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "canvas_bg_color", color))
+    lookup_color (widget, "view_bg_color", "#ffffff", color);
+  color->alpha = 1.0;
+}
+
 static void
 grid_colors (ZzCanvas *self,
              GdkRGBA  *background,
              GdkRGBA  *dots)
 {
-  lookup_color (GTK_WIDGET (self), "view_bg_color", "#ffffff", background);
+  canvas_color (GTK_WIDGET (self), background);
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), dots);
   dots->alpha *= 0.22;
 }
@@ -238,8 +249,8 @@ build_shapes (ZzCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  GdkRGBA     card, accent, outline;
-  const float widths[4] = { 6, 6, 6, 6 };
+  GdkRGBA     card, accent, outline, success, failure;
+  const float widths[4] = { 10, 10, 10, 10 };
   const float thin[4] = { 3, 3, 3, 3 };
 
   GdkRGBA view;
@@ -247,25 +258,30 @@ build_shapes (ZzCanvas *self)
   /* The card colour as it shows over the canvas: in the dark style it is a
    * translucent white, which made opaque would be a white card. */
   lookup_color (widget, "card_bg_color", "#ffffff", &card);
-  lookup_color (widget, "view_bg_color", "#ffffff", &view);
+  canvas_color (widget, &view);
   card.red = card.red * card.alpha + view.red * (1 - card.alpha);
   card.green = card.green * card.alpha + view.green * (1 - card.alpha);
   card.blue = card.blue * card.alpha + view.blue * (1 - card.alpha);
   card.alpha = 1.0;
   lookup_color (widget, "accent_bg_color", "#3584e4", &accent);
+  lookup_color (widget, "success_color", "#26a269", &success);
+  lookup_color (widget, "error_color", "#c01c28", &failure);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &outline);
   outline.alpha *= 0.25;
 
   for (guint i = 0; i < self->order->len; i++)
     {
-      ZzCanvasItem  *item = g_ptr_array_index (self->order, i);
-      GskRoundedRect shape;
-      GdkRGBA        stripe, tint;
-      double         x, y;
+      ZzCanvasItem   *item = g_ptr_array_index (self->order, i);
+      ZzNodeRunState *state = g_hash_table_lookup (self->node_statuses, zz_node_get_id (item->node));
+      ZzRunStatus     status = state ? state->status : ZZ_RUN_STATUS_NONE;
+      GskRoundedRect  shape;
+      GdkRGBA         stripe, tint;
+      const GdkRGBA  *ring = NULL;
+      double          x, y;
 
       _zz_canvas_item_position (self, item, &x, &y);
       zz_node_card_category_color (zz_node_card_category_for_node (item->node), &stripe);
-      if (!zz_node_get_enabled (item->node))
+      if (!zz_node_get_enabled (item->node) || status == ZZ_RUN_STATUS_SKIPPED)
         stripe.alpha = 0.4;
 
       gsk_rounded_rect_init_from_rect (&shape,
@@ -286,15 +302,34 @@ build_shapes (ZzCanvas *self)
         gtk_snapshot_append_border (snapshot, &shape, thin, colors);
       }
 
+      /* A run's states as the cards show them (style.css), drawn thick
+       * enough to read at this zoom. */
+      if (status == ZZ_RUN_STATUS_COMPLETED)
+        ring = &success;
+      else if (status == ZZ_RUN_STATUS_FAILED)
+        ring = &failure;
+      else if (status == ZZ_RUN_STATUS_RUNNING)
+        ring = &accent;
       if (g_hash_table_contains (self->selected_nodes, zz_node_get_id (item->node)))
+        ring = &accent;
+
+      if (ring != NULL)
         {
-          const GdkRGBA colors[4] = { accent, accent, accent, accent };
+          const GdkRGBA colors[4] = { *ring, *ring, *ring, *ring };
 
           gtk_snapshot_append_border (snapshot, &shape, widths, colors);
         }
     }
 
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+GskRenderNode *
+_zz_canvas_ensure_shapes (ZzCanvas *self)
+{
+  if (self->shapes_cache == NULL && self->workflow != NULL && self->order->len > 0)
+    self->shapes_cache = build_shapes (self);
+  return self->shapes_cache;
 }
 
 static void
@@ -422,8 +457,7 @@ build_scene (ZzCanvas *self,
           gsk_render_node_draw (self->edges_cache, cr);
           if (zoom < ZZ_CANVAS_DETAIL_ZOOM)
             {
-              if (self->shapes_cache == NULL)
-                self->shapes_cache = build_shapes (self);
+              _zz_canvas_ensure_shapes (self);
               cairo_scale (cr, zoom, zoom);
               cairo_translate (cr, -ox, -oy);
               gsk_render_node_draw (self->shapes_cache, cr);
@@ -506,13 +540,15 @@ _zz_canvas_snapshot (GtkWidget   *widget,
           for (GtkWidget *child = gtk_widget_get_first_child (widget);
                child != NULL;
                child = gtk_widget_get_next_sibling (child))
-            gtk_widget_snapshot_child (widget, child, snapshot);
+            if (!_zz_canvas_is_overlay (self, child))
+              gtk_widget_snapshot_child (widget, child, snapshot);
         }
 
       if (self->drag == ZZ_CANVAS_DRAG_CONNECT)
         snapshot_connection (self, snapshot, width, height);
       if (self->drag == ZZ_CANVAS_DRAG_RUBBER_BAND)
         snapshot_rubber_band (self, snapshot);
+      _zz_canvas_snapshot_overlays (self, snapshot);
     }
 
   gtk_snapshot_pop (snapshot);

@@ -24,6 +24,7 @@ enum
   PROP_0,
   PROP_WORKFLOW,
   PROP_VIEWPORT,
+  PROP_SHOW_MINIMAP,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -234,7 +235,9 @@ zz_canvas_set_node_status (ZzCanvas   *self,
 
   if ((item = g_hash_table_lookup (self->items, node_id)) != NULL)
     zz_canvas_apply_node_status (self, item);
+  /* Far out, the shapes show the states too. */
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -259,6 +262,7 @@ zz_canvas_clear_node_statuses (ZzCanvas *self)
   for (guint i = 0; self->order != NULL && i < self->order->len; i++)
     zz_canvas_apply_node_status (self, g_ptr_array_index (self->order, i));
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
+  g_clear_pointer (&self->shapes_cache, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -304,6 +308,7 @@ zz_canvas_size_allocate (GtkWidget *widget,
       double        x, y, wx, wy;
       gboolean      shown;
       GskTransform *transform;
+      ZzProblem    *problem;
       int           min_height;
 
       _zz_canvas_item_position (self, item, &x, &y);
@@ -328,9 +333,8 @@ zz_canvas_size_allocate (GtkWidget *widget,
                                      g_hash_table_contains (self->selected_nodes,
                                                             zz_node_get_id (item->node)));
           zz_canvas_apply_node_status (self, item);
-          zz_node_card_set_problem (ZZ_NODE_CARD (item->card),
-                                    g_hash_table_lookup (self->node_problems,
-                                                         zz_node_get_id (item->node)));
+          if ((problem = g_hash_table_lookup (self->node_problems, zz_node_get_id (item->node))))
+            zz_node_card_set_problem (ZZ_NODE_CARD (item->card), problem->severity, problem->message);
         }
       gtk_widget_set_child_visible (item->card, TRUE);
 
@@ -343,6 +347,7 @@ zz_canvas_size_allocate (GtkWidget *widget,
                            MAX (ZZ_NODE_CARD_HEIGHT, min_height), -1, transform);
     }
 
+  _zz_canvas_allocate_overlays (self, width, height);
   self->in_allocate = FALSE;
 }
 
@@ -498,9 +503,20 @@ zz_canvas_connect (ZzCanvas   *self,
 {
   g_autoptr(GError) local_error = NULL;
   ZzEdge *edge;
+  ZzNode *target_node;
 
   g_return_val_if_fail (ZZ_IS_CANVAS (self), FALSE);
   g_return_val_if_fail (self->workflow != NULL, FALSE);
+
+  target_node = target ? zz_workflow_find_node (self->workflow, target) : NULL;
+  if (target_node != NULL && !zz_node_card_has_input_for_node (target_node))
+    {
+      g_set_error (&local_error, ZZ_WORKFLOW_ERROR, ZZ_WORKFLOW_ERROR_INVALID,
+                   _("A trigger starts the workflow: nothing connects into it"));
+      _zz_canvas_show_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   edge = zz_workflow_connect_command (self->workflow, source, source_handle, target, NULL,
                                       &local_error);
@@ -550,9 +566,10 @@ zz_canvas_zoom_to_fit (ZzCanvas *self)
 /* Problems ----------------------------------------------------------------- */
 
 void
-zz_canvas_set_node_problem (ZzCanvas   *self,
-                            const char *node_id,
-                            const char *message)
+zz_canvas_set_node_problem (ZzCanvas         *self,
+                            const char       *node_id,
+                            ZzProblemSeverity severity,
+                            const char       *message)
 {
   ZzCanvasItem *item;
 
@@ -563,10 +580,36 @@ zz_canvas_set_node_problem (ZzCanvas   *self,
   if (message == NULL)
     g_hash_table_remove (self->node_problems, node_id);
   else
-    g_hash_table_replace (self->node_problems, g_strdup (node_id), g_strdup (message));
+    g_hash_table_replace (self->node_problems, g_strdup (node_id),
+                          zz_problem_new (ZZ_PROBLEM_INVALID_CONFIG, severity, node_id, NULL, "%s", message));
 
   if ((item = g_hash_table_lookup (self->items, node_id)) != NULL && item->card != NULL)
-    zz_node_card_set_problem (ZZ_NODE_CARD (item->card), message);
+    zz_node_card_set_problem (ZZ_NODE_CARD (item->card), severity, message);
+}
+
+/* Minimap ------------------------------------------------------------------ */
+
+gboolean
+zz_canvas_get_show_minimap (ZzCanvas *self)
+{
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), FALSE);
+
+  return self->show_minimap;
+}
+
+void
+zz_canvas_set_show_minimap (ZzCanvas *self,
+                            gboolean  show)
+{
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+
+  show = !!show;
+  if (self->show_minimap == show)
+    return;
+
+  self->show_minimap = show;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MINIMAP]);
 }
 
 /* Testing ------------------------------------------------------------------ */
@@ -616,6 +659,7 @@ zz_canvas_dispose (GObject *object)
   ZzCanvas *self = ZZ_CANVAS (object);
 
   zz_canvas_set_workflow (self, NULL);
+  _zz_canvas_dispose_menus (self);
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->edges_cache, gsk_render_node_unref);
@@ -663,6 +707,9 @@ zz_canvas_get_property (GObject    *object,
     case PROP_VIEWPORT:
       g_value_set_object (value, self->viewport);
       break;
+    case PROP_SHOW_MINIMAP:
+      g_value_set_boolean (value, self->show_minimap);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -680,6 +727,9 @@ zz_canvas_set_property (GObject      *object,
     {
     case PROP_WORKFLOW:
       zz_canvas_set_workflow (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_MINIMAP:
+      zz_canvas_set_show_minimap (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -708,6 +758,10 @@ zz_canvas_class_init (ZzCanvasClass *klass)
   properties[PROP_VIEWPORT] =
     g_param_spec_object ("viewport", NULL, NULL, ZZ_TYPE_VIEWPORT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The canvas.show-minimap action's state. */
+  properties[PROP_SHOW_MINIMAP] =
+    g_param_spec_boolean ("show-minimap", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SELECTION_CHANGED] =
@@ -715,6 +769,10 @@ zz_canvas_class_init (ZzCanvasClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   _zz_canvas_class_init_actions (widget_class);
+  _zz_canvas_class_init_menus (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-minimap", "show-minimap");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "canvas.show-minimap", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "zzcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -730,7 +788,8 @@ zz_canvas_init (ZzCanvas *self)
   self->selected_edges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->node_statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) _zz_canvas_node_run_state_free);
-  self->node_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->node_problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) zz_problem_free);
   self->pointer_x = self->pointer_y = -1;
 
   g_signal_connect_object (self->viewport, "notify",
@@ -756,6 +815,7 @@ zz_canvas_init (ZzCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workflow Canvas"), -1);
 
   _zz_canvas_init_input (self);
+  _zz_canvas_init_menus (self);
   _zz_canvas_update_actions (self);
 }
 

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "zz-problem.h"
 #include "zz-run-status.h"
 #include "zz-viewport.h"
 #include "zz-workflow.h"
@@ -55,9 +56,11 @@ gboolean     zz_canvas_connect               (ZzCanvas            *self,
                                               const char          *target,
                                               GError             **error);
 /* What is wrong with a node (its config, its block type), shown as a
- * badge on its card with @message as tooltip; %NULL clears it. */
+ * badge of @severity's icon on its card with @message as tooltip; %NULL
+ * clears it. */
 void         zz_canvas_set_node_problem      (ZzCanvas            *self,
                                               const char          *node_id,
+                                              ZzProblemSeverity    severity,
                                               const char          *message);
 /* A run's state of a node, shown on its card (%ZZ_RUN_STATUS_NONE for
  * none); @detail the duration of a completed node, the error of a failed
@@ -80,5 +83,18 @@ gboolean     zz_canvas_nodes_bounds          (ZzCanvas            *self,
 /* How many node cards are shown now: what the level of detail and the
  * culling leave, for the tests and the canvas bench. */
 guint        zz_canvas_get_n_shown_cards     (ZzCanvas            *self);
+
+/* A corner overlay with the whole workflow small; the canvas.show-minimap
+ * action (Ctrl+Shift+M) toggles it. */
+gboolean     zz_canvas_get_show_minimap      (ZzCanvas            *self);
+void         zz_canvas_set_show_minimap      (ZzCanvas            *self,
+                                              gboolean             show);
+
+/* Where the canvas's "Add Block Here" was asked, once, while it opens the
+ * palette (page.add-block): the palette takes it as it is reset and adds
+ * its block there instead of in the middle of the view. */
+gboolean     zz_canvas_take_insertion_point  (ZzCanvas            *self,
+                                              double              *x,
+                                              double              *y);
 
 G_END_DECLS

@@ -68,6 +68,12 @@ zz_node_card_category_for_node (ZzNode *node)
   return type ? zz_block_type_get_category (type) : "unknown";
 }
 
+gboolean
+zz_node_card_has_input_for_node (ZzNode *node)
+{
+  return g_strcmp0 (zz_node_card_category_for_node (node), "trigger") != 0;
+}
+
 const char *
 zz_node_card_block_title_for_node (ZzNode *node)
 {
@@ -227,7 +233,8 @@ zz_node_card_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (style, &ring);
   ring.alpha *= 0.55;
 
-  append_port (snapshot, 0, height / 2, &fill, &ring);
+  if (zz_node_card_has_input_for_node (self->node))
+    append_port (snapshot, 0, height / 2, &fill, &ring);
   for (guint i = 0; i < n_outputs; i++)
     append_port (snapshot, width, height * zz_node_card_output_y (i, n_outputs) / ZZ_NODE_CARD_HEIGHT,
                  &fill, &ring);
@@ -405,9 +412,12 @@ zz_node_card_get_status (ZzNodeCard *self)
 }
 
 void
-zz_node_card_set_problem (ZzNodeCard *self,
-                          const char *message)
+zz_node_card_set_problem (ZzNodeCard       *self,
+                          ZzProblemSeverity severity,
+                          const char       *message)
 {
+  const char *style = zz_problem_severity_get_style_class (severity);
+
   g_return_if_fail (ZZ_IS_NODE_CARD (self));
 
   if (message == NULL && self->problem_image == NULL)
@@ -417,12 +427,15 @@ zz_node_card_set_problem (ZzNodeCard *self,
     {
       GtkWidget *status = GTK_WIDGET (self->status_image);
 
-      self->problem_image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      self->problem_image = gtk_image_new ();
       gtk_widget_set_valign (self->problem_image, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (self->problem_image, "node-problem");
-      gtk_widget_add_css_class (self->problem_image, "warning");
       gtk_widget_insert_before (self->problem_image, gtk_widget_get_parent (status), status);
     }
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->problem_image), zz_problem_severity_get_icon_name (severity));
+  gtk_widget_remove_css_class (self->problem_image, g_str_equal (style, "error") ? "warning" : "error");
+  gtk_widget_add_css_class (self->problem_image, style);
 
   gtk_widget_set_tooltip_text (self->problem_image, message);
   gtk_widget_set_visible (self->problem_image, message != NULL);
@@ -439,6 +452,16 @@ zz_node_card_get_problem (ZzNodeCard *self)
   if (self->problem_image == NULL || !gtk_widget_get_visible (self->problem_image))
     return NULL;
   return gtk_widget_get_tooltip_text (self->problem_image);
+}
+
+const char *
+zz_node_card_get_problem_icon_name (ZzNodeCard *self)
+{
+  g_return_val_if_fail (ZZ_IS_NODE_CARD (self), NULL);
+
+  if (self->problem_image == NULL || !gtk_widget_get_visible (self->problem_image))
+    return NULL;
+  return gtk_image_get_icon_name (GTK_IMAGE (self->problem_image));
 }
 
 void

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "zz-node.h"
+#include "zz-problem.h"
 #include "zz-run-status.h"
 
 G_BEGIN_DECLS
@@ -37,17 +38,22 @@ void         zz_node_card_set_status   (ZzNodeCard  *self,
 const char  *zz_node_card_get_status_detail (ZzNodeCard *self);
 void         zz_node_card_set_status_detail (ZzNodeCard *self,
                                              const char *detail);
-/* What is wrong with the node, as a warning badge with @message as its
- * tooltip; %NULL for nothing. */
-void         zz_node_card_set_problem  (ZzNodeCard *self,
-                                        const char *message);
+/* What is wrong with the node, as a badge with @severity's icon and
+ * @message as its tooltip; %NULL for nothing. */
+void         zz_node_card_set_problem  (ZzNodeCard       *self,
+                                        ZzProblemSeverity severity,
+                                        const char       *message);
 const char  *zz_node_card_get_problem  (ZzNodeCard *self);
+/* The icon the problem badge shows, or %NULL without a problem. */
+const char  *zz_node_card_get_problem_icon_name (ZzNodeCard *self);
 
 /* What the card shows for a node, also used where the canvas draws nodes
  * itself: the output handles (never %NULL; empty for the one unnamed
  * output), the category ("trigger", "action", ...; "unknown" for a block
  * this app does not know), its colour, the block's title and icon. */
 const char * const *zz_node_card_outputs_for_node   (ZzNode     *node);
+/* Whether anything connects into the node: a trigger starts a workflow. */
+gboolean            zz_node_card_has_input_for_node (ZzNode     *node);
 const char  *zz_node_card_category_for_node         (ZzNode     *node);
 void         zz_node_card_category_color            (const char *category,
                                                      GdkRGBA    *color);

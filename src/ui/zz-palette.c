@@ -20,7 +20,12 @@ struct _ZzPalette
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
-  char              **query_words; /* casefolded */
+  char              **query_words;      /* casefolded */
+  char               *query;            /* as the filter has it */
+  gboolean            focus_on_map;     /* reset while hidden: focus the search once shown */
+  gboolean            has_insert_point; /* this opening adds there, from the canvas's menu */
+  double              insert_x;
+  double              insert_y;
 
   GtkSearchEntry *search_entry; /* template children */
   GtkStack       *stack;
@@ -156,6 +161,8 @@ zz_palette_set_query (ZzPalette  *self,
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query ? query : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
 
+  g_free (self->query);
+  self->query = g_strdup (query ? query : "");
   g_clear_pointer (&self->query_words, g_strfreev);
   stripped = g_strstrip (g_utf8_casefold (query ? query : "", -1));
   if (stripped[0] != '\0')
@@ -344,6 +351,14 @@ zz_palette_activate (ZzPalette *self,
   if (type == NULL || self->canvas == NULL || (workflow = zz_canvas_get_workflow (self->canvas)) == NULL)
     return NULL;
 
+  /* Where the canvas's "Add Block Here" was asked, centred there. */
+  if (self->has_insert_point)
+    {
+      self->has_insert_point = FALSE;
+      return zz_palette_add (self, type, round (self->insert_x - ZZ_NODE_CARD_WIDTH / 2),
+                             round (self->insert_y - ZZ_NODE_CARD_HEIGHT / 2));
+    }
+
   /* The centre of the view, or below it where the new card covers no
    * other: adding twice shows two nodes. */
   viewport = zz_canvas_get_viewport (self->canvas);
@@ -375,7 +390,15 @@ on_search_changed_cb (ZzPalette *self)
 static void
 on_search_activated_cb (ZzPalette *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint       selected;
+
+  /* The entry tells its changes after a pause: Enter typed quickly after
+   * the words acts on what they find, not on the list before them. */
+  if (g_strcmp0 (text, self->query) != 0)
+    zz_palette_set_query (self, text);
+
+  selected = gtk_single_selection_get_selected (self->selection);
 
   if (selected != GTK_INVALID_LIST_POSITION)
     on_list_activated_cb (self, selected);
@@ -421,6 +444,20 @@ on_canvas_dropped_cb (ZzPalette     *self,
 /* GObject ------------------------------------------------------------------ */
 
 static void
+zz_palette_map (GtkWidget *widget)
+{
+  ZzPalette *self = ZZ_PALETTE (widget);
+
+  GTK_WIDGET_CLASS (zz_palette_parent_class)->map (widget);
+
+  if (self->focus_on_map)
+    {
+      self->focus_on_map = FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+}
+
+static void
 zz_palette_dispose (GObject *object)
 {
   GtkWidget *child;
@@ -436,6 +473,7 @@ zz_palette_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->registry);
   g_clear_pointer (&self->query_words, g_strfreev);
+  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (zz_palette_parent_class)->dispose (object);
 }
@@ -520,6 +558,7 @@ zz_palette_class_init (ZzPaletteClass *klass)
   object_class->dispose = zz_palette_dispose;
   object_class->get_property = zz_palette_get_property;
   object_class->set_property = zz_palette_set_property;
+  widget_class->map = zz_palette_map;
 
   properties[PROP_CANVAS] =
     g_param_spec_object ("canvas", NULL, NULL, ZZ_TYPE_CANVAS,
@@ -595,15 +634,28 @@ zz_palette_set_canvas (ZzPalette *self,
 void
 zz_palette_reset (ZzPalette *self)
 {
-  GtkAdjustment *vadjustment;
-
   g_return_if_fail (ZZ_IS_PALETTE (self));
 
   zz_palette_set_query (self, "");
-  /* Back to the first blocks, the triggers, as a palette opened anew. */
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* Opened from the canvas's "Add Block Here", or not: a point asked for
+   * an earlier opening is not this one's. */
+  self->has_insert_point = self->canvas != NULL &&
+                           zz_canvas_take_insertion_point (self->canvas, &self->insert_x, &self->insert_y);
+  /* Back to the first blocks, the triggers, as a palette opened anew. Not
+   * by moving the adjustment: reopened after a search that found nothing,
+   * the list has not laid out its rows yet, and GtkListView then warns
+   * that it "failed to scroll to given position". Its anchor is moved
+   * instead, which takes effect at its next layout. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  /* What is typed next is a search. Reset as a revealer starts to show
+   * the palette (its notify::reveal-child comes before its child is
+   * shown), the entry cannot take the focus yet: it does as it is mapped,
+   * before the next key is handled. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    self->focus_on_map = TRUE;
 }
 
 GListModel *

@@ -49,7 +49,6 @@ zz_problem_item_get_property (GObject    *object,
                               GParamSpec *pspec)
 {
   ZzProblem *problem = ZZ_PROBLEM_ITEM (object)->problem;
-  gboolean   error = problem->severity == ZZ_PROBLEM_ERROR;
 
   switch (prop_id)
     {
@@ -57,10 +56,10 @@ zz_problem_item_get_property (GObject    *object,
       g_value_set_string (value, problem->message);
       break;
     case ITEM_PROP_ICON_NAME:
-      g_value_set_static_string (value, error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      g_value_set_static_string (value, zz_problem_severity_get_icon_name (problem->severity));
       break;
     case ITEM_PROP_CSS_CLASSES:
-      g_value_set_boxed (value, (const char *[]){ error ? "error" : "warning", NULL });
+      g_value_set_boxed (value, (const char *[]){ zz_problem_severity_get_style_class (problem->severity), NULL });
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -114,6 +113,7 @@ struct _ZzProblemsView
   int           centre_width;
   guint         centre_stable;
   guint         centre_frames;
+  char         *first_error;
 
   GtkWidget   *button; /* template children */
   GtkWidget   *icon;
@@ -128,75 +128,11 @@ enum
 {
   PROP_0,
   PROP_CANVAS,
+  PROP_HAS_ERRORS,
+  PROP_FIRST_ERROR,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
-
-static const char *
-node_name (ZzNode *node)
-{
-  const char *label = zz_node_get_label (node);
-
-  return label && label[0] ? label : zz_node_get_id (node);
-}
-
-/* The document names nodes by id, which means nothing to the user: the
- * label is what the canvas shows. */
-static char *
-message_with_label (ZzWorkflow      *workflow,
-                    const ZzProblem *problem)
-{
-  ZzNode          *node = problem->node_id ? zz_workflow_find_node (workflow, problem->node_id) : NULL;
-  g_autofree char *quoted_id = NULL;
-  g_autofree char *quoted_label = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  if (node == NULL || g_strcmp0 (node_name (node), problem->node_id) == 0)
-    return g_strdup (problem->message);
-
-  quoted_id = g_strdup_printf ("“%s”", problem->node_id);
-  quoted_label = g_strdup_printf ("“%s”", node_name (node));
-  parts = g_strsplit (problem->message, quoted_id, -1);
-  return g_strjoinv (quoted_label, parts);
-}
-
-/* The document's problems, except that a node's config is told as its
- * block type checks it: by field title ("“URL” is required"), and also
- * for types and ranges, which the document's check (required keys by
- * name) does not look at. */
-static GPtrArray *
-collect_problems (ZzWorkflow *workflow)
-{
-  ZzBlockRegistry *registry = zz_block_registry_get_default ();
-  g_autoptr(GPtrArray) document = zz_workflow_validate (workflow, zz_block_registry_check, registry);
-  g_autoptr(GPtrArray) configs = zz_block_registry_check_configs (registry, workflow);
-  g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
-
-  /* A node whose config its block type refuses is told once, as it says. */
-  for (guint i = 0; i < configs->len; i++)
-    g_hash_table_add (checked, ((ZzProblem *) g_ptr_array_index (configs, i))->node_id);
-
-  for (guint i = 0; i < document->len; i++)
-    {
-      ZzProblem *problem = g_ptr_array_index (document, i);
-      ZzProblem *copy;
-
-      if ((problem->kind == ZZ_PROBLEM_MISSING_CONFIG || problem->kind == ZZ_PROBLEM_INVALID_CONFIG) &&
-          problem->node_id != NULL && g_hash_table_contains (checked, problem->node_id))
-        continue;
-
-      copy = zz_problem_copy (problem);
-      g_free (copy->message);
-      copy->message = message_with_label (workflow, problem);
-      g_ptr_array_add (problems, copy);
-    }
-
-  for (guint i = 0; i < configs->len; i++)
-    g_ptr_array_add (problems, zz_problem_copy (g_ptr_array_index (configs, i)));
-
-  return problems;
-}
 
 void
 zz_problems_view_refresh (ZzProblemsView *self)
@@ -205,6 +141,8 @@ zz_problems_view_refresh (ZzProblemsView *self)
   g_autoptr(GHashTable) marked = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean       any_error = FALSE;
+  gboolean       had_errors;
+  ZzProblem     *first_error = NULL;
   GHashTableIter iter;
   gpointer       key;
 
@@ -213,7 +151,7 @@ zz_problems_view_refresh (ZzProblemsView *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   if (self->workflow != NULL)
-    problems = collect_problems (self->workflow);
+    problems = zz_block_registry_check_workflow (zz_block_registry_get_default (), self->workflow);
   else
     problems = g_ptr_array_new_with_free_func ((GDestroyNotify) zz_problem_free);
 
@@ -222,20 +160,31 @@ zz_problems_view_refresh (ZzProblemsView *self)
     {
       ZzProblem *problem = g_ptr_array_index (problems, i);
 
+      if (problem->severity == ZZ_PROBLEM_ERROR && first_error == NULL)
+        first_error = problem;
       any_error |= problem->severity == ZZ_PROBLEM_ERROR;
-      if (problem->node_id != NULL && self->canvas != NULL &&
-          !g_hash_table_contains (marked, problem->node_id))
-        {
-          zz_canvas_set_node_problem (self->canvas, problem->node_id, problem->message);
-          g_hash_table_add (marked, g_strdup (problem->node_id));
-        }
     }
+  /* A node's badge tells its worst problem: an error before a warning. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < problems->len; i++)
+      {
+        ZzProblem *problem = g_ptr_array_index (problems, i);
+
+        if ((pass == 0) != (problem->severity == ZZ_PROBLEM_ERROR))
+          continue;
+        if (problem->node_id != NULL && self->canvas != NULL &&
+            !g_hash_table_contains (marked, problem->node_id))
+          {
+            zz_canvas_set_node_problem (self->canvas, problem->node_id, problem->severity, problem->message);
+            g_hash_table_add (marked, g_strdup (problem->node_id));
+          }
+      }
 
   /* Nodes fixed since the last check lose their mark. */
   g_hash_table_iter_init (&iter, self->marked);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (marked, key) && self->canvas != NULL)
-      zz_canvas_set_node_problem (self->canvas, key, NULL);
+      zz_canvas_set_node_problem (self->canvas, key, ZZ_PROBLEM_WARNING, NULL);
   g_clear_pointer (&self->marked, g_hash_table_unref);
   self->marked = g_steal_pointer (&marked);
 
@@ -246,23 +195,33 @@ zz_problems_view_refresh (ZzProblemsView *self)
 
   if (problems->len > 0)
     {
-      g_autofree char *count = g_strdup_printf ("%u", problems->len);
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u Problem", "%u Problems", problems->len),
-                                                  problems->len);
+      g_autofree char  *count = g_strdup_printf ("%u", problems->len);
+      g_autofree char  *tooltip = g_strdup_printf (ngettext ("%u Problem", "%u Problems", problems->len),
+                                                   problems->len);
+      ZzProblemSeverity severity = any_error ? ZZ_PROBLEM_ERROR : ZZ_PROBLEM_WARNING;
 
       gtk_label_set_label (GTK_LABEL (self->count_label), count);
       gtk_widget_set_tooltip_text (self->button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon),
-                                    any_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), zz_problem_severity_get_icon_name (severity));
       gtk_widget_remove_css_class (self->icon, any_error ? "warning" : "error");
-      gtk_widget_add_css_class (self->icon, any_error ? "error" : "warning");
+      gtk_widget_add_css_class (self->icon, zz_problem_severity_get_style_class (severity));
     }
   else
     gtk_popover_popdown (GTK_POPOVER (self->popover));
 
   gtk_widget_set_visible (GTK_WIDGET (self), problems->len > 0);
+
+  had_errors = self->first_error != NULL;
+  if (g_strcmp0 (self->first_error, first_error ? first_error->message : NULL) != 0)
+    {
+      g_free (self->first_error);
+      self->first_error = first_error ? g_strdup (first_error->message) : NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_ERROR]);
+    }
+  if (had_errors != (self->first_error != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ERRORS]);
 }
 
 static gboolean
@@ -300,7 +259,7 @@ on_canvas_workflow_notified_cb (ZzProblemsView *self)
 
       g_hash_table_iter_init (&iter, self->marked);
       while (g_hash_table_iter_next (&iter, &key, NULL))
-        zz_canvas_set_node_problem (self->canvas, key, NULL);
+        zz_canvas_set_node_problem (self->canvas, key, ZZ_PROBLEM_WARNING, NULL);
     }
   g_hash_table_remove_all (self->marked);
   zz_problems_view_refresh (self);
@@ -416,6 +375,7 @@ zz_problems_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas), self->centre_tick_id);
   self->centre_tick_id = 0;
   g_clear_pointer (&self->centre_node_id, g_free);
+  g_clear_pointer (&self->first_error, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_PROBLEMS_VIEW);
   g_clear_object (&self->workflow);
   g_clear_object (&self->canvas);
@@ -448,6 +408,12 @@ zz_problems_view_get_property (GObject    *object,
     {
     case PROP_CANVAS:
       g_value_set_object (value, self->canvas);
+      break;
+    case PROP_HAS_ERRORS:
+      g_value_set_boolean (value, self->first_error != NULL);
+      break;
+    case PROP_FIRST_ERROR:
+      g_value_set_string (value, self->first_error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -486,6 +452,25 @@ zz_problems_view_class_init (ZzProblemsViewClass *klass)
   properties[PROP_CANVAS] =
     g_param_spec_object ("canvas", NULL, NULL, ZZ_TYPE_CANVAS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ZzProblemsView:has-errors:
+   *
+   * Whether the workflow has a problem that stops it running: Run is
+   * insensitive while it does, with #ZzProblemsView:first-error as the
+   * reason.
+   */
+  properties[PROP_HAS_ERRORS] =
+    g_param_spec_boolean ("has-errors", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ZzProblemsView:first-error:
+   *
+   * The message of the first error, as the list shows it (the node by
+   * label, the field by title), or %NULL.
+   */
+  properties[PROP_FIRST_ERROR] =
+    g_param_spec_string ("first-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ZZ_TYPE_PROBLEM_ITEM);
@@ -543,6 +528,22 @@ zz_problems_view_set_canvas (ZzProblemsView *self,
   on_canvas_workflow_notified_cb (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);
+}
+
+gboolean
+zz_problems_view_get_has_errors (ZzProblemsView *self)
+{
+  g_return_val_if_fail (ZZ_IS_PROBLEMS_VIEW (self), FALSE);
+
+  return self->first_error != NULL;
+}
+
+const char *
+zz_problems_view_get_first_error (ZzProblemsView *self)
+{
+  g_return_val_if_fail (ZZ_IS_PROBLEMS_VIEW (self), NULL);
+
+  return self->first_error;
 }
 
 guint

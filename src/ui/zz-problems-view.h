@@ -23,6 +23,8 @@ void             zz_problems_view_set_canvas     (ZzProblemsView *self,
                                                   ZzCanvas       *canvas);
 /* Checks now rather than after the delay. */
 void             zz_problems_view_refresh        (ZzProblemsView *self);
+gboolean         zz_problems_view_get_has_errors (ZzProblemsView *self);
+const char      *zz_problems_view_get_first_error (ZzProblemsView *self);
 guint            zz_problems_view_get_n_problems (ZzProblemsView *self);
 /* (transfer none) */
 const ZzProblem *zz_problems_view_get_problem    (ZzProblemsView *self,
