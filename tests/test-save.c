@@ -13,6 +13,8 @@
 #include "zz-store.h"
 #include "zz-window-private.h"
 #include "zz-workflow-history.h"
+#include "zz-canvas.h"
+#include "zz-test-display.h"
 #include "zz-test-util.h"
 
 #define WAIT_TIMEOUT_MS (ZZ_DRAFT_WRITER_DELAY_MS + 5000)
@@ -437,6 +439,109 @@ test_new_from_template_adds_the_starter (Fixture      *fixture,
   g_assert_false (zz_workflow_page_get_modified (fixture->window->page));
 }
 
+static AdwPreferencesGroup *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return ADW_PREFERENCES_GROUP (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesGroup *found = find_group (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The group's own list holds its rows; the node list is the visible one. */
+static GtkListBox *
+find_shown_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_visible (widget))
+    return GTK_LIST_BOX (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_shown_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+n_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_node_list_follows_the_document_and_shows_the_node (Fixture      *fixture,
+                                                        gconstpointer data)
+{
+  AdwPreferencesGroup *group;
+  GtkListBox          *list;
+  GtkListBoxRow       *row;
+  GtkWidget           *canvas;
+  ZzViewport          *viewport;
+  ZzNode              *node;
+  g_auto(GStrv) selected = NULL;
+  g_autoptr(GError) error = NULL;
+  double wx, wy;
+
+  open_window (fixture);
+  group = find_group (GTK_WIDGET (fixture->window->page), "Nodes");
+  list = find_shown_list (GTK_WIDGET (group));
+  canvas = find_child (GTK_WIDGET (fixture->window->page), ZZ_TYPE_CANVAS);
+
+  add_node (fixture, "n1");
+  add_node (fixture, "n2");
+  g_assert_cmpuint (n_list_rows (list), ==, 2);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, "2 nodes");
+
+  /* Undo too: the count is the list's. */
+  g_assert_true (zz_workflow_undo (shown_workflow (fixture)));
+  g_assert_cmpuint (n_list_rows (list), ==, 1);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, "1 node");
+  g_assert_true (zz_workflow_redo (shown_workflow (fixture)));
+
+  zz_workflow_set_node_label_command (shown_workflow (fixture), "n2", "Wait for payment", &error);
+  g_assert_no_error (error);
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Wait for payment");
+
+  /* Far from the view, then activated: selected and in the middle. */
+  node = zz_workflow_find_node (shown_workflow (fixture), "n2");
+  zz_workflow_move_nodes_command (shown_workflow (fixture), (const char *[]){ "n2", NULL }, (double[]){ 4000 }, (double[]){ 3000 }, &error);
+  g_assert_no_error (error);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (list, "row-activated", row);
+
+  selected = zz_canvas_get_selected_node_ids (ZZ_CANVAS (canvas));
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, "n2");
+  viewport = zz_canvas_get_viewport (ZZ_CANVAS (canvas));
+  zz_viewport_canvas_to_widget (viewport, zz_node_get_x (node) + 110, zz_node_get_y (node) + 32, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, gtk_widget_get_width (canvas) / 2.0, 2);
+  g_assert_cmpfloat_with_epsilon (wy, gtk_widget_get_height (canvas) / 2.0, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +560,7 @@ main (int   argc,
   ADD ("/save/close/cancelled-keeps-the-changes", test_closing_cancelled_keeps_the_changes);
   ADD ("/save/close/discarded-lets-the-window-go-first", test_closing_discarded_lets_the_window_go_first);
   ADD ("/save/switch/asks-and-discard-drops", test_switching_asks_and_discard_drops);
+  ADD ("/save/node-list/follows-the-document-and-shows-the-node", test_node_list_follows_the_document_and_shows_the_node);
   ADD ("/save/tidy-up/is-one-undoable-step", test_tidy_up_is_one_undoable_step);
   ADD ("/save/new-from-template/adds-the-starter", test_new_from_template_adds_the_starter);
 

@@ -8,6 +8,7 @@
 #include "zz-canvas.h"
 #include "zz-run-panel.h"
 #include "zz-inspector.h"
+#include "zz-node-card.h"
 #include "zz-palette.h"
 #include "zz-problems-view.h"
 #include "zz-draft-writer.h"
@@ -30,6 +31,7 @@ struct _ZzWorkflowPage
   ZzStore       *store;
   ZzWorkflow    *workflow;
   GSignalGroup  *workflow_signals;
+  GSignalGroup  *nodes_signals;
   GtkStringList *tags;
   guint          description_save_id;
   ZzDraftWriter *drafts;
@@ -381,28 +383,96 @@ create_tag_widget_cb (gpointer item,
   return label;
 }
 
+/* A row follows its node: a rename or a disabling shows at once. */
+static void
+update_node_row (GtkWidget  *row,
+                 GParamSpec *pspec,
+                 ZzNode     *node)
+{
+  const char *label = zz_node_get_label (node);
+  GtkWidget  *disabled = g_object_get_data (G_OBJECT (row), "disabled-label");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 label && label[0] ? label : zz_node_get_block_type (node));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), zz_node_get_block_type (node));
+  gtk_widget_set_visible (disabled, !zz_node_get_enabled (node));
+}
+
 static GtkWidget *
 create_node_row_cb (gpointer item,
                     gpointer user_data)
 {
-  ZzNode     *node = item;
-  const char *label = zz_node_get_label (node);
-  GtkWidget  *row = adw_action_row_new ();
+  ZzNode    *node = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *disabled = gtk_label_new (_("Disabled"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 label && label[0] ? label : zz_node_get_block_type (node));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), zz_node_get_block_type (node));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Select and show this node on the canvas"));
+  gtk_widget_add_css_class (disabled, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), disabled);
+  g_object_set_data (G_OBJECT (row), "disabled-label", disabled);
+  g_object_set_data_full (G_OBJECT (row), "node-id", g_strdup (zz_node_get_id (node)), g_free);
 
-  if (!zz_node_get_enabled (node))
-    {
-      GtkWidget *disabled = gtk_label_new (_("Disabled"));
-
-      gtk_widget_add_css_class (disabled, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), disabled);
-    }
+  update_node_row (row, NULL, node);
+  g_signal_connect_object (node, "notify", G_CALLBACK (update_node_row), row, G_CONNECT_SWAPPED);
 
   return row;
+}
+
+/* Puts the node in the middle of the view, at a zoom where it reads, as
+ * the problems list does. */
+static void
+zz_workflow_page_centre_node (ZzWorkflowPage *self,
+                              ZzNode         *node)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (self->canvas);
+  double      width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  double      height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
+  double      zoom;
+
+  if (width <= 1 || height <= 1)
+    return;
+
+  if (zz_viewport_get_zoom (viewport) < 0.75)
+    zz_viewport_set_zoom (viewport, 1.0);
+  zoom = zz_viewport_get_zoom (viewport);
+  zz_viewport_set_offset (viewport,
+                          zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - width / 2 / zoom,
+                          zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - height / 2 / zoom);
+}
+
+gboolean
+zz_workflow_page_show_node (ZzWorkflowPage *self,
+                            const char     *node_id)
+{
+  const char *ids[2] = { node_id, NULL };
+  ZzNode     *node;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+
+  if (self->workflow == NULL || node_id == NULL ||
+      (node = zz_workflow_find_node (self->workflow, node_id)) == NULL)
+    return FALSE;
+
+  zz_canvas_select_nodes (self->canvas, ids);
+  zz_workflow_page_centre_node (self, node);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  return TRUE;
+}
+
+static void
+on_node_row_activated_cb (ZzWorkflowPage *self,
+                          GtkListBoxRow  *row,
+                          GtkListBox     *list)
+{
+  zz_workflow_page_show_node (self, g_object_get_data (G_OBJECT (row), "node-id"));
+}
+
+static void
+on_nodes_changed_cb (ZzWorkflowPage *self)
+{
+  zz_workflow_page_update_details (self);
 }
 
 static void
@@ -580,6 +650,7 @@ zz_workflow_page_dispose (GObject *object)
     zz_draft_writer_set_workflow (self->drafts, NULL);
   g_clear_object (&self->drafts);
   g_signal_group_set_target (self->workflow_signals, NULL);
+  g_signal_group_set_target (self->nodes_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_PAGE);
   /* The template's root is a direct child with no id to clear. */
@@ -598,6 +669,7 @@ zz_workflow_page_finalize (GObject *object)
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
 
   g_clear_object (&self->workflow_signals);
+  g_clear_object (&self->nodes_signals);
 
   G_OBJECT_CLASS (zz_workflow_page_parent_class)->finalize (object);
 }
@@ -777,6 +849,12 @@ zz_workflow_page_init (ZzWorkflowPage *self)
   g_signal_group_connect_object (self->workflow_signals, "notify::modified",
                                  G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
 
+  self->nodes_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->nodes_signals, "items-changed",
+                                 G_CALLBACK (on_nodes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->nodes_list, "row-activated",
+                           G_CALLBACK (on_node_row_activated_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (zz_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (on_zoom_changed_cb), self, G_CONNECT_SWAPPED);
   on_zoom_changed_cb (self, NULL, zz_canvas_get_viewport (self->canvas));
@@ -825,6 +903,7 @@ zz_workflow_page_set_workflow (ZzWorkflowPage *self,
 
   g_set_object (&self->workflow, workflow);
   g_signal_group_set_target (self->workflow_signals, workflow);
+  g_signal_group_set_target (self->nodes_signals, workflow ? zz_workflow_get_nodes (workflow) : NULL);
   if (self->drafts == NULL)
     self->drafts = zz_draft_writer_new (self->store);
   zz_draft_writer_set_workflow (self->drafts, workflow);

@@ -38,6 +38,10 @@ void        zz_workflow_page_discard_changes (ZzWorkflowPage *self);
 gboolean    zz_workflow_page_restore_draft (ZzWorkflowPage *self,
                                             GError        **error);
 /* Renames the workflow and saves it; on failure the error is also shown. */
+/* Selects the node on the canvas and puts it in the middle of the view, as
+ * activating its row in the workflow's node list does; FALSE if unknown. */
+gboolean    zz_workflow_page_show_node    (ZzWorkflowPage *self,
+                                           const char     *node_id);
 gboolean    zz_workflow_page_rename       (ZzWorkflowPage *self,
                                            const char     *name,
                                            GError        **error);
