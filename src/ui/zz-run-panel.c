@@ -274,17 +274,28 @@ on_node_changed_cb (ZzRunPanel    *self,
     update_details (self);
 }
 
+/* "Not Run Yet" only when there is no run: a finished run without a node
+ * says so, beside the header that says how it ended. */
 static void
 on_items_changed_cb (ZzRunPanel *self)
 {
-  gtk_stack_set_visible_child_name (self->run_stack,
-                                    self->model && g_list_model_get_n_items (G_LIST_MODEL (self->model)) ? "nodes" : "empty");
+  const char *page = "empty";
+
+  if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    page = "nodes";
+  else if (self->model != NULL && zz_execution_model_get_live (self->model))
+    page = "nodes";
+  else if (self->model != NULL && zz_execution_model_get_execution (self->model) != NULL)
+    page = "no-nodes";
+
+  gtk_stack_set_visible_child_name (self->run_stack, page);
 }
 
 static void
 on_model_execution_changed_cb (ZzRunPanel *self)
 {
   update_header (self);
+  on_items_changed_cb (self);
   if (self->model && !zz_execution_model_get_live (self->model))
     zz_history_view_reload (self->history_view);
 }
