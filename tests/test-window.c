@@ -591,6 +591,104 @@ test_delete_key_is_not_the_workflows (Fixture      *fixture,
   g_assert_true (window_has_shortcut (fixture, "win.delete", GDK_KEY_Delete, GDK_CONTROL_MASK));
 }
 
+static void
+collect_shortcuts (GObject    *object,
+                   GHashTable *accels)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (object))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (object, "title", &title, "accelerator", &accelerator, NULL);
+      g_hash_table_insert (accels, g_steal_pointer (&title), g_steal_pointer (&accelerator));
+    }
+
+  if (GTK_IS_WIDGET (object))
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (object));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      collect_shortcuts (G_OBJECT (child), accels);
+}
+
+static void
+test_shortcuts_window_lists_the_editor_keys (Fixture      *fixture,
+                                             gconstpointer data)
+{
+  static const char *const expected[][2] = {
+    { "Run", "<Primary>r F5" },
+    { "Stop", "<Primary>period" },
+    { "Save", "<Primary>s" },
+    { "Undo", "<Primary>z" },
+    { "Redo", "<Primary><Shift>z <Primary>y" },
+    { "Tidy Up", "<Primary><Shift>l" },
+    { "New from Template", "<Primary><Shift>n" },
+    { "Copy", "<Primary>c" },
+    { "Paste", "<Primary>v" },
+    { "Delete Selection", "Delete BackSpace" },
+    { "Delete Workflow", "<Primary>Delete" },
+    { "Zoom In", "<Primary>plus" },
+    { "Zoom Out", "<Primary>minus" },
+  };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/zzyra/Desktop/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  collect_shortcuts (overlay, accels);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_hash_table_lookup (accels, expected[i][0]), ==, expected[i][1]);
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Every item of @menu that has a key shows it, and the key is one the
+ * window answers to. */
+static guint
+check_menu_accels (Fixture    *fixture,
+                   GMenuModel *menu)
+{
+  static const char *const without_key[] = { "app.about", "win.export-png", NULL };
+  guint                    n_checked = 0;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *action = NULL;
+      g_autofree char *accel = NULL;
+      guint            keyval;
+      GdkModifierType  modifiers;
+
+      if (section != NULL)
+        {
+          n_checked += check_menu_accels (fixture, section);
+          continue;
+        }
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      if (g_strv_contains (without_key, action))
+        continue;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, "accel", "s", &accel));
+      g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
+      if (!g_str_equal (action, "win.show-help-overlay"))
+        g_assert_true (window_has_shortcut (fixture, action, keyval, modifiers));
+      n_checked++;
+    }
+
+  return n_checked;
+}
+
+static void
+test_menus_show_their_keys (Fixture      *fixture,
+                            gconstpointer data)
+{
+  g_free (insert_workflow (fixture, "Keys", NULL));
+  open_window (fixture);
+
+  g_assert_cmpuint (check_menu_accels (fixture, gtk_menu_button_get_menu_model (fixture->window->sidebar_menu_button)), ==, 4);
+  g_assert_cmpuint (check_menu_accels (fixture, gtk_menu_button_get_menu_model (fixture->window->workflow_menu_button)), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +710,8 @@ main (int   argc,
   ADD ("/window/delete/asks-naming-the-runs-and-cancel-keeps", test_delete_asks_naming_the_runs_and_cancel_keeps);
   ADD ("/window/delete/with-unsaved-changes-asks-to-delete-not-to-save", test_delete_with_unsaved_changes_asks_to_delete_not_to_save);
   ADD ("/window/delete/key-alone-is-not-the-workflows", test_delete_key_is_not_the_workflows);
+  ADD ("/window/shortcuts/window-lists-the-editor-keys", test_shortcuts_window_lists_the_editor_keys);
+  ADD ("/window/shortcuts/menus-show-their-keys", test_menus_show_their_keys);
   ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
   ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
   ADD ("/window/import/adds-and-selects-the-workflow", test_import_adds_and_selects_the_workflow);
