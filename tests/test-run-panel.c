@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "zz-canvas.h"
 #include "zz-execution-model.h"
@@ -14,6 +15,7 @@
 #include "zz-run-panel.h"
 #include "zz-store.h"
 #include "zz-window-private.h"
+#include "zz-workflow-history.h"
 #include "zz-test-util.h"
 
 #define WAIT_TIMEOUT_MS 15000
@@ -424,6 +426,31 @@ test_reopening_shows_the_last_run_and_a_run_without_nodes_says_so (Fixture      
   g_assert_cmpstr (gtk_stack_get_visible_child_name (run_stack), ==, "no-nodes");
 }
 
+static void
+test_a_run_of_unsaved_changes_says_so (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  g_autofree char *id = open_workflow (fixture, quick_workflow);
+  ZzWorkflow      *workflow = zz_workflow_page_get_workflow (fixture->window->page);
+  g_autoptr(GError) error = NULL;
+
+  /* An edit on the canvas, not saved: the run takes it as it is. */
+  zz_workflow_set_node_label_command (workflow, "calc", "Multiply", &error);
+  g_assert_no_error (error);
+  g_assert_true (zz_workflow_page_get_modified (fixture->window->page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
+  g_assert_true (g_str_has_suffix (zz_run_panel_get_status_text (get_panel (fixture)), ", with unsaved changes"));
+
+  /* Saved, the next run is of the saved workflow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
+  g_assert_true (g_str_has_prefix (zz_run_panel_get_status_text (get_panel (fixture)), "Completed"));
+  g_assert_null (strstr (zz_run_panel_get_status_text (get_panel (fixture)), "unsaved"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +466,7 @@ main (int   argc,
   ADD ("/run-panel/history/lists-the-run-and-reopens-it", test_history_lists_the_run_and_reopens_it);
   ADD ("/run-panel/failure/selects-the-node-and-run-again-reruns", test_failure_selects_the_node_and_run_again_reruns);
   ADD ("/run-panel/reopen/shows-the-last-run-and-a-run-without-nodes-says-so", test_reopening_shows_the_last_run_and_a_run_without_nodes_says_so);
+  ADD ("/run-panel/run/of-unsaved-changes-says-so", test_a_run_of_unsaved_changes_says_so);
   ADD ("/run-panel/notifications/count-follows-runs-and-mark-read", test_notification_count_follows_runs_and_mark_read);
 
   return g_test_run ();

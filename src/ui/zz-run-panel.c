@@ -245,7 +245,20 @@ update_header (ZzRunPanel *self)
       text = g_strdup_printf (_("%s in %s, %s"), zz_status_title (execution->status),
                                  duration ? duration : "?", when ? when : "");
     }
+
+  if (zz_execution_model_get_unsaved_document (self->model))
+    {
+      g_autofree char *plain = g_steal_pointer (&text);
+
+      /* Translators: the run panel's summary of a run of the canvas's
+       * unsaved document: "Completed in 1.2 s, just now, with unsaved changes" */
+      text = g_strdup_printf (_("%s, with unsaved changes"), plain);
+    }
   gtk_label_set_label (self->status_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
+                               zz_execution_model_get_unsaved_document (self->model)
+                               ? _("This run used the workflow as the canvas shows it, with changes that are not saved")
+                               : NULL);
 }
 
 static void
@@ -552,6 +565,8 @@ zz_run_panel_init (ZzRunPanel *self)
                                  G_CALLBACK (on_model_execution_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->model_signals, "notify::live",
                                  G_CALLBACK (on_model_execution_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->model_signals, "notify::unsaved-document",
+                                 G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -672,6 +687,14 @@ zz_run_panel_get_selected_node_id (ZzRunPanel *self)
 
   item = selected_item (self);
   return item ? zz_node_run_item_get_node_id (item) : NULL;
+}
+
+const char *
+zz_run_panel_get_status_text (ZzRunPanel *self)
+{
+  g_return_val_if_fail (ZZ_IS_RUN_PANEL (self), NULL);
+
+  return gtk_label_get_label (self->status_label);
 }
 
 const char *

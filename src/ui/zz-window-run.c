@@ -99,12 +99,24 @@ start_run (ZzWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  /* The run reads what is saved; an edit still waiting is saved first. */
+  ZzExecutionModel *model;
+  gboolean          unsaved;
+
+  /* The run takes the document as the canvas shows it; a description
+   * still being typed is saved first. */
   zz_workflow_page_flush (self->page);
+  unsaved = zz_workflow_page_get_workflow (self->page) == workflow &&
+            zz_workflow_page_get_modified (self->page);
   if (!zz_run_manager_start (self->runs, workflow, input, trigger, &error))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+      return;
     }
+
+  /* What ran is then not the saved workflow: its header says so. */
+  model = zz_run_manager_get_model (self->runs, zz_workflow_get_id (workflow));
+  if (model != NULL)
+    zz_execution_model_set_unsaved_document (model, unsaved);
 }
 
 /* The inputs the workflow's manual trigger declares, or %NULL. */
