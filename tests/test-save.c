@@ -542,6 +542,73 @@ test_node_list_follows_the_document_and_shows_the_node (Fixture      *fixture,
   g_assert_cmpfloat_with_epsilon (wy, gtk_widget_get_height (canvas) / 2.0, 2);
 }
 
+static GtkWidget *
+find_side_panel (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "node") != NULL &&
+      gtk_stack_get_child_by_name (GTK_STACK (widget), "workflow") != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_side_panel (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+run_panel_is_placed (gpointer data)
+{
+  Fixture   *fixture = data;
+  GtkWidget *panel = GTK_WIDGET (zz_workflow_page_get_run_panel (fixture->window->page));
+
+  return ABS (gtk_widget_get_height (panel) - 300) <= 2;
+}
+
+static void
+test_panel_sizes_are_kept_in_settings (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GtkWidget *paned;
+  GtkWidget *side_panel;
+  int        width_request;
+
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  settings = g_object_ref (fixture->window->settings);
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "run-panel-height", 300);
+  g_settings_set_int (settings, "side-panel-width", 420);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1360, 860);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _zz_window_select_workflow (fixture->window, fixture->id);
+
+  /* What was kept is what shows. */
+  g_assert_true (zz_test_wait_until (run_panel_is_placed, fixture, WAIT_TIMEOUT_MS));
+  side_panel = find_side_panel (GTK_WIDGET (fixture->window->page));
+  g_assert_cmpint (zz_workflow_page_get_side_panel_width (fixture->window->page), ==, 420);
+  /* Narrower only where the canvas needs the room. */
+  gtk_widget_get_size_request (side_panel, &width_request, NULL);
+  g_assert_cmpint (width_request, <=, 420);
+  g_assert_cmpint (width_request, >=, 280);
+  if (width_request < 420)
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window->page)) - width_request, <, 420 + 320);
+
+  /* A drag of the paned's handle is kept: as the run panel's height. */
+  paned = find_child (GTK_WIDGET (fixture->window->page), GTK_TYPE_PANED);
+  gtk_paned_set_position (GTK_PANED (paned), gtk_widget_get_height (paned) - 380);
+  g_assert_cmpint (g_settings_get_int (settings, "run-panel-height"), ==, 380);
+
+  zz_workflow_page_set_side_panel_width (fixture->window->page, 500);
+  g_assert_cmpint (g_settings_get_int (settings, "side-panel-width"), ==, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +628,7 @@ main (int   argc,
   ADD ("/save/close/discarded-lets-the-window-go-first", test_closing_discarded_lets_the_window_go_first);
   ADD ("/save/switch/asks-and-discard-drops", test_switching_asks_and_discard_drops);
   ADD ("/save/node-list/follows-the-document-and-shows-the-node", test_node_list_follows_the_document_and_shows_the_node);
+  ADD ("/save/panels/sizes-are-kept-in-settings", test_panel_sizes_are_kept_in_settings);
   ADD ("/save/tidy-up/is-one-undoable-step", test_tidy_up_is_one_undoable_step);
   ADD ("/save/new-from-template/adds-the-starter", test_new_from_template_adds_the_starter);
 

@@ -110,6 +110,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
+  /* A name gives way first, at its end; the duration keeps a column of its
+   * own, aligned on the right, so that the rows' durations line up. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_label_set_xalign (GTK_LABEL (duration), 1);
+  gtk_label_set_width_chars (GTK_LABEL (duration), 8);
   gtk_widget_add_css_class (duration, "dim-label");
   gtk_widget_add_css_class (duration, "numeric");
   gtk_widget_add_css_class (duration, "caption");

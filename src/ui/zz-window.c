@@ -669,6 +669,9 @@ zz_window_constructed (GObject *object)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      /* As the user last dragged them. */
+      g_settings_bind (self->settings, "run-panel-height", self->page, "run-panel-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "side-panel-width", self->page, "side-panel-width", G_SETTINGS_BIND_DEFAULT);
       last = g_settings_get_string (self->settings, "last-workflow");
     }
 

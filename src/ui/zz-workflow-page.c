@@ -17,6 +17,17 @@
 #include "zz-workflow-layout.h"
 #include "zz-workflow-page.h"
 
+/* The panels' sizes (GSettings run-panel-height and side-panel-width
+ * through the window), within these bounds. */
+#define RUN_PANEL_MIN_HEIGHT 140
+#define RUN_PANEL_MAX_HEIGHT 4000
+#define SIDE_PANEL_MIN_WIDTH 280
+#define SIDE_PANEL_MAX_WIDTH 4000
+/* The canvas keeps at least this much when the side panel is dragged. */
+#define CANVAS_MIN_WIDTH 320
+/* How far from its edge the side panel can be grabbed to resize it. */
+#define SIDE_PANEL_GRIP 6
+
 /* Typing in the description saves this long after the last key. */
 #define DESCRIPTION_SAVE_DELAY_MS 600
 /* Canvas edits stay in the document until the user saves it (win.save);
@@ -37,6 +48,13 @@ struct _ZzWorkflowPage
   ZzDraftWriter *drafts;
   guint          loading : 1;
   guint          saving : 1;
+  guint          placing_run_panel : 1;
+  int            run_panel_height;
+  int            side_panel_width;
+  int            drag_start_width;
+  int            shown_side_panel_width;
+  guint          place_run_panel_id;
+  guint          fit_side_panel_id;
 
   AdwEntryRow         *name_row; /* template children */
   AdwEntryRow         *tags_row;
@@ -58,6 +76,8 @@ struct _ZzWorkflowPage
   GtkWidget           *empty_label;
   GtkRevealer         *draft_revealer;
   GtkLabel            *draft_label;
+  GtkPaned            *run_paned;
+  AdwFlap             *flap;
 };
 
 G_DEFINE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, GTK_TYPE_WIDGET)
@@ -69,6 +89,8 @@ enum
   PROP_WORKFLOW,
   PROP_TITLE,
   PROP_MODIFIED,
+  PROP_RUN_PANEL_HEIGHT,
+  PROP_SIDE_PANEL_WIDTH,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -643,6 +665,11 @@ zz_workflow_page_dispose (GObject *object)
   GtkWidget      *child;
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
 
+  if (self->place_run_panel_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->run_paned), self->place_run_panel_id);
+  self->place_run_panel_id = 0;
+  g_clear_handle_id (&self->fit_side_panel_id, g_source_remove);
+
   /* An edit still waiting must not be lost when the window closes. */
   if (self->description_save_id != 0)
     zz_workflow_page_flush (self);
@@ -696,6 +723,12 @@ zz_workflow_page_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boolean (value, zz_workflow_page_get_modified (self));
       break;
+    case PROP_RUN_PANEL_HEIGHT:
+      g_value_set_int (value, self->run_panel_height);
+      break;
+    case PROP_SIDE_PANEL_WIDTH:
+      g_value_set_int (value, self->side_panel_width);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -716,6 +749,12 @@ zz_workflow_page_set_property (GObject      *object,
       break;
     case PROP_WORKFLOW:
       zz_workflow_page_set_workflow (self, g_value_get_object (value));
+      break;
+    case PROP_RUN_PANEL_HEIGHT:
+      zz_workflow_page_set_run_panel_height (self, g_value_get_int (value));
+      break;
+    case PROP_SIDE_PANEL_WIDTH:
+      zz_workflow_page_set_side_panel_width (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -766,6 +805,226 @@ on_inspector_node_notified_cb (ZzWorkflowPage *self)
     adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
 }
 
+/* Panel sizes --------------------------------------------------------------- */
+
+/* GtkPaned counts from the top; the height to keep is the run panel's,
+ * which a resize of the window leaves alone (resize-end-child is FALSE). */
+static gboolean
+place_run_panel_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  ZzWorkflowPage *self = user_data;
+  int             height = gtk_widget_get_height (widget);
+
+  if (height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  self->placing_run_panel = TRUE;
+  gtk_paned_set_position (self->run_paned, MAX (0, height - self->run_panel_height));
+  self->placing_run_panel = FALSE;
+  self->place_run_panel_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_place_run_panel (ZzWorkflowPage *self)
+{
+  if (self->place_run_panel_id == 0)
+    self->place_run_panel_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->run_paned),
+                                                             place_run_panel_cb, self, NULL);
+}
+
+static void
+on_run_paned_position_notified_cb (ZzWorkflowPage *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->run_paned));
+  int panel_height;
+
+  /* Only the user's drags are kept: not the paned's first layout. */
+  if (self->placing_run_panel || self->place_run_panel_id != 0 || height <= 0)
+    return;
+
+  panel_height = CLAMP (height - gtk_paned_get_position (self->run_paned),
+                        RUN_PANEL_MIN_HEIGHT, RUN_PANEL_MAX_HEIGHT);
+  if (panel_height == self->run_panel_height)
+    return;
+
+  self->run_panel_height = panel_height;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_PANEL_HEIGHT]);
+}
+
+int
+zz_workflow_page_get_run_panel_height (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), 0);
+
+  return self->run_panel_height;
+}
+
+void
+zz_workflow_page_set_run_panel_height (ZzWorkflowPage *self,
+                                       int             height)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW_PAGE (self));
+
+  height = CLAMP (height, RUN_PANEL_MIN_HEIGHT, RUN_PANEL_MAX_HEIGHT);
+  if (height == self->run_panel_height)
+    return;
+
+  self->run_panel_height = height;
+  queue_place_run_panel (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_PANEL_HEIGHT]);
+}
+
+int
+zz_workflow_page_get_side_panel_width (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), 0);
+
+  return self->side_panel_width;
+}
+
+/* The width the side panel can have beside the canvas in a page @width
+ * wide: what the user chose, less when the canvas needs the room. Below
+ * its minimum the flap folds and the panel slides over the canvas. */
+static int
+fitted_side_panel_width (ZzWorkflowPage *self,
+                         int             width)
+{
+  int content_min = 0;
+
+  if (width <= 0)
+    return self->side_panel_width;
+
+  gtk_widget_measure (GTK_WIDGET (self->run_paned), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &content_min, NULL, NULL, NULL);
+  return CLAMP (self->side_panel_width, SIDE_PANEL_MIN_WIDTH,
+                MAX (width - MAX (content_min, CANVAS_MIN_WIDTH) - 1, SIDE_PANEL_MIN_WIDTH));
+}
+
+static gboolean
+fit_side_panel_cb (gpointer user_data)
+{
+  ZzWorkflowPage *self = user_data;
+
+  self->fit_side_panel_id = 0;
+  self->shown_side_panel_width = fitted_side_panel_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  gtk_widget_set_size_request (GTK_WIDGET (self->side_stack), self->shown_side_panel_width, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+zz_workflow_page_measure (GtkWidget     *widget,
+                          GtkOrientation orientation,
+                          int            for_size,
+                          int           *minimum,
+                          int           *natural,
+                          int           *minimum_baseline,
+                          int           *natural_baseline)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->flap), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The panel's size request follows the page's width, changed after this
+ * allocation: a size request changed while allocating would leave the
+ * page with no allocation until the next resize. */
+static void
+zz_workflow_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  if (fitted_side_panel_width (self, width) != self->shown_side_panel_width && self->fit_side_panel_id == 0)
+    self->fit_side_panel_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_side_panel_cb, self, NULL);
+
+  gtk_widget_allocate (GTK_WIDGET (self->flap), width, height, baseline, NULL);
+}
+
+void
+zz_workflow_page_set_side_panel_width (ZzWorkflowPage *self,
+                                       int             width)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW_PAGE (self));
+
+  width = CLAMP (width, SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_MAX_WIDTH);
+  if (width == self->side_panel_width)
+    return;
+
+  self->side_panel_width = width;
+  fit_side_panel_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE_PANEL_WIDTH]);
+}
+
+/* The side panel's edge beside the canvas is a handle, as a paned's is:
+ * AdwFlap has none, and it keeps the panel an overlay when folded. The
+ * gesture is the page's, which does not move while the panel widens. */
+static gboolean
+is_on_side_panel_grip (ZzWorkflowPage *self,
+                       double          page_x,
+                       double          page_y)
+{
+  GtkWidget *panel = GTK_WIDGET (self->side_stack);
+  double     x, y;
+
+  if (!gtk_widget_get_mapped (panel) ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self), panel, page_x, page_y, &x, &y) ||
+      y < 0 || y > gtk_widget_get_height (panel))
+    return FALSE;
+
+  if (gtk_widget_get_direction (panel) == GTK_TEXT_DIR_RTL)
+    return x >= gtk_widget_get_width (panel) - SIDE_PANEL_GRIP && x <= gtk_widget_get_width (panel) + SIDE_PANEL_GRIP;
+  return x >= -SIDE_PANEL_GRIP && x <= SIDE_PANEL_GRIP;
+}
+
+static void
+on_side_panel_drag_begun_cb (ZzWorkflowPage *self,
+                             double          x,
+                             double          y,
+                             GtkGestureDrag *gesture)
+{
+  if (!is_on_side_panel_grip (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->drag_start_width = gtk_widget_get_width (GTK_WIDGET (self->side_stack));
+}
+
+static void
+on_side_panel_drag_updated_cb (ZzWorkflowPage *self,
+                               double          dx,
+                               double          dy,
+                               GtkGestureDrag *gesture)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self->side_stack)) == GTK_TEXT_DIR_RTL)
+    dx = -dx;
+  /* Never so wide that the flap folds over the canvas. */
+  self->side_panel_width = 0;
+  zz_workflow_page_set_side_panel_width (self, self->drag_start_width - (int) dx);
+  if (self->shown_side_panel_width != self->side_panel_width)
+    {
+      self->side_panel_width = self->shown_side_panel_width;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE_PANEL_WIDTH]);
+    }
+}
+
+static void
+on_side_panel_motion_cb (ZzWorkflowPage           *self,
+                         double                    x,
+                         double                    y,
+                         GtkEventControllerMotion *motion)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), is_on_side_panel_grip (self, x, y) ? "col-resize" : NULL);
+}
+
 static void
 zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
 {
@@ -789,6 +1048,14 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUN_PANEL_HEIGHT] =
+    g_param_spec_int ("run-panel-height", NULL, NULL,
+                      RUN_PANEL_MIN_HEIGHT, RUN_PANEL_MAX_HEIGHT, 220,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDE_PANEL_WIDTH] =
+    g_param_spec_int ("side-panel-width", NULL, NULL,
+                      SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_MAX_WIDTH, 340,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-workflow-page.ui");
@@ -818,6 +1085,9 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, run_paned);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, flap);
+  gtk_widget_class_bind_template_callback (widget_class, on_run_paned_position_notified_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_draft_restore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_draft_discard_clicked_cb);
   gtk_widget_class_install_action (widget_class, "page.tidy-up", NULL, zz_workflow_page_tidy_up_action);
@@ -828,13 +1098,16 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_fit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tags_row_applied_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = zz_workflow_page_measure;
+  widget_class->size_allocate = zz_workflow_page_size_allocate;
 }
 
 static void
 zz_workflow_page_init (ZzWorkflowPage *self)
 {
   GtkEventController *focus;
+  GtkEventController *motion;
+  GtkGesture         *drag;
 
   g_type_ensure (ZZ_TYPE_CANVAS);
   g_type_ensure (ZZ_TYPE_RUN_PANEL);
@@ -858,6 +1131,21 @@ zz_workflow_page_init (ZzWorkflowPage *self)
   g_signal_connect_object (zz_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (on_zoom_changed_cb), self, G_CONNECT_SWAPPED);
   on_zoom_changed_cb (self, NULL, zz_canvas_get_viewport (self->canvas));
+
+  self->run_panel_height = 220;
+  self->side_panel_width = 0;
+  zz_workflow_page_set_side_panel_width (self, 340);
+  queue_place_run_panel (self);
+
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_side_panel_drag_begun_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_side_panel_drag_updated_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_side_panel_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_side_panel_motion_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   self->tags = gtk_string_list_new (NULL);
   gtk_flow_box_bind_model (self->tags_box, G_LIST_MODEL (self->tags),
