@@ -609,6 +609,75 @@ test_panel_sizes_are_kept_in_settings (Fixture      *fixture,
   g_assert_cmpint (g_settings_get_int (settings, "side-panel-width"), ==, 500);
 }
 
+static gboolean
+page_is_narrow (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return zz_workflow_page_get_narrow (fixture->window->page);
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_narrow_window_fits_the_floor_and_panels_slide_over (Fixture      *fixture,
+                                                         gconstpointer data)
+{
+  GtkWidget *content;
+  GtkWidget *flap;
+  GtkWidget *back;
+  int        min_width = 0, min_height = 0;
+
+  /* GNOME's title buttons, for GNOME's floor. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 480);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _zz_window_select_workflow (fixture->window, fixture->id);
+  add_node (fixture, "n1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+
+  g_assert_true (zz_test_wait_until (page_is_narrow, fixture, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+
+  /* GNOME's floor: 360 × 294, the run panel and the side panel included. */
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, 360, &min_height, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+  g_assert_cmpint (min_height, <=, 294);
+
+  /* The side panel slides over the canvas, and says how to go back. */
+  flap = find_child (GTK_WIDGET (fixture->window->page), ADW_TYPE_FLAP);
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (flap)));
+  back = find_button_with_tooltip (GTK_WIDGET (fixture->window->page), "Back to the Canvas");
+  g_assert_nonnull (back);
+  g_assert_true (zz_test_wait_until ((ZzTestCondition) gtk_widget_get_mapped, back, WAIT_TIMEOUT_MS));
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +698,7 @@ main (int   argc,
   ADD ("/save/switch/asks-and-discard-drops", test_switching_asks_and_discard_drops);
   ADD ("/save/node-list/follows-the-document-and-shows-the-node", test_node_list_follows_the_document_and_shows_the_node);
   ADD ("/save/panels/sizes-are-kept-in-settings", test_panel_sizes_are_kept_in_settings);
+  ADD ("/save/narrow/window-fits-the-floor-and-panels-slide-over", test_narrow_window_fits_the_floor_and_panels_slide_over);
   ADD ("/save/tidy-up/is-one-undoable-step", test_tidy_up_is_one_undoable_step);
   ADD ("/save/new-from-template/adds-the-starter", test_new_from_template_adds_the_starter);
 

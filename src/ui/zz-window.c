@@ -661,6 +661,17 @@ zz_window_constructed (GObject *object)
    * again whenever the user comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_notified_cb), NULL);
 
+#if ADW_CHECK_VERSION(1, 4, 0)
+  /* Too narrow for the side panel beside the canvas: it slides over it.
+   * (Before libadwaita 1.4 the page decides this from its own width.) */
+  {
+    AdwBreakpoint *narrow = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 1000sp"));
+
+    adw_breakpoint_add_setters (narrow, G_OBJECT (self->page), "narrow", TRUE, NULL);
+    adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
+  }
+#endif
+
   self->settings = create_settings ();
   if (self->settings != NULL)
     {

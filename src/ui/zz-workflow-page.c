@@ -25,6 +25,11 @@
 #define SIDE_PANEL_MAX_WIDTH 4000
 /* The canvas keeps at least this much when the side panel is dragged. */
 #define CANVAS_MIN_WIDTH 320
+/* Below this width the side panel slides over the canvas rather than
+ * narrow it (an AdwBreakpoint of the window does it with libadwaita 1.4). */
+#define NARROW_PAGE_WIDTH 720
+/* and then the panel is no wider than this, to fit GNOME's floor. */
+#define NARROW_SIDE_PANEL_WIDTH 300
 /* How far from its edge the side panel can be grabbed to resize it. */
 #define SIDE_PANEL_GRIP 6
 
@@ -49,6 +54,7 @@ struct _ZzWorkflowPage
   guint          loading : 1;
   guint          saving : 1;
   guint          placing_run_panel : 1;
+  guint          narrow : 1;
   int            run_panel_height;
   int            side_panel_width;
   int            drag_start_width;
@@ -91,6 +97,7 @@ enum
   PROP_MODIFIED,
   PROP_RUN_PANEL_HEIGHT,
   PROP_SIDE_PANEL_WIDTH,
+  PROP_NARROW,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -729,6 +736,9 @@ zz_workflow_page_get_property (GObject    *object,
     case PROP_SIDE_PANEL_WIDTH:
       g_value_set_int (value, self->side_panel_width);
       break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -755,6 +765,9 @@ zz_workflow_page_set_property (GObject      *object,
       break;
     case PROP_SIDE_PANEL_WIDTH:
       zz_workflow_page_set_side_panel_width (self, g_value_get_int (value));
+      break;
+    case PROP_NARROW:
+      zz_workflow_page_set_narrow (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -896,6 +909,10 @@ fitted_side_panel_width (ZzWorkflowPage *self,
 
   if (width <= 0)
     return self->side_panel_width;
+  /* Over the canvas, the panel must not hold the window wider than
+   * GNOME's floor. */
+  if (self->narrow)
+    return MIN (self->side_panel_width, NARROW_SIDE_PANEL_WIDTH);
 
   gtk_widget_measure (GTK_WIDGET (self->run_paned), GTK_ORIENTATION_HORIZONTAL, -1,
                       &content_min, NULL, NULL, NULL);
@@ -909,6 +926,10 @@ fit_side_panel_cb (gpointer user_data)
   ZzWorkflowPage *self = user_data;
 
   self->fit_side_panel_id = 0;
+#if !ADW_CHECK_VERSION(1, 4, 0)
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    zz_workflow_page_set_narrow (self, gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_PAGE_WIDTH);
+#endif
   self->shown_side_panel_width = fitted_side_panel_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
   gtk_widget_set_size_request (GTK_WIDGET (self->side_stack), self->shown_side_panel_width, -1);
   return G_SOURCE_REMOVE;
@@ -940,10 +961,41 @@ zz_workflow_page_size_allocate (GtkWidget *widget,
 {
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
 
-  if (fitted_side_panel_width (self, width) != self->shown_side_panel_width && self->fit_side_panel_id == 0)
+  if ((fitted_side_panel_width (self, width) != self->shown_side_panel_width
+#if !ADW_CHECK_VERSION(1, 4, 0)
+       || (width < NARROW_PAGE_WIDTH) != self->narrow
+#endif
+       ) &&
+      self->fit_side_panel_id == 0)
     self->fit_side_panel_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_side_panel_cb, self, NULL);
 
   gtk_widget_allocate (GTK_WIDGET (self->flap), width, height, baseline, NULL);
+}
+
+gboolean
+zz_workflow_page_get_narrow (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+
+  return self->narrow;
+}
+
+void
+zz_workflow_page_set_narrow (ZzWorkflowPage *self,
+                             gboolean        narrow)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW_PAGE (self));
+
+  narrow = !!narrow;
+  if (narrow == self->narrow)
+    return;
+
+  self->narrow = narrow;
+  /* Folded, the panel slides over the canvas and has its way back. */
+  adw_flap_set_fold_policy (self->flap, narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
+  if (self->fit_side_panel_id == 0)
+    self->fit_side_panel_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_side_panel_cb, self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
 
 void
@@ -1026,6 +1078,13 @@ on_side_panel_motion_cb (ZzWorkflowPage           *self,
 }
 
 static void
+on_hide_side_clicked_cb (ZzWorkflowPage *self)
+{
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
 zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -1056,6 +1115,9 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
     g_param_spec_int ("side-panel-width", NULL, NULL,
                       SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_MAX_WIDTH, 340,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-workflow-page.ui");
@@ -1087,6 +1149,7 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, run_paned);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, flap);
+  gtk_widget_class_bind_template_callback (widget_class, on_hide_side_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_run_paned_position_notified_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_draft_restore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_draft_discard_clicked_cb);

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, ZZ, WORKFLOW_PAGE, GtkWi
  * details panel, whose fields are saved as they are edited.
  * Properties: store (construct-only), workflow, title (the workflow's
  * name), modified (read-only), run-panel-height and side-panel-width (the
- * panels' sizes, which the user drags and the window keeps in GSettings). Actions: page.add-block (Ctrl+Shift+A),
+ * panels' sizes, which the user drags and the window keeps in GSettings),
+ * narrow. Actions: page.add-block (Ctrl+Shift+A),
  * page.tidy-up (Ctrl+Shift+L). */
 GtkWidget  *zz_workflow_page_new          (ZzStore        *store);
 ZzWorkflow *zz_workflow_page_get_workflow (ZzWorkflowPage *self);
@@ -39,6 +40,11 @@ void        zz_workflow_page_discard_changes (ZzWorkflowPage *self);
 gboolean    zz_workflow_page_restore_draft (ZzWorkflowPage *self,
                                             GError        **error);
 /* Renames the workflow and saves it; on failure the error is also shown. */
+/* TRUE when the page is too narrow for the side panel beside the canvas:
+ * it then slides over the canvas (the "narrow" property). */
+gboolean    zz_workflow_page_get_narrow           (ZzWorkflowPage *self);
+void        zz_workflow_page_set_narrow           (ZzWorkflowPage *self,
+                                                   gboolean        narrow);
 int         zz_workflow_page_get_run_panel_height (ZzWorkflowPage *self);
 void        zz_workflow_page_set_run_panel_height (ZzWorkflowPage *self,
                                                    int             height);
