@@ -14,6 +14,7 @@
 #include "zz-window-private.h"
 #include "zz-workflow-history.h"
 #include "zz-canvas.h"
+#include "zz-palette.h"
 #include "zz-test-display.h"
 #include "zz-test-util.h"
 
@@ -163,6 +164,24 @@ find_child (GtkWidget *widget,
     }
 
   return NULL;
+}
+
+/* How many times GTK said it drew a widget it had not laid out: a page
+ * left blank until the window is resized. */
+static guint n_unallocated_snapshots;
+
+static GLogWriterOutput
+count_unallocated_snapshots_cb (GLogLevelFlags   log_level,
+                                const GLogField *fields,
+                                gsize            n_fields,
+                                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+        strstr (fields[i].value, "without a current allocation") != NULL)
+      n_unallocated_snapshots++;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 /* Tests -------------------------------------------------------------------- */
@@ -678,12 +697,74 @@ test_narrow_window_fits_the_floor_and_panels_slide_over (Fixture      *fixture,
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
 }
 
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Lets the draft writer and the list of workflows do what they do after an edit. */
+static void
+wait_a_while (void)
+{
+  gint64 until = g_get_monotonic_time () + (ZZ_DRAFT_WRITER_DELAY_MS + 300) * G_TIME_SPAN_MILLISECOND;
+
+  zz_test_wait_until (time_passed, &until, ZZ_DRAFT_WRITER_DELAY_MS + 1000);
+}
+
+static void
+test_undo_redo_keeps_the_page_drawn (Fixture      *fixture,
+                                     gconstpointer data)
+{
+  GtkWidget       *canvas, *flap, *paned, *palette;
+  g_autofree char *node_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1360, 860);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _zz_window_add_starter (fixture->window, "order-total", &error);
+  g_assert_no_error (error);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  canvas = find_child (GTK_WIDGET (fixture->window->page), ZZ_TYPE_CANVAS);
+  flap = find_child (GTK_WIDGET (fixture->window->page), ADW_TYPE_FLAP);
+  paned = find_child (GTK_WIDGET (fixture->window->page), GTK_TYPE_PANED);
+
+  /* The workflow's own settings, as a click on the empty canvas shows them. */
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+
+  /* As the palette adds a block: selected, so the inspector shows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->page), "page.add-block", NULL));
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  palette = find_child (GTK_WIDGET (fixture->window->page), ZZ_TYPE_PALETTE);
+  zz_palette_set_query (ZZ_PALETTE (palette), "delay");
+  node_id = zz_palette_activate (ZZ_PALETTE (palette), 0);
+  g_assert_nonnull (node_id);
+  wait_a_while ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+
+  n_unallocated_snapshots = 0;
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.undo", NULL));
+  wait_a_while ();
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.redo", NULL));
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  wait_a_while ();
+
+  g_assert_cmpuint (n_unallocated_snapshots, ==, 0);
+  g_assert_true (gtk_widget_get_mapped (paned));
+  g_assert_cmpint (gtk_widget_get_width (paned), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (paned), >, 0);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (shown_workflow (fixture)), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_log_set_writer_func (count_unallocated_snapshots_cb, NULL, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -699,6 +780,7 @@ main (int   argc,
   ADD ("/save/node-list/follows-the-document-and-shows-the-node", test_node_list_follows_the_document_and_shows_the_node);
   ADD ("/save/panels/sizes-are-kept-in-settings", test_panel_sizes_are_kept_in_settings);
   ADD ("/save/narrow/window-fits-the-floor-and-panels-slide-over", test_narrow_window_fits_the_floor_and_panels_slide_over);
+  ADD ("/save/undo-redo/keeps-the-page-drawn", test_undo_redo_keeps_the_page_drawn);
   ADD ("/save/tidy-up/is-one-undoable-step", test_tidy_up_is_one_undoable_step);
   ADD ("/save/new-from-template/adds-the-starter", test_new_from_template_adds_the_starter);
 

@@ -55,6 +55,10 @@ struct _ZzWorkflowPage
   guint          saving : 1;
   guint          placing_run_panel : 1;
   guint          narrow : 1;
+  guint          nodes_changed : 1;
+  guint          n_shown_cards;
+  gulong         layout_handler_id;
+  GdkFrameClock *frame_clock;
   int            run_panel_height;
   int            side_panel_width;
   int            drag_start_width;
@@ -501,7 +505,57 @@ on_node_row_activated_cb (ZzWorkflowPage *self,
 static void
 on_nodes_changed_cb (ZzWorkflowPage *self)
 {
+  self->nodes_changed = TRUE;
   zz_workflow_page_update_details (self);
+}
+
+/* The canvas adds a node's card when it first comes into view, during its
+ * own allocation (an undone node coming back, say). The new child asks for
+ * a layout of its ancestors, which GTK 4.8 does not do before drawing them
+ * while they are being laid out: the canvas and the run panel went blank
+ * until the window was resized. After a layout that followed a change of
+ * nodes, or that showed more or fewer cards (a pan, a zoom), the page asks
+ * again, from the canvas up to itself. */
+static void
+on_frame_clock_layout_cb (ZzWorkflowPage *self,
+                          GdkFrameClock  *clock)
+{
+  guint n_shown_cards = zz_canvas_get_n_shown_cards (self->canvas);
+
+  if (!self->nodes_changed && n_shown_cards == self->n_shown_cards)
+    return;
+
+  self->nodes_changed = FALSE;
+  self->n_shown_cards = n_shown_cards;
+  gtk_widget_queue_resize (GTK_WIDGET (self->canvas));
+  gtk_widget_queue_resize (GTK_WIDGET (self->run_paned));
+  gtk_widget_queue_resize (GTK_WIDGET (self->flap));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+zz_workflow_page_realize (GtkWidget *widget)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (zz_workflow_page_parent_class)->realize (widget);
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->layout_handler_id = g_signal_connect_object (self->frame_clock, "layout",
+                                                     G_CALLBACK (on_frame_clock_layout_cb), self,
+                                                     G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+static void
+zz_workflow_page_unrealize (GtkWidget *widget)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->layout_handler_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (zz_workflow_page_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1162,6 +1216,8 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tags_row_applied_cb);
   widget_class->measure = zz_workflow_page_measure;
+  widget_class->realize = zz_workflow_page_realize;
+  widget_class->unrealize = zz_workflow_page_unrealize;
   widget_class->size_allocate = zz_workflow_page_size_allocate;
 }
 
