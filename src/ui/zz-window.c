@@ -664,12 +664,15 @@ zz_window_constructed (GObject *object)
 #if ADW_CHECK_VERSION(1, 4, 0)
   /* Too narrow for the side panel beside the canvas: it slides over it.
    * (Before libadwaita 1.4 the page decides this from its own width.) */
+  /* Built against the 1.2 floor (ADW_VERSION_MAX_ALLOWED), run on 1.4. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   {
     AdwBreakpoint *narrow = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 1000sp"));
 
     adw_breakpoint_add_setters (narrow, G_OBJECT (self->page), "narrow", TRUE, NULL);
     adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
   }
+  G_GNUC_END_IGNORE_DEPRECATIONS
 #endif
 
   self->settings = create_settings ();
