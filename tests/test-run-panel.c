@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "zz-canvas.h"
 #include "zz-execution-model.h"
@@ -14,6 +15,7 @@
 #include "zz-run-panel.h"
 #include "zz-store.h"
 #include "zz-window-private.h"
+#include "zz-workflow-history.h"
 #include "zz-test-util.h"
 
 #define WAIT_TIMEOUT_MS 15000
@@ -353,6 +355,102 @@ test_notification_count_follows_runs_and_mark_read (Fixture      *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (zz_notifications_popover_get_model (popover)), ==, 0);
 }
 
+static GtkStack *
+find_stack_with_page (GtkWidget  *widget,
+                      const char *page)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), page) != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_stack_with_page (child, page);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A run recorded by an earlier session, finished, with no node rows. */
+static char *
+insert_finished_run (Fixture    *fixture,
+                     const char *workflow_id)
+{
+  g_autoptr(ZzExecution) run = zz_execution_new ();
+  g_autoptr(GError) error = NULL;
+
+  run->workflow_id = g_strdup (workflow_id);
+  run->user_id = g_strdup (zz_store_get_current_user_id (fixture->store));
+  run->status = ZZ_RUN_STATUS_COMPLETED;
+  run->started_at = g_strdup ("2026-11-24T14:03:07.123Z");
+  run->finished_at = g_strdup ("2026-11-24T14:03:07.124Z");
+  zz_store_insert_execution (fixture->store, run, &error);
+  g_assert_no_error (error);
+  return g_strdup (run->id);
+}
+
+static void
+test_reopening_shows_the_last_run_and_a_run_without_nodes_says_so (Fixture      *fixture,
+                                                                   gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzWorkflow) workflow = zz_workflow_new_from_data ("{\"name\": \"Empty\", \"nodes\": [], \"edges\": []}", -1, &error);
+  g_autofree char  *older = NULL;
+  g_autofree char  *last = NULL;
+  ZzExecutionModel *model;
+  GtkStack         *run_stack;
+
+  g_assert_no_error (error);
+  zz_workflow_set_user_id (workflow, zz_store_get_current_user_id (fixture->store));
+  zz_store_insert_workflow (fixture->store, workflow, &error);
+  g_assert_no_error (error);
+  older = insert_finished_run (fixture, zz_workflow_get_id (workflow));
+  last = insert_finished_run (fixture, zz_workflow_get_id (workflow));
+
+  /* As after a restart: a new window over the same database. */
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _zz_window_select_workflow (fixture->window, zz_workflow_get_id (workflow));
+
+  model = zz_run_panel_get_model (get_panel (fixture));
+  g_assert_nonnull (model);
+  g_assert_cmpstr (zz_execution_model_get_execution (model)->id, ==, last);
+
+  /* "Completed in 1 ms" is not said beside "Not Run Yet". */
+  run_stack = find_stack_with_page (GTK_WIDGET (get_panel (fixture)), "no-nodes");
+  g_assert_nonnull (run_stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (run_stack), ==, "no-nodes");
+}
+
+static void
+test_a_run_of_unsaved_changes_says_so (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  g_autofree char *id = open_workflow (fixture, quick_workflow);
+  ZzWorkflow      *workflow = zz_workflow_page_get_workflow (fixture->window->page);
+  g_autoptr(GError) error = NULL;
+
+  /* An edit on the canvas, not saved: the run takes it as it is. */
+  zz_workflow_set_node_label_command (workflow, "calc", "Multiply", &error);
+  g_assert_no_error (error);
+  g_assert_true (zz_workflow_page_get_modified (fixture->window->page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
+  g_assert_true (g_str_has_suffix (zz_run_panel_get_status_text (get_panel (fixture)), ", with unsaved changes"));
+
+  /* Saved, the next run is of the saved workflow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
+  g_assert_true (g_str_has_prefix (zz_run_panel_get_status_text (get_panel (fixture)), "Completed"));
+  g_assert_null (strstr (zz_run_panel_get_status_text (get_panel (fixture)), "unsaved"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +465,8 @@ main (int   argc,
   ADD ("/run-panel/stop/cancels-a-long-delay", test_stop_cancels_a_long_delay);
   ADD ("/run-panel/history/lists-the-run-and-reopens-it", test_history_lists_the_run_and_reopens_it);
   ADD ("/run-panel/failure/selects-the-node-and-run-again-reruns", test_failure_selects_the_node_and_run_again_reruns);
+  ADD ("/run-panel/reopen/shows-the-last-run-and-a-run-without-nodes-says-so", test_reopening_shows_the_last_run_and_a_run_without_nodes_says_so);
+  ADD ("/run-panel/run/of-unsaved-changes-says-so", test_a_run_of_unsaved_changes_says_so);
   ADD ("/run-panel/notifications/count-follows-runs-and-mark-read", test_notification_count_follows_runs_and_mark_read);
 
   return g_test_run ();

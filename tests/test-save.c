@@ -13,6 +13,9 @@
 #include "zz-store.h"
 #include "zz-window-private.h"
 #include "zz-workflow-history.h"
+#include "zz-canvas.h"
+#include "zz-palette.h"
+#include "zz-test-display.h"
 #include "zz-test-util.h"
 
 #define WAIT_TIMEOUT_MS (ZZ_DRAFT_WRITER_DELAY_MS + 5000)
@@ -161,6 +164,24 @@ find_child (GtkWidget *widget,
     }
 
   return NULL;
+}
+
+/* How many times GTK said it drew a widget it had not laid out: a page
+ * left blank until the window is resized. */
+static guint n_unallocated_snapshots;
+
+static GLogWriterOutput
+count_unallocated_snapshots_cb (GLogLevelFlags   log_level,
+                                const GLogField *fields,
+                                gsize            n_fields,
+                                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+        strstr (fields[i].value, "without a current allocation") != NULL)
+      n_unallocated_snapshots++;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 /* Tests -------------------------------------------------------------------- */
@@ -437,12 +458,313 @@ test_new_from_template_adds_the_starter (Fixture      *fixture,
   g_assert_false (zz_workflow_page_get_modified (fixture->window->page));
 }
 
+static AdwPreferencesGroup *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return ADW_PREFERENCES_GROUP (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesGroup *found = find_group (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The group's own list holds its rows; the node list is the visible one. */
+static GtkListBox *
+find_shown_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_visible (widget))
+    return GTK_LIST_BOX (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_shown_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static guint
+n_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_node_list_follows_the_document_and_shows_the_node (Fixture      *fixture,
+                                                        gconstpointer data)
+{
+  AdwPreferencesGroup *group;
+  GtkListBox          *list;
+  GtkListBoxRow       *row;
+  GtkWidget           *canvas;
+  ZzViewport          *viewport;
+  ZzNode              *node;
+  g_auto(GStrv) selected = NULL;
+  g_autoptr(GError) error = NULL;
+  double wx, wy;
+
+  open_window (fixture);
+  group = find_group (GTK_WIDGET (fixture->window->page), "Nodes");
+  list = find_shown_list (GTK_WIDGET (group));
+  canvas = find_child (GTK_WIDGET (fixture->window->page), ZZ_TYPE_CANVAS);
+
+  add_node (fixture, "n1");
+  add_node (fixture, "n2");
+  g_assert_cmpuint (n_list_rows (list), ==, 2);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, "2 nodes");
+
+  /* Undo too: the count is the list's. */
+  g_assert_true (zz_workflow_undo (shown_workflow (fixture)));
+  g_assert_cmpuint (n_list_rows (list), ==, 1);
+  g_assert_cmpstr (adw_preferences_group_get_description (group), ==, "1 node");
+  g_assert_true (zz_workflow_redo (shown_workflow (fixture)));
+
+  zz_workflow_set_node_label_command (shown_workflow (fixture), "n2", "Wait for payment", &error);
+  g_assert_no_error (error);
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Wait for payment");
+
+  /* Far from the view, then activated: selected and in the middle. */
+  node = zz_workflow_find_node (shown_workflow (fixture), "n2");
+  zz_workflow_move_nodes_command (shown_workflow (fixture), (const char *[]){ "n2", NULL }, (double[]){ 4000 }, (double[]){ 3000 }, &error);
+  g_assert_no_error (error);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (list, "row-activated", row);
+
+  selected = zz_canvas_get_selected_node_ids (ZZ_CANVAS (canvas));
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, "n2");
+  viewport = zz_canvas_get_viewport (ZZ_CANVAS (canvas));
+  zz_viewport_canvas_to_widget (viewport, zz_node_get_x (node) + 110, zz_node_get_y (node) + 32, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, gtk_widget_get_width (canvas) / 2.0, 2);
+  g_assert_cmpfloat_with_epsilon (wy, gtk_widget_get_height (canvas) / 2.0, 2);
+}
+
+static GtkWidget *
+find_side_panel (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "node") != NULL &&
+      gtk_stack_get_child_by_name (GTK_STACK (widget), "workflow") != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_side_panel (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+run_panel_is_placed (gpointer data)
+{
+  Fixture   *fixture = data;
+  GtkWidget *panel = GTK_WIDGET (zz_workflow_page_get_run_panel (fixture->window->page));
+
+  return ABS (gtk_widget_get_height (panel) - 300) <= 2;
+}
+
+static void
+test_panel_sizes_are_kept_in_settings (Fixture      *fixture,
+                                       gconstpointer data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GtkWidget *paned;
+  GtkWidget *side_panel;
+  int        width_request;
+
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  settings = g_object_ref (fixture->window->settings);
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "run-panel-height", 300);
+  g_settings_set_int (settings, "side-panel-width", 420);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1360, 860);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _zz_window_select_workflow (fixture->window, fixture->id);
+
+  /* What was kept is what shows. */
+  g_assert_true (zz_test_wait_until (run_panel_is_placed, fixture, WAIT_TIMEOUT_MS));
+  side_panel = find_side_panel (GTK_WIDGET (fixture->window->page));
+  g_assert_cmpint (zz_workflow_page_get_side_panel_width (fixture->window->page), ==, 420);
+  /* Narrower only where the canvas needs the room. */
+  gtk_widget_get_size_request (side_panel, &width_request, NULL);
+  g_assert_cmpint (width_request, <=, 420);
+  g_assert_cmpint (width_request, >=, 280);
+  if (width_request < 420)
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window->page)) - width_request, <, 420 + 320);
+
+  /* A drag of the paned's handle is kept: as the run panel's height. */
+  paned = find_child (GTK_WIDGET (fixture->window->page), GTK_TYPE_PANED);
+  gtk_paned_set_position (GTK_PANED (paned), gtk_widget_get_height (paned) - 380);
+  g_assert_cmpint (g_settings_get_int (settings, "run-panel-height"), ==, 380);
+
+  zz_workflow_page_set_side_panel_width (fixture->window->page, 500);
+  g_assert_cmpint (g_settings_get_int (settings, "side-panel-width"), ==, 500);
+}
+
+static gboolean
+page_is_narrow (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return zz_workflow_page_get_narrow (fixture->window->page);
+}
+
+static GtkWidget *
+find_button_with_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_narrow_window_fits_the_floor_and_panels_slide_over (Fixture      *fixture,
+                                                         gconstpointer data)
+{
+  GtkWidget *content;
+  GtkWidget *flap;
+  GtkWidget *back;
+  int        min_width = 0, min_height = 0;
+
+  /* GNOME's title buttons, for GNOME's floor. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 480);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _zz_window_select_workflow (fixture->window, fixture->id);
+  add_node (fixture, "n1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+
+  g_assert_true (zz_test_wait_until (page_is_narrow, fixture, WAIT_TIMEOUT_MS));
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+
+  /* GNOME's floor: 360 × 294, the run panel and the side panel included. */
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, 360, &min_height, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+  g_assert_cmpint (min_height, <=, 294);
+
+  /* The side panel slides over the canvas, and says how to go back. */
+  flap = find_child (GTK_WIDGET (fixture->window->page), ADW_TYPE_FLAP);
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (flap)));
+  back = find_button_with_tooltip (GTK_WIDGET (fixture->window->page), "Back to the Canvas");
+  g_assert_nonnull (back);
+  g_assert_true (zz_test_wait_until ((ZzTestCondition) gtk_widget_get_mapped, back, WAIT_TIMEOUT_MS));
+  g_signal_emit_by_name (back, "clicked");
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Lets the draft writer and the list of workflows do what they do after an edit. */
+static void
+wait_a_while (void)
+{
+  gint64 until = g_get_monotonic_time () + (ZZ_DRAFT_WRITER_DELAY_MS + 300) * G_TIME_SPAN_MILLISECOND;
+
+  zz_test_wait_until (time_passed, &until, ZZ_DRAFT_WRITER_DELAY_MS + 1000);
+}
+
+static void
+test_undo_redo_keeps_the_page_drawn (Fixture      *fixture,
+                                     gconstpointer data)
+{
+  GtkWidget       *canvas, *flap, *paned, *palette;
+  g_autofree char *node_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->window = g_object_ref_sink (zz_window_new (NULL, fixture->store));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1360, 860);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  _zz_window_add_starter (fixture->window, "order-total", &error);
+  g_assert_no_error (error);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  canvas = find_child (GTK_WIDGET (fixture->window->page), ZZ_TYPE_CANVAS);
+  flap = find_child (GTK_WIDGET (fixture->window->page), ADW_TYPE_FLAP);
+  paned = find_child (GTK_WIDGET (fixture->window->page), GTK_TYPE_PANED);
+
+  /* The workflow's own settings, as a click on the empty canvas shows them. */
+  adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+
+  /* As the palette adds a block: selected, so the inspector shows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->page), "page.add-block", NULL));
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  palette = find_child (GTK_WIDGET (fixture->window->page), ZZ_TYPE_PALETTE);
+  zz_palette_set_query (ZZ_PALETTE (palette), "delay");
+  node_id = zz_palette_activate (ZZ_PALETTE (palette), 0);
+  g_assert_nonnull (node_id);
+  wait_a_while ();
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+
+  n_unallocated_snapshots = 0;
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.undo", NULL));
+  wait_a_while ();
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.redo", NULL));
+  g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+  wait_a_while ();
+
+  g_assert_cmpuint (n_unallocated_snapshots, ==, 0);
+  g_assert_true (gtk_widget_get_mapped (paned));
+  g_assert_cmpint (gtk_widget_get_width (paned), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (paned), >, 0);
+  g_assert_cmpuint (zz_workflow_get_n_nodes (shown_workflow (fixture)), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_log_set_writer_func (count_unallocated_snapshots_cb, NULL, NULL);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -455,6 +777,10 @@ main (int   argc,
   ADD ("/save/close/cancelled-keeps-the-changes", test_closing_cancelled_keeps_the_changes);
   ADD ("/save/close/discarded-lets-the-window-go-first", test_closing_discarded_lets_the_window_go_first);
   ADD ("/save/switch/asks-and-discard-drops", test_switching_asks_and_discard_drops);
+  ADD ("/save/node-list/follows-the-document-and-shows-the-node", test_node_list_follows_the_document_and_shows_the_node);
+  ADD ("/save/panels/sizes-are-kept-in-settings", test_panel_sizes_are_kept_in_settings);
+  ADD ("/save/narrow/window-fits-the-floor-and-panels-slide-over", test_narrow_window_fits_the_floor_and_panels_slide_over);
+  ADD ("/save/undo-redo/keeps-the-page-drawn", test_undo_redo_keeps_the_page_drawn);
   ADD ("/save/tidy-up/is-one-undoable-step", test_tidy_up_is_one_undoable_step);
   ADD ("/save/new-from-template/adds-the-starter", test_new_from_template_adds_the_starter);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "zz-store.h"
+#include "zz-workflow-history.h"
 #include "zz-window-private.h"
 #include "zz-workflow-row.h"
 #include "zz-test-util.h"
@@ -150,6 +151,50 @@ activate (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint       n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+message_dialog_is_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* win.delete asks first; the user answers @response. */
+static void
+delete_and_answer (Fixture    *fixture,
+                   const char *response)
+{
+  AdwMessageDialog *dialog;
+
+  activate (fixture, "win.delete", NULL);
+  g_assert_true (zz_test_wait_until (message_dialog_is_shown, NULL, WAIT_TIMEOUT_MS));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Workflow?");
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
 /* Tests -------------------------------------------------------------------- */
 
 static void
@@ -217,7 +262,7 @@ test_delete_hides_at_once_and_undo_restores (Fixture      *fixture,
   _zz_window_select_workflow (fixture->window, doomed);
   g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, doomed);
 
-  activate (fixture, "win.delete", NULL);
+  delete_and_answer (fixture, "delete");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
   g_assert_true (is_stored (fixture, doomed));
   g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, keep);
@@ -243,12 +288,12 @@ test_delete_without_undo_deletes_when_the_toast_goes (Fixture      *fixture,
 
   open_window (fixture);
   _zz_window_select_workflow (fixture->window, first);
-  activate (fixture, "win.delete", NULL);
+  delete_and_answer (fixture, "delete");
   g_assert_true (is_stored (fixture, first));
 
   /* A second deletion makes the first final: one Undo at a time. */
   _zz_window_select_workflow (fixture->window, second);
-  activate (fixture, "win.delete", NULL);
+  delete_and_answer (fixture, "delete");
   g_assert_false (is_stored (fixture, first));
   g_assert_true (is_stored (fixture, second));
   g_assert_cmpstr (_zz_window_get_visible_page (fixture->window), ==, "empty");
@@ -266,7 +311,7 @@ test_delete_without_undo_deletes_when_the_window_closes (Fixture      *fixture,
 
   open_window (fixture);
   _zz_window_select_workflow (fixture->window, id);
-  activate (fixture, "win.delete", NULL);
+  delete_and_answer (fixture, "delete");
   g_assert_true (is_stored (fixture, id));
 
   gtk_window_close (GTK_WINDOW (fixture->window));
@@ -359,6 +404,7 @@ test_actions_need_a_selection (Fixture      *fixture,
   /* Disabled, they do nothing even when activated. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.duplicate", NULL);
+  g_assert_null (find_message_dialog ());
   _zz_window_flush_deletions (fixture->window);
 
   g_assert_cmpuint (n_shown (fixture), ==, 1);
@@ -372,29 +418,6 @@ stored_count_is (gpointer data)
   Expectation *expectation = data;
 
   return n_stored (expectation->fixture) == GPOINTER_TO_UINT (expectation->expected);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint       n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
-static gboolean
-message_dialog_is_shown (gpointer data)
-{
-  return find_message_dialog () != NULL;
 }
 
 static GFile *
@@ -449,6 +472,223 @@ test_import_of_broken_json_says_where_and_adds_nothing (Fixture      *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+test_delete_asks_naming_the_runs_and_cancel_keeps (Fixture      *fixture,
+                                                   gconstpointer data)
+{
+  g_autofree char  *id = insert_workflow (fixture, "Invoices", NULL);
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ZzExecution) run = zz_execution_new ();
+      g_autoptr(GError) error = NULL;
+
+      run->workflow_id = g_strdup (id);
+      run->user_id = g_strdup (zz_store_get_current_user_id (fixture->store));
+      run->status = ZZ_RUN_STATUS_COMPLETED;
+      zz_store_insert_execution (fixture->store, run, &error);
+      g_assert_no_error (error);
+    }
+
+  open_window (fixture);
+  _zz_window_select_workflow (fixture->window, id);
+  activate (fixture, "win.delete", NULL);
+  g_assert_true (zz_test_wait_until (message_dialog_is_shown, NULL, WAIT_TIMEOUT_MS));
+
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Workflow?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "“Invoices” and its 3 runs will be deleted.");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  /* Nothing goes before the answer. */
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (zz_test_wait_until (no_message_dialog, NULL, WAIT_TIMEOUT_MS));
+  _zz_window_flush_deletions (fixture->window);
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+  g_assert_true (is_stored (fixture, id));
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, id);
+}
+
+static void
+test_delete_with_unsaved_changes_asks_to_delete_not_to_save (Fixture      *fixture,
+                                                             gconstpointer data)
+{
+  g_autofree char *id = insert_workflow (fixture, "Edited", NULL);
+  g_autoptr(ZzNode) node = zz_node_new ("wait", "DELAY");
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  open_window (fixture);
+  _zz_window_select_workflow (fixture->window, id);
+  zz_workflow_add_node_command (zz_workflow_page_get_workflow (fixture->window->page), node, &error);
+  g_assert_no_error (error);
+
+  activate (fixture, "win.delete", NULL);
+  g_assert_true (zz_test_wait_until (message_dialog_is_shown, NULL, WAIT_TIMEOUT_MS));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Workflow?");
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "unsaved changes") != NULL);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* No "Save changes?" after that. */
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (n_shown (fixture), ==, 0);
+  _zz_window_flush_deletions (fixture->window);
+  g_assert_false (is_stored (fixture, id));
+}
+
+/* The shortcuts the window's class gives @action_name, as "<Control>Delete". */
+static gboolean
+window_has_shortcut (Fixture        *fixture,
+                     const char     *action_name,
+                     guint           keyval,
+                     GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      guint n_shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      n_shortcuts = g_list_model_get_n_items (G_LIST_MODEL (controller));
+      for (guint j = 0; j < n_shortcuts; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction  *action = gtk_shortcut_get_action (shortcut);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0 &&
+              GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_delete_key_is_not_the_workflows (Fixture      *fixture,
+                                      gconstpointer data)
+{
+  g_free (insert_workflow (fixture, "Keys", NULL));
+  open_window (fixture);
+
+  /* Delete in an entry deletes text; on the canvas, nodes. */
+  g_assert_false (window_has_shortcut (fixture, "win.delete", GDK_KEY_Delete, 0));
+  g_assert_false (window_has_shortcut (fixture, "win.delete", GDK_KEY_KP_Delete, 0));
+  g_assert_true (window_has_shortcut (fixture, "win.delete", GDK_KEY_Delete, GDK_CONTROL_MASK));
+}
+
+static void
+collect_shortcuts (GObject    *object,
+                   GHashTable *accels)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (object))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (object, "title", &title, "accelerator", &accelerator, NULL);
+      g_hash_table_insert (accels, g_steal_pointer (&title), g_steal_pointer (&accelerator));
+    }
+
+  if (GTK_IS_WIDGET (object))
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (object));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      collect_shortcuts (G_OBJECT (child), accels);
+}
+
+static void
+test_shortcuts_window_lists_the_editor_keys (Fixture      *fixture,
+                                             gconstpointer data)
+{
+  static const char *const expected[][2] = {
+    { "Run", "<Primary>r F5" },
+    { "Stop", "<Primary>period" },
+    { "Save", "<Primary>s" },
+    { "Undo", "<Primary>z" },
+    { "Redo", "<Primary><Shift>z <Primary>y" },
+    { "Tidy Up", "<Primary><Shift>l" },
+    { "New from Template", "<Primary><Shift>n" },
+    { "Copy", "<Primary>c" },
+    { "Paste", "<Primary>v" },
+    { "Delete Selection", "Delete BackSpace" },
+    { "Delete Workflow", "<Primary>Delete" },
+    { "Zoom In", "<Primary>plus" },
+    { "Zoom Out", "<Primary>minus" },
+  };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/zzyra/Desktop/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  collect_shortcuts (overlay, accels);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_hash_table_lookup (accels, expected[i][0]), ==, expected[i][1]);
+
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Every item of @menu that has a key shows it, and the key is one the
+ * window answers to. */
+static guint
+check_menu_accels (Fixture    *fixture,
+                   GMenuModel *menu)
+{
+  static const char *const without_key[] = { "app.about", "win.export-png", NULL };
+  guint                    n_checked = 0;
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *action = NULL;
+      g_autofree char *accel = NULL;
+      guint            keyval;
+      GdkModifierType  modifiers;
+
+      if (section != NULL)
+        {
+          n_checked += check_menu_accels (fixture, section);
+          continue;
+        }
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      if (g_strv_contains (without_key, action))
+        continue;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, "accel", "s", &accel));
+      g_assert_true (gtk_accelerator_parse (accel, &keyval, &modifiers));
+      if (!g_str_equal (action, "win.show-help-overlay"))
+        g_assert_true (window_has_shortcut (fixture, action, keyval, modifiers));
+      n_checked++;
+    }
+
+  return n_checked;
+}
+
+static void
+test_menus_show_their_keys (Fixture      *fixture,
+                            gconstpointer data)
+{
+  g_free (insert_workflow (fixture, "Keys", NULL));
+  open_window (fixture);
+
+  g_assert_cmpuint (check_menu_accels (fixture, gtk_menu_button_get_menu_model (fixture->window->sidebar_menu_button)), ==, 4);
+  g_assert_cmpuint (check_menu_accels (fixture, gtk_menu_button_get_menu_model (fixture->window->workflow_menu_button)), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +707,11 @@ main (int   argc,
   ADD ("/window/delete/hides-at-once-and-undo-restores", test_delete_hides_at_once_and_undo_restores);
   ADD ("/window/delete/without-undo-deletes-when-the-toast-goes", test_delete_without_undo_deletes_when_the_toast_goes);
   ADD ("/window/delete/without-undo-deletes-when-the-window-closes", test_delete_without_undo_deletes_when_the_window_closes);
+  ADD ("/window/delete/asks-naming-the-runs-and-cancel-keeps", test_delete_asks_naming_the_runs_and_cancel_keeps);
+  ADD ("/window/delete/with-unsaved-changes-asks-to-delete-not-to-save", test_delete_with_unsaved_changes_asks_to_delete_not_to_save);
+  ADD ("/window/delete/key-alone-is-not-the-workflows", test_delete_key_is_not_the_workflows);
+  ADD ("/window/shortcuts/window-lists-the-editor-keys", test_shortcuts_window_lists_the_editor_keys);
+  ADD ("/window/shortcuts/menus-show-their-keys", test_menus_show_their_keys);
   ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
   ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
   ADD ("/window/import/adds-and-selects-the-workflow", test_import_adds_and_selects_the_workflow);

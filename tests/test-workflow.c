@@ -315,8 +315,16 @@ test_validate_clean_files_have_no_problems (void)
       g_autoptr(ZzWorkflow) workflow = load_workflow (names[i]);
       g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, NULL, NULL);
 
-      if (problems->len > 0)
-        g_assert_cmpstr (((ZzProblem *) g_ptr_array_index (problems, 0))->message, ==, NULL);
+      /* Files from the platform need not have a trigger: that is a warning. */
+      for (guint j = 0; j < problems->len; j++)
+        {
+          ZzProblem *problem = g_ptr_array_index (problems, j);
+
+          if (problem->kind == ZZ_PROBLEM_NO_TRIGGER)
+            g_assert_cmpint (problem->severity, ==, ZZ_PROBLEM_WARNING);
+          else
+            g_assert_cmpstr (problem->message, ==, NULL);
+        }
     }
 }
 
@@ -333,7 +341,7 @@ test_validate_unknown_block_is_kept_as_warning (void)
   const ZzProblem *problem;
 
   g_assert_cmpuint (zz_workflow_get_n_nodes (workflow), ==, 2);
-  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 3); /* and no trigger */
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpint (problem->kind, ==, ZZ_PROBLEM_UNKNOWN_BLOCK);
   g_assert_cmpint (problem->severity, ==, ZZ_PROBLEM_WARNING);
@@ -359,7 +367,7 @@ test_validate_dangling_edge (void)
   g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, NULL, NULL);
   const ZzProblem *problem;
 
-  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 3); /* and no trigger */
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpint (problem->kind, ==, ZZ_PROBLEM_DANGLING_EDGE);
   g_assert_cmpint (problem->severity, ==, ZZ_PROBLEM_ERROR);
@@ -387,7 +395,7 @@ test_validate_duplicate_ids (void)
   /* Both are kept, written back, and reported. */
   g_assert_cmpuint (zz_workflow_get_n_nodes (workflow), ==, 3);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (written, "nodes")), ==, 3);
-  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 3); /* and no trigger */
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpint (problem->kind, ==, ZZ_PROBLEM_DUPLICATE_ID);
   g_assert_cmpstr (problem->node_id, ==, "a");
@@ -414,7 +422,7 @@ test_validate_self_loop (void)
   g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, NULL, NULL);
   const ZzProblem *problem;
 
-  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (problems->len, ==, 2); /* and no trigger */
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpint (problem->kind, ==, ZZ_PROBLEM_SELF_LOOP);
   g_assert_cmpstr (problem->node_id, ==, "a");
@@ -451,7 +459,7 @@ test_validate_cycle_names_its_nodes (void)
   g_assert_cmpint (problem->severity, ==, ZZ_PROBLEM_ERROR);
   g_assert_cmpstr (problem->message, ==, "Nodes “a”, “b” and “c” form a cycle");
 
-  g_assert_cmpuint (two_problems->len, ==, 1);
+  g_assert_cmpuint (two_problems->len, ==, 2); /* and no trigger */
   problem = g_ptr_array_index (two_problems, 0);
   g_assert_cmpstr (problem->message, ==, "Nodes “x” and “y” form a cycle");
 }
@@ -480,7 +488,7 @@ test_validate_missing_config (void)
   g_autoptr(GPtrArray) problems = zz_workflow_validate (workflow, check_http_only, NULL);
   const ZzProblem *problem;
 
-  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpuint (problems->len, ==, 3); /* and no trigger */
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpint (problem->kind, ==, ZZ_PROBLEM_MISSING_CONFIG);
   g_assert_cmpstr (problem->node_id, ==, "get");
@@ -825,6 +833,36 @@ test_duplicate_is_a_deep_copy_with_a_new_id (void)
   g_assert_true (json_object_has_member (metadata, "variables"));
 }
 
+static void
+test_validate_no_trigger_is_a_warning (void)
+{
+  g_autoptr(ZzWorkflow) empty = workflow_from_text ("{\"name\": \"w\", \"nodes\": [], \"edges\": []}");
+  g_autoptr(ZzWorkflow) disabled = workflow_from_text (
+    "{\"name\": \"w\", \"nodes\": ["
+    " {\"id\": \"start\", \"type\": \"MANUAL_TRIGGER\", \"position\": {\"x\": 0, \"y\": 0},"
+    "  \"data\": {\"blockType\": \"MANUAL_TRIGGER\", \"isEnabled\": false, \"config\": {}}}], \"edges\": []}");
+  g_autoptr(ZzWorkflow) started = workflow_from_text (
+    "{\"name\": \"w\", \"nodes\": ["
+    " {\"id\": \"tick\", \"type\": \"SCHEDULE\", \"position\": {\"x\": 0, \"y\": 0},"
+    "  \"data\": {\"blockType\": \"SCHEDULE\", \"config\": {}}}], \"edges\": []}");
+  g_autoptr(GPtrArray) problems = zz_workflow_validate (empty, NULL, NULL);
+  g_autoptr(GPtrArray) disabled_problems = zz_workflow_validate (disabled, NULL, NULL);
+  g_autoptr(GPtrArray) started_problems = zz_workflow_validate (started, NULL, NULL);
+  ZzProblem *problem;
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (problem->kind, ==, ZZ_PROBLEM_NO_TRIGGER);
+  g_assert_cmpint (problem->severity, ==, ZZ_PROBLEM_WARNING);
+  g_assert_null (problem->node_id);
+  g_assert_cmpstr (problem->message, ==, "Nothing starts this workflow: add a trigger, such as Manual Trigger");
+
+  /* A disabled trigger starts nothing either. */
+  g_assert_cmpuint (disabled_problems->len, ==, 1);
+  g_assert_cmpint (((ZzProblem *) g_ptr_array_index (disabled_problems, 0))->kind, ==, ZZ_PROBLEM_NO_TRIGGER);
+  g_assert_cmpuint (started_problems->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/workflow/edit/node-changes-reach-its-document-only", test_edit_node_changes_reach_its_document_only);
   g_test_add_func ("/workflow/json/bad-columns-are-refused", test_load_columns_errors);
   g_test_add_func ("/workflow/validate/sample-files-have-no-problems", test_validate_clean_files_have_no_problems);
+  g_test_add_func ("/workflow/validate/no-trigger-is-a-warning", test_validate_no_trigger_is_a_warning);
   g_test_add_func ("/workflow/validate/unknown-block-is-kept-as-a-warning", test_validate_unknown_block_is_kept_as_warning);
   g_test_add_func ("/workflow/validate/dangling-edge-names-the-missing-node", test_validate_dangling_edge);
   g_test_add_func ("/workflow/validate/duplicate-ids-are-kept-and-reported", test_validate_duplicate_ids);

@@ -14,6 +14,7 @@ typedef enum
   ZZ_PROBLEM_DANGLING_EDGE,     /* an edge names a node that is not there */
   ZZ_PROBLEM_SELF_LOOP,         /* an edge from a node to itself */
   ZZ_PROBLEM_CYCLE,             /* the edges make a cycle */
+  ZZ_PROBLEM_NO_TRIGGER,        /* no enabled trigger node: nothing starts a run */
 } ZzProblemKind;
 
 typedef enum

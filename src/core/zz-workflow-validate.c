@@ -2,7 +2,8 @@
 /* zz-workflow-validate.c: what is wrong with a workflow, for the user
  *
  * Unknown blocks, missing required config, duplicate ids, dangling edges,
- * self loops and one cycle, each a ZzProblem naming the node or edge.
+ * self loops and one cycle, each a ZzProblem naming the node or edge; and
+ * a workflow that no trigger starts.
  */
 #define G_LOG_DOMAIN "zz-workflow-validate"
 
@@ -55,6 +56,36 @@ zz_workflow_is_known_block_type (const char *block_type)
   for (guint i = 0; i < G_N_ELEMENTS (known_block_types); i++)
     if (g_str_equal (block_type, known_block_types[i]))
       return TRUE;
+
+  return FALSE;
+}
+
+/* The blocks a run starts at (blocks.md: a manual start, a schedule, a
+ * price or a wallet watched). */
+static const char *const trigger_block_types[] = {
+  "MANUAL_TRIGGER",
+  "SCHEDULE",
+  "PRICE_MONITOR",
+  "WALLET_LISTEN",
+};
+
+static gboolean
+has_enabled_trigger (ZzWorkflow *self)
+{
+  GListModel *nodes = zz_workflow_get_nodes (self);
+  guint       n = g_list_model_get_n_items (nodes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZzNode) node = g_list_model_get_item (nodes, i);
+      const char *block_type = zz_node_get_block_type (node);
+
+      if (!zz_node_get_enabled (node) || block_type == NULL)
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (trigger_block_types); j++)
+        if (g_str_equal (block_type, trigger_block_types[j]))
+          return TRUE;
+    }
 
   return FALSE;
 }
@@ -248,11 +279,13 @@ describe_cycle (GPtrArray *cycle)
  * @user_data: data for @check
  *
  * Reports duplicate ids, unknown block types (a warning: the node is kept),
- * missing required config, edges to missing nodes, self loops, and one
- * cycle, naming its nodes.
+ * missing required config, edges to missing nodes, self loops, one
+ * cycle, naming its nodes, and a workflow without an enabled trigger (a
+ * warning: it can be saved and edited, and a run of it does nothing).
  *
  * Returns: (transfer full) (element-type ZzProblem): the problems, in node
- * then edge order, the cycle last; empty when there are none
+ * then edge order, the cycle, then the missing trigger last; empty when
+ * there are none
  */
 GPtrArray *
 zz_workflow_validate (ZzWorkflow      *self,
@@ -293,6 +326,11 @@ zz_workflow_validate (ZzWorkflow      *self,
                                        g_ptr_array_index (cycle, 0), NULL,
                                        "%s", message));
     }
+
+  if (!has_enabled_trigger (self))
+    g_ptr_array_add (problems,
+                     zz_problem_new (ZZ_PROBLEM_NO_TRIGGER, ZZ_PROBLEM_WARNING, NULL, NULL,
+                                     "%s", _("Nothing starts this workflow: add a trigger, such as Manual Trigger")));
 
   return g_steal_pointer (&problems);
 }

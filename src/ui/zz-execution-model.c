@@ -15,6 +15,7 @@ struct _ZzExecutionModel
   GPtrArray   *items;   /* ZzNodeRunItem */
   GHashTable  *by_node; /* node id -> ZzNodeRunItem, borrowed */
   gboolean     live;
+  gboolean     unsaved_document;
 };
 
 static void zz_execution_model_list_model_init (GListModelInterface *iface);
@@ -26,6 +27,7 @@ enum
   PROP_0,
   PROP_EXECUTION,
   PROP_LIVE,
+  PROP_UNSAVED_DOCUMENT,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -97,6 +99,9 @@ zz_execution_model_get_property (GObject    *object,
     case PROP_LIVE:
       g_value_set_boolean (value, self->live);
       break;
+    case PROP_UNSAVED_DOCUMENT:
+      g_value_set_boolean (value, self->unsaved_document);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -115,6 +120,9 @@ zz_execution_model_class_init (ZzExecutionModelClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LIVE] =
     g_param_spec_boolean ("live", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNSAVED_DOCUMENT] =
+    g_param_spec_boolean ("unsaved-document", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -187,6 +195,26 @@ zz_execution_model_set_live (ZzExecutionModel *self,
     return;
   self->live = live;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIVE]);
+}
+
+gboolean
+zz_execution_model_get_unsaved_document (ZzExecutionModel *self)
+{
+  g_return_val_if_fail (ZZ_IS_EXECUTION_MODEL (self), FALSE);
+  return self->unsaved_document;
+}
+
+void
+zz_execution_model_set_unsaved_document (ZzExecutionModel *self,
+                                         gboolean          unsaved_document)
+{
+  g_return_if_fail (ZZ_IS_EXECUTION_MODEL (self));
+
+  unsaved_document = !!unsaved_document;
+  if (self->unsaved_document == unsaved_document)
+    return;
+  self->unsaved_document = unsaved_document;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED_DOCUMENT]);
 }
 
 void

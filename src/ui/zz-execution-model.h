@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (ZzExecutionModel, zz_execution_model, ZZ, EXECUTION_MODEL,
 /* The node executions of one run, a GListModel of ZzNodeRunItem in the
  * order the rows first arrived. It holds only what it was told: the
  * executor's signals for a live run, the store's rows for a past one.
- * Properties: execution (the last ZzExecution row, nullable), live.
+ * Properties: execution (the last ZzExecution row, nullable), live,
+ * unsaved-document.
  * Signal: "node-changed" (ZzNodeRunItem *) after a row was updated or added. */
 ZzExecutionModel  *zz_execution_model_new            (ZzWorkflow            *workflow);
 /* (nullable) (transfer none) */
@@ -29,6 +30,11 @@ void               zz_execution_model_set_execution  (ZzExecutionModel      *sel
 gboolean           zz_execution_model_get_live       (ZzExecutionModel      *self);
 void               zz_execution_model_set_live       (ZzExecutionModel      *self,
                                                       gboolean               live);
+/* TRUE when the run was started from the document on the canvas while it
+ * had changes not saved: what ran is not the saved workflow. */
+gboolean           zz_execution_model_get_unsaved_document (ZzExecutionModel *self);
+void               zz_execution_model_set_unsaved_document (ZzExecutionModel *self,
+                                                            gboolean          unsaved_document);
 /* Updates the item of the row's node, or appends one. */
 void               zz_execution_model_update_node    (ZzExecutionModel      *self,
                                                       const ZzNodeExecution *row);

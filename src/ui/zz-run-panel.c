@@ -110,6 +110,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
+  /* A name gives way first, at its end; the duration keeps a column of its
+   * own, aligned on the right, so that the rows' durations line up. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
+  gtk_label_set_xalign (GTK_LABEL (duration), 1);
+  gtk_label_set_width_chars (GTK_LABEL (duration), 8);
   gtk_widget_add_css_class (duration, "dim-label");
   gtk_widget_add_css_class (duration, "numeric");
   gtk_widget_add_css_class (duration, "caption");
@@ -245,7 +250,20 @@ update_header (ZzRunPanel *self)
       text = g_strdup_printf (_("%s in %s, %s"), zz_status_title (execution->status),
                                  duration ? duration : "?", when ? when : "");
     }
+
+  if (zz_execution_model_get_unsaved_document (self->model))
+    {
+      g_autofree char *plain = g_steal_pointer (&text);
+
+      /* Translators: the run panel's summary of a run of the canvas's
+       * unsaved document: "Completed in 1.2 s, just now, with unsaved changes" */
+      text = g_strdup_printf (_("%s, with unsaved changes"), plain);
+    }
   gtk_label_set_label (self->status_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label),
+                               zz_execution_model_get_unsaved_document (self->model)
+                               ? _("This run used the workflow as the canvas shows it, with changes that are not saved")
+                               : NULL);
 }
 
 static void
@@ -274,17 +292,28 @@ on_node_changed_cb (ZzRunPanel    *self,
     update_details (self);
 }
 
+/* "Not Run Yet" only when there is no run: a finished run without a node
+ * says so, beside the header that says how it ended. */
 static void
 on_items_changed_cb (ZzRunPanel *self)
 {
-  gtk_stack_set_visible_child_name (self->run_stack,
-                                    self->model && g_list_model_get_n_items (G_LIST_MODEL (self->model)) ? "nodes" : "empty");
+  const char *page = "empty";
+
+  if (self->model != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    page = "nodes";
+  else if (self->model != NULL && zz_execution_model_get_live (self->model))
+    page = "nodes";
+  else if (self->model != NULL && zz_execution_model_get_execution (self->model) != NULL)
+    page = "no-nodes";
+
+  gtk_stack_set_visible_child_name (self->run_stack, page);
 }
 
 static void
 on_model_execution_changed_cb (ZzRunPanel *self)
 {
   update_header (self);
+  on_items_changed_cb (self);
   if (self->model && !zz_execution_model_get_live (self->model))
     zz_history_view_reload (self->history_view);
 }
@@ -541,6 +570,8 @@ zz_run_panel_init (ZzRunPanel *self)
                                  G_CALLBACK (on_model_execution_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->model_signals, "notify::live",
                                  G_CALLBACK (on_model_execution_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->model_signals, "notify::unsaved-document",
+                                 G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -661,6 +692,14 @@ zz_run_panel_get_selected_node_id (ZzRunPanel *self)
 
   item = selected_item (self);
   return item ? zz_node_run_item_get_node_id (item) : NULL;
+}
+
+const char *
+zz_run_panel_get_status_text (ZzRunPanel *self)
+{
+  g_return_val_if_fail (ZZ_IS_RUN_PANEL (self), NULL);
+
+  return gtk_label_get_label (self->status_label);
 }
 
 const char *

@@ -52,6 +52,8 @@ ZzHistoryView    *zz_run_panel_get_history_view     (ZzRunPanel *self);
 /* (nullable): the node of the selected row */
 const char       *zz_run_panel_get_selected_node_id (ZzRunPanel *self);
 /* (nullable): the error shown for the selected row */
+/* The header's summary of the run shown ("Completed in 1.2 s, just now"). */
+const char       *zz_run_panel_get_status_text      (ZzRunPanel *self);
 const char       *zz_run_panel_get_error_text       (ZzRunPanel *self);
 
 G_END_DECLS

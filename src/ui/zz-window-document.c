@@ -9,7 +9,7 @@
 #include "zz-window-private.h"
 
 /* The document commands of the window: save, the question asked before
- * unsaved changes would be left (closing, switching, deleting), the
+ * unsaved changes would be left (closing, switching), the
  * unsaved mark in the title, tidy up, and new from template. */
 
 /* Title -------------------------------------------------------------------- */
@@ -69,9 +69,6 @@ on_save_dialog_responded_cb (ZzWindow         *self,
       break;
     case ZZ_WINDOW_THEN_SELECT:
       _zz_window_select_workflow (self, id);
-      break;
-    case ZZ_WINDOW_THEN_DELETE:
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.delete", NULL);
       break;
     default:
       g_assert_not_reached ();

@@ -72,7 +72,6 @@ typedef enum
 {
   ZZ_WINDOW_THEN_CLOSE,
   ZZ_WINDOW_THEN_SELECT,
-  ZZ_WINDOW_THEN_DELETE,
 } ZzWindowThen;
 
 void        _zz_window_class_init_document (GtkWidgetClass *widget_class);

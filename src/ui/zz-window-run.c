@@ -50,6 +50,26 @@ update_run_button (ZzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
 }
 
+/* A workflow opens with its last run in the panel, as the sidebar shows
+ * its last status: after a restart too. */
+static void
+show_last_run (ZzWindow   *self,
+               ZzRunPanel *panel,
+               ZzWorkflow *workflow)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  ZzExecution *last;
+
+  runs = zz_store_list_executions (self->store, zz_workflow_get_id (workflow), &error);
+  if (runs == NULL || runs->len == 0)
+    return;
+
+  last = g_ptr_array_index (runs, 0);
+  if (!zz_run_panel_open_execution (panel, last->id, &error))
+    g_warning ("Could not show the last run of “%s”: %s", zz_workflow_get_name (workflow), error->message);
+}
+
 static void
 on_page_workflow_changed_cb (ZzWindow *self)
 {
@@ -58,7 +78,14 @@ on_page_workflow_changed_cb (ZzWindow *self)
 
   zz_run_panel_set_workflow (panel, workflow);
   if (workflow != NULL)
-    zz_run_panel_set_model (panel, zz_run_manager_get_model (self->runs, zz_workflow_get_id (workflow)));
+    {
+      ZzExecutionModel *live = zz_run_manager_get_model (self->runs, zz_workflow_get_id (workflow));
+
+      if (live != NULL)
+        zz_run_panel_set_model (panel, live);
+      else if (zz_run_panel_get_model (panel) == NULL)
+        show_last_run (self, panel, workflow);
+    }
   update_run_button (self);
 }
 
@@ -72,12 +99,24 @@ start_run (ZzWindow   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  /* The run reads what is saved; an edit still waiting is saved first. */
+  ZzExecutionModel *model;
+  gboolean          unsaved;
+
+  /* The run takes the document as the canvas shows it; a description
+   * still being typed is saved first. */
   zz_workflow_page_flush (self->page);
+  unsaved = zz_workflow_page_get_workflow (self->page) == workflow &&
+            zz_workflow_page_get_modified (self->page);
   if (!zz_run_manager_start (self->runs, workflow, input, trigger, &error))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+      return;
     }
+
+  /* What ran is then not the saved workflow: its header says so. */
+  model = zz_run_manager_get_model (self->runs, zz_workflow_get_id (workflow));
+  if (model != NULL)
+    zz_execution_model_set_unsaved_document (model, unsaved);
 }
 
 /* The inputs the workflow's manual trigger declares, or %NULL. */

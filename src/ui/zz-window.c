@@ -422,26 +422,31 @@ on_delete_toast_dismissed_cb (ZzWindow *self,
     zz_window_delete_now (self, id);
 }
 
+/* Hides the open workflow at once and deletes it when its toast goes,
+ * so that Undo can still bring it back. */
 static void
-zz_window_delete_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+zz_window_delete_confirmed (ZzWindow   *self,
+                            const char *workflow_id)
 {
-  ZzWindow        *self = ZZ_WINDOW (widget);
   ZzWorkflow      *workflow = zz_workflow_page_get_workflow (self->page);
   g_autofree char *id = NULL;
   g_autofree char *markup = NULL;
   AdwToast        *toast;
   guint            position = 0;
 
-  if (workflow == NULL || _zz_window_ask_to_save (self, ZZ_WINDOW_THEN_DELETE, NULL))
+  /* The dialog may outlive the workflow it asked about. */
+  if (workflow == NULL || g_strcmp0 (zz_workflow_get_id (workflow), workflow_id) != 0)
     return;
 
   /* One Undo at a time: the previous deletion becomes final. */
   if (self->delete_toast != NULL)
     adw_toast_dismiss (self->delete_toast);
 
+  /* Deleting the workflow deletes its unsaved changes too: no "Save changes?"
+   * after the user said Delete, and no draft left behind. */
+  zz_workflow_page_discard_changes (self->page);
   zz_workflow_page_flush (self->page);
+  workflow = zz_workflow_page_get_workflow (self->page);
   id = g_strdup (zz_workflow_get_id (workflow));
   find_in_model (G_LIST_MODEL (self->filtered), id, &position);
   g_hash_table_insert (self->pending_deletions, g_strdup (id),
@@ -474,6 +479,71 @@ zz_window_delete_action (GtkWidget  *widget,
 
   g_set_weak_pointer (&self->delete_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_dialog_responded_cb (ZzWindow         *self,
+                               const char       *response,
+                               AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "delete") == 0)
+    zz_window_delete_confirmed (self, g_object_get_data (G_OBJECT (dialog), "workflow-id"));
+}
+
+static char *
+describe_deletion (ZzWindow   *self,
+                   ZzWorkflow *workflow)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autofree char *what = NULL;
+  guint            n_runs;
+
+  runs = zz_store_list_executions (self->store, zz_workflow_get_id (workflow), NULL);
+  n_runs = runs != NULL ? runs->len : 0;
+
+  if (n_runs == 0)
+    /* Translators: %s is a workflow's name */
+    what = g_strdup_printf (_("“%s” will be deleted."), zz_workflow_get_name (workflow));
+  else
+    /* Translators: %1$s is a workflow's name, %2$u how many runs it has */
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "“%1$s” and its %2$u run will be deleted.",
+                                         "“%1$s” and its %2$u runs will be deleted.", n_runs),
+                            zz_workflow_get_name (workflow), n_runs);
+
+  if (zz_workflow_page_get_modified (self->page))
+    return g_strconcat (what, " ", _("Its unsaved changes will be lost too."), NULL);
+  return g_steal_pointer (&what);
+}
+
+/* As Files asks before a permanent deletion: a question that says what
+ * goes, with the destructive answer marked and not the default. */
+static void
+zz_window_delete_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  ZzWindow        *self = ZZ_WINDOW (widget);
+  ZzWorkflow      *workflow = zz_workflow_page_get_workflow (self->page);
+  g_autofree char *body = NULL;
+  GtkWidget       *dialog;
+
+  if (workflow == NULL)
+    return;
+
+  body = describe_deletion (self, workflow);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Workflow?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "workflow-id",
+                          g_strdup (zz_workflow_get_id (workflow)), g_free);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_delete_dialog_responded_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -591,6 +661,20 @@ zz_window_constructed (GObject *object)
    * again whenever the user comes back to the window. */
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_notified_cb), NULL);
 
+#if ADW_CHECK_VERSION(1, 4, 0)
+  /* Too narrow for the side panel beside the canvas: it slides over it.
+   * (Before libadwaita 1.4 the page decides this from its own width.) */
+  /* Built against the 1.2 floor (ADW_VERSION_MAX_ALLOWED), run on 1.4. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  {
+    AdwBreakpoint *narrow = adw_breakpoint_new (adw_breakpoint_condition_parse ("max-width: 1000sp"));
+
+    adw_breakpoint_add_setters (narrow, G_OBJECT (self->page), "narrow", TRUE, NULL);
+    adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), narrow);
+  }
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+
   self->settings = create_settings ();
   if (self->settings != NULL)
     {
@@ -599,6 +683,9 @@ zz_window_constructed (GObject *object)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      /* As the user last dragged them. */
+      g_settings_bind (self->settings, "run-panel-height", self->page, "run-panel-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "side-panel-width", self->page, "side-panel-width", G_SETTINGS_BIND_DEFAULT);
       last = g_settings_get_string (self->settings, "last-workflow");
     }
 
@@ -746,8 +833,9 @@ zz_window_class_init (ZzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", zz_window_undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, zz_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", zz_window_show_toast_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete", NULL);
+  /* Delete alone is the canvas's, for nodes, and the text's in an entry. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, GDK_CONTROL_MASK, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   _zz_window_class_init_actions (widget_class);

@@ -8,6 +8,7 @@
 #include "zz-canvas.h"
 #include "zz-run-panel.h"
 #include "zz-inspector.h"
+#include "zz-node-card.h"
 #include "zz-palette.h"
 #include "zz-problems-view.h"
 #include "zz-draft-writer.h"
@@ -15,6 +16,22 @@
 #include "zz-workflow-history.h"
 #include "zz-workflow-layout.h"
 #include "zz-workflow-page.h"
+
+/* The panels' sizes (GSettings run-panel-height and side-panel-width
+ * through the window), within these bounds. */
+#define RUN_PANEL_MIN_HEIGHT 140
+#define RUN_PANEL_MAX_HEIGHT 4000
+#define SIDE_PANEL_MIN_WIDTH 280
+#define SIDE_PANEL_MAX_WIDTH 4000
+/* The canvas keeps at least this much when the side panel is dragged. */
+#define CANVAS_MIN_WIDTH 320
+/* Below this width the side panel slides over the canvas rather than
+ * narrow it (an AdwBreakpoint of the window does it with libadwaita 1.4). */
+#define NARROW_PAGE_WIDTH 720
+/* and then the panel is no wider than this, to fit GNOME's floor. */
+#define NARROW_SIDE_PANEL_WIDTH 300
+/* How far from its edge the side panel can be grabbed to resize it. */
+#define SIDE_PANEL_GRIP 6
 
 /* Typing in the description saves this long after the last key. */
 #define DESCRIPTION_SAVE_DELAY_MS 600
@@ -30,11 +47,24 @@ struct _ZzWorkflowPage
   ZzStore       *store;
   ZzWorkflow    *workflow;
   GSignalGroup  *workflow_signals;
+  GSignalGroup  *nodes_signals;
   GtkStringList *tags;
   guint          description_save_id;
   ZzDraftWriter *drafts;
   guint          loading : 1;
   guint          saving : 1;
+  guint          placing_run_panel : 1;
+  guint          narrow : 1;
+  guint          nodes_changed : 1;
+  guint          n_shown_cards;
+  gulong         layout_handler_id;
+  GdkFrameClock *frame_clock;
+  int            run_panel_height;
+  int            side_panel_width;
+  int            drag_start_width;
+  int            shown_side_panel_width;
+  guint          place_run_panel_id;
+  guint          fit_side_panel_id;
 
   AdwEntryRow         *name_row; /* template children */
   AdwEntryRow         *tags_row;
@@ -56,6 +86,8 @@ struct _ZzWorkflowPage
   GtkWidget           *empty_label;
   GtkRevealer         *draft_revealer;
   GtkLabel            *draft_label;
+  GtkPaned            *run_paned;
+  AdwFlap             *flap;
 };
 
 G_DEFINE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, GTK_TYPE_WIDGET)
@@ -67,6 +99,9 @@ enum
   PROP_WORKFLOW,
   PROP_TITLE,
   PROP_MODIFIED,
+  PROP_RUN_PANEL_HEIGHT,
+  PROP_SIDE_PANEL_WIDTH,
+  PROP_NARROW,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -381,28 +416,146 @@ create_tag_widget_cb (gpointer item,
   return label;
 }
 
+/* A row follows its node: a rename or a disabling shows at once. */
+static void
+update_node_row (GtkWidget  *row,
+                 GParamSpec *pspec,
+                 ZzNode     *node)
+{
+  const char *label = zz_node_get_label (node);
+  GtkWidget  *disabled = g_object_get_data (G_OBJECT (row), "disabled-label");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 label && label[0] ? label : zz_node_get_block_type (node));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), zz_node_get_block_type (node));
+  gtk_widget_set_visible (disabled, !zz_node_get_enabled (node));
+}
+
 static GtkWidget *
 create_node_row_cb (gpointer item,
                     gpointer user_data)
 {
-  ZzNode     *node = item;
-  const char *label = zz_node_get_label (node);
-  GtkWidget  *row = adw_action_row_new ();
+  ZzNode    *node = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *disabled = gtk_label_new (_("Disabled"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 label && label[0] ? label : zz_node_get_block_type (node));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), zz_node_get_block_type (node));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Select and show this node on the canvas"));
+  gtk_widget_add_css_class (disabled, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), disabled);
+  g_object_set_data (G_OBJECT (row), "disabled-label", disabled);
+  g_object_set_data_full (G_OBJECT (row), "node-id", g_strdup (zz_node_get_id (node)), g_free);
 
-  if (!zz_node_get_enabled (node))
-    {
-      GtkWidget *disabled = gtk_label_new (_("Disabled"));
-
-      gtk_widget_add_css_class (disabled, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), disabled);
-    }
+  update_node_row (row, NULL, node);
+  g_signal_connect_object (node, "notify", G_CALLBACK (update_node_row), row, G_CONNECT_SWAPPED);
 
   return row;
+}
+
+/* Puts the node in the middle of the view, at a zoom where it reads, as
+ * the problems list does. */
+static void
+zz_workflow_page_centre_node (ZzWorkflowPage *self,
+                              ZzNode         *node)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (self->canvas);
+  double      width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
+  double      height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
+  double      zoom;
+
+  if (width <= 1 || height <= 1)
+    return;
+
+  if (zz_viewport_get_zoom (viewport) < 0.75)
+    zz_viewport_set_zoom (viewport, 1.0);
+  zoom = zz_viewport_get_zoom (viewport);
+  zz_viewport_set_offset (viewport,
+                          zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - width / 2 / zoom,
+                          zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - height / 2 / zoom);
+}
+
+gboolean
+zz_workflow_page_show_node (ZzWorkflowPage *self,
+                            const char     *node_id)
+{
+  const char *ids[2] = { node_id, NULL };
+  ZzNode     *node;
+
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+
+  if (self->workflow == NULL || node_id == NULL ||
+      (node = zz_workflow_find_node (self->workflow, node_id)) == NULL)
+    return FALSE;
+
+  zz_canvas_select_nodes (self->canvas, ids);
+  zz_workflow_page_centre_node (self, node);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+  return TRUE;
+}
+
+static void
+on_node_row_activated_cb (ZzWorkflowPage *self,
+                          GtkListBoxRow  *row,
+                          GtkListBox     *list)
+{
+  zz_workflow_page_show_node (self, g_object_get_data (G_OBJECT (row), "node-id"));
+}
+
+static void
+on_nodes_changed_cb (ZzWorkflowPage *self)
+{
+  self->nodes_changed = TRUE;
+  zz_workflow_page_update_details (self);
+}
+
+/* The canvas adds a node's card when it first comes into view, during its
+ * own allocation (an undone node coming back, say). The new child asks for
+ * a layout of its ancestors, which GTK 4.8 does not do before drawing them
+ * while they are being laid out: the canvas and the run panel went blank
+ * until the window was resized. After a layout that followed a change of
+ * nodes, or that showed more or fewer cards (a pan, a zoom), the page asks
+ * again, from the canvas up to itself. */
+static void
+on_frame_clock_layout_cb (ZzWorkflowPage *self,
+                          GdkFrameClock  *clock)
+{
+  guint n_shown_cards = zz_canvas_get_n_shown_cards (self->canvas);
+
+  if (!self->nodes_changed && n_shown_cards == self->n_shown_cards)
+    return;
+
+  self->nodes_changed = FALSE;
+  self->n_shown_cards = n_shown_cards;
+  gtk_widget_queue_resize (GTK_WIDGET (self->canvas));
+  gtk_widget_queue_resize (GTK_WIDGET (self->run_paned));
+  gtk_widget_queue_resize (GTK_WIDGET (self->flap));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+zz_workflow_page_realize (GtkWidget *widget)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (zz_workflow_page_parent_class)->realize (widget);
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->layout_handler_id = g_signal_connect_object (self->frame_clock, "layout",
+                                                     G_CALLBACK (on_frame_clock_layout_cb), self,
+                                                     G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+static void
+zz_workflow_page_unrealize (GtkWidget *widget)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->layout_handler_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (zz_workflow_page_parent_class)->unrealize (widget);
 }
 
 static void
@@ -573,6 +726,11 @@ zz_workflow_page_dispose (GObject *object)
   GtkWidget      *child;
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
 
+  if (self->place_run_panel_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->run_paned), self->place_run_panel_id);
+  self->place_run_panel_id = 0;
+  g_clear_handle_id (&self->fit_side_panel_id, g_source_remove);
+
   /* An edit still waiting must not be lost when the window closes. */
   if (self->description_save_id != 0)
     zz_workflow_page_flush (self);
@@ -580,6 +738,7 @@ zz_workflow_page_dispose (GObject *object)
     zz_draft_writer_set_workflow (self->drafts, NULL);
   g_clear_object (&self->drafts);
   g_signal_group_set_target (self->workflow_signals, NULL);
+  g_signal_group_set_target (self->nodes_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZZ_TYPE_WORKFLOW_PAGE);
   /* The template's root is a direct child with no id to clear. */
@@ -598,6 +757,7 @@ zz_workflow_page_finalize (GObject *object)
   ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (object);
 
   g_clear_object (&self->workflow_signals);
+  g_clear_object (&self->nodes_signals);
 
   G_OBJECT_CLASS (zz_workflow_page_parent_class)->finalize (object);
 }
@@ -624,6 +784,15 @@ zz_workflow_page_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_boolean (value, zz_workflow_page_get_modified (self));
       break;
+    case PROP_RUN_PANEL_HEIGHT:
+      g_value_set_int (value, self->run_panel_height);
+      break;
+    case PROP_SIDE_PANEL_WIDTH:
+      g_value_set_int (value, self->side_panel_width);
+      break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -644,6 +813,15 @@ zz_workflow_page_set_property (GObject      *object,
       break;
     case PROP_WORKFLOW:
       zz_workflow_page_set_workflow (self, g_value_get_object (value));
+      break;
+    case PROP_RUN_PANEL_HEIGHT:
+      zz_workflow_page_set_run_panel_height (self, g_value_get_int (value));
+      break;
+    case PROP_SIDE_PANEL_WIDTH:
+      zz_workflow_page_set_side_panel_width (self, g_value_get_int (value));
+      break;
+    case PROP_NARROW:
+      zz_workflow_page_set_narrow (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -694,6 +872,272 @@ on_inspector_node_notified_cb (ZzWorkflowPage *self)
     adw_flap_set_reveal_flap (ADW_FLAP (flap), TRUE);
 }
 
+/* Panel sizes --------------------------------------------------------------- */
+
+/* GtkPaned counts from the top; the height to keep is the run panel's,
+ * which a resize of the window leaves alone (resize-end-child is FALSE). */
+static gboolean
+place_run_panel_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  ZzWorkflowPage *self = user_data;
+  int             height = gtk_widget_get_height (widget);
+
+  if (height <= 0)
+    return G_SOURCE_CONTINUE;
+
+  self->placing_run_panel = TRUE;
+  gtk_paned_set_position (self->run_paned, MAX (0, height - self->run_panel_height));
+  self->placing_run_panel = FALSE;
+  self->place_run_panel_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_place_run_panel (ZzWorkflowPage *self)
+{
+  if (self->place_run_panel_id == 0)
+    self->place_run_panel_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->run_paned),
+                                                             place_run_panel_cb, self, NULL);
+}
+
+static void
+on_run_paned_position_notified_cb (ZzWorkflowPage *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->run_paned));
+  int panel_height;
+
+  /* Only the user's drags are kept: not the paned's first layout. */
+  if (self->placing_run_panel || self->place_run_panel_id != 0 || height <= 0)
+    return;
+
+  panel_height = CLAMP (height - gtk_paned_get_position (self->run_paned),
+                        RUN_PANEL_MIN_HEIGHT, RUN_PANEL_MAX_HEIGHT);
+  if (panel_height == self->run_panel_height)
+    return;
+
+  self->run_panel_height = panel_height;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_PANEL_HEIGHT]);
+}
+
+int
+zz_workflow_page_get_run_panel_height (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), 0);
+
+  return self->run_panel_height;
+}
+
+void
+zz_workflow_page_set_run_panel_height (ZzWorkflowPage *self,
+                                       int             height)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW_PAGE (self));
+
+  height = CLAMP (height, RUN_PANEL_MIN_HEIGHT, RUN_PANEL_MAX_HEIGHT);
+  if (height == self->run_panel_height)
+    return;
+
+  self->run_panel_height = height;
+  queue_place_run_panel (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_PANEL_HEIGHT]);
+}
+
+int
+zz_workflow_page_get_side_panel_width (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), 0);
+
+  return self->side_panel_width;
+}
+
+/* The width the side panel can have beside the canvas in a page @width
+ * wide: what the user chose, less when the canvas needs the room. Below
+ * its minimum the flap folds and the panel slides over the canvas. */
+static int
+fitted_side_panel_width (ZzWorkflowPage *self,
+                         int             width)
+{
+  int content_min = 0;
+
+  if (width <= 0)
+    return self->side_panel_width;
+  /* Over the canvas, the panel must not hold the window wider than
+   * GNOME's floor. */
+  if (self->narrow)
+    return MIN (self->side_panel_width, NARROW_SIDE_PANEL_WIDTH);
+
+  gtk_widget_measure (GTK_WIDGET (self->run_paned), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &content_min, NULL, NULL, NULL);
+  return CLAMP (self->side_panel_width, SIDE_PANEL_MIN_WIDTH,
+                MAX (width - MAX (content_min, CANVAS_MIN_WIDTH) - 1, SIDE_PANEL_MIN_WIDTH));
+}
+
+static gboolean
+fit_side_panel_cb (gpointer user_data)
+{
+  ZzWorkflowPage *self = user_data;
+
+  self->fit_side_panel_id = 0;
+#if !ADW_CHECK_VERSION(1, 4, 0)
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    zz_workflow_page_set_narrow (self, gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_PAGE_WIDTH);
+#endif
+  self->shown_side_panel_width = fitted_side_panel_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  gtk_widget_set_size_request (GTK_WIDGET (self->side_stack), self->shown_side_panel_width, -1);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+zz_workflow_page_measure (GtkWidget     *widget,
+                          GtkOrientation orientation,
+                          int            for_size,
+                          int           *minimum,
+                          int           *natural,
+                          int           *minimum_baseline,
+                          int           *natural_baseline)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->flap), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The panel's size request follows the page's width, changed after this
+ * allocation: a size request changed while allocating would leave the
+ * page with no allocation until the next resize. */
+static void
+zz_workflow_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  ZzWorkflowPage *self = ZZ_WORKFLOW_PAGE (widget);
+
+  if ((fitted_side_panel_width (self, width) != self->shown_side_panel_width
+#if !ADW_CHECK_VERSION(1, 4, 0)
+       || (width < NARROW_PAGE_WIDTH) != self->narrow
+#endif
+       ) &&
+      self->fit_side_panel_id == 0)
+    self->fit_side_panel_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_side_panel_cb, self, NULL);
+
+  gtk_widget_allocate (GTK_WIDGET (self->flap), width, height, baseline, NULL);
+}
+
+gboolean
+zz_workflow_page_get_narrow (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), FALSE);
+
+  return self->narrow;
+}
+
+void
+zz_workflow_page_set_narrow (ZzWorkflowPage *self,
+                             gboolean        narrow)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW_PAGE (self));
+
+  narrow = !!narrow;
+  if (narrow == self->narrow)
+    return;
+
+  self->narrow = narrow;
+  /* Folded, the panel slides over the canvas and has its way back. */
+  adw_flap_set_fold_policy (self->flap, narrow ? ADW_FLAP_FOLD_POLICY_ALWAYS : ADW_FLAP_FOLD_POLICY_AUTO);
+  if (self->fit_side_panel_id == 0)
+    self->fit_side_panel_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_side_panel_cb, self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+}
+
+void
+zz_workflow_page_set_side_panel_width (ZzWorkflowPage *self,
+                                       int             width)
+{
+  g_return_if_fail (ZZ_IS_WORKFLOW_PAGE (self));
+
+  width = CLAMP (width, SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_MAX_WIDTH);
+  if (width == self->side_panel_width)
+    return;
+
+  self->side_panel_width = width;
+  fit_side_panel_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE_PANEL_WIDTH]);
+}
+
+/* The side panel's edge beside the canvas is a handle, as a paned's is:
+ * AdwFlap has none, and it keeps the panel an overlay when folded. The
+ * gesture is the page's, which does not move while the panel widens. */
+static gboolean
+is_on_side_panel_grip (ZzWorkflowPage *self,
+                       double          page_x,
+                       double          page_y)
+{
+  GtkWidget *panel = GTK_WIDGET (self->side_stack);
+  double     x, y;
+
+  if (!gtk_widget_get_mapped (panel) ||
+      !gtk_widget_translate_coordinates (GTK_WIDGET (self), panel, page_x, page_y, &x, &y) ||
+      y < 0 || y > gtk_widget_get_height (panel))
+    return FALSE;
+
+  if (gtk_widget_get_direction (panel) == GTK_TEXT_DIR_RTL)
+    return x >= gtk_widget_get_width (panel) - SIDE_PANEL_GRIP && x <= gtk_widget_get_width (panel) + SIDE_PANEL_GRIP;
+  return x >= -SIDE_PANEL_GRIP && x <= SIDE_PANEL_GRIP;
+}
+
+static void
+on_side_panel_drag_begun_cb (ZzWorkflowPage *self,
+                             double          x,
+                             double          y,
+                             GtkGestureDrag *gesture)
+{
+  if (!is_on_side_panel_grip (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->drag_start_width = gtk_widget_get_width (GTK_WIDGET (self->side_stack));
+}
+
+static void
+on_side_panel_drag_updated_cb (ZzWorkflowPage *self,
+                               double          dx,
+                               double          dy,
+                               GtkGestureDrag *gesture)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self->side_stack)) == GTK_TEXT_DIR_RTL)
+    dx = -dx;
+  /* Never so wide that the flap folds over the canvas. */
+  self->side_panel_width = 0;
+  zz_workflow_page_set_side_panel_width (self, self->drag_start_width - (int) dx);
+  if (self->shown_side_panel_width != self->side_panel_width)
+    {
+      self->side_panel_width = self->shown_side_panel_width;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE_PANEL_WIDTH]);
+    }
+}
+
+static void
+on_side_panel_motion_cb (ZzWorkflowPage           *self,
+                         double                    x,
+                         double                    y,
+                         GtkEventControllerMotion *motion)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), is_on_side_panel_grip (self, x, y) ? "col-resize" : NULL);
+}
+
+static void
+on_hide_side_clicked_cb (ZzWorkflowPage *self)
+{
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
 static void
 zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
 {
@@ -717,6 +1161,17 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUN_PANEL_HEIGHT] =
+    g_param_spec_int ("run-panel-height", NULL, NULL,
+                      RUN_PANEL_MIN_HEIGHT, RUN_PANEL_MAX_HEIGHT, 220,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDE_PANEL_WIDTH] =
+    g_param_spec_int ("side-panel-width", NULL, NULL,
+                      SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_MAX_WIDTH, 340,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/zzyra/Desktop/ui/zz-workflow-page.ui");
@@ -746,6 +1201,10 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, run_paned);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, flap);
+  gtk_widget_class_bind_template_callback (widget_class, on_hide_side_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_run_paned_position_notified_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_draft_restore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_draft_discard_clicked_cb);
   gtk_widget_class_install_action (widget_class, "page.tidy-up", NULL, zz_workflow_page_tidy_up_action);
@@ -756,13 +1215,18 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_fit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_tags_row_applied_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = zz_workflow_page_measure;
+  widget_class->realize = zz_workflow_page_realize;
+  widget_class->unrealize = zz_workflow_page_unrealize;
+  widget_class->size_allocate = zz_workflow_page_size_allocate;
 }
 
 static void
 zz_workflow_page_init (ZzWorkflowPage *self)
 {
   GtkEventController *focus;
+  GtkEventController *motion;
+  GtkGesture         *drag;
 
   g_type_ensure (ZZ_TYPE_CANVAS);
   g_type_ensure (ZZ_TYPE_RUN_PANEL);
@@ -777,9 +1241,30 @@ zz_workflow_page_init (ZzWorkflowPage *self)
   g_signal_group_connect_object (self->workflow_signals, "notify::modified",
                                  G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
 
+  self->nodes_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->nodes_signals, "items-changed",
+                                 G_CALLBACK (on_nodes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->nodes_list, "row-activated",
+                           G_CALLBACK (on_node_row_activated_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (zz_canvas_get_viewport (self->canvas), "notify::zoom",
                            G_CALLBACK (on_zoom_changed_cb), self, G_CONNECT_SWAPPED);
   on_zoom_changed_cb (self, NULL, zz_canvas_get_viewport (self->canvas));
+
+  self->run_panel_height = 220;
+  self->side_panel_width = 0;
+  zz_workflow_page_set_side_panel_width (self, 340);
+  queue_place_run_panel (self);
+
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (on_side_panel_drag_begun_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (on_side_panel_drag_updated_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_side_panel_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "enter", G_CALLBACK (on_side_panel_motion_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   self->tags = gtk_string_list_new (NULL);
   gtk_flow_box_bind_model (self->tags_box, G_LIST_MODEL (self->tags),
@@ -825,6 +1310,7 @@ zz_workflow_page_set_workflow (ZzWorkflowPage *self,
 
   g_set_object (&self->workflow, workflow);
   g_signal_group_set_target (self->workflow_signals, workflow);
+  g_signal_group_set_target (self->nodes_signals, workflow ? zz_workflow_get_nodes (workflow) : NULL);
   if (self->drafts == NULL)
     self->drafts = zz_draft_writer_new (self->store);
   zz_draft_writer_set_workflow (self->drafts, workflow);

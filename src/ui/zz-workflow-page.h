@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, ZZ, WORKFLOW_PAGE, GtkWi
  * zz_workflow_page_save_document() (drafts are kept meanwhile), and the
  * details panel, whose fields are saved as they are edited.
  * Properties: store (construct-only), workflow, title (the workflow's
- * name), modified (read-only). Actions: page.add-block (Ctrl+Shift+A),
+ * name), modified (read-only), run-panel-height and side-panel-width (the
+ * panels' sizes, which the user drags and the window keeps in GSettings),
+ * narrow. Actions: page.add-block (Ctrl+Shift+A),
  * page.tidy-up (Ctrl+Shift+L). */
 GtkWidget  *zz_workflow_page_new          (ZzStore        *store);
 ZzWorkflow *zz_workflow_page_get_workflow (ZzWorkflowPage *self);
@@ -38,6 +40,21 @@ void        zz_workflow_page_discard_changes (ZzWorkflowPage *self);
 gboolean    zz_workflow_page_restore_draft (ZzWorkflowPage *self,
                                             GError        **error);
 /* Renames the workflow and saves it; on failure the error is also shown. */
+/* TRUE when the page is too narrow for the side panel beside the canvas:
+ * it then slides over the canvas (the "narrow" property). */
+gboolean    zz_workflow_page_get_narrow           (ZzWorkflowPage *self);
+void        zz_workflow_page_set_narrow           (ZzWorkflowPage *self,
+                                                   gboolean        narrow);
+int         zz_workflow_page_get_run_panel_height (ZzWorkflowPage *self);
+void        zz_workflow_page_set_run_panel_height (ZzWorkflowPage *self,
+                                                   int             height);
+int         zz_workflow_page_get_side_panel_width (ZzWorkflowPage *self);
+void        zz_workflow_page_set_side_panel_width (ZzWorkflowPage *self,
+                                                   int             width);
+/* Selects the node on the canvas and puts it in the middle of the view, as
+ * activating its row in the workflow's node list does; FALSE if unknown. */
+gboolean    zz_workflow_page_show_node    (ZzWorkflowPage *self,
+                                           const char     *node_id);
 gboolean    zz_workflow_page_rename       (ZzWorkflowPage *self,
                                            const char     *name,
                                            GError        **error);
