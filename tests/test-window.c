@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "zz-problems-view.h"
 #include "zz-store.h"
 #include "zz-workflow-history.h"
 #include "zz-window-private.h"
@@ -689,6 +690,43 @@ test_menus_show_their_keys (Fixture      *fixture,
   g_assert_cmpuint (check_menu_accels (fixture, gtk_menu_button_get_menu_model (fixture->window->workflow_menu_button)), ==, 6);
 }
 
+/* A workflow with errors would fail at its first node: Run waits for them
+ * to be fixed, and says why on its tooltip. */
+static void
+test_run_is_insensitive_while_the_workflow_has_errors (Fixture      *fixture,
+                                                       gconstpointer data)
+{
+  g_autofree char *id = insert_workflow (fixture, "Broken", NULL);
+  g_autoptr(ZzNode) node = zz_node_new ("fetch", "HTTP_REQUEST");
+  g_autoptr(JsonObject) config = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  ZzProblemsView *problems;
+  GtkWidget      *run_button;
+
+  open_window (fixture);
+  _zz_window_select_workflow (fixture->window, id);
+  problems = zz_workflow_page_get_problems_view (fixture->window->page);
+  run_button = GTK_WIDGET (fixture->window->run_button);
+  zz_problems_view_refresh (problems);
+  g_assert_true (gtk_widget_get_sensitive (run_button));
+
+  zz_node_set_label (node, "Fetch price");
+  zz_node_set_config (node, config);
+  zz_workflow_add_node_command (zz_workflow_page_get_workflow (fixture->window->page), node, &error);
+  g_assert_no_error (error);
+  zz_problems_view_refresh (problems);
+  g_assert_true (zz_problems_view_get_has_errors (problems));
+  g_assert_false (gtk_widget_get_sensitive (run_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (run_button), ==, "Fetch price: “URL” is required");
+
+  json_object_set_string_member (config, "url", "https://example.com");
+  zz_node_set_config (node, config);
+  zz_problems_view_refresh (problems);
+  g_assert_false (zz_problems_view_get_has_errors (problems));
+  g_assert_true (gtk_widget_get_sensitive (run_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (run_button), ==, "Run the Workflow (Ctrl+R)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +750,7 @@ main (int   argc,
   ADD ("/window/delete/key-alone-is-not-the-workflows", test_delete_key_is_not_the_workflows);
   ADD ("/window/shortcuts/window-lists-the-editor-keys", test_shortcuts_window_lists_the_editor_keys);
   ADD ("/window/shortcuts/menus-show-their-keys", test_menus_show_their_keys);
+  ADD ("/window/run/is-insensitive-while-the-workflow-has-errors", test_run_is_insensitive_while_the_workflow_has_errors);
   ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
   ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
   ADD ("/window/import/adds-and-selects-the-workflow", test_import_adds_and_selects_the_workflow);

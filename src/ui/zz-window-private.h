@@ -33,6 +33,7 @@ struct _ZzWindow
   ZzWorkflowPage       *page;
   struct _ZzRunManager *runs;
   GSignalGroup         *run_signals;
+  GSignalGroup         *problems_signals;  /* the page's problems view */
   GtkWidget            *notifications;      /* ZzNotificationsPopover */
 
   AdwToastOverlay      *toast_overlay;      /* template children */

@@ -10,6 +10,7 @@
 
 #include "zz-json.h"
 #include "zz-notifications-popover.h"
+#include "zz-problems-view.h"
 #include "zz-run-manager.h"
 #include "zz-run-panel.h"
 #include "zz-window-private.h"
@@ -28,25 +29,33 @@ shown_workflow_id (ZzWindow *self)
   return workflow ? zz_workflow_get_id (workflow) : NULL;
 }
 
-/* The start of the header bar says what Ctrl+R would do now. */
+/* The start of the header bar says what Ctrl+R would do now. A workflow
+ * with errors would only fail at its first node: Run waits for them to be
+ * fixed, and its tooltip says what the first one is. */
 static void
 update_run_button (ZzWindow *self)
 {
   const char       *id = shown_workflow_id (self);
   gboolean          running = zz_run_manager_is_running (self->runs, id);
   AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_button_get_child (self->run_button));
+  ZzProblemsView   *problems = zz_workflow_page_get_problems_view (self->page);
+  gboolean          has_errors = id != NULL && zz_problems_view_get_has_errors (problems);
 
   adw_button_content_set_icon_name (content, running ? "media-playback-stop-symbolic"
                                                      : "media-playback-start-symbolic");
   adw_button_content_set_label (content, running ? _("Stop") : _("Run"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->run_button), running ? "win.stop" : "win.run");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button),
-                               running ? _("Stop the Run (Ctrl+.)") : _("Run the Workflow (Ctrl+R)"));
+  if (running)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button), _("Stop the Run (Ctrl+.)"));
+  else if (has_errors)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button), zz_problems_view_get_first_error (problems));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button), _("Run the Workflow (Ctrl+R)"));
   if (running)
     gtk_widget_add_css_class (GTK_WIDGET (self->run_button), "destructive-action");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->run_button), "destructive-action");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", id != NULL && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", id != NULL && !running && !has_errors);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
 }
 
@@ -263,6 +272,8 @@ zz_window_run_action (GtkWidget  *widget,
 
   if (workflow == NULL || zz_run_manager_is_running (self->runs, zz_workflow_get_id (workflow)))
     return;
+  if (zz_problems_view_get_has_errors (zz_workflow_page_get_problems_view (self->page)))
+    return;
 
   if ((inputs = find_declared_inputs (workflow)) != NULL)
     ask_for_inputs (self, workflow, inputs);
@@ -465,6 +476,13 @@ _zz_window_init_run (ZzWindow *self)
                                  G_CALLBACK (on_run_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_set_target (self->run_signals, self->runs);
 
+  self->problems_signals = g_signal_group_new (ZZ_TYPE_PROBLEMS_VIEW);
+  g_signal_group_connect_object (self->problems_signals, "notify::has-errors",
+                                 G_CALLBACK (update_run_button), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->problems_signals, "notify::first-error",
+                                 G_CALLBACK (update_run_button), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->problems_signals, zz_workflow_page_get_problems_view (self->page));
+
   zz_run_panel_set_store (panel, self->store);
   g_signal_connect_object (panel, "run-again", G_CALLBACK (on_run_again_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page, "notify::workflow",
@@ -482,6 +500,7 @@ _zz_window_dispose_run (ZzWindow *self)
   /* Runs go on only while their window is there to show them; what they
    * say after it is gone is for no one. */
   g_clear_object (&self->run_signals);
+  g_clear_object (&self->problems_signals);
   if (self->runs != NULL)
     zz_run_manager_stop_all (self->runs);
   g_clear_object (&self->runs);

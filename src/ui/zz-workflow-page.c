@@ -82,6 +82,7 @@ struct _ZzWorkflowPage
   ZzPalette           *palette;
   GtkStack            *side_stack;
   ZzInspector         *inspector;
+  ZzProblemsView      *problems_view;
   GtkLabel            *zoom_label;
   GtkWidget           *empty_label;
   GtkRevealer         *draft_revealer;
@@ -1191,6 +1192,7 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, palette);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, side_stack);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, inspector);
+  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, problems_view);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_node_notified_cb);
@@ -1320,6 +1322,22 @@ zz_workflow_page_set_workflow (ZzWorkflowPage *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKFLOW]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+ZzProblemsView *
+zz_workflow_page_get_problems_view (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), NULL);
+
+  return self->problems_view;
+}
+
+ZzCanvas *
+zz_workflow_page_get_canvas (ZzWorkflowPage *self)
+{
+  g_return_val_if_fail (ZZ_IS_WORKFLOW_PAGE (self), NULL);
+
+  return self->canvas;
 }
 
 ZzRunPanel *

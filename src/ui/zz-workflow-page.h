@@ -27,6 +27,10 @@ void        zz_workflow_page_set_workflow (ZzWorkflowPage *self,
 const char *zz_workflow_page_get_title    (ZzWorkflowPage *self);
 /* (transfer none): the run panel under the canvas */
 struct _ZzRunPanel *zz_workflow_page_get_run_panel (ZzWorkflowPage *self);
+/* (transfer none): what is wrong with the workflow, over the canvas */
+struct _ZzProblemsView *zz_workflow_page_get_problems_view (ZzWorkflowPage *self);
+/* (transfer none) */
+struct _ZzCanvas *zz_workflow_page_get_canvas (ZzWorkflowPage *self);
 /* Saves an edit still waiting for its debounce (the description). */
 gboolean    zz_workflow_page_flush        (ZzWorkflowPage *self);
 /* TRUE while the canvas has edits not saved (the "modified" property). */
