@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "zz-palette.h"
 #include "zz-problems-view.h"
 #include "zz-store.h"
 #include "zz-workflow-history.h"
@@ -623,6 +624,7 @@ test_shortcuts_window_lists_the_editor_keys (Fixture      *fixture,
     { "Undo", "<Primary>z" },
     { "Redo", "<Primary><Shift>z <Primary>y" },
     { "Tidy Up", "<Primary><Shift>l" },
+    { "Add Block", "<Primary><Shift>a" },
     { "New from Template", "<Primary><Shift>n" },
     { "Copy", "<Primary>c" },
     { "Paste", "<Primary>v" },
@@ -727,6 +729,44 @@ test_run_is_insensitive_while_the_workflow_has_errors (Fixture      *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (run_button), ==, "Run the Workflow (Ctrl+R)");
 }
 
+static ZzPalette *
+find_palette (GtkWidget *widget)
+{
+  if (ZZ_IS_PALETTE (widget))
+    return ZZ_PALETTE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ZzPalette *found = find_palette (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+Shift+A is the window's: it opens the palette with the focus in
+ * the sidebar's search entry too, not only on the canvas. */
+static void
+test_add_block_works_wherever_the_focus_is (Fixture      *fixture,
+                                            gconstpointer data)
+{
+  g_autofree char *id = insert_workflow (fixture, "Blocks", NULL);
+  GtkWidget       *revealer;
+
+  open_window (fixture);
+  _zz_window_select_workflow (fixture->window, id);
+  g_assert_true (window_has_shortcut (fixture, "win.add-block", GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+
+  revealer = gtk_widget_get_ancestor (GTK_WIDGET (find_palette (GTK_WIDGET (fixture->window))), GTK_TYPE_REVEALER);
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->window->search_entry));
+  activate (fixture, "win.add-block", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -751,6 +791,7 @@ main (int   argc,
   ADD ("/window/shortcuts/window-lists-the-editor-keys", test_shortcuts_window_lists_the_editor_keys);
   ADD ("/window/shortcuts/menus-show-their-keys", test_menus_show_their_keys);
   ADD ("/window/run/is-insensitive-while-the-workflow-has-errors", test_run_is_insensitive_while_the_workflow_has_errors);
+  ADD ("/window/add-block/works-wherever-the-focus-is", test_add_block_works_wherever_the_focus_is);
   ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
   ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
   ADD ("/window/import/adds-and-selects-the-workflow", test_import_adds_and_selects_the_workflow);

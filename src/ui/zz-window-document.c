@@ -164,6 +164,19 @@ zz_window_tidy_up_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->page), "page.tidy-up", NULL);
 }
 
+/* Ctrl+Shift+A is the window's, not the page's: it opens the palette
+ * wherever the focus is, the sidebar's search entry or list too. */
+static void
+zz_window_add_block_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  ZzWindow *self = ZZ_WINDOW (widget);
+
+  if (zz_workflow_page_get_workflow (self->page) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->page), "page.add-block", NULL);
+}
+
 /* New from template ---------------------------------------------------------- */
 
 gboolean
@@ -278,12 +291,15 @@ _zz_window_class_init_document (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.save", NULL, zz_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.tidy-up", NULL, zz_window_tidy_up_action);
+  gtk_widget_class_install_action (widget_class, "win.add-block", NULL, zz_window_add_block_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL,
                                    zz_window_new_from_template_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.tidy-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-block", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-from-template", NULL);
 }

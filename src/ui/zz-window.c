@@ -26,6 +26,7 @@ static const char *const selection_actions[] = {
   "win.delete",
   "win.save",
   "win.tidy-up",
+  "win.add-block",
 };
 
 static ZzWorkflowSummary *

@@ -1197,8 +1197,6 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_palette_done_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_node_notified_cb);
   gtk_widget_class_install_action (widget_class, "page.add-block", NULL, zz_workflow_page_add_block_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "page.add-block", NULL);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, zoom_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_revealer);

@@ -18,8 +18,8 @@ G_DECLARE_FINAL_TYPE (ZzWorkflowPage, zz_workflow_page, ZZ, WORKFLOW_PAGE, GtkWi
  * Properties: store (construct-only), workflow, title (the workflow's
  * name), modified (read-only), run-panel-height and side-panel-width (the
  * panels' sizes, which the user drags and the window keeps in GSettings),
- * narrow. Actions: page.add-block (Ctrl+Shift+A),
- * page.tidy-up (Ctrl+Shift+L). */
+ * narrow. Actions: page.add-block (the window's win.add-block gives it
+ * Ctrl+Shift+A wherever the focus is), page.tidy-up (Ctrl+Shift+L). */
 GtkWidget  *zz_workflow_page_new          (ZzStore        *store);
 ZzWorkflow *zz_workflow_page_get_workflow (ZzWorkflowPage *self);
 void        zz_workflow_page_set_workflow (ZzWorkflowPage *self,
