@@ -767,6 +767,40 @@ test_add_block_works_wherever_the_focus_is (Fixture      *fixture,
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 }
 
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* An empty workflow has one empty state, the canvas's "Add First Step":
+ * the page's old label lay over it. */
+static void
+test_empty_workflow_shows_one_empty_state (Fixture      *fixture,
+                                           gconstpointer data)
+{
+  g_autofree char *id = insert_workflow (fixture, "Empty", NULL);
+  GtkWidget       *over_canvas;
+
+  open_window (fixture);
+  _zz_window_select_workflow (fixture->window, id);
+  over_canvas = gtk_widget_get_ancestor (GTK_WIDGET (zz_workflow_page_get_canvas (fixture->window->page)),
+                                         GTK_TYPE_OVERLAY);
+  g_assert_nonnull (over_canvas);
+  g_assert_true (shows_label (over_canvas, "_Add First Step"));
+  g_assert_false (shows_label (over_canvas, "This workflow has no nodes yet"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -792,6 +826,7 @@ main (int   argc,
   ADD ("/window/shortcuts/menus-show-their-keys", test_menus_show_their_keys);
   ADD ("/window/run/is-insensitive-while-the-workflow-has-errors", test_run_is_insensitive_while_the_workflow_has_errors);
   ADD ("/window/add-block/works-wherever-the-focus-is", test_add_block_works_wherever_the_focus_is);
+  ADD ("/window/empty-workflow/shows-one-empty-state", test_empty_workflow_shows_one_empty_state);
   ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
   ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
   ADD ("/window/import/adds-and-selects-the-workflow", test_import_adds_and_selects_the_workflow);

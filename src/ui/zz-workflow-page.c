@@ -84,7 +84,6 @@ struct _ZzWorkflowPage
   ZzInspector         *inspector;
   ZzProblemsView      *problems_view;
   GtkLabel            *zoom_label;
-  GtkWidget           *empty_label;
   GtkRevealer         *draft_revealer;
   GtkLabel            *draft_label;
   GtkPaned            *run_paned;
@@ -560,13 +559,6 @@ zz_workflow_page_unrealize (GtkWidget *widget)
 }
 
 static void
-on_workflow_changed_cb (ZzWorkflowPage *self,
-                        ZzWorkflow     *workflow)
-{
-  gtk_widget_set_visible (self->empty_label, zz_workflow_get_n_nodes (workflow) == 0);
-}
-
-static void
 on_workflow_modified_cb (ZzWorkflowPage *self,
                          GParamSpec     *pspec,
                          ZzWorkflow     *workflow)
@@ -715,8 +707,6 @@ zz_workflow_page_load (ZzWorkflowPage *self)
                            self->workflow ? zz_workflow_get_nodes (self->workflow) : NULL,
                            create_node_row_cb, NULL, NULL);
   zz_canvas_set_workflow (self->canvas, self->workflow);
-  gtk_widget_set_visible (self->empty_label,
-                          self->workflow != NULL && zz_workflow_get_n_nodes (self->workflow) == 0);
 
   self->loading = FALSE;
 }
@@ -1198,7 +1188,6 @@ zz_workflow_page_class_init (ZzWorkflowPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_inspector_node_notified_cb);
   gtk_widget_class_install_action (widget_class, "page.add-block", NULL, zz_workflow_page_add_block_action);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, zoom_label);
-  gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, draft_label);
   gtk_widget_class_bind_template_child (widget_class, ZzWorkflowPage, run_paned);
@@ -1236,8 +1225,6 @@ zz_workflow_page_init (ZzWorkflowPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->workflow_signals = g_signal_group_new (ZZ_TYPE_WORKFLOW);
-  g_signal_group_connect_object (self->workflow_signals, "changed",
-                                 G_CALLBACK (on_workflow_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->workflow_signals, "notify::modified",
                                  G_CALLBACK (on_workflow_modified_cb), self, G_CONNECT_SWAPPED);
 
