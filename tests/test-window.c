@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "zz-canvas.h"
 #include "zz-palette.h"
 #include "zz-problems-view.h"
 #include "zz-store.h"
@@ -650,7 +651,7 @@ static guint
 check_menu_accels (Fixture    *fixture,
                    GMenuModel *menu)
 {
-  static const char *const without_key[] = { "app.about", "win.export-png", NULL };
+  static const char *const without_key[] = { "app.about", "win.export-png", "win.show-minimap", NULL };
   guint                    n_checked = 0;
 
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
@@ -801,6 +802,32 @@ test_empty_workflow_shows_one_empty_state (Fixture      *fixture,
   g_assert_false (shows_label (over_canvas, "This workflow has no nodes yet"));
 }
 
+/* The view menu's "Show Minimap" shows the canvas's, and a new window
+ * (the app restarted) remembers it. */
+static void
+test_show_minimap_is_remembered (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  g_autofree char *id = insert_workflow (fixture, "Map", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_reset (settings, "show-minimap");
+  open_window (fixture);
+  _zz_window_select_workflow (fixture->window, id);
+  g_assert_false (zz_canvas_get_show_minimap (zz_workflow_page_get_canvas (fixture->window->page)));
+  g_assert_true (g_action_group_get_action_state_type (G_ACTION_GROUP (fixture->window), "show-minimap") != NULL);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (fixture->window), "show-minimap", g_variant_new_boolean (TRUE));
+  g_assert_true (zz_canvas_get_show_minimap (zz_workflow_page_get_canvas (fixture->window->page)));
+  g_assert_true (g_settings_get_boolean (settings, "show-minimap"));
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  open_window (fixture);
+  g_assert_true (zz_canvas_get_show_minimap (zz_workflow_page_get_canvas (fixture->window->page)));
+  g_settings_reset (settings, "show-minimap");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +854,7 @@ main (int   argc,
   ADD ("/window/run/is-insensitive-while-the-workflow-has-errors", test_run_is_insensitive_while_the_workflow_has_errors);
   ADD ("/window/add-block/works-wherever-the-focus-is", test_add_block_works_wherever_the_focus_is);
   ADD ("/window/empty-workflow/shows-one-empty-state", test_empty_workflow_shows_one_empty_state);
+  ADD ("/window/view/show-minimap-is-remembered", test_show_minimap_is_remembered);
   ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
   ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
   ADD ("/window/import/adds-and-selects-the-workflow", test_import_adds_and_selects_the_workflow);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "zz-ui-resources.h"
+#include "zz-canvas.h"
 #include "zz-window-private.h"
 #include "zz-workflow-row.h"
 
@@ -676,6 +677,14 @@ zz_window_constructed (GObject *object)
   G_GNUC_END_IGNORE_DEPRECATIONS
 #endif
 
+  /* The menu's check item follows the canvas, whichever sets it. */
+  {
+    g_autoptr(GPropertyAction) minimap = NULL;
+
+    minimap = g_property_action_new ("show-minimap", zz_workflow_page_get_canvas (self->page), "show-minimap");
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (minimap));
+  }
+
   self->settings = create_settings ();
   if (self->settings != NULL)
     {
@@ -687,6 +696,9 @@ zz_window_constructed (GObject *object)
       /* As the user last dragged them. */
       g_settings_bind (self->settings, "run-panel-height", self->page, "run-panel-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "side-panel-width", self->page, "side-panel-width", G_SETTINGS_BIND_DEFAULT);
+      /* A way of working, kept across restarts like the panels' sizes. */
+      g_settings_bind (self->settings, "show-minimap", zz_workflow_page_get_canvas (self->page), "show-minimap",
+                       G_SETTINGS_BIND_DEFAULT);
       last = g_settings_get_string (self->settings, "last-workflow");
     }
 
@@ -723,6 +735,9 @@ zz_window_dispose (GObject *object)
     }
   g_clear_weak_pointer (&self->save_dialog);
   _zz_window_dispose_run (self);
+  /* It follows the canvas, which goes with the page after the window's
+   * action group: it must not tell the group of a change then. */
+  g_action_map_remove_action (G_ACTION_MAP (self), "show-minimap");
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
