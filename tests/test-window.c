@@ -14,6 +14,7 @@
 #include "zz-workflow-history.h"
 #include "zz-window-private.h"
 #include "zz-workflow-row.h"
+#include "zz-test-display.h"
 #include "zz-test-util.h"
 
 #define WAIT_TIMEOUT_MS 5000
@@ -828,6 +829,64 @@ test_show_minimap_is_remembered (Fixture      *fixture,
   g_settings_reset (settings, "show-minimap");
 }
 
+static void
+wait_for_canvas (Fixture *fixture)
+{
+  /* One frame lays the canvas out, the next restores its viewport. */
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (zz_test_wait_for_frame (GTK_WIDGET (fixture->window), WAIT_TIMEOUT_MS));
+}
+
+static void
+assert_viewport (Fixture *fixture,
+                 double   zoom,
+                 double   x,
+                 double   y)
+{
+  ZzViewport *viewport = zz_canvas_get_viewport (zz_workflow_page_get_canvas (fixture->window->page));
+
+  g_assert_cmpfloat_with_epsilon (zz_viewport_get_zoom (viewport), zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (zz_viewport_get_offset_x (viewport), x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (zz_viewport_get_offset_y (viewport), y, 1e-9);
+}
+
+/* Going back to a workflow finds it as it was left, zoomed and panned,
+ * not fitted again; after a restart too. */
+static void
+test_each_workflow_keeps_its_zoom_and_position (Fixture      *fixture,
+                                                gconstpointer data)
+{
+  g_autofree char *a = insert_workflow (fixture, "Alpha", NULL);
+  g_autofree char *b = insert_workflow (fixture, "Beta", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ZzViewport *viewport;
+
+  g_settings_reset (settings, "workflow-viewports");
+  open_window (fixture);
+  _zz_window_select_workflow (fixture->window, a);
+  wait_for_canvas (fixture);
+  viewport = zz_canvas_get_viewport (zz_workflow_page_get_canvas (fixture->window->page));
+  zz_viewport_set_zoom (viewport, 1.75);
+  zz_viewport_set_offset (viewport, 123.5, -45.25);
+
+  _zz_window_select_workflow (fixture->window, b);
+  wait_for_canvas (fixture);
+  _zz_window_select_workflow (fixture->window, a);
+  wait_for_canvas (fixture);
+  assert_viewport (fixture, 1.75, 123.5, -45.25);
+
+  /* Closing keeps it too; the new window opens the last workflow. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  open_window (fixture);
+  g_assert_cmpstr (_zz_window_get_selected_id (fixture->window), ==, a);
+  wait_for_canvas (fixture);
+  assert_viewport (fixture, 1.75, 123.5, -45.25);
+
+  g_settings_reset (settings, "workflow-viewports");
+  g_settings_reset (settings, "last-workflow");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -855,6 +914,7 @@ main (int   argc,
   ADD ("/window/add-block/works-wherever-the-focus-is", test_add_block_works_wherever_the_focus_is);
   ADD ("/window/empty-workflow/shows-one-empty-state", test_empty_workflow_shows_one_empty_state);
   ADD ("/window/view/show-minimap-is-remembered", test_show_minimap_is_remembered);
+  ADD ("/window/viewport/each-workflow-keeps-its-zoom-and-position", test_each_workflow_keeps_its_zoom_and_position);
   ADD ("/window/search/filters-by-name-and-tag", test_search_filters_by_name_and_tag);
   ADD ("/window/actions/need-a-selection", test_actions_need_a_selection);
   ADD ("/window/import/adds-and-selects-the-workflow", test_import_adds_and_selects_the_workflow);

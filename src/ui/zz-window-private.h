@@ -35,6 +35,9 @@ struct _ZzWindow
   GSignalGroup         *run_signals;
   GSignalGroup         *problems_signals;  /* the page's problems view */
   GtkWidget            *notifications;      /* ZzNotificationsPopover */
+  guint                 restore_viewport_id; /* tick on the canvas */
+  double                restored_viewport[3]; /* zoom, x, y */
+  int                   restore_width, restore_height;
 
   AdwToastOverlay      *toast_overlay;      /* template children */
   GtkStack             *main_stack;
@@ -100,6 +103,11 @@ GtkWidget  *_zz_window_get_notifications  (ZzWindow       *self);
 /* What win.import does with the file the user chose. */
 void        _zz_window_import_file        (ZzWindow       *self,
                                            GFile          *file);
+
+/* zz-window-viewports.c: the shown workflow's zoom and position, kept
+ * when it goes and set again when it is shown. */
+void        _zz_window_save_viewport      (ZzWindow       *self);
+void        _zz_window_restore_viewport   (ZzWindow       *self);
 
 /* For tests */
 const char *_zz_window_get_visible_page   (ZzWindow   *self);

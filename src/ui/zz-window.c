@@ -74,7 +74,9 @@ zz_window_show_workflow (ZzWindow   *self,
   g_free (self->selected_id);
   self->selected_id = workflow ? g_strdup (id) : NULL;
 
+  _zz_window_save_viewport (self);
   zz_workflow_page_set_workflow (self->page, workflow);
+  _zz_window_restore_viewport (self);
   gtk_stack_set_visible_child_name (self->content_stack, workflow ? "workflow" : "none");
   zz_window_update_actions (self);
 }
@@ -618,6 +620,7 @@ zz_window_close_request (GtkWindow *window)
         }
       g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
       g_settings_set_string (self->settings, "last-workflow", self->selected_id ? self->selected_id : "");
+      _zz_window_save_viewport (self);
       g_settings_apply (self->settings);
     }
 
@@ -735,6 +738,9 @@ zz_window_dispose (GObject *object)
     }
   g_clear_weak_pointer (&self->save_dialog);
   _zz_window_dispose_run (self);
+  if (self->restore_viewport_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (zz_workflow_page_get_canvas (self->page)), self->restore_viewport_id);
+  self->restore_viewport_id = 0;
   /* It follows the canvas, which goes with the page after the window's
    * action group: it must not tell the group of a change then. */
   g_action_map_remove_action (G_ACTION_MAP (self), "show-minimap");
