@@ -187,12 +187,16 @@ static void
 zz_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  /* Not the window's binding: an entry's own Ctrl+Shift+A (select none)
+   * would take it first. Application accels come before the focus. */
+  static const char *add_block_accels[] = { "<Control><Shift>a", NULL };
 
   G_APPLICATION_CLASS (zz_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-block", add_block_accels);
   /* win.show-help-overlay gets <Control>question from GtkApplication. */
 }
 

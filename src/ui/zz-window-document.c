@@ -164,8 +164,9 @@ zz_window_tidy_up_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->page), "page.tidy-up", NULL);
 }
 
-/* Ctrl+Shift+A is the window's, not the page's: it opens the palette
- * wherever the focus is, the sidebar's search entry or list too. */
+/* Ctrl+Shift+A (the application's accel for it) is the window's, not the
+ * page's: it opens the palette wherever the focus is, the sidebar's search
+ * entry or list too. */
 static void
 zz_window_add_block_action (GtkWidget  *widget,
                             const char *action_name,
@@ -298,8 +299,6 @@ _zz_window_class_init_document (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.tidy-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.add-block", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-from-template", NULL);
 }
