@@ -80,7 +80,8 @@ make_workflow (Fixture    *fixture,
 
 typedef struct
 {
-  GPtrArray *events; /* "started", "node:ID:STATUS", "finished" */
+  GPtrArray *events;   /* "started", "node:ID:STATUS", "finished" */
+  GPtrArray *attempts; /* "ID:ATTEMPTS:ERROR" of each running row announced */
 } Recorder;
 
 static void
@@ -97,6 +98,9 @@ on_node_changed_cb (ZzExecutor      *executor,
                     Recorder        *recorder)
 {
   g_ptr_array_add (recorder->events, g_strdup_printf ("node:%s:%s", row->node_id, zz_run_status_to_string (row->status)));
+  if (recorder->attempts != NULL && row->status == ZZ_RUN_STATUS_RUNNING)
+    g_ptr_array_add (recorder->attempts, g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%s", row->node_id, row->attempts,
+                                                          row->error != NULL ? row->error : ""));
 }
 
 static void
@@ -477,6 +481,43 @@ test_retries_until_success (Fixture      *fixture,
   g_assert_cmpint (call->attempts, ==, 3);
   g_assert_cmpuint (flaky.requests, ==, 3);
   assert_json (call->output, "true");
+}
+
+/* A retry is announced while the node still runs: the attempt to come,
+ * and the last one's error with the wait before the next. */
+static void
+test_retries_are_announced (Fixture      *fixture,
+                            gconstpointer data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  FlakyServer      flaky = { .failures_left = 2 };
+  g_autofree char *url = start_server (server, &flaky);
+  g_autoptr(ZzWorkflow) workflow = make_http_workflow (fixture, url, 3);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) attempts = g_ptr_array_new_with_free_func (g_free);
+  Recorder recorder = { events, attempts };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZzExecution) execution = run_workflow (fixture, workflow, NULL, &recorder, NULL, &error);
+  gboolean saw_second = FALSE, saw_third = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (zz_run_status_to_string (execution->status), ==, "completed");
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      const char *line = g_ptr_array_index (attempts, i);
+
+      if (g_str_has_prefix (line, "call:2:"))
+        {
+          g_assert_nonnull (strstr (line, "Attempt 1 of 4 failed"));
+          g_assert_nonnull (strstr (line, "HTTP 500"));
+          g_assert_nonnull (strstr (line, "next in 1 s"));
+          saw_second = TRUE;
+        }
+      if (g_str_has_prefix (line, "call:3:Attempt 2 of 4 failed"))
+        saw_third = TRUE;
+    }
+  g_assert_true (saw_second);
+  g_assert_true (saw_third);
 }
 
 static void
@@ -1009,6 +1050,7 @@ main (int    argc,
   ADD ("/executor/templates/keep-types-and-name-missing-references", test_templates_keep_types_and_name_missing_references);
   ADD ("/executor/retries/try-again-until-success", test_retries_until_success);
   ADD ("/executor/retries/run-out-and-fail", test_retries_run_out);
+  ADD ("/executor/retries/are-announced-with-the-next-attempt", test_retries_are_announced);
   ADD ("/executor/timeout/fails-the-node", test_timeout_fails_the_node);
   ADD ("/executor/errors/continue-on-error-hands-the-error-on", test_continue_on_error_hands_the_error_on);
   ADD ("/executor/errors/failure-stops-the-run", test_failure_stops_the_run);

@@ -61,6 +61,17 @@ static const char failing_workflow[] =
   " {\"id\": \"e1\", \"source\": \"start\", \"target\": \"fetch\", \"sourceHandle\": null, \"targetHandle\": null},"
   " {\"id\": \"e2\", \"source\": \"fetch\", \"target\": \"tell\", \"sourceHandle\": null, \"targetHandle\": null}]}";
 
+/* Like the failing call, but tried again after 2 s, then 4 s and 8 s. */
+static const char retrying_workflow[] =
+  "{\"name\": \"Retrying\", \"nodes\": ["
+  " {\"id\": \"start\", \"type\": \"MANUAL_TRIGGER\", \"position\": {\"x\": 0, \"y\": 0},"
+  "  \"data\": {\"blockType\": \"MANUAL_TRIGGER\", \"label\": \"Start\", \"isEnabled\": true, \"config\": {}}},"
+  " {\"id\": \"fetch\", \"type\": \"HTTP_REQUEST\", \"position\": {\"x\": 300, \"y\": 0},"
+  "  \"data\": {\"blockType\": \"HTTP_REQUEST\", \"label\": \"Fetch price\", \"isEnabled\": true,"
+  "           \"config\": {\"url\": \"http://127.0.0.1:9/price\", \"method\": \"GET\", \"retries\": 3, \"retryDelay\": 2000}}}],"
+  " \"edges\": ["
+  " {\"id\": \"e1\", \"source\": \"start\", \"target\": \"fetch\", \"sourceHandle\": null, \"targetHandle\": null}]}";
+
 typedef struct
 {
   char      *dir;
@@ -333,6 +344,42 @@ test_failure_selects_the_node_and_run_again_reruns (Fixture      *fixture,
   g_assert_cmpstr (zz_history_view_get_execution (history, 0)->trigger, ==, "rerun");
 }
 
+static gboolean
+fetch_is_retrying (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return zz_canvas_get_node_status_detail (get_canvas (fixture), "fetch") != NULL;
+}
+
+/* A failing call that will be tried again says so on its card and in the
+ * panel, instead of spinning with no word for seconds. */
+static void
+test_retry_shows_the_attempt_and_the_wait (Fixture      *fixture,
+                                           gconstpointer data)
+{
+  g_autofree char  *id = open_workflow (fixture, retrying_workflow);
+  ZzExecutionModel *model;
+  g_autofree char  *text = NULL;
+  const char       *error;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.run", NULL));
+  g_assert_true (zz_test_wait_until (fetch_is_retrying, fixture, WAIT_TIMEOUT_MS));
+
+  g_assert_cmpstr (zz_run_status_to_string (zz_canvas_get_node_status (get_canvas (fixture), "fetch")), ==, "running");
+  g_assert_cmpstr (zz_canvas_get_node_status_detail (get_canvas (fixture), "fetch"), ==, "Attempt 2 of 4 · next in 2 s");
+  model = zz_run_panel_get_model (get_panel (fixture));
+  text = zz_node_run_item_dup_retry_text (zz_execution_model_find (model, "fetch", NULL));
+  g_assert_cmpstr (text, ==, "Attempt 2 of 4 · next in 2 s");
+  error = zz_node_run_item_get_error (zz_execution_model_find (model, "fetch", NULL));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "Attempt 1 of 4 failed"));
+  g_assert_nonnull (strstr (error, "next in 2 s"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop", NULL));
+  g_assert_true (zz_test_wait_until (run_is_over, fixture, WAIT_TIMEOUT_MS));
+}
+
 static void
 test_notification_count_follows_runs_and_mark_read (Fixture      *fixture,
                                                     gconstpointer data)
@@ -467,6 +514,7 @@ main (int   argc,
   ADD ("/run-panel/failure/selects-the-node-and-run-again-reruns", test_failure_selects_the_node_and_run_again_reruns);
   ADD ("/run-panel/reopen/shows-the-last-run-and-a-run-without-nodes-says-so", test_reopening_shows_the_last_run_and_a_run_without_nodes_says_so);
   ADD ("/run-panel/run/of-unsaved-changes-says-so", test_a_run_of_unsaved_changes_says_so);
+  ADD ("/run-panel/retry/shows-the-attempt-and-the-wait", test_retry_shows_the_attempt_and_the_wait);
   ADD ("/run-panel/notifications/count-follows-runs-and-mark-read", test_notification_count_follows_runs_and_mark_read);
 
   return g_test_run ();

@@ -378,8 +378,13 @@ on_block_done_cb (GObject      *object,
     {
       guint delay = MIN ((guint64) nr->retry_delay << MIN (nr->attempt - 1, 16), MAX_RETRY_DELAY_MS);
 
+      /* The row says which attempt comes next and when, so that a card and
+       * the run panel can show a wait instead of a spinner that seems stuck;
+       * the time is in the announced text only, the store has no column. */
       g_free (nr->row->error);
-      nr->row->error = g_strdup_printf (_("Attempt %u failed: %s; trying again"), nr->attempt, message);
+      nr->row->error = g_strdup_printf (_("Attempt %u of %u failed: %s; next in %u s"), nr->attempt,
+                                           nr->retries + 1, message, (delay + 999) / 1000);
+      nr->row->attempts = nr->attempt + 1;
       _zz_run_write_row (run, nr);
 
       nr->timed_out = FALSE;

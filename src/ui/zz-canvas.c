@@ -253,6 +253,18 @@ zz_canvas_get_node_status (ZzCanvas   *self,
   return state ? state->status : ZZ_RUN_STATUS_NONE;
 }
 
+const char *
+zz_canvas_get_node_status_detail (ZzCanvas   *self,
+                                  const char *node_id)
+{
+  ZzNodeRunState *state;
+
+  g_return_val_if_fail (ZZ_IS_CANVAS (self), NULL);
+
+  state = node_id ? g_hash_table_lookup (self->node_statuses, node_id) : NULL;
+  return state && state->detail && state->detail[0] != '\0' ? state->detail : NULL;
+}
+
 void
 zz_canvas_clear_node_statuses (ZzCanvas *self)
 {

@@ -72,6 +72,8 @@ void         zz_canvas_set_node_status       (ZzCanvas            *self,
                                               const char          *detail);
 ZzRunStatus  zz_canvas_get_node_status       (ZzCanvas            *self,
                                               const char          *node_id);
+const char  *zz_canvas_get_node_status_detail (ZzCanvas           *self,
+                                               const char         *node_id);
 void         zz_canvas_clear_node_statuses   (ZzCanvas            *self);
 /* Shows every node, as canvas.zoom-fit does. */
 void         zz_canvas_zoom_to_fit           (ZzCanvas            *self);

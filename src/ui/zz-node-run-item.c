@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "zz-node-run-item.h"
+#include "zz-json.h"
 #include "zz-time.h"
 
 struct _ZzNodeRunItem
@@ -220,6 +221,37 @@ zz_node_run_item_get_error (ZzNodeRunItem *self)
 {
   g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), NULL);
   return self->row ? self->row->error : NULL;
+}
+
+/**
+ * zz_node_run_item_dup_retry_text:
+ *
+ * While a node waits to try again: "Attempt 2 of 4 · next in 2 s", the
+ * attempt to come and the wait before it, derived as the executor does from
+ * the node's config (`retries`, `retryDelay` doubled after each attempt).
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when the node is
+ * not retrying
+ */
+char *
+zz_node_run_item_dup_retry_text (ZzNodeRunItem *self)
+{
+  g_autoptr(JsonObject) config = NULL;
+  gint64 retries, delay_ms;
+
+  g_return_val_if_fail (ZZ_IS_NODE_RUN_ITEM (self), NULL);
+
+  if (self->row == NULL || self->row->status != ZZ_RUN_STATUS_RUNNING || self->row->attempts < 2 ||
+      self->row->config == NULL || !(config = zz_json_parse_object (self->row->config, -1, NULL)))
+    return NULL;
+
+  retries = zz_json_object_get_int (config, "retries", 0);
+  delay_ms = CLAMP (zz_json_object_get_int (config, "retryDelay", 1000), 0, 60000);
+  delay_ms = MIN (delay_ms << MIN (self->row->attempts - 2, 16), 60000);
+
+  /* Translators: a node waiting to try again: "Attempt 2 of 4 · next in 2 s" */
+  return g_strdup_printf (_("Attempt %u of %u · next in %u s"), (guint) self->row->attempts,
+                             (guint) MAX (retries + 1, self->row->attempts), (guint) ((delay_ms + 999) / 1000));
 }
 
 const ZzNodeExecution *

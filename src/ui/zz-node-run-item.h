@@ -23,6 +23,7 @@ const char            *zz_node_run_item_get_label       (ZzNodeRunItem         *
 ZzRunStatus            zz_node_run_item_get_status      (ZzNodeRunItem         *self);
 gint64                 zz_node_run_item_get_duration_ms (ZzNodeRunItem         *self);
 const char            *zz_node_run_item_get_error       (ZzNodeRunItem         *self);
+char                  *zz_node_run_item_dup_retry_text  (ZzNodeRunItem         *self);
 /* (nullable) (transfer none): the last row given to update() */
 const ZzNodeExecution *zz_node_run_item_get_row         (ZzNodeRunItem         *self);
 void                   zz_node_run_item_update          (ZzNodeRunItem         *self,

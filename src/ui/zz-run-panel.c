@@ -277,6 +277,8 @@ show_on_canvas (ZzRunPanel    *self,
     return;
   if (status == ZZ_RUN_STATUS_FAILED)
     detail = g_strdup (zz_node_run_item_get_error (item));
+  else if ((detail = zz_node_run_item_dup_retry_text (item)) != NULL)
+    ;
   else if (zz_node_run_item_get_duration_ms (item) >= 1)
     /* Under a millisecond is no news on a card; the panel still says it. */
     detail = zz_format_duration (zz_node_run_item_get_duration_ms (item));
