@@ -552,6 +552,35 @@ _zz_canvas_zoom_by (ZzCanvas *self,
                        widget_x, widget_y);
 }
 
+/**
+ * zz_canvas_centre_node:
+ *
+ * Puts @node in the middle of the view, at a zoom where its card reads
+ * (100 % when the view is further out than 75 %), as the problems list and
+ * the node list do when one of their rows is activated.
+ */
+void
+zz_canvas_centre_node (ZzCanvas *self,
+                       ZzNode   *node)
+{
+  double width, height, zoom;
+
+  g_return_if_fail (ZZ_IS_CANVAS (self));
+  g_return_if_fail (ZZ_IS_NODE (node));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 1 || height <= 1)
+    return;
+
+  if (zz_viewport_get_zoom (self->viewport) < 0.75)
+    zz_viewport_set_zoom (self->viewport, 1.0);
+  zoom = zz_viewport_get_zoom (self->viewport);
+  zz_viewport_set_offset (self->viewport,
+                          zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - width / 2 / zoom,
+                          zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - height / 2 / zoom);
+}
+
 void
 zz_canvas_zoom_to_fit (ZzCanvas *self)
 {

@@ -77,6 +77,9 @@ const char  *zz_canvas_get_node_status_detail (ZzCanvas           *self,
 void         zz_canvas_clear_node_statuses   (ZzCanvas            *self);
 /* Shows every node, as canvas.zoom-fit does. */
 void         zz_canvas_zoom_to_fit           (ZzCanvas            *self);
+/* @node in the middle of the view, at a zoom where it reads. */
+void         zz_canvas_centre_node           (ZzCanvas            *self,
+                                              ZzNode              *node);
 /* The nodes' extent in canvas units (a drag's preview offset applied),
  * of the selected ones only if @selected_only; FALSE when there is none. */
 gboolean     zz_canvas_nodes_bounds          (ZzCanvas            *self,

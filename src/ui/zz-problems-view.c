@@ -265,27 +265,6 @@ on_canvas_workflow_notified_cb (ZzProblemsView *self)
   zz_problems_view_refresh (self);
 }
 
-/* Puts the node in the middle of the view, at a zoom where it reads. */
-static void
-zz_problems_view_centre_node (ZzProblemsView *self,
-                              ZzNode         *node)
-{
-  ZzViewport *viewport = zz_canvas_get_viewport (self->canvas);
-  double      width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  double      height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
-  double      zoom;
-
-  if (width <= 1 || height <= 1)
-    return;
-
-  if (zz_viewport_get_zoom (viewport) < 0.75)
-    zz_viewport_set_zoom (viewport, 1.0);
-  zoom = zz_viewport_get_zoom (viewport);
-  zz_viewport_set_offset (viewport,
-                          zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - width / 2 / zoom,
-                          zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - height / 2 / zoom);
-}
-
 /* Selecting the node opens the inspector beside the canvas, which then
  * narrows as the panel slides in: the node follows the centre until the
  * canvas's size settles. */
@@ -303,7 +282,7 @@ on_centre_tick_cb (GtkWidget     *canvas,
   if (node == NULL || self->canvas == NULL)
     goto done;
 
-  zz_problems_view_centre_node (self, node);
+  zz_canvas_centre_node (self->canvas, node);
   self->centre_stable = width == self->centre_width ? self->centre_stable + 1 : 0;
   self->centre_width = width;
   if (self->centre_stable < 5 && ++self->centre_frames < 60)
@@ -319,7 +298,7 @@ static void
 zz_problems_view_show_node (ZzProblemsView *self,
                             ZzNode         *node)
 {
-  zz_problems_view_centre_node (self, node);
+  zz_canvas_centre_node (self->canvas, node);
 
   g_free (self->centre_node_id);
   self->centre_node_id = g_strdup (zz_node_get_id (node));

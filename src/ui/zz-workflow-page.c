@@ -453,28 +453,6 @@ create_node_row_cb (gpointer item,
   return row;
 }
 
-/* Puts the node in the middle of the view, at a zoom where it reads, as
- * the problems list does. */
-static void
-zz_workflow_page_centre_node (ZzWorkflowPage *self,
-                              ZzNode         *node)
-{
-  ZzViewport *viewport = zz_canvas_get_viewport (self->canvas);
-  double      width = gtk_widget_get_width (GTK_WIDGET (self->canvas));
-  double      height = gtk_widget_get_height (GTK_WIDGET (self->canvas));
-  double      zoom;
-
-  if (width <= 1 || height <= 1)
-    return;
-
-  if (zz_viewport_get_zoom (viewport) < 0.75)
-    zz_viewport_set_zoom (viewport, 1.0);
-  zoom = zz_viewport_get_zoom (viewport);
-  zz_viewport_set_offset (viewport,
-                          zz_node_get_x (node) + ZZ_NODE_CARD_WIDTH / 2 - width / 2 / zoom,
-                          zz_node_get_y (node) + ZZ_NODE_CARD_HEIGHT / 2 - height / 2 / zoom);
-}
-
 gboolean
 zz_workflow_page_show_node (ZzWorkflowPage *self,
                             const char     *node_id)
@@ -489,7 +467,7 @@ zz_workflow_page_show_node (ZzWorkflowPage *self,
     return FALSE;
 
   zz_canvas_select_nodes (self->canvas, ids);
-  zz_workflow_page_centre_node (self, node);
+  zz_canvas_centre_node (self->canvas, node);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   return TRUE;
 }
