@@ -132,13 +132,7 @@ zz_bench_engine_run (guint    n_nodes,
 
 out:
   g_clear_object (&store);
-  for (const char *suffix = ""; suffix != NULL;
-       suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm"
-                                                                                 : NULL)
-    {
-      g_autofree char *file = g_strconcat (path, suffix, NULL);
-      g_remove (file);
-    }
+  _zz_bench_remove_database (path);
   g_rmdir (dir);
 
   return ok;

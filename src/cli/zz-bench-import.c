@@ -333,19 +333,6 @@ run_child (const char *const *argv,
   return TRUE;
 }
 
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
 gboolean
 zz_bench_import_run (guint    n_nodes,
                      GError **error)
@@ -389,7 +376,7 @@ zz_bench_import_run (guint    n_nodes,
       const char *parse[] = { exe, "bench", "import", "--measure-parse", file, NULL };
 
       /* A fresh database each time, its schema made beforehand. */
-      remove_database (db);
+      _zz_bench_remove_database (db);
       if (!run_child (init, NULL, NULL, error) ||
           !run_child (import, &import_s[run], &import_peak[run], error) ||
           !run_child (parse, &parse_s[run], &parse_peak[run], error))
@@ -418,7 +405,7 @@ zz_bench_import_run (guint    n_nodes,
   ok = TRUE;
 
 out:
-  remove_database (db);
+  _zz_bench_remove_database (db);
   g_remove (file);
   g_rmdir (dir);
 

@@ -11,4 +11,7 @@ G_BEGIN_DECLS
 double _zz_bench_median (double *values,
                          guint   n);
 
+/* Removes the database at @path and the files beside it. */
+void   _zz_bench_remove_database (const char *path);
+
 G_END_DECLS

@@ -148,19 +148,6 @@ bench_list_workflows (ZzStore *store,
   return TRUE;
 }
 
-static void
-remove_database (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
 gboolean
 zz_bench_store_run (const char *dir,
                     GError    **error)
@@ -176,7 +163,7 @@ zz_bench_store_run (const char *dir,
     }
 
   path = g_build_filename (dir, "bench-store.db", NULL);
-  remove_database (path);
+  _zz_bench_remove_database (path);
 
   {
     g_autoptr(ZzStore) store = zz_store_open (path, error);
@@ -186,7 +173,7 @@ zz_bench_store_run (const char *dir,
          bench_list_workflows (store, error);
   }
 
-  remove_database (path);
+  _zz_bench_remove_database (path);
   if (own_dir != NULL)
     g_rmdir (own_dir);
 

@@ -4,6 +4,8 @@
 
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "zz-bench-private.h"
 
 static int
@@ -24,4 +26,18 @@ _zz_bench_median (double *values,
 
   qsort (values, n, sizeof (double), compare_doubles);
   return values[n / 2];
+}
+
+void
+_zz_bench_remove_database (const char *path)
+{
+  /* The database and every file the store and SQLite keep beside it. */
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", "-notes" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
 }
