@@ -11,14 +11,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "zz-bench-canvas.h"
 #include "zz-bench-engine.h"
 #include "zz-bench-import.h"
 #include "zz-bench-store.h"
 #include "zz-block-registry.h"
 #include "zz-cli-commands.h"
 #include "zz-cli-private.h"
-#include "zz-cli-render.h"
 #include "zz-cli-run.h"
 #include "zz-json.h"
 #include "zz-starters.h"
@@ -517,7 +515,13 @@ command_bench (ZzCliContext *context,
     }
 
   if (g_str_equal (argv[1], "canvas"))
-    return zz_cli_command_bench_canvas (n_nodes < 0 ? 2000 : (guint) n_nodes, n_edges);
+    {
+      g_autofree char  *nodes = g_strdup_printf ("%d", n_nodes < 0 ? 2000 : n_nodes);
+      g_autofree char  *edges = g_strdup_printf ("%d", n_edges);
+      const char *const helper_argv[] = { "bench-canvas", nodes, edges, NULL };
+
+      return _zz_cli_run_display_helper (context, helper_argv);
+    }
 
   if (g_str_equal (argv[1], "engine"))
     {
@@ -563,6 +567,16 @@ command_bench (ZzCliContext *context,
   return ZZ_CLI_EXIT_USAGE;
 }
 
+/* render ---------------------------------------------------------------- */
+
+static int
+command_render (ZzCliContext *context,
+                int           argc,
+                char        **argv)
+{
+  return _zz_cli_run_display_helper (context, (const char *const *) argv);
+}
+
 static const ZzCliCommand commands[] = {
   { "init", "", N_ ("Create the database, or bring it up to date"), command_init },
   { "new", "[--template ID] [--name NAME]", N_ ("Create a workflow; prints its id"), command_new },
@@ -574,7 +588,7 @@ static const ZzCliCommand commands[] = {
   { "run", "ID|FILE [--input JSON] [--concurrency N] [--json]", N_ ("Run a workflow and print each node as it finishes"), zz_cli_command_run },
   { "executions", "WORKFLOW_ID [--json]", N_ ("List a workflow’s executions"), zz_cli_command_executions },
   { "execution", "EXECUTION_ID [--json]", N_ ("Show an execution and its nodes"), zz_cli_command_execution },
-  { "render", "ID --out FILE.png [--width W] [--height H]", N_ ("Draw a workflow into a PNG image (needs a display)"), zz_cli_command_render },
+  { "render", "ID --out FILE.png [--width W] [--height H]", N_ ("Draw a workflow into a PNG image (needs a display)"), command_render },
   { "bench", "store|engine|canvas|import [--nodes N] [--edges E]", N_ ("Measure speed and print the figures"), command_bench },
   { NULL }
 };

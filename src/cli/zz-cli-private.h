@@ -20,4 +20,8 @@ ZzWorkflow *_zz_cli_import_file   (ZzStore        *store,
                                    const char     *filename,
                                    GError        **error);
 
+/* In zz-cli-display.c: runs the zzyra-render helper, which alone links GTK. */
+int         _zz_cli_run_display_helper (ZzCliContext       *context,
+                                        const char * const *argv);
+
 G_END_DECLS
